@@ -1,0 +1,148 @@
+"""The `Song`: an immutable snapshot of everything a composition holds.
+
+Tracks, the chord lane, tempo map, meter map, key signatures and markers, at the
+song's own resolution. Every change produces a new `Song` (see engine.edits), so
+a snapshot handed to the audio thread or the composer never changes under it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from engine.chords import ChordEvent
+from engine.keys import Key, KeySignature
+from engine.timing import DEFAULT_TICKS_PER_QUARTER, MeterMap, TempoChange, TempoMap, TimeSignature
+from engine.track import DRUM_CHANNEL, Track, TrackRole
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Marker:
+    """A named position (verse, chorus, cue) on the timeline."""
+
+    tick: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.tick < 0:
+            raise ValueError(f"marker tick must be >= 0, got {self.tick}")
+
+
+def _sorted_by_tick(events: tuple) -> tuple:
+    return tuple(sorted(events, key=lambda e: e.tick))
+
+
+@dataclass(frozen=True)
+class Song:
+    """A whole composition. Build new versions with `with_(...)` or edits.
+
+    `end_tick` is an explicit song end (a MIDI file's end-of-track, or a length
+    the user set); `length_ticks` is the larger of it and the content's end.
+    """
+
+    tracks: tuple[Track, ...] = ()
+    ticks_per_quarter: int = DEFAULT_TICKS_PER_QUARTER
+    tempos: tuple[TempoChange, ...] = (TempoChange(0, 500_000),)
+    meters: tuple[TimeSignature, ...] = (TimeSignature(0, 4, 4),)
+    keys: tuple[KeySignature, ...] = ()
+    chords: tuple[ChordEvent, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    title: str = ""
+    end_tick: int = 0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.ticks_per_quarter <= 32767:
+            raise ValueError(f"ticks per quarter must be 1..32767, got {self.ticks_per_quarter}")
+        if self.end_tick < 0:
+            raise ValueError(f"song end must be >= 0, got {self.end_tick}")
+        ids = [t.id for t in self.tracks]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"track ids must be unique, got {ids}")
+        for name in ("tempos", "meters", "keys", "chords", "markers"):
+            object.__setattr__(self, name, _sorted_by_tick(tuple(getattr(self, name))))
+        object.__setattr__(self, "tracks", tuple(self.tracks))
+
+    # --- time -------------------------------------------------------------
+    @cached_property
+    def tempo_map(self) -> TempoMap:
+        return TempoMap(self.tempos, self.ticks_per_quarter)
+
+    @cached_property
+    def meter_map(self) -> MeterMap:
+        return MeterMap(self.meters, self.ticks_per_quarter)
+
+    @cached_property
+    def content_end_tick(self) -> int:
+        """Where the last note, controller, chord, marker or meta event is."""
+        ends = [t.end_tick for t in self.tracks]
+        for events in (self.tempos, self.meters, self.keys, self.chords, self.markers):
+            if events:
+                ends.append(events[-1].tick)
+        return max(ends, default=0)
+
+    @property
+    def length_ticks(self) -> int:
+        return max(self.end_tick, self.content_end_tick)
+
+    @property
+    def duration_seconds(self) -> float:
+        return self.tempo_map.seconds(self.length_ticks)
+
+    def seconds(self, tick: int | float) -> float:
+        return self.tempo_map.seconds(tick)
+
+    def bar_count(self) -> int:
+        return self.meter_map.bar_count(self.length_ticks)
+
+    # --- lookups ------------------------------------------------------------
+    def track(self, track_id: int) -> Track:
+        for track in self.tracks:
+            if track.id == track_id:
+                return track
+        raise KeyError(f"no track with id {track_id}")
+
+    def track_index(self, track_id: int) -> int:
+        for i, track in enumerate(self.tracks):
+            if track.id == track_id:
+                return i
+        raise KeyError(f"no track with id {track_id}")
+
+    def track_named(self, name: str) -> Track:
+        for track in self.tracks:
+            if track.name == name:
+                return track
+        raise KeyError(f"no track named {name!r}")
+
+    @property
+    def next_track_id(self) -> int:
+        return max((t.id for t in self.tracks), default=0) + 1
+
+    def key_at(self, tick: int) -> Key | None:
+        i = bisect_right([k.tick for k in self.keys], tick) - 1
+        return self.keys[i].key if i >= 0 else None
+
+    def chord_at(self, tick: int) -> ChordEvent | None:
+        i = bisect_right([c.tick for c in self.chords], tick) - 1
+        return self.chords[i] if i >= 0 else None
+
+    def free_channel(self, role: TrackRole = TrackRole.OTHER) -> int:
+        """A channel for a new track: 10 for drums, else the first unused melodic one."""
+        if role is TrackRole.DRUMS:
+            return DRUM_CHANNEL
+        melodic = [c for c in range(16) if c != DRUM_CHANNEL]
+        users = {c: sum(t.channel == c for t in self.tracks) for c in melodic}
+        # All 15 taken: share the least crowded one (the renderer gives every
+        # track its own synth channel anyway; only MIDI export must share).
+        return min(melodic, key=lambda c: (users[c], c))
+
+    @property
+    def note_count(self) -> int:
+        return sum(len(t.notes) for t in self.tracks)
+
+    def with_(self, **changes) -> "Song":
+        return replace(self, **changes)
+
+    def with_track(self, track: Track) -> "Song":
+        """The song with the track of the same id replaced by `track`."""
+        index = self.track_index(track.id)
+        return replace(self, tracks=self.tracks[:index] + (track,) + self.tracks[index + 1:])
