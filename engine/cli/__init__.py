@@ -1,0 +1,1 @@
+"""The `cadenza` command line: one module per subcommand, dispatched from main.py."""

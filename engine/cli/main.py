@@ -1,0 +1,44 @@
+"""`cadenza`: entry point and dispatch.
+
+Each subcommand lives in its own module exposing `register(subparsers)`, which
+adds its parser and sets `func` to a `run(args) -> int`. Errors meant for the
+user (`CadenzaError`, bad arguments) end as one line on stderr and exit 2.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from engine.errors import CadenzaError
+
+SUBCOMMAND_MODULES = ("info", "render", "convert")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cadenza", description="Cadenza: compose with a machine partner (command line).")
+    subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(f"engine.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except CadenzaError as error:
+        print(f"cadenza {args.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"cadenza {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
