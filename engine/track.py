@@ -36,7 +36,8 @@ class ControlChange:
 
     def __post_init__(self) -> None:
         if self.tick < 0 or not 0 <= self.controller <= 127 or not 0 <= self.value <= 127:
-            raise ValueError(f"invalid control change {self.controller}={self.value} at tick {self.tick}")
+            raise ValueError(f"control change needs controller and value 0..127 and tick >= 0, "
+                             f"got controller {self.controller}, value {self.value}, tick {self.tick}")
 
 
 @dataclass(frozen=True, slots=True, order=True)
