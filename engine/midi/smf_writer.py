@@ -1,0 +1,162 @@
+"""`Song` -> Standard MIDI File bytes (format 1), and an atomic write to disk.
+
+Our own writer rather than mido's: the event order at equal ticks decides how
+a reader pairs notes, so we fix it here instead of trusting a library's sort.
+Layout:
+
+- track 1, conductor: title (track name), then tempo, time signature, key
+  signature and marker events;
+- a `Chords` track with one text event per chord symbol (only when the chord
+  lane is not empty);
+- one track per song track: name, Cadenza's role/mute/solo tag (see
+  engine.midi.track_tag), bank select (when needed), program, volume CC 7 and
+  pan CC 10 at tick 0; then per tick: note-offs, program changes, controllers,
+  pitch bends, note-ons. A zero-length note is written as note-on then
+  note-off at the same tick, in that order, so it reads back as itself.
+
+Every track ends with end-of-track at `song.length_ticks`. Text is UTF-8.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from os import PathLike
+from pathlib import Path
+
+from engine.chords import chord_name
+from engine.midi.smf_reader import MidiFileError
+from engine.midi.song_builder import (BANK_LSB, BANK_MSB, CHORDS_TRACK_NAME, KEY_SIGNATURE, MARKER, PAN, TEMPO,
+                                      TEXT, TIME_SIGNATURE, TRACK_NAME, VOLUME)
+from engine.midi.track_tag import SEQUENCER_SPECIFIC, encode_tag
+from engine.song import Song
+from engine.track import Track
+
+# Ranks order the events that share a tick.
+_SETUP, _NOTE_OFF, _CONTROL, _NOTE_ON = range(4)
+_END_OF_TRACK = b"\xff\x2f\x00"
+
+
+def varlen(value: int) -> bytes:
+    """MIDI's variable-length number: 7 bits a byte, high bit set on all but the last."""
+    out = bytearray([value & 0x7F])
+    value >>= 7
+    while value:
+        out.append(0x80 | (value & 0x7F))
+        value >>= 7
+    return bytes(reversed(out))
+
+
+def meta(kind: int, payload: bytes) -> bytes:
+    return bytes((0xFF, kind)) + varlen(len(payload)) + payload
+
+
+def _text(kind: int, text: str) -> bytes:
+    return meta(kind, text.encode("utf-8"))
+
+
+def _chunk(events: list[tuple[int, int, int, bytes]], end_tick: int) -> bytes:
+    """An MTrk chunk from (tick, rank, sequence, bytes) events."""
+    events.sort(key=lambda e: e[:3])
+    body = bytearray()
+    now = 0
+    for tick, _, _, data in events:
+        body += varlen(tick - now)
+        body += data
+        now = tick
+    body += varlen(max(0, end_tick - now)) + _END_OF_TRACK
+    return b"MTrk" + len(body).to_bytes(4, "big") + bytes(body)
+
+
+def _conductor(song: Song) -> list[tuple[int, int, int, bytes]]:
+    events = []
+    if song.title:
+        events.append((0, _SETUP, 0, _text(TRACK_NAME, song.title)))
+    for t in song.tempos:
+        events.append((t.tick, _CONTROL, len(events), meta(TEMPO, t.us_per_quarter.to_bytes(3, "big"))))
+    for m in song.meters:
+        power = m.denominator.bit_length() - 1
+        events.append((m.tick, _CONTROL, len(events), meta(TIME_SIGNATURE, bytes((m.numerator, power, 24, 8)))))
+    for k in song.keys:
+        payload = bytes((k.key.sharps & 0xFF, int(k.key.is_minor)))
+        events.append((k.tick, _CONTROL, len(events), meta(KEY_SIGNATURE, payload)))
+    for marker in song.markers:
+        events.append((marker.tick, _CONTROL, len(events), _text(MARKER, marker.text)))
+    return events
+
+
+def _chord_track(song: Song) -> list[tuple[int, int, int, bytes]]:
+    events = [(0, _SETUP, 0, _text(TRACK_NAME, CHORDS_TRACK_NAME))]
+    events += [(c.tick, _CONTROL, i, _text(TEXT, chord_name(c.chord))) for i, c in enumerate(song.chords, 1)]
+    return events
+
+
+def _track_events(track: Track) -> list[tuple[int, int, int, bytes]]:
+    ch = track.channel
+    first_note = track.notes[0].start if track.notes else float("inf")
+    setup = [_text(TRACK_NAME, track.name)] if track.name else []
+    setup.append(meta(SEQUENCER_SPECIFIC, encode_tag(track)))
+    # Bank select is written only when it is set or when a later bank change
+    # would otherwise be read back as the track's bank.
+    if track.bank or any(c.controller in (BANK_MSB, BANK_LSB) and c.tick <= first_note for c in track.controls):
+        setup += [bytes((0xB0 | ch, BANK_MSB, track.bank >> 7)), bytes((0xB0 | ch, BANK_LSB, track.bank & 0x7F))]
+    setup += [bytes((0xC0 | ch, track.program)), bytes((0xB0 | ch, VOLUME, track.volume)),
+              bytes((0xB0 | ch, PAN, track.pan))]
+    events = [(0, _SETUP, i, data) for i, data in enumerate(setup)]
+    seq = len(events)
+    for change in track.program_changes:
+        events.append((change.tick, _CONTROL, seq, bytes((0xC0 | ch, change.program))))
+        seq += 1
+    for control in track.controls:
+        events.append((control.tick, _CONTROL, seq, bytes((0xB0 | ch, control.controller, control.value))))
+        seq += 1
+    for bend in track.pitch_bends:
+        value = bend.value + 8192
+        events.append((bend.tick, _CONTROL, seq, bytes((0xE0 | ch, value & 0x7F, value >> 7))))
+        seq += 1
+    on, off = 0x90 | ch, 0x80 | ch
+    for note in track.notes:
+        if note.duration:
+            events.append((note.start, _NOTE_ON, seq, bytes((on, note.pitch, note.velocity))))
+            events.append((note.end, _NOTE_OFF, seq, bytes((off, note.pitch, 64))))
+        else:  # on, then off after a zero delta
+            events.append((note.start, _NOTE_ON, seq, bytes((on, note.pitch, note.velocity, 0, off, note.pitch, 64))))
+        seq += 1
+    return events
+
+
+def midi_bytes(song: Song) -> bytes:
+    """The song as a format-1 Standard MIDI File."""
+    end = song.length_ticks
+    tracks = [_conductor(song)]
+    if song.chords:
+        tracks.append(_chord_track(song))
+    tracks += [_track_events(track) for track in song.tracks]
+    header = b"MThd" + (6).to_bytes(4, "big") + (1).to_bytes(2, "big") + len(tracks).to_bytes(2, "big")
+    return header + song.ticks_per_quarter.to_bytes(2, "big") + b"".join(_chunk(events, end) for events in tracks)
+
+
+def write_midi(song: Song, path: str | PathLike[str]) -> None:
+    """Write `song` to `path` atomically: a temp file beside it, fsync, rename.
+
+    A failure (disk full, no permission, missing folder) leaves any existing
+    file untouched and raises MidiFileError naming the path.
+    """
+    data = midi_bytes(song)
+    target = Path(path)
+    temp_name = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
+                                         delete=False) as temp:
+            temp_name = temp.name
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        # mkstemp makes the file private (0600); a MIDI file is an ordinary document.
+        os.chmod(temp_name, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(temp_name, target)
+        temp_name = None
+    except OSError as error:
+        raise MidiFileError(path, f"cannot write: {error.strerror or error}") from None
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
