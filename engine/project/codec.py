@@ -1,0 +1,225 @@
+"""Project <-> JSON document (format version 1), complete and exact.
+
+Every field of the song survives: resolution, title, end, tempo/meter/key maps,
+chord lane (as symbol text, e.g. "Am7", "F/C", "N.C."), markers and every
+track field, with notes as compact [start, pitch, duration, velocity] rows.
+Reading checks every value (see engine.project.fields) and raises `Invalid`
+with the place and the problem; it never half-builds a project.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from engine.chords import NO_CHORD_TEXT, Chord, ChordEvent, ChordParseError, parse_chord
+from engine.keys import KeyParseError, KeySignature, parse_key
+from engine.notes import Note
+from engine.pitch import parse_pitch_class
+from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
+from engine.project.model import LoopRegion, Project, ProjectState, ViewState
+from engine.song import Marker, Song
+from engine.timing import TempoChange, TimeSignature
+from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
+
+FORMAT_NAME = "cadenza-project"
+FORMAT_VERSION = 1
+
+_TOP_FIELDS = ("format", "version", "song", "state")
+_SONG_FIELDS = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
+_TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
+                 "notes", "controls", "pitch_bends", "program_changes")
+_STATE_FIELDS = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
+_VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
+_LOOP_FIELDS = ("start", "end", "enabled")
+
+# Row layouts of the compact event lists: (JSON names, model class).
+_NOTE = ("start", "pitch", "duration", "velocity")
+_TEMPO = ("tick", "us_per_quarter")
+_METER = ("tick", "numerator", "denominator")
+_CONTROL = ("tick", "controller", "value")
+_BEND = ("tick", "value")
+_PROGRAM = ("tick", "program")
+
+
+# --- writing ----------------------------------------------------------------
+def project_to_json(project: Project) -> dict[str, Any]:
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION,
+            "song": song_to_json(project.song), "state": state_to_json(project.state)}
+
+
+def song_to_json(song: Song) -> dict[str, Any]:
+    return {
+        "title": song.title,
+        "ticks_per_quarter": song.ticks_per_quarter,
+        "end_tick": song.end_tick,
+        "tempos": [[t.tick, t.us_per_quarter] for t in song.tempos],
+        "meters": [[m.tick, m.numerator, m.denominator] for m in song.meters],
+        "keys": [[k.tick, k.key.name()] for k in song.keys],
+        "chords": [[c.tick, chord_text(c.chord)] for c in song.chords],
+        "markers": [[m.tick, m.text] for m in song.markers],
+        "tracks": [_track_to_json(track) for track in song.tracks],
+    }
+
+
+def chord_text(chord: Chord | None) -> str:
+    """The chord's symbol, exact for `parse_chord`: a slash bass equal to the root is kept (`C/C`)."""
+    if chord is None:
+        return NO_CHORD_TEXT
+    name = chord.name()
+    if chord.bass == chord.root:
+        name += "/" + name[:parse_pitch_class(name)[1]]
+    return name
+
+
+def _track_to_json(track: Track) -> dict[str, Any]:
+    return {
+        "id": track.id, "name": track.name, "role": track.role.value, "program": track.program,
+        "bank": track.bank, "channel": track.channel, "volume": track.volume, "pan": track.pan,
+        "mute": track.mute, "solo": track.solo,
+        "notes": [[n.start, n.pitch, n.duration, n.velocity] for n in track.notes],
+        "controls": [[c.tick, c.controller, c.value] for c in track.controls],
+        "pitch_bends": [[b.tick, b.value] for b in track.pitch_bends],
+        "program_changes": [[p.tick, p.program] for p in track.program_changes],
+    }
+
+
+def state_to_json(state: ProjectState) -> dict[str, Any]:
+    loop = state.loop
+    view = state.view
+    return {
+        "loop": None if loop is None else {"start": loop.start, "end": loop.end, "enabled": loop.enabled},
+        "soundfont": state.soundfont,
+        "selected_track_id": state.selected_track_id,
+        "view": {"zoom_x": view.zoom_x, "zoom_y": view.zoom_y, "scroll_tick": view.scroll_tick,
+                 "scroll_pitch": view.scroll_pitch},
+        "snap_ticks": state.snap_ticks,
+        "takes": state.takes,
+    }
+
+
+# --- reading ----------------------------------------------------------------
+class FutureVersion(Invalid):
+    """The file was written by a newer Cadenza whose format this one cannot read."""
+
+
+def project_from_json(document: Any) -> Project:
+    """The project a decoded document describes; raises `Invalid` (or `FutureVersion`)."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise Invalid(f"not a Cadenza project (no \"format\": \"{FORMAT_NAME}\")")
+    version = integer(document.get("version"), "version")
+    if version > FORMAT_VERSION:
+        raise FutureVersion(f"saved by a newer Cadenza (project format {version}; this version reads up to "
+                            f"{FORMAT_VERSION}): please update Cadenza")
+    if version < 1:
+        raise Invalid(f"version: unknown project format {version}")
+    fields = obj(document, "project", _TOP_FIELDS)
+    return Project(song_from_json(fields["song"], "song"), state_from_json(fields["state"], "state"))
+
+
+def _rows(value: Any, where: str, names: tuple[str, ...], make: Any, tick_first: bool = True) -> list[Any]:
+    """A list of all-integer rows, each built into one model event."""
+    events = []
+    for i, item in enumerate(array(value, where)):
+        place = f"{where}[{i}]"
+        values = [integer(v, f"{place}.{name}") for v, name in zip(row(item, place, names), names)]
+        events.append(build(place, make, *values))
+    return events
+
+
+def _tick_text_rows(value: Any, where: str, make: Any) -> list[Any]:
+    """A list of [tick, text] rows (keys, chords, markers), each built by `make(tick, text, place)`."""
+    events = []
+    for i, item in enumerate(array(value, where)):
+        place = f"{where}[{i}]"
+        tick, label = row(item, place, ("tick", "text"))
+        events.append(make(integer(tick, f"{place}.tick"), text(label, f"{place}.text"), place))
+    return events
+
+
+def _key_event(tick: int, label: str, place: str) -> KeySignature:
+    try:
+        key = parse_key(label)
+    except KeyParseError as error:
+        raise Invalid(f"{place}: {error}") from None
+    return build(place, KeySignature, tick, key)
+
+
+def _chord_event(tick: int, label: str, place: str) -> ChordEvent:
+    try:
+        chord = parse_chord(label)
+    except ChordParseError as error:
+        raise Invalid(f"{place}: {error}") from None
+    return build(place, ChordEvent, tick, _with_bass_spelling(chord, label))
+
+
+def _with_bass_spelling(chord: Chord | None, label: str) -> Chord | None:
+    """Keep a flat/sharp spelling that only the bass shows (`C/Db`): parse_chord reads it from the root alone."""
+    if chord is None or chord.spelling_flats is not None or "/" not in label:
+        return chord
+    bass = label.rsplit("/", 1)[1].strip()
+    if len(bass) > 1 and bass[1] in "b♭#♯":
+        return replace(chord, spelling_flats=bass[1] in "b♭")
+    return chord
+
+
+def song_from_json(value: Any, where: str) -> Song:
+    fields = obj(value, where, _SONG_FIELDS)
+    tracks = [_track_from_json(item, f"{where}.tracks[{i}]") for i, item in enumerate(array(fields["tracks"], f"{where}.tracks"))]
+    return build(
+        where, Song,
+        tracks=tuple(tracks),
+        ticks_per_quarter=integer(fields["ticks_per_quarter"], f"{where}.ticks_per_quarter"),
+        tempos=tuple(_rows(fields["tempos"], f"{where}.tempos", _TEMPO, TempoChange)),
+        meters=tuple(_rows(fields["meters"], f"{where}.meters", _METER, TimeSignature)),
+        keys=tuple(_tick_text_rows(fields["keys"], f"{where}.keys", _key_event)),
+        chords=tuple(_tick_text_rows(fields["chords"], f"{where}.chords", _chord_event)),
+        markers=tuple(_tick_text_rows(fields["markers"], f"{where}.markers",
+                                      lambda tick, label, place: build(place, Marker, tick, label))),
+        title=text(fields["title"], f"{where}.title"),
+        end_tick=integer(fields["end_tick"], f"{where}.end_tick"),
+    )
+
+
+def _track_from_json(value: Any, where: str) -> Track:
+    f = obj(value, where, _TRACK_FIELDS)
+    role = text(f["role"], f"{where}.role")
+    if role not in {r.value for r in TrackRole}:
+        raise Invalid(f"{where}.role: unknown role {role!r} (known: {', '.join(r.value for r in TrackRole)})")
+    ints = {name: integer(f[name], f"{where}.{name}") for name in ("id", "program", "bank", "channel", "volume", "pan")}
+    return build(
+        where, Track,
+        name=text(f["name"], f"{where}.name"),
+        role=TrackRole(role),
+        mute=boolean(f["mute"], f"{where}.mute"),
+        solo=boolean(f["solo"], f"{where}.solo"),
+        notes=tuple(_rows(f["notes"], f"{where}.notes", _NOTE,
+                          lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v))),
+        controls=tuple(_rows(f["controls"], f"{where}.controls", _CONTROL, ControlChange)),
+        pitch_bends=tuple(_rows(f["pitch_bends"], f"{where}.pitch_bends", _BEND, PitchBend)),
+        program_changes=tuple(_rows(f["program_changes"], f"{where}.program_changes", _PROGRAM, ProgramChange)),
+        **ints,
+    )
+
+
+def state_from_json(value: Any, where: str) -> ProjectState:
+    f = obj(value, where, _STATE_FIELDS)
+    view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
+    return build(
+        where, ProjectState,
+        loop=optional(f["loop"], f"{where}.loop", _loop_from_json),
+        soundfont=optional(f["soundfont"], f"{where}.soundfont", text),
+        selected_track_id=optional(f["selected_track_id"], f"{where}.selected_track_id", integer),
+        view=build(f"{where}.view", ViewState,
+                   zoom_x=number(view["zoom_x"], f"{where}.view.zoom_x"),
+                   zoom_y=number(view["zoom_y"], f"{where}.view.zoom_y"),
+                   scroll_tick=integer(view["scroll_tick"], f"{where}.view.scroll_tick"),
+                   scroll_pitch=integer(view["scroll_pitch"], f"{where}.view.scroll_pitch")),
+        snap_ticks=integer(f["snap_ticks"], f"{where}.snap_ticks"),
+        takes=array(f["takes"], f"{where}.takes"),
+    )
+
+
+def _loop_from_json(value: Any, where: str) -> LoopRegion:
+    f = obj(value, where, _LOOP_FIELDS)
+    return build(where, LoopRegion, integer(f["start"], f"{where}.start"), integer(f["end"], f"{where}.end"),
+                 boolean(f["enabled"], f"{where}.enabled"))

@@ -1,0 +1,81 @@
+"""`Project`: a song plus the editor state that belongs with it in a `.cadenza` file.
+
+The song is the music; `ProjectState` is how the user left the editor (loop,
+soundfont, selection, view, snap) and the AI takes kept for later auditioning.
+Both are plain immutable values, so a project snapshot can be handed to the
+autosave timer while the user keeps editing.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from engine.song import Song
+
+
+@dataclass(frozen=True, slots=True)
+class LoopRegion:
+    """The playback loop, [start, end) in ticks; `enabled` lets the user keep it while it is off."""
+
+    start: int
+    end: int
+    enabled: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"loop must satisfy 0 <= start < end, got {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """Where the piano roll was: zoom factors (1.0 is the editor's default) and scroll position."""
+
+    zoom_x: float = 1.0
+    zoom_y: float = 1.0
+    scroll_tick: int = 0
+    scroll_pitch: int = 60
+
+    def __post_init__(self) -> None:
+        for name in ("zoom_x", "zoom_y"):
+            value = getattr(self, name)
+            if not (math.isfinite(value) and value > 0):
+                raise ValueError(f"{name} must be a positive number, got {value}")
+        if self.scroll_tick < 0:
+            raise ValueError(f"scroll_tick must be >= 0, got {self.scroll_tick}")
+        if not 0 <= self.scroll_pitch <= 127:
+            raise ValueError(f"scroll_pitch must be 0..127, got {self.scroll_pitch}")
+
+
+@dataclass(frozen=True)
+class ProjectState:
+    """Editor state saved with the song.
+
+    `snap_ticks` is the snap grid in the song's ticks (0: snap off).
+    `takes` holds the AI proposals kept with the project; its shape belongs to
+    the composer feature that fills it, so here it is any JSON-able list
+    (dicts, lists, strings, numbers, booleans, None), saved and loaded as is.
+    """
+
+    loop: LoopRegion | None = None
+    soundfont: str | None = None
+    selected_track_id: int | None = None
+    view: ViewState = field(default_factory=ViewState)
+    snap_ticks: int = 0
+    takes: list[Any] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.snap_ticks < 0:
+            raise ValueError(f"snap_ticks must be >= 0 (0 is off), got {self.snap_ticks}")
+
+    def with_(self, **changes: Any) -> "ProjectState":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Project:
+    song: Song = field(default_factory=Song)
+    state: ProjectState = field(default_factory=ProjectState)
+
+    def with_(self, **changes: Any) -> "Project":
+        return replace(self, **changes)
