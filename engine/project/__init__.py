@@ -7,6 +7,7 @@ engine.project.recovery keeps autosaves that outlive a crash.
 """
 from engine.project.io import PROJECT_SUFFIX, ProjectFileError, load_project, save_project
 from engine.project.model import LoopRegion, Project, ProjectState, ViewState
+from engine.project.recovery import RecoveryEntry, RecoveryStore, default_recovery_dir
 
-__all__ = ["PROJECT_SUFFIX", "LoopRegion", "Project", "ProjectFileError", "ProjectState", "ViewState",
-           "load_project", "save_project"]
+__all__ = ["PROJECT_SUFFIX", "LoopRegion", "Project", "ProjectFileError", "ProjectState", "RecoveryEntry",
+           "RecoveryStore", "ViewState", "default_recovery_dir", "load_project", "save_project"]
