@@ -15,16 +15,14 @@ Layout:
   note-off at the same tick, in that order, so it reads back as itself.
 
 Every track ends with end-of-track at `song.length_ticks`. Text is UTF-8.
+Writing to disk is atomic (engine.atomic), like project saves.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from os import PathLike
-from pathlib import Path
 
+from engine.atomic import atomic_write_bytes
 from engine.chords import chord_name
-from engine.midi.smf_reader import MidiFileError
 from engine.midi.song_builder import (BANK_LSB, BANK_MSB, CHORDS_TRACK_NAME, KEY_SIGNATURE, MARKER, PAN, TEMPO,
                                       TEXT, TIME_SIGNATURE, TRACK_NAME, VOLUME)
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, encode_tag
@@ -136,27 +134,9 @@ def midi_bytes(song: Song) -> bytes:
 
 
 def write_midi(song: Song, path: str | PathLike[str]) -> None:
-    """Write `song` to `path` atomically: a temp file beside it, fsync, rename.
+    """Write `song` to `path` atomically (engine.atomic: temp file beside it, fsync, rename).
 
     A failure (disk full, no permission, missing folder) leaves any existing
-    file untouched and raises MidiFileError naming the path.
+    file untouched and raises engine.atomic.FileWriteError naming the path.
     """
-    data = midi_bytes(song)
-    target = Path(path)
-    temp_name = None
-    try:
-        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-                                         delete=False) as temp:
-            temp_name = temp.name
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        # mkstemp makes the file private (0600); a MIDI file is an ordinary document.
-        os.chmod(temp_name, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(temp_name, target)
-        temp_name = None
-    except OSError as error:
-        raise MidiFileError(path, f"cannot write: {error.strerror or error}") from None
-    finally:
-        if temp_name is not None:
-            Path(temp_name).unlink(missing_ok=True)
+    atomic_write_bytes(path, midi_bytes(song))
