@@ -4,15 +4,13 @@ The schedule's events are applied at their exact sample frame and FluidSynth
 writes float samples straight into the output buffer between them, so the only
 Python work is one call per event; the cost is FluidSynth's own synthesis, the
 same as the fluidsynth command line. Files are written block by block (a long
-song never sits in memory whole) to a temporary file next to the target, which
-replaces the target only when complete: a cancelled or failed render leaves
-nothing behind.
+song never sits in memory whole) through engine.atomic: a temporary file next
+to the target replaces it only when complete, so a cancelled or failed render
+leaves nothing behind.
 """
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
+from engine.atomic import atomic_write_via
 from engine.audio.errors import RenderCancelled, RenderError
 from engine.audio.schedule import Schedule, build_schedule
 from engine.audio.soundfonts import find_soundfont
@@ -138,28 +137,19 @@ def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.Pa
     file_format = audio_format(path)
     sample_rate = check_sample_rate(sample_rate)
     font = find_soundfont(soundfont)
-    folder = path.parent
-    if not folder.is_dir():
-        raise RenderError(f"{path}: folder {folder} does not exist")
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise RenderError(f"{path}: cannot write here ({error.strerror or error})") from None
-    os.close(handle)
+    if not path.parent.is_dir():
+        raise RenderError(f"{path}: folder {path.parent} does not exist")
     block = np.zeros((BLOCK_FRAMES, 2), dtype=np.float32)
     frames = 0
-    try:
-        with soundfile.SoundFile(temp_name, "w", sample_rate, 2, "PCM_16", format=file_format) as out:
+
+    def write(temp: Path) -> None:
+        nonlocal frames
+        with soundfile.SoundFile(temp, "w", sample_rate, 2, "PCM_16", format=file_format) as out:
             for chunk in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: block[:n]):
                 np.clip(chunk, -1.0, 1.0, out=chunk)  # libsndfile would wrap, not clip, past full scale
                 out.write(chunk)
                 frames += len(chunk)
-        with open(temp_name, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
+
+    atomic_write_via(path, write)
     return RenderResult(path, frames / sample_rate, sample_rate, font, time.perf_counter() - began)
 

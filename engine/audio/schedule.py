@@ -119,6 +119,8 @@ def build_schedule(song: Song, start_tick: int = 0, end_tick: int | None = None,
     channels = default_channels(song) if channels is None else channels
     seconds = song.tempo_map.seconds
     origin = seconds(start_tick)
+    # Only a zero-length note can start at the song's very end (a last drum hit); it still sounds.
+    last_start = end_tick if end_tick >= song.length_ticks else end_tick - 1
     setup: list[SynthEvent] = []
     body: list[SynthEvent] = []
     held: set[tuple[int, int]] = set()
@@ -127,7 +129,7 @@ def build_schedule(song: Song, start_tick: int = 0, end_tick: int | None = None,
         setup += track_setup(track, channel, start_tick)
         bank = track_bank(track)
         for note in track.notes:
-            if note.start >= end_tick:
+            if note.start > last_start:
                 break
             if note.end <= start_tick and note.start < start_tick:
                 continue

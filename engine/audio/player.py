@@ -1,0 +1,234 @@
+"""The real-time player: transport (play, stop, seek, loop, metronome), playhead and note audition.
+
+It plays the same `Playback` schedule the renderer writes, through an output
+that owns the clock (see engine.audio.output). The output calls `pump(now)`,
+which sends every event that is due; the editor's calls only change state
+under a lock, so they never wait for audio. When no sound device opens (or no
+SoundFont is installed) the player says so (`available`, `status_message`)
+and keeps working silently: the playhead still moves and nothing raises.
+
+Tracks keep their synth channel for the player's life (new tracks take a free
+one), so editing the song while it plays reschedules from the current position
+without cutting the notes that are still sounding.
+"""
+from __future__ import annotations
+
+import heapq
+import os
+import threading
+from collections.abc import Iterator
+
+from engine.audio.errors import AudioError
+from engine.audio.output import AudioUnavailable, DriverOutput, OfflineOutput
+from engine.audio.schedule import MAX_TRACKS, NOTE_OFF, NOTE_ON, Playback, SynthEvent, track_setup
+from engine.audio.soundfonts import find_soundfont
+from engine.audio.synth import MAX_CHANNELS, Synth, SynthSettings
+from engine.errors import CadenzaError
+from engine.song import Song
+
+
+class Player:
+    """Plays a song live. All methods are safe to call from the UI thread while it plays."""
+
+    def __init__(self, song: Song | None = None, soundfont: str | os.PathLike[str] | None = None,
+                 output: DriverOutput | OfflineOutput | None = None,
+                 settings: SynthSettings = SynthSettings()) -> None:
+        self._lock = threading.RLock()
+        self._song = Song()
+        self._channels: dict[int, int] = {}
+        self._loop: tuple[int, int] | None = None
+        self._metronome = False
+        self._playback: Playback | None = None
+        self._events: Iterator[SynthEvent] = iter(())
+        self._next: SynthEvent | None = None
+        self._origin = 0.0
+        self._position = 0
+        self._active: set[tuple[int, int]] = set()
+        self._audition_offs: list[tuple[float, int, int]] = []
+        self._output = output or DriverOutput()
+        self._synth: Synth | None = None
+        self.status_message = ""
+        try:
+            self._synth = Synth(find_soundfont(soundfont), MAX_CHANNELS, settings)
+            self._output.open(self._synth, self.pump)
+        except AudioUnavailable as error:
+            self.status_message = f"No audio output: {error}"
+        except AudioError as error:  # no usable SoundFont: keep the clock, play nothing
+            self.status_message = f"No audio output: {error}"
+            self._output.open(None, self.pump)
+        self.available = not self.status_message
+        self.set_song(song or Song())
+
+    # --- state ------------------------------------------------------------------
+    @property
+    def is_playing(self) -> bool:
+        return self._playback is not None
+
+    @property
+    def song(self) -> Song:
+        return self._song
+
+    @property
+    def loop(self) -> tuple[int, int] | None:
+        return self._loop
+
+    @property
+    def metronome(self) -> bool:
+        return self._metronome
+
+    def position_tick(self) -> int:
+        """The tick being heard now (the editor's playhead), or where playback stopped."""
+        with self._lock:
+            if self._playback is None:
+                return self._position
+            heard = self._output.now() - self._origin - self._output.latency
+            return int(self._playback.tick_at(max(0.0, heard)))
+
+    # --- transport ----------------------------------------------------------------
+    def play(self, from_tick: int | None = None) -> None:
+        """Start playing at `from_tick` (default: the current position); restarts if already playing."""
+        with self._lock:
+            start = self.position_tick() if from_tick is None else from_tick
+            if start < 0:
+                raise ValueError(f"cannot play from a negative tick ({start})")
+            self._halt()
+            self._start(start, keep=frozenset())
+
+    def stop(self) -> None:
+        """Stop: note-offs, then sustain off and all-notes-off (CC 64, CC 123) on every channel."""
+        with self._lock:
+            if self._playback is not None:
+                self._position = self.position_tick()
+                self._playback = None
+            self._halt()
+
+    def seek(self, tick: int) -> None:
+        """Move the playhead; while playing, continue from there."""
+        with self._lock:
+            if self._playback is None:
+                self._position = max(0, tick)
+            else:
+                self.play(max(0, tick))
+
+    def set_loop(self, start_tick: int | None, end_tick: int | None = None) -> None:
+        """Loop [start_tick, end_tick) while playing; None for either turns looping off."""
+        loop = None if start_tick is None or end_tick is None else (start_tick, end_tick)
+        if loop is not None and not 0 <= loop[0] < loop[1]:
+            raise ValueError(f"loop must satisfy 0 <= start < end, got {loop}")
+        with self._lock:
+            self._loop = loop
+            self._reschedule()
+
+    def set_metronome(self, on: bool) -> None:
+        with self._lock:
+            self._metronome = bool(on)
+            self._reschedule()
+
+    def set_song(self, song: Song) -> None:
+        """Play `song` from now on; while playing, continue from the current position with the new notes."""
+        with self._lock:
+            self._assign_channels(song)
+            self._song = song
+            for track in song.tracks:  # so auditioning any track (muted ones too) sounds its instrument
+                for event in track_setup(track, self._channels[track.id], self.position_tick()):
+                    self._send(event)
+            self._reschedule()
+
+    # --- audition --------------------------------------------------------------
+    def note_on(self, track_id: int, pitch: int, velocity: int = 100) -> None:
+        """Sound `pitch` with the track's instrument until `note_off` (clicking the piano keyboard)."""
+        with self._lock:
+            if self._synth is not None:
+                self._synth.note_on(self._channels[track_id], pitch, velocity)
+
+    def note_off(self, track_id: int, pitch: int) -> None:
+        with self._lock:
+            if self._synth is not None:
+                self._synth.note_off(self._channels[track_id], pitch)
+
+    def play_note(self, track_id: int, pitch: int, velocity: int = 100, seconds: float = 0.4) -> None:
+        """Sound a note for `seconds` (drawing or moving a note in the editor)."""
+        with self._lock:
+            self.note_on(track_id, pitch, velocity)
+            heapq.heappush(self._audition_offs, (self._output.now() + seconds, self._channels[track_id], pitch))
+
+    # --- the output's side ---------------------------------------------------------
+    def pump(self, now: float) -> None:
+        """Send everything due at output time `now`. Called by the output, never by the editor."""
+        with self._lock:
+            while self._audition_offs and self._audition_offs[0][0] <= now:
+                _, channel, pitch = heapq.heappop(self._audition_offs)
+                if self._synth is not None:
+                    self._synth.note_off(channel, pitch)
+            if self._playback is None:
+                return
+            elapsed = now - self._origin
+            while self._next is not None and self._next.time <= elapsed:
+                self._send(self._next)
+                self._next = next(self._events, None)
+            duration = self._playback.duration
+            if self._next is None and duration is not None and elapsed >= duration:
+                self._position = self._playback.first.end_tick
+                self._playback = None
+
+    def close(self) -> None:
+        """Stop and release the audio device and the synth."""
+        self.stop()
+        self._output.close()
+        if self._synth is not None:
+            self._synth.close()
+            self._synth = None
+
+    def __enter__(self) -> "Player":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- internals ---------------------------------------------------------------
+    def _assign_channels(self, song: Song) -> None:
+        if len(song.tracks) > MAX_TRACKS:
+            raise CadenzaError(f"the synth can play at most {MAX_TRACKS} tracks; this song has {len(song.tracks)}")
+        ids = {track.id for track in song.tracks}
+        self._channels = {tid: channel for tid, channel in self._channels.items() if tid in ids}
+        free = (c for c in range(MAX_TRACKS) if c not in set(self._channels.values()))
+        for track in song.tracks:
+            if track.id not in self._channels:
+                self._channels[track.id] = next(free)
+
+    def _start(self, tick: int, keep: frozenset[tuple[int, int]]) -> None:
+        """Begin a playback at `tick`; sounding notes not in `keep` get their note-off now."""
+        playback = Playback(self._song, tick, self._loop, metronome=self._metronome,
+                            channels=self._channels)
+        for channel, pitch in self._active - (keep & playback.held):
+            if self._synth is not None:
+                self._synth.note_off(channel, pitch)
+        self._active &= playback.held
+        self._playback = playback
+        self._events = playback.events()
+        self._next = next(self._events, None)
+        self._origin = self._output.now()
+        self.pump(self._origin)
+
+    def _reschedule(self) -> None:
+        """Rebuild the playback from the tick being scheduled now (not the one heard, which lags
+        by the output latency: restarting there would play the notes in between twice)."""
+        if self._playback is not None:
+            scheduled = int(self._playback.tick_at(self._output.now() - self._origin))
+            self._start(scheduled, keep=frozenset(self._active))
+
+    def _halt(self) -> None:
+        if self._synth is None:
+            return
+        for channel, pitch in self._active:
+            self._synth.note_off(channel, pitch)
+        self._active.clear()
+        self._synth.silence()
+
+    def _send(self, event: SynthEvent) -> None:
+        if event.kind == NOTE_ON:
+            self._active.add((event.channel, event.a))
+        elif event.kind == NOTE_OFF:
+            self._active.discard((event.channel, event.a))
+        if self._synth is not None:
+            self._synth.apply(event)
