@@ -1,0 +1,73 @@
+"""Key and scale selector: the song's key (an undoable edit), scale highlighting and snap-to-scale.
+
+The key is part of the song (it is saved, exported as a MIDI key signature and
+conditions the composer), so choosing one pushes a SongPropertiesEdit of the key
+at the start of the song. Highlighting and snap-to-scale are editor options.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+
+from app.roll.options import EditorOptions
+from app.session import Session
+from engine.edits import SongPropertiesEdit
+from engine.keys import SCALES, Key, KeySignature
+from engine.pitch import SHARP_NAMES
+
+NO_KEY = "No key"
+
+
+class KeySelector(QWidget):
+    def __init__(self, session: Session, options: EditorOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.options = options
+        self.tonic = QComboBox()
+        self.tonic.addItem(NO_KEY)
+        self.tonic.addItems(SHARP_NAMES)
+        self.tonic.setToolTip("Key of the song")
+        self.mode = QComboBox()
+        self.mode.addItems(list(SCALES))
+        self.mode.setToolTip("Scale")
+        self.highlight = QCheckBox("Highlight")
+        self.highlight.setToolTip("Shade the rows outside the scale")
+        self.snap_to_scale = QCheckBox("Snap to scale")
+        self.snap_to_scale.setToolTip("New and moved notes land on scale tones; arrows transpose by degree")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(QLabel("Key"))
+        for widget in (self.tonic, self.mode, self.highlight, self.snap_to_scale):
+            layout.addWidget(widget)
+        self.tonic.activated.connect(lambda _: self._set_key())
+        self.mode.activated.connect(lambda _: self._set_key())
+        self.highlight.toggled.connect(lambda on: options.set(highlight_scale=on))
+        self.snap_to_scale.toggled.connect(lambda on: options.set(snap_to_scale=on))
+        session.songChanged.connect(lambda *_: self.refresh())
+        options.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        key = self.session.song.key_at(0)
+        for widget in (self.tonic, self.mode, self.highlight, self.snap_to_scale):
+            widget.blockSignals(True)
+        self.tonic.setCurrentIndex(0 if key is None else key.tonic + 1)
+        if key is not None:
+            self.mode.setCurrentText(key.mode)
+        self.mode.setEnabled(key is not None)
+        self.highlight.setChecked(self.options.highlight_scale)
+        self.snap_to_scale.setChecked(self.options.snap_to_scale)
+        for widget in (self.tonic, self.mode, self.highlight, self.snap_to_scale):
+            widget.blockSignals(False)
+
+    def set_key(self, key: Key | None) -> bool:
+        """Make `key` the key from the start of the song (later key changes stay)."""
+        song = self.session.song
+        later = tuple(k for k in song.keys if k.tick > 0)
+        keys = later if key is None else (KeySignature(0, key),) + later
+        if keys == song.keys:
+            return False
+        return self.session.push(SongPropertiesEdit.changing(song, "Set key", keys=keys))
+
+    def _set_key(self) -> None:
+        index = self.tonic.currentIndex()
+        self.set_key(None if index == 0 else Key(index - 1, self.mode.currentText()))

@@ -1,0 +1,132 @@
+"""The chord lane above the roll: chord symbols per bar/beat, typed in place.
+
+Double-click a chord to change it, or empty space to add one on that beat. The
+text goes through `engine.chords.parse_chord`; what it cannot read is shown as a
+red message next to the field, which stays open so the user can fix the typo.
+An empty field removes the chord. Every change is one SongPropertiesEdit.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from app import theme
+from app.roll.lane import TimeLane
+from engine.chords import ChordEvent, ChordParseError, parse_chord
+from engine.edits import SongPropertiesEdit
+
+LANE_HEIGHT = 26
+FIELD_WIDTH = 90
+
+
+class _ChordField(QLineEdit):
+    """The in-place editor; Escape closes it without a change."""
+
+    def __init__(self, lane: "ChordLane") -> None:
+        super().__init__(lane)
+        self.lane = lane
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.lane.close_editor()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if not self.lane.error.isVisible():
+            self.lane.close_editor()
+
+
+class ChordLane(TimeLane):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setFixedHeight(LANE_HEIGHT)
+        self.field = _ChordField(self)
+        self.field.setPlaceholderText("Am7, F/C…")
+        self.field.returnPressed.connect(self.commit)
+        self.field.hide()
+        self.error = QLabel(self)
+        self.error.setStyleSheet(f"color: {theme.ERROR.name()}; background: {theme.PANEL.name()}; padding: 0 4px;")
+        self.error.hide()
+        self.editing_tick: int | None = None
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        self.paint_background(painter, beats=False)
+        song, view = self.session.song, self.view
+        chords = song.chords
+        end_x = self.width()
+        for i, chord in enumerate(chords):
+            x0 = view.x_of(chord.tick)
+            x1 = view.x_of(chords[i + 1].tick) if i + 1 < len(chords) else max(x0 + 60, view.x_of(song.length_ticks))
+            if x1 < 0 or x0 > end_x:
+                continue
+            block = QRectF(x0 + 1, 3, max(24.0, x1 - x0 - 2), self.height() - 6)
+            painter.fillRect(block, theme.ROW_TONIC)
+            painter.fillRect(QRectF(x0 + 1, 3, 2, self.height() - 6), theme.ACCENT)
+            painter.setPen(theme.TEXT)
+            painter.drawText(block.adjusted(6, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, chord.name)
+        painter.fillRect(QRectF(0, self.height() - 1, self.width(), 1), theme.LINE_BAR)
+        self.paint_playhead(painter)
+        painter.end()
+
+    def chord_under(self, x: float) -> ChordEvent | None:
+        """The chord whose label block starts at most a label's width left of `x`."""
+        chord = self.session.song.chord_at(int(self.view.tick_at(x)))
+        if chord is not None and x - self.view.x_of(chord.tick) <= FIELD_WIDTH:
+            return chord
+        return None
+
+    def beat_at(self, x: float) -> int:
+        """The start of the beat under `x` (chords go on beats, whatever the snap grid)."""
+        meters = self.session.song.meter_map
+        tick = int(self.view.tick_at(x))
+        pos = meters.position(tick)
+        return tick - pos.tick_in_beat
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        x = event.position().x()
+        chord = self.chord_under(x)
+        self.open_editor(chord.tick if chord else self.beat_at(x))
+
+    def open_editor(self, tick: int) -> None:
+        existing = next((c for c in self.session.song.chords if c.tick == tick), None)
+        self.editing_tick = tick
+        self.error.hide()
+        self.field.setText(existing.name if existing else "")
+        self.field.setGeometry(int(self.view.x_of(tick)), 1, FIELD_WIDTH, self.height() - 2)
+        self.field.show()
+        self.field.selectAll()
+        self.field.setFocus(Qt.OtherFocusReason)
+
+    def close_editor(self) -> None:
+        self.editing_tick = None
+        self.field.hide()
+        self.error.hide()
+
+    def commit(self) -> None:
+        """Set, change or (empty text) remove the chord at the edited tick."""
+        if self.editing_tick is None:
+            return
+        text = self.field.text().strip()
+        tick = self.editing_tick
+        try:
+            chord = parse_chord(text) if text else None
+        except ChordParseError as error:
+            self.show_error(str(error))
+            return
+        song = self.session.song
+        others = tuple(c for c in song.chords if c.tick != tick)
+        chords = others if not text else tuple(sorted(others + (ChordEvent(tick, chord),), key=lambda c: c.tick))
+        self.close_editor()
+        if chords != song.chords:
+            label = "Remove chord" if not text else "Set chord"
+            self.session.push(SongPropertiesEdit.changing(song, label, chords=chords))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.adjustSize()
+        self.error.move(QPointF(self.field.geometry().right() + 6, 3).toPoint())
+        self.error.show()

@@ -1,0 +1,127 @@
+"""`RollEditor`: ruler, chord lane, keyboard, roll and velocity lane laid out on one time axis, with scroll bars.
+
+The scroll bars and the shared RollView are kept in step both ways: moving a bar
+scrolls the view, and a wheel or zoom on any lane moves the bars.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollBar, QWidget
+
+from app import theme
+from app.roll.chord_lane import ChordLane
+from app.roll.keyboard import KEYBOARD_WIDTH, PianoKeyboard
+from app.roll.options import EditorOptions
+from app.roll.piano_roll import PianoRoll
+from app.roll.ruler import Ruler
+from app.roll.velocity_lane import VelocityLane
+from app.roll.view import RollView
+from app.session import Session
+
+EXTRA_BARS = 8  # room to keep writing past the song's end
+FOLLOW_MARGIN = 0.1  # page when the playhead passes 90% of the width
+
+
+def _side_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setFixedWidth(KEYBOARD_WIDTH)
+    label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    label.setStyleSheet(f"color: {theme.TEXT_DIM.name()}; font-size: 8pt; padding-right: 6px;")
+    return label
+
+
+class RollEditor(QWidget):
+    def __init__(self, session: Session, options: EditorOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.options = options
+        self.view = RollView(session.song.ticks_per_quarter, self)
+        args = (session, self.view, options)
+        self.ruler = Ruler(*args)
+        self.chord_lane = ChordLane(*args)
+        self.roll = PianoRoll(*args)
+        self.velocity_lane = VelocityLane(*args)
+        self.keyboard = PianoKeyboard(self.view)
+        self.hbar = QScrollBar(Qt.Horizontal)
+        self.vbar = QScrollBar(Qt.Vertical)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(_side_label("Bar"), 0, 0)
+        layout.addWidget(self.ruler, 0, 1)
+        layout.addWidget(_side_label("Chords"), 1, 0)
+        layout.addWidget(self.chord_lane, 1, 1)
+        layout.addWidget(self.keyboard, 2, 0)
+        layout.addWidget(self.roll, 2, 1)
+        layout.addWidget(self.vbar, 2, 2)
+        layout.addWidget(_side_label("Velocity"), 3, 0)
+        layout.addWidget(self.velocity_lane, 3, 1)
+        layout.addWidget(self.hbar, 4, 1)
+        layout.setRowStretch(2, 1)
+        layout.setColumnStretch(1, 1)
+        self._syncing = False
+        self.hbar.valueChanged.connect(lambda v: self._from_bars())
+        self.vbar.valueChanged.connect(lambda v: self._from_bars())
+        self.view.changed.connect(self._to_bars)
+        session.songChanged.connect(self._on_song_changed)
+        options.playheadMoved.connect(self._follow)
+
+    # --- scroll bars <-> view ---------------------------------------------------------
+    def _content_width(self) -> int:
+        song = self.session.song
+        meters = song.meter_map
+        end = meters.bar_start(song.bar_count() + EXTRA_BARS)
+        return int(end * self.view.px_per_tick)
+
+    def _to_bars(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        page_w, page_h = self.roll.width(), self.roll.height()
+        self.hbar.setRange(0, max(0, self._content_width() - page_w, int(self.view.scroll_x)))
+        self.hbar.setPageStep(page_w)
+        self.hbar.setSingleStep(max(1, page_w // 20))
+        self.hbar.setValue(int(self.view.scroll_x))
+        self.vbar.setRange(0, max(0, self.view.canvas_height - page_h))
+        self.vbar.setPageStep(page_h)
+        self.vbar.setSingleStep(self.view.key_height)
+        self.vbar.setValue(int(self.view.scroll_y))
+        self._syncing = False
+
+    def _from_bars(self) -> None:
+        if not self._syncing:
+            self._syncing = True
+            self.view.scroll_to(x=self.hbar.value(), y=self.vbar.value(), height=self.roll.height())
+            self._syncing = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._to_bars()
+
+    def _on_song_changed(self, edit, before, after) -> None:
+        if before.ticks_per_quarter != after.ticks_per_quarter:
+            self.view.set_ticks_per_quarter(after.ticks_per_quarter)
+        self._to_bars()
+
+    # --- navigation ---------------------------------------------------------------
+    def zoom_time(self, factor: float) -> None:
+        self.view.zoom_time(factor, self.roll.width() / 2)
+
+    def zoom_pitch(self, factor: float) -> None:
+        self.view.zoom_pitch(factor, self.roll.height() / 2)
+
+    def show_notes(self) -> None:
+        """Scroll so the current track's notes (or middle C) are in view vertically."""
+        track = self.session.current_track
+        notes = track.notes if track else ()
+        pitch = sorted(n.pitch for n in notes)[len(notes) // 2] if notes else 60
+        self.view.center_on_pitch(pitch, self.roll.height())
+
+    def _follow(self, tick: int) -> None:
+        """Page the view when the playhead leaves it during playback."""
+        if not self.options.follow_playhead:
+            return
+        x = self.view.x_of(tick)
+        width = self.roll.width()
+        if x < 0 or x > width * (1 - FOLLOW_MARGIN):
+            self.view.scroll_to(x=tick * self.view.px_per_tick - width * FOLLOW_MARGIN)

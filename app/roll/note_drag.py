@@ -1,0 +1,80 @@
+"""Dragging notes: move, copy (Alt) and resize from either edge, for the whole selection.
+
+While the mouse moves nothing changes in the song; the drag only computes a
+preview that the roll draws. On release the result becomes one NotesEdit, so a
+drag is one undo step however far the mouse went.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QPointF, Qt
+
+from app.roll.snap import snap_pitch_to_scale
+from engine.notes import Note
+
+
+class DragMode(Enum):
+    MOVE = "move"
+    COPY = "copy"
+    RESIZE_START = "resize start"
+    RESIZE_END = "resize end"
+
+    @property
+    def label(self) -> str:
+        return {"move": "Move notes", "copy": "Copy notes"}.get(self.value, "Resize notes")
+
+
+class NoteDrag:
+    def __init__(self, canvas, anchor: Note, notes: frozenset[Note], mode: DragMode, pos: QPointF) -> None:
+        self.canvas = canvas
+        self.anchor = anchor
+        self.notes = tuple(sorted(notes))
+        self.mode = mode
+        self.origin_tick = canvas.view.tick_at(pos.x())
+        self.origin_pitch = canvas.view.pitch_at(pos.y())
+        self.preview: tuple[Note, ...] = self.notes if mode is not DragMode.COPY else ()
+
+    @property
+    def hidden(self) -> frozenset[Note]:
+        return frozenset() if self.mode is DragMode.COPY else frozenset(self.notes)
+
+    def update(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
+        canvas = self.canvas
+        bypass = bool(modifiers & canvas.BYPASS_SNAP)
+        raw = canvas.view.tick_at(pos.x()) - self.origin_tick
+        if self.mode in (DragMode.MOVE, DragMode.COPY):
+            target = canvas.snap.snap(self.anchor.start + raw, canvas.song.meter_map, bypass)
+            dt = max(target - self.anchor.start, -min(n.start for n in self.notes))
+            pitch = canvas.view.pitch_at(pos.y())
+            if canvas.options.snap_to_scale:
+                pitch = snap_pitch_to_scale(pitch, canvas.song.key_at(0))
+            dp = pitch - self.anchor.pitch
+            dp = max(dp, -min(n.pitch for n in self.notes))
+            dp = min(dp, 127 - max(n.pitch for n in self.notes))
+            if self.mode is DragMode.COPY and dt == dp == 0:
+                self.preview = ()  # a copy on top of the original is never what was meant
+            else:
+                self.preview = tuple(n.with_(start=n.start + dt, pitch=n.pitch + dp) for n in self.notes)
+        elif self.mode is DragMode.RESIZE_END:
+            target = canvas.snap.snap(self.anchor.end + raw, canvas.song.meter_map, bypass)
+            delta = target - self.anchor.end
+            self.preview = tuple(n.with_(duration=max(self._shortest(n, bypass), n.duration + delta))
+                                 for n in self.notes)
+        else:
+            target = canvas.snap.snap(self.anchor.start + raw, canvas.song.meter_map, bypass)
+            delta = target - self.anchor.start
+            self.preview = tuple(self._moved_start(n, delta, bypass) for n in self.notes)
+
+    def _shortest(self, note: Note, bypass: bool) -> int:
+        return 1 if bypass or not self.canvas.snap.enabled else min(note.duration or 1, self.canvas.grid_step)
+
+    def _moved_start(self, note: Note, delta: int, bypass: bool) -> Note:
+        start = max(0, min(note.start + delta, note.end - self._shortest(note, bypass)))
+        return note.with_(start=start, duration=note.end - start)
+
+    def finish(self) -> None:
+        if not self.preview or (self.mode is not DragMode.COPY and self.preview == self.notes):
+            return
+        removed = () if self.mode is DragMode.COPY else self.notes
+        self.canvas.session.replace_notes(removed, self.preview, self.mode.label)

@@ -1,0 +1,50 @@
+"""Finding the notes in a time window fast: bisect by start plus a bounded look-back.
+
+`Track.notes` is sorted by start, so the notes starting inside a window are one
+bisect away. A long note that starts before the window but still sounds in it
+would be missed; instead of scanning from the beginning we look back only as far
+as the track's longest note, which we remember per notes tuple (tuples are
+immutable, so the cached value stays right until the track changes).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterator
+
+from engine.notes import Note
+from engine.track import Track
+
+
+def _start(note: Note) -> int:
+    return note.start
+
+
+class NoteIndex:
+    def __init__(self) -> None:
+        self._longest: dict[int, tuple[tuple[Note, ...], int]] = {}
+
+    def longest(self, track: Track) -> int:
+        cached = self._longest.get(track.id)
+        if cached is not None and cached[0] is track.notes:
+            return cached[1]
+        longest = max((n.duration for n in track.notes), default=0)
+        self._longest[track.id] = (track.notes, longest)
+        return longest
+
+    def sounding(self, track: Track, start: float, end: float) -> Iterator[Note]:
+        """Notes that overlap [start, end] (a zero-length note at `start` counts)."""
+        notes = track.notes
+        lo = bisect_left(notes, start - self.longest(track), key=_start)
+        hi = bisect_left(notes, end, key=_start)
+        for i in range(lo, hi):
+            note = notes[i]
+            if note.start + note.duration >= start:
+                yield note
+
+    def note_at(self, track: Track, tick: float, pitch: int) -> Note | None:
+        """The topmost note of `pitch` sounding at `tick` (the last drawn, so the one seen)."""
+        found = None
+        for note in self.sounding(track, tick, tick):
+            if note.pitch == pitch and note.start <= tick <= note.end:
+                found = note
+        return found

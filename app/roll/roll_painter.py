@@ -1,0 +1,119 @@
+"""Painting the piano roll: rows, grid, loop, ghost notes, notes, playhead.
+
+Only what is visible is drawn: rows of visible pitches, grid lines of visible
+bars, and notes found by `NoteIndex.sounding` for the visible ticks, so the cost
+of a repaint depends on the screen, not on the song's length.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from app import theme
+from app.roll.note_index import NoteIndex
+from app.roll.options import EditorOptions
+from app.roll.timegrid import LineKind, visible_lines
+from app.roll.view import RollView
+from engine.keys import Key
+from engine.notes import Note
+from engine.song import Song
+from engine.track import Track
+
+BLACK_KEYS = frozenset((1, 3, 6, 8, 10))
+_LINE_COLOURS = {LineKind.BAR: theme.LINE_BAR, LineKind.BEAT: theme.LINE_BEAT, LineKind.GRID: theme.LINE_GRID}
+
+
+class RollPainter:
+    """Draws one frame; keeps the per-track note index between frames."""
+
+    def __init__(self, view: RollView, options: EditorOptions) -> None:
+        self.view = view
+        self.options = options
+        self.index = NoteIndex()
+
+    def paint(self, painter: QPainter, song: Song, current: Track | None, selection: frozenset[Note],
+              hidden: frozenset[Note], preview: Iterable[Note], width: int, height: int) -> None:
+        key = song.key_at(0) if self.options.highlight_scale else None
+        self._rows(painter, key, width, height)
+        self._grid(painter, song, width, height)
+        self._loop(painter, height)
+        t0, t1 = self.view.tick_at(0), self.view.tick_at(width)
+        low, high = self.view.pitch_at(height), self.view.pitch_at(0)
+        if self.options.show_ghosts:
+            for track in song.tracks:
+                if current is None or track.id != current.id:
+                    self._ghosts(painter, track, t0, t1, low, high)
+        if current is not None:
+            colour = theme.track_colour(song.track_index(current.id))
+            notes = (n for n in self.index.sounding(current, t0, t1) if low <= n.pitch <= high)
+            self._notes(painter, notes, colour, selection, hidden)
+            self._notes(painter, preview, colour, frozenset(preview), frozenset())
+        self._playhead(painter, height)
+
+    def _rows(self, painter: QPainter, key: Key | None, width: int, height: int) -> None:
+        view = self.view
+        kh = view.key_height
+        for pitch in range(view.pitch_at(height), view.pitch_at(0) + 1):
+            pc = pitch % 12
+            if key is not None and not key.contains(pitch):
+                colour = theme.ROW_OUT_OF_SCALE
+            elif key is not None and pc == key.tonic:
+                colour = theme.ROW_TONIC
+            else:
+                colour = theme.ROW_BLACK if pc in BLACK_KEYS else theme.ROW_WHITE
+            y = view.y_of(pitch)
+            painter.fillRect(QRectF(0, y, width, kh), colour)
+            if pc == 0:  # a firmer line under every C marks the octaves
+                painter.fillRect(QRectF(0, y + kh - 1, width, 1), theme.LINE_OCTAVE)
+            elif pc in (4, 11):
+                painter.fillRect(QRectF(0, y + kh - 1, width, 1), theme.ROW_BLACK)
+
+    def _grid(self, painter: QPainter, song: Song, width: int, height: int) -> None:
+        for line in visible_lines(song, self.view, self.options.snap, width):
+            painter.fillRect(QRectF(round(line.x), 0, 1, height), _LINE_COLOURS[line.kind])
+
+    def _loop(self, painter: QPainter, height: int) -> None:
+        if self.options.loop is None:
+            return
+        start, end = self.options.loop
+        x0, x1 = self.view.x_of(start), self.view.x_of(end)
+        colour = QColor(theme.LOOP)
+        colour.setAlpha(28 if self.options.loop_enabled else 12)
+        painter.fillRect(QRectF(x0, 0, x1 - x0, height), colour)
+
+    def _ghosts(self, painter: QPainter, track: Track, t0: float, t1: float, low: int, high: int) -> None:
+        view = self.view
+        kh = view.key_height
+        colour = QColor(theme.TEXT_DIM)
+        colour.setAlpha(55)
+        for note in self.index.sounding(track, t0, t1):
+            if low <= note.pitch <= high:
+                x = view.x_of(note.start)
+                painter.fillRect(QRectF(x, view.y_of(note.pitch) + 1, max(2.0, note.duration * view.px_per_tick),
+                                        kh - 2), colour)
+
+    def _notes(self, painter: QPainter, notes: Iterable[Note], colour: QColor, selection: frozenset[Note],
+               hidden: frozenset[Note]) -> None:
+        view = self.view
+        kh = view.key_height
+        edge = QPen(colour.darker(220), 1)
+        selected_edge = QPen(theme.SELECTION, 1.5)
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        for note in notes:
+            if note in hidden:
+                continue
+            rect = QRectF(view.x_of(note.start), view.y_of(note.pitch) + 0.5,
+                          max(3.0, note.duration * view.px_per_tick), kh - 1)
+            selected = note in selection
+            fill = theme.note_fill(colour.lighter(135) if selected else colour, note.velocity)
+            painter.fillRect(rect, fill)
+            painter.setPen(selected_edge if selected else edge)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            if kh >= 12 and rect.width() > 14:  # a velocity tick at the left, like most DAWs
+                painter.fillRect(QRectF(rect.x() + 2, rect.y() + 2, 2, kh - 5), fill.lighter(160))
+
+    def _playhead(self, painter: QPainter, height: int) -> None:
+        x = self.view.x_of(self.options.playhead)
+        painter.fillRect(QRectF(round(x), 0, 2, height), theme.PLAYHEAD)

@@ -1,0 +1,107 @@
+"""The ruler: bar numbers and beats (following meter changes), the loop region and the playhead.
+
+Click to move the playhead; drag to set the loop region (it snaps to the grid);
+right-click to clear the loop. Meter and tempo changes are labelled where they
+happen, so a 7/8 bar in the middle of a 4/4 song is visible at a glance.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from app import theme
+from app.roll.lane import TimeLane
+from app.roll.timegrid import MIN_BAR_LABEL_SPACING_PX, LineKind, visible_lines
+
+RULER_HEIGHT = 34
+DRAG_THRESHOLD_PX = 4
+
+
+class Ruler(TimeLane):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setFixedHeight(RULER_HEIGHT)
+        self._press_x: float | None = None
+        self._dragging = False
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.PANEL)
+        song, view, height = self.session.song, self.view, self.height()
+        self._paint_loop(painter)
+        last_label_x = -1e9
+        font = painter.font()
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        for line in visible_lines(song, view, self.options.snap, self.width()):
+            x = round(line.x)
+            if line.kind is LineKind.BAR:
+                painter.fillRect(QRectF(x, height * 0.45, 1, height), theme.LINE_BAR)
+                if x - last_label_x >= MIN_BAR_LABEL_SPACING_PX:
+                    painter.setPen(theme.TEXT)
+                    painter.drawText(QPointF(x + 4, height * 0.42), str(line.bar + 1))
+                    last_label_x = x
+            elif line.kind is LineKind.BEAT:
+                painter.fillRect(QRectF(x, height * 0.72, 1, height), theme.LINE_BAR)
+        self._paint_changes(painter)
+        painter.fillRect(QRectF(0, height - 1, self.width(), 1), theme.LINE_BAR)
+        self._paint_playhead_marker(painter)
+        painter.end()
+
+    def _paint_loop(self, painter: QPainter) -> None:
+        if self.options.loop is None:
+            return
+        start, end = self.options.loop
+        x0, x1 = self.view.x_of(start), self.view.x_of(end)
+        colour = theme.LOOP_EDGE if self.options.loop_enabled else theme.TEXT_DIM
+        band = QRectF(x0, 0, x1 - x0, 7)
+        painter.fillRect(band, colour)
+        painter.fillRect(QRectF(x0, 0, x1 - x0, self.height()), theme.LOOP)
+
+    def _paint_changes(self, painter: QPainter) -> None:
+        """Meter and tempo changes after the start, in the lower half."""
+        song, view = self.session.song, self.view
+        painter.setPen(theme.ACCENT)
+        y = self.height() - 5
+        for meter in song.meters:
+            x = view.x_of(meter.tick)
+            if -40 < x < self.width() and (meter.tick or len(song.meters) > 1):
+                painter.drawText(QPointF(x + 4, y), str(meter))
+        painter.setPen(theme.TEXT_DIM)
+        for tempo in song.tempos[1:]:
+            x = view.x_of(tempo.tick)
+            if -60 < x < self.width():
+                painter.drawText(QPointF(x + 34, y), f"♩={tempo.bpm:.0f}")
+
+    def _paint_playhead_marker(self, painter: QPainter) -> None:
+        x = self.view.x_of(self.options.playhead)
+        h = self.height()
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(theme.PLAYHEAD)
+        painter.drawPolygon(QPolygonF([QPointF(x - 6, h - 10), QPointF(x + 6, h - 10), QPointF(x, h)]))
+        painter.fillRect(QRectF(round(x), h - 10, 1, 10), theme.PLAYHEAD)
+
+    def _snapped(self, x: float) -> int:
+        return self.options.snap.snap(self.view.tick_at(x), self.session.song.meter_map)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.RightButton:
+            self.options.set(loop=None, loop_enabled=False)
+        elif event.button() == Qt.LeftButton:
+            self._press_x = event.position().x()
+            self._dragging = False
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is None:
+            return
+        if abs(event.position().x() - self._press_x) >= DRAG_THRESHOLD_PX:
+            self._dragging = True
+        if self._dragging:
+            self.options.set_loop(self._snapped(self._press_x), self._snapped(event.position().x()))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press_x is not None and not self._dragging:
+            self.options.set_playhead(self._snapped(event.position().x()))
+        self._press_x = None
+        self._dragging = False

@@ -1,0 +1,32 @@
+"""From a QApplication to a shown window: theme, main window, the file from the command line, screenshot mode."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import theme
+from app.main_window import WINDOW_SIZE, MainWindow
+
+
+def run(app: QApplication, path: str | None, screenshot: str | None) -> int:
+    app.setApplicationName("Cadenza")
+    app.setOrganizationName("Cadenza")
+    theme.apply_dark_palette(app)
+    window = MainWindow()
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.start(path)
+    if screenshot:
+        return save_screenshot(app, window, screenshot)
+    return app.exec()
+
+
+def save_screenshot(app: QApplication, window: MainWindow, out: str) -> int:
+    """Render the window as a user would see it, after layout and first paint settle."""
+    for _ in range(3):
+        app.processEvents()
+    window.editor.show_notes()
+    app.processEvents()
+    ok = window.grab().save(out)
+    window.close()
+    return 0 if ok else 1

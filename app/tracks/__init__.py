@@ -1,0 +1,1 @@
+"""The track list: one row per track with its mixer controls."""

@@ -1,0 +1,136 @@
+"""The track list: rows of tracks plus add, duplicate, delete and reorder.
+
+Every change is an engine edit pushed through the session (TrackPropertiesEdit,
+InsertTrack, RemoveTrack, MoveTrack), so the mixer is undoable like notes. Rows
+are rebuilt only when the set or order of tracks changes; otherwise they are
+updated in place, so a name field keeps its cursor while notes are edited.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
+
+from app.session import Session
+from app.tracks.track_row import TrackRow
+from engine.edits import InsertTrack, MoveTrack, RemoveTrack, TrackPropertiesEdit
+from engine.track import Track, TrackRole
+
+LIST_WIDTH = 290
+
+
+class TrackList(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.rows: list[TrackRow] = []
+        self.setFixedWidth(LIST_WIDTH)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 4, 4, 4)
+        self.buttons = {}
+        for name, text, tip, slot in (
+            ("add", "+", "Add track", self.add_track),
+            ("duplicate", "⧉", "Duplicate track", self.duplicate_track),
+            ("delete", "−", "Delete track", self.delete_track),
+            ("up", "▲", "Move track up", lambda: self.move_track(-1)),
+            ("down", "▼", "Move track down", lambda: self.move_track(1)),
+        ):
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setFixedSize(30, 26)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.addStretch(1)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(0)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setWidget(self.body)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(buttons)
+        layout.addWidget(scroll, 1)
+        session.songChanged.connect(lambda *_: self.refresh())
+        session.currentTrackChanged.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        tracks = self.session.song.tracks
+        if [r.track_id for r in self.rows] != [t.id for t in tracks]:
+            self._rebuild(tracks)
+        current = self.session.current_track_id
+        for index, (row, track) in enumerate(zip(self.rows, tracks)):
+            row.show_track(track, index, track.id == current)
+        has_track = current is not None
+        for name in ("duplicate", "delete", "up", "down"):
+            self.buttons[name].setEnabled(has_track)
+
+    def _rebuild(self, tracks: tuple[Track, ...]) -> None:
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for index, track in enumerate(tracks):
+            row = TrackRow(track, index)
+            row.changed.connect(self.change_track)
+            row.clicked.connect(self.session.set_current_track)
+            self.body_layout.insertWidget(index, row)
+            self.rows.append(row)
+
+    def row_for(self, track_id: int) -> TrackRow:
+        return next(r for r in self.rows if r.track_id == track_id)
+
+    # --- edits ----------------------------------------------------------------------
+    def change_track(self, track_id: int, values: dict) -> None:
+        track = self.session.song.track(track_id)
+        changed = {k: v for k, v in values.items() if getattr(track, k) != v}
+        if changed:
+            label = "Change " + ", ".join(changed)
+            self.session.push(TrackPropertiesEdit.changing(track, label, **changed))
+
+    def add_track(self) -> None:
+        song = self.session.song
+        number = len(song.tracks) + 1
+        track = Track(id=song.next_track_id, name=f"Track {number}", role=TrackRole.MELODY,
+                      channel=song.free_channel(TrackRole.MELODY))
+        self._insert(track, self._current_index() + 1 if song.tracks else 0, "Add track")
+
+    def duplicate_track(self) -> None:
+        original = self.session.current_track
+        if original is not None:
+            song = self.session.song
+            copy = original.with_(id=song.next_track_id, name=f"{original.name} copy", solo=False,
+                                  channel=original.channel if original.is_drums else song.free_channel(original.role))
+            self._insert(copy, self._current_index() + 1, "Duplicate track")
+
+    def _insert(self, track: Track, index: int, label: str) -> None:
+        if self.session.push(InsertTrack(index, track, label)):
+            self.session.set_current_track(track.id)
+
+    def delete_track(self) -> None:
+        track = self.session.current_track
+        if track is not None:
+            index = self._current_index()
+            if self.session.push(RemoveTrack(index, track)):
+                tracks = self.session.song.tracks
+                if tracks:
+                    self.session.set_current_track(tracks[min(index, len(tracks) - 1)].id)
+
+    def move_track(self, step: int) -> None:
+        if self.session.current_track is None:
+            return
+        index = self._current_index()
+        target = index + step
+        if 0 <= target < len(self.session.song.tracks):
+            self.session.push(MoveTrack(index, target))
+
+    def _current_index(self) -> int:
+        current = self.session.current_track_id
+        return 0 if current is None else self.session.song.track_index(current)

@@ -1,0 +1,124 @@
+"""One row of the track list: name, role, instrument, mute, solo, volume and pan of one track.
+
+A row shows a `Track` value and reports what the user changed as field values;
+it never edits the song itself (the list turns changes into
+TrackPropertiesEdits). `show_track` updates the controls with their signals
+blocked, so showing a change never echoes it back as a new edit.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import (QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSlider, QToolButton,
+                               QWidget)
+
+from app import theme
+from app.tracks.gm import FAMILIES, PROGRAMS, family_programs, program_name
+from engine.track import Track, TrackRole
+
+ROW_HEIGHT = 62
+
+
+class TrackRow(QFrame):
+    changed = Signal(int, dict)  # track id, {field: new value}
+    clicked = Signal(int)  # track id
+
+    def __init__(self, track: Track, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.track_id = track.id
+        self.setFixedHeight(ROW_HEIGHT)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.name = QLineEdit()
+        self.name.setToolTip("Track name")
+        self.role = QComboBox()
+        self.role.addItems([r.value for r in TrackRole])
+        self.role.setToolTip("What this track does (the composer uses it)")
+        self.instrument = QToolButton()
+        self.instrument.setPopupMode(QToolButton.InstantPopup)
+        self.instrument.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.instrument.setMenu(self._instrument_menu())
+        self.instrument.setToolTip("General MIDI instrument")
+        self.mute = self._toggle("M", "Mute", "#d9534f")
+        self.solo = self._toggle("S", "Solo", "#e5a93d")
+        self.volume = QSlider(Qt.Horizontal)
+        self.volume.setRange(0, 127)
+        self.volume.setToolTip("Volume")
+        self.pan = QDial()
+        self.pan.setRange(0, 127)
+        self.pan.setFixedSize(26, 26)
+        self.pan.setToolTip("Pan")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.setHorizontalSpacing(4)
+        layout.setVerticalSpacing(3)
+        layout.addWidget(self.name, 0, 0, 1, 2)
+        layout.addWidget(self.mute, 0, 2)
+        layout.addWidget(self.solo, 0, 3)
+        layout.addWidget(self.pan, 0, 4, 2, 1)
+        layout.addWidget(self.instrument, 1, 0)
+        layout.addWidget(self.role, 1, 1)
+        layout.addWidget(self.volume, 1, 2, 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
+        self.name.editingFinished.connect(lambda: self._emit(name=self.name.text()))
+        self.role.activated.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
+        self.mute.toggled.connect(lambda on: self._emit(mute=on))
+        self.solo.toggled.connect(lambda on: self._emit(solo=on))
+        self.volume.sliderReleased.connect(lambda: self._emit(volume=self.volume.value()))
+        self.volume.valueChanged.connect(lambda v: self.volume.isSliderDown() or self._emit(volume=v))
+        self.pan.sliderReleased.connect(lambda: self._emit(pan=self.pan.value()))
+        self.pan.valueChanged.connect(lambda v: self.pan.isSliderDown() or self._emit(pan=v))
+        for control in (self.name, self.role, self.instrument, self.mute, self.solo, self.volume, self.pan):
+            control.installEventFilter(self)
+        self.show_track(track, index, False)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Pressing any control of a row also makes its track the current one."""
+        if event.type() == QEvent.MouseButtonPress:
+            self.clicked.emit(self.track_id)
+        return False
+
+    def _toggle(self, text: str, tip: str, colour: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setToolTip(tip)
+        button.setFixedSize(24, 22)
+        button.setStyleSheet(f"QToolButton:checked {{ background: {colour}; color: #111; font-weight: bold; }}")
+        return button
+
+    def _instrument_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for family, family_name in enumerate(FAMILIES):
+            submenu = menu.addMenu(family_name)
+            for program in family_programs(family):
+                action = QAction(f"{program + 1}  {PROGRAMS[program]}", submenu)
+                action.triggered.connect(lambda checked=False, p=program: self._emit(program=p))
+                submenu.addAction(action)
+        return menu
+
+    def _emit(self, **values) -> None:
+        self.changed.emit(self.track_id, values)
+
+    def show_track(self, track: Track, index: int, current: bool) -> None:
+        controls = (self.name, self.role, self.mute, self.solo, self.volume, self.pan)
+        for control in controls:
+            control.blockSignals(True)
+        if not self.name.hasFocus():
+            self.name.setText(track.name)
+        self.role.setCurrentText(track.role.value)
+        self.instrument.setText(program_name(track.program, track.is_drums))
+        self.mute.setChecked(track.mute)
+        self.solo.setChecked(track.solo)
+        self.volume.setValue(track.volume)
+        self.pan.setValue(track.pan)
+        for control in controls:
+            control.blockSignals(False)
+        colour = theme.track_colour(index).name()
+        background = "#333a46" if current else theme.PANEL.name()
+        self.setStyleSheet(f"TrackRow {{ background: {background}; border: none; border-left: 5px solid {colour};"
+                           f" border-bottom: 1px solid {theme.BACKGROUND.name()}; }}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit(self.track_id)
+        super().mousePressEvent(event)

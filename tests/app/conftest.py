@@ -1,0 +1,50 @@
+"""Fixtures for the editor tests: a shown main window over a small two-track song."""
+from __future__ import annotations
+
+import pytest
+
+from engine.chords import ChordEvent, parse_chord
+from engine.notes import Note
+from engine.song import Song
+from engine.track import Track, TrackRole
+
+
+def make_song() -> Song:
+    melody = Track(id=1, name="Melody", role=TrackRole.MELODY, program=0, channel=0, notes=(
+        Note(start=0, pitch=60, duration=480, velocity=90),
+        Note(start=480, pitch=62, duration=480, velocity=80),
+        Note(start=960, pitch=64, duration=960, velocity=100),
+    ))
+    bass = Track(id=2, name="Bass", role=TrackRole.BASS, program=33, channel=1, notes=(
+        Note(start=0, pitch=36, duration=1920, velocity=100),
+    ))
+    return Song(tracks=(melody, bass), chords=(ChordEvent(0, parse_chord("C")),), title="Test")
+
+
+@pytest.fixture
+def song() -> Song:
+    return make_song()
+
+
+@pytest.fixture
+def window(qtbot, song, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from app import theme
+    from app.main_window import MainWindow
+
+    theme.apply_dark_palette(QApplication.instance())
+    win = MainWindow(song)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.editor.view.center_on_pitch(60, win.editor.roll.height())
+    win.editor.view.scroll_to(x=0)
+    QApplication.processEvents()
+    return win
+
+
+@pytest.fixture
+def roll(window):
+    return window.editor.roll
