@@ -1,0 +1,76 @@
+"""Times for notation: ticks to quarter lengths on a 1/16-or-triplet grid, and the bars to put them in.
+
+A performance played from MIDI has starts like 487 and lengths like 223 ticks;
+written as such it would be a forest of 64th-note ties. Every start and end is
+therefore snapped to the nearer of two grids, sixteenths (1/4 of a quarter) and
+eighth-note triplets (1/3 of a quarter), ties going to sixteenths; a note never
+shrinks to nothing (at least one step of its start's grid). Bar lines come
+from the song's meter map, so the score has exactly the editor's bars, a bar
+cut short by a meter change included (it gets its own meter, e.g. 2/4).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from engine.song import Song
+from engine.timing import TimeSignature
+
+SIXTEENTH = Fraction(1, 4)
+TRIPLET = Fraction(1, 3)
+
+
+def snap(ticks: int, ticks_per_quarter: int) -> Fraction:
+    """`ticks` as quarter notes on the nearer of the sixteenth and triplet grids."""
+    exact = Fraction(ticks, ticks_per_quarter)
+    on_sixteenths = round(exact / SIXTEENTH) * SIXTEENTH
+    on_triplets = round(exact / TRIPLET) * TRIPLET
+    return on_triplets if abs(on_triplets - exact) < abs(on_sixteenths - exact) else on_sixteenths
+
+
+def snap_span(start: int, end: int, ticks_per_quarter: int) -> tuple[Fraction, Fraction]:
+    """A note's (offset, end) in quarters, never empty."""
+    offset, finish = snap(start, ticks_per_quarter), snap(end, ticks_per_quarter)
+    step = SIXTEENTH if offset % SIXTEENTH == 0 else TRIPLET
+    return offset, max(finish, offset + step)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One measure: its span in quarters and its meter (as written, after shortening)."""
+
+    number: int
+    offset: Fraction
+    length: Fraction
+    meter: TimeSignature
+
+
+def bars(song: Song, end_tick: int) -> list[Bar]:
+    """The song's bars up to `end_tick` (at least one), on the sixteenth grid."""
+    meter_map = song.meter_map
+    tpq = song.ticks_per_quarter
+    count = max(1, meter_map.bar_count(end_tick))
+    edges = [_on_sixteenths(meter_map.bar_start(i), tpq) for i in range(count + 1)]
+    result = []
+    for i in range(count):
+        length = edges[i + 1] - edges[i]
+        if length <= 0:  # a bar narrower than a sixteenth vanishes into its neighbour
+            continue
+        meter = meter_map.meter_at(meter_map.bar_start(i))
+        result.append(Bar(len(result) + 1, edges[i], length, _meter_of_length(meter, length)))
+    return result
+
+
+def _on_sixteenths(tick: int, ticks_per_quarter: int) -> Fraction:
+    return round(Fraction(tick, ticks_per_quarter) / SIXTEENTH) * SIXTEENTH
+
+
+def _meter_of_length(meter: TimeSignature, length: Fraction) -> TimeSignature:
+    """`meter` if the bar is complete, else a meter that fills exactly `length` quarters."""
+    if Fraction(meter.numerator * 4, meter.denominator) == length:
+        return meter
+    for denominator in (meter.denominator, 4, 8, 16, 2, 1):
+        beats = length * denominator / 4
+        if beats.denominator == 1 and 1 <= beats <= 255:
+            return TimeSignature(meter.tick, int(beats), denominator)
+    return TimeSignature(meter.tick, int(length * 4), 16)  # length is whole sixteenths
