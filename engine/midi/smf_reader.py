@@ -15,7 +15,8 @@ What it forgives (each noted in `SmfFile.warnings`, none fatal):
   (skipped with their data), sysex F0 and escape F7 events (skipped by their
   variable length);
 - a missing end-of-track (the track ends at its last event), an event cut off
-  by the chunk's end (dropped), bytes after end-of-track (ignored);
+  by the chunk's end (dropped), bytes after end-of-track (ignored), a
+  variable-length number over 4 bytes (the rest of that track is ignored);
 - a header track count that differs from the MTrk chunks present (we read
   what is there), unknown chunk types (skipped), trailing bytes that are not a
   chunk (ignored).
@@ -142,11 +143,7 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
             byte = chunk[pos]
             pos += 1
             if byte & 0x80:  # delta time: a variable-length number, usually one byte
-                delta = byte & 0x7F
-                while byte & 0x80:
-                    byte = chunk[pos]
-                    pos += 1
-                    delta = (delta << 7) | (byte & 0x7F)
+                delta, pos = _read_varlen(chunk, pos - 1)
                 tick += delta
             else:
                 tick += byte
@@ -188,6 +185,9 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
                 pos += 1
     except IndexError:
         warnings.append(f"track {number}: last event is cut off by the end of its chunk; dropped")
+    except _BadVarlen:
+        warnings.append(f"track {number}: a length or delta time longer than 4 bytes at byte {pos}; "
+                        f"the rest of the track is ignored")
     if stray:
         warnings.append(f"track {number}: skipped {stray} stray byte(s) that were not valid events")
     if not track.has_end_of_track:
@@ -196,12 +196,20 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
     return track
 
 
+class _BadVarlen(Exception):
+    """A variable-length number longer than the 4 bytes the format allows: the track is garbage from here."""
+
+
 def _read_varlen(data: bytes, pos: int) -> tuple[int, int]:
-    """A variable-length quantity at `pos`: (value, position after it)."""
+    """A variable-length quantity at `pos`: (value, position after it).
+
+    Capped at 4 bytes (28 bits) as the spec says, so garbage cannot make a
+    tick too large to turn into seconds.
+    """
     value = 0
-    byte = 0x80
-    while byte & 0x80:
+    for pos in range(pos, pos + 4):
         byte = data[pos]
-        pos += 1
         value = (value << 7) | (byte & 0x7F)
-    return value, pos
+        if not byte & 0x80:
+            return value, pos + 1
+    raise _BadVarlen

@@ -272,3 +272,11 @@ def test_a_fifo_is_refused_instead_of_blocking(tmp_path):
     os.mkfifo(fifo)
     with pytest.raises(MidiFileError, match="not a regular file"):
         import_midi(fifo)
+
+
+def test_overlong_variable_length_number_ends_the_track_instead_of_a_huge_tick():
+    data = header(0, 1) + chunk(b"MTrk", b"\x00" + on(60) + b"\x0a" + off(60) + b"\xff\xff\xff\xff\x7f" + on(62))
+    result = read(data)
+    assert notes_of(result.song) == [(0, 60, 10, 100)]
+    assert result.song.end_tick == 10
+    assert any("longer than 4 bytes" in w for w in result.warnings)
