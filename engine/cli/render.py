@@ -1,18 +1,13 @@
 """`cadenza render IN OUT.wav|.flac`: a MIDI or project file to audio, through the app's own renderer.
 
-The audio modules load only when the command runs, so other subcommands
-(and `cadenza --help`) do not pay for loading FluidSynth.
+Input goes through engine.files, like the editor's Open. The audio modules
+load only when the command runs, so other subcommands (and `cadenza --help`)
+do not pay for loading FluidSynth.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 from pathlib import Path
-
-from engine.errors import CadenzaError
-from engine.song import Song
-
-MIDI_SUFFIXES = (".mid", ".midi", ".smf", ".kar")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,32 +17,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", metavar="IN", help="a MIDI file or a Cadenza project")
     parser.add_argument("output", metavar="OUT", help="the audio file to write: .wav or .flac")
     parser.add_argument("--soundfont", metavar="PATH",
-                        help="a .sf2/.sf3 SoundFont (default: soundfonts/, then TimGM6mb, then system ones)")
+                        help="a .sf2/.sf3 SoundFont (default: the project's, then soundfonts/, TimGM6mb, system ones)")
     parser.add_argument("--sample-rate", metavar="N", type=int, default=44100, help="samples per second (default 44100)")
     parser.set_defaults(func=run)
 
 
-def load_song(path: Path) -> Song:
-    """Any file the app opens. Project files need engine.files; without it, MIDI files still work."""
-    try:
-        files = importlib.import_module("engine.files")
-    except ModuleNotFoundError as error:
-        if error.name != "engine.files":
-            raise
-        if path.suffix.lower() not in MIDI_SUFFIXES:
-            raise CadenzaError(f"{path}: not a MIDI file (expected {', '.join(MIDI_SUFFIXES)})") from None
-        from engine.midi import read_midi
-        return read_midi(path)
-    return files.load_song_file(path)
-
-
 def run(args: argparse.Namespace) -> int:
     from engine.audio.render import audio_format, render_song
+    from engine.files import load_song_file
 
     output = Path(args.output)
     audio_format(output)  # a wrong extension is reported before the input is read
-    song = load_song(Path(args.input))
-    result = render_song(song, output, soundfont=args.soundfont, sample_rate=args.sample_rate)
+    project = load_song_file(args.input)
+    soundfont = args.soundfont or project.state.soundfont  # a project remembers the user's SoundFont
+    result = render_song(project.song, output, soundfont=soundfont, sample_rate=args.sample_rate)
     print(f"rendered {result.seconds:.1f} s of audio to {output} in {result.elapsed:.2f} s "
           f"({result.speed:.0f}x real time, {result.sample_rate} Hz, {result.soundfont.name})")
     return 0

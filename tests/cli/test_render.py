@@ -7,18 +7,22 @@ import soundfile
 from engine.cli.main import main
 from engine.midi import write_midi
 from engine.notes import Note
+from engine.project import PROJECT_SUFFIX, Project, ProjectState, save_project
 from engine.song import Song
 from engine.track import Track, TrackRole
 
 
-@pytest.fixture
-def midi_file(tmp_path):
+def small_song() -> Song:
     notes = tuple(Note(start=i * 480, pitch=60 + i, duration=400, velocity=100) for i in range(4))
     hits = tuple(Note(start=i * 240, pitch=36, duration=60, velocity=110) for i in range(8))
-    song = Song(tracks=(Track(id=1, name="piano", notes=notes),
+    return Song(tracks=(Track(id=1, name="piano", notes=notes),
                         Track(id=2, name="drums", role=TrackRole.DRUMS, channel=9, notes=hits)))
+
+
+@pytest.fixture
+def midi_file(tmp_path):
     path = tmp_path / "song.mid"
-    write_midi(song, path)
+    write_midi(small_song(), path)
     return path
 
 
@@ -68,3 +72,12 @@ def test_a_broken_midi_file_is_one_line(tmp_path, capsys):
     code, _, err = cadenza(capsys, broken, tmp_path / "out.wav")
     assert code == 2 and err.count("\n") == 1 and "broken.mid" in err
     assert not (tmp_path / "out.wav").exists()
+
+
+def test_a_project_renders_with_its_own_soundfont(tmp_path, capsys):
+    project = tmp_path / f"song{PROJECT_SUFFIX}"
+    save_project(Project(song=small_song(), state=ProjectState(soundfont=str(tmp_path / "gone.sf2"))), project)
+    code, _, err = cadenza(capsys, project, tmp_path / "out.wav")
+    assert code == 2 and err == f"cadenza render: {tmp_path / 'gone.sf2'}: SoundFont not found\n"
+    code, out, _ = cadenza(capsys, project, tmp_path / "out.wav", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2")
+    assert code == 0 and soundfile.info(tmp_path / "out.wav").duration > 3.0
