@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -51,12 +51,14 @@ class DriverOutput:
     TICK_SECONDS = 0.002  # how often due events are sent; well under one audio period
 
     def __init__(self, driver: str | None = None, period_size: int = 256, periods: int = 2,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 options: Mapping[str, str | int | float] | None = None) -> None:
         if not 16 <= period_size <= 8192 or not 2 <= periods <= 64:
             raise ValueError(f"period size must be 16..8192 and periods 2..64, got {period_size} x {periods}")
         self.drivers = (driver,) if driver else default_drivers()
         self.period_size = period_size
         self.periods = periods
+        self.options = dict(options or {})  # more FluidSynth audio.* settings (device names, file driver)
         self._clock = clock
         self._driver = 0
         self._synth: Synth | None = None
@@ -83,7 +85,7 @@ class DriverOutput:
         reasons = []
         for name in self.drivers:
             FLUID_LOG.recent.clear()
-            self._driver = synth.start_driver(name, self.period_size, self.periods)
+            self._driver = synth.start_driver(name, self.period_size, self.periods, self.options)
             if self._driver:
                 return
             reasons.append(f"{name}: {FLUID_LOG.recent[-1] if FLUID_LOG.recent else 'driver failed'}")

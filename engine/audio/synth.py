@@ -14,8 +14,10 @@ import logging
 import os
 import sys
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import fluidsynth
 import numpy as np
@@ -184,11 +186,17 @@ class Synth:
         return buffer
 
     # --- output driver ----------------------------------------------------------
-    def start_driver(self, driver: str, period_size: int, periods: int) -> int:
-        """Start a FluidSynth audio driver (its own thread pulls samples); the handle, or 0 on failure."""
+    def start_driver(self, driver: str, period_size: int, periods: int,
+                     options: Mapping[str, str | int | float] = MappingProxyType({})) -> int:
+        """Start a FluidSynth audio driver (its own thread pulls samples); the handle, or 0 on failure.
+
+        `options` are further FluidSynth audio settings, e.g. {"audio.alsa.device": "hw:1"}.
+        """
         self._fs.setting("audio.driver", driver)
         self._fs.setting("audio.period-size", int(period_size))
         self._fs.setting("audio.periods", int(periods))
+        for name, value in options.items():
+            self._fs.setting(name, value)
         with quiet_stderr():
             return fluidsynth.new_fluid_audio_driver(self._fs.settings, self.handle) or 0
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
+import soundfile
 from conftest import SILENT, TPQ, melody, peak, rms
 
 from engine.audio.output import DriverOutput, OfflineOutput
@@ -186,3 +188,22 @@ def test_without_a_soundfont_the_player_still_runs(tmp_path, band):
         player.play(0)
         player.note_on(1, 60)
         player.stop()
+
+
+def test_the_real_time_path_through_fluidsynths_file_driver(tmp_path):
+    """The wall-clock scheduler thread and a real FluidSynth audio driver (its file driver,
+    which pulls samples in real time like a sound card would, but writes them to a file)."""
+    wav = tmp_path / "live.wav"
+    song = Song(tracks=(Track(id=1, notes=(Note(start=TPQ, pitch=60, duration=TPQ),)),), end_tick=4 * TPQ)
+    output = DriverOutput(driver="file", period_size=256, options={"audio.file.name": str(wav)})
+    with Player(song, output=output) as player:
+        assert player.available and output.latency == pytest.approx(512 / RATE)
+        player.play(0)
+        time.sleep(1.2)
+        assert player.is_playing and player.position_tick() == pytest.approx(2.4 * TPQ, abs=0.3 * TPQ)
+        player.stop()
+    audio, rate = soundfile.read(wav, dtype="float32")
+    assert rate == RATE and len(audio) > RATE
+    onset = int(np.argmax(np.abs(audio[:, 0]) > 1e-3)) / RATE
+    assert 0.45 < onset < 0.7  # the note at 0.5 s, give or take a period and the thread's wake-up
+    assert peak(audio[: int(0.45 * RATE)]) < 1e-4  # 16-bit file: dither of one step
