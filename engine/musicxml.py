@@ -72,7 +72,7 @@ def build_score(song: Song) -> Any:
 
 
 def _part(song: Song, track: Track | None, layout: list[Bar], first: bool) -> Any:
-    from music21 import instrument, stream
+    from music21 import instrument, meter, stream
 
     part = stream.Part()
     part.partName = "Chords" if track is None else (track.name or f"Track {track.id}")
@@ -89,11 +89,10 @@ def _part(song: Song, track: Track | None, layout: list[Bar], first: bool) -> An
     previous_meter = None
     for bar in layout:
         measure = stream.Measure(number=bar.number)
-        meter = (bar.meter.numerator, bar.meter.denominator)
-        if meter != previous_meter:
-            from music21 import meter as m21_meter
-            measure.timeSignature = m21_meter.TimeSignature(f"{meter[0]}/{meter[1]}")
-            previous_meter = meter
+        written = f"{bar.meter.numerator}/{bar.meter.denominator}"
+        if written != previous_meter:
+            measure.timeSignature = meter.TimeSignature(written)
+            previous_meter = written
         for offset, element in marks.get(bar.number, []):
             measure.insert(offset, element)
         for offset, element in pieces.get(bar.number, []):
@@ -132,7 +131,10 @@ def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool) -> dict[i
     """Key signatures (every part), tempo marks and chord symbols (first part), placed by bar."""
     from music21 import harmony, key, tempo
 
-    events: list[tuple[int, Any]] = [(k.tick, _m21_key(k.key, key)) for k in song.keys]
+    events: list[tuple[int, Any]] = [
+        (k.tick, key.Key(_m21_name(k.key.tonic, k.key.sharps < 0), k.key.mode) if k.key.mode in _M21_MODES
+         else key.KeySignature(k.key.sharps))  # pentatonic, blues, ...: the signature alone
+        for k in song.keys]
     if with_tempo_and_chords:
         events += [(t.tick, tempo.MetronomeMark(number=round(t.bpm, 2))) for t in song.tempos]
         events += [(c.tick, harmony.NoChord() if c.chord is None else harmony.ChordSymbol(m21_chord_figure(c.chord)))
@@ -141,14 +143,9 @@ def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool) -> dict[i
     for tick, element in events:
         offset = snap(tick, song.ticks_per_quarter)
         bar = next((b for b in reversed(layout) if b.offset <= offset), layout[0])
+        # An event snapped onto the song's very end stays inside the last bar.
         placed[bar.number].append((min(offset - bar.offset, bar.length - Fraction(1, 4)), element))
     return placed
-
-
-def _m21_key(k, key_module) -> Any:
-    if k.mode in _M21_MODES:
-        return key_module.Key(_m21_name(k.tonic, k.sharps < 0), k.mode)
-    return key_module.KeySignature(k.sharps)
 
 
 def m21_chord_figure(chord: Chord) -> str:

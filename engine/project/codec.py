@@ -98,17 +98,17 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
 
 
 # --- reading ----------------------------------------------------------------
-class FutureVersion(Invalid):
-    """The file was written by a newer Cadenza whose format this one cannot read."""
-
-
 def project_from_json(document: Any) -> Project:
-    """The project a decoded document describes; raises `Invalid` (or `FutureVersion`)."""
+    """The project a decoded document describes; raises `Invalid`.
+
+    Format and version are checked before anything else, so a file from a
+    newer Cadenza is reported as such rather than as a pile of unknown fields.
+    """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise Invalid(f"not a Cadenza project (no \"format\": \"{FORMAT_NAME}\")")
     version = integer(document.get("version"), "version")
     if version > FORMAT_VERSION:
-        raise FutureVersion(f"saved by a newer Cadenza (project format {version}; this version reads up to "
+        raise Invalid(f"saved by a newer Cadenza (project format {version}; this version reads up to "
                             f"{FORMAT_VERSION}): please update Cadenza")
     if version < 1:
         raise Invalid(f"version: unknown project format {version}")

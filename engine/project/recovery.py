@@ -24,7 +24,7 @@ from os import PathLike
 from pathlib import Path
 
 from engine.atomic import atomic_write_bytes
-from engine.project.io import PROJECT_SUFFIX, load_project, project_bytes
+from engine.project.io import PROJECT_SUFFIX, load_project, save_project
 from engine.project.model import Project
 
 _META_SUFFIX = ".json"
@@ -74,7 +74,7 @@ class RecoveryStore:
             id=self.session_id, project_path=self.directory / f"{self.session_id}{PROJECT_SUFFIX}",
             source_path=None if source_path is None else os.fspath(source_path),
             saved_at=time.time(), pid=pid, pid_started=_process_start(pid))
-        atomic_write_bytes(entry.project_path, project_bytes(project))
+        save_project(project, entry.project_path)
         meta = {"source_path": entry.source_path, "saved_at": entry.saved_at, "pid": entry.pid,
                 "pid_started": entry.pid_started}
         atomic_write_bytes(entry.meta_path, json.dumps(meta).encode("utf-8"))
