@@ -32,6 +32,8 @@ from engine.track import Track
 # Ranks order the events that share a tick.
 _SETUP, _NOTE_OFF, _CONTROL, _NOTE_ON = range(4)
 _END_OF_TRACK = b"\xff\x2f\x00"
+_MAX_DELTA = 0x0FFFFFFF  # a variable-length number holds at most 4 x 7 bits
+_FILLER = bytes((0xFF, SEQUENCER_SPECIFIC, 0))  # an empty meta event every reader skips
 
 
 def varlen(value: int) -> bytes:
@@ -52,16 +54,25 @@ def _text(kind: int, text: str) -> bytes:
     return meta(kind, text.encode("utf-8"))
 
 
+def _delta(body: bytearray, delta: int) -> None:
+    """Append a delta time; gaps beyond MIDI's 28-bit limit are bridged with empty meta events."""
+    while delta > _MAX_DELTA:
+        body += varlen(_MAX_DELTA) + _FILLER
+        delta -= _MAX_DELTA
+    body += varlen(delta)
+
+
 def _chunk(events: list[tuple[int, int, int, bytes]], end_tick: int) -> bytes:
     """An MTrk chunk from (tick, rank, sequence, bytes) events."""
     events.sort(key=lambda e: e[:3])
     body = bytearray()
     now = 0
     for tick, _, _, data in events:
-        body += varlen(tick - now)
+        _delta(body, tick - now)
         body += data
         now = tick
-    body += varlen(max(0, end_tick - now)) + _END_OF_TRACK
+    _delta(body, max(0, end_tick - now))
+    body += _END_OF_TRACK
     return b"MTrk" + len(body).to_bytes(4, "big") + bytes(body)
 
 

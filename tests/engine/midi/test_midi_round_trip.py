@@ -156,3 +156,10 @@ def test_write_replaces_an_existing_file_whole(tmp_path):
     write_midi(song, target)
     assert target.read_bytes() == midi_bytes(song)
     assert [p.name for p in tmp_path.iterdir()] == ["song.mid"]
+
+
+def test_gaps_longer_than_a_delta_time_can_hold_are_bridged():
+    far = 3 * 0x0FFFFFFF + 7
+    song = Song(tracks=(Track(id=1, notes=(Note(start=far, pitch=60, duration=1, velocity=9),)),),
+                tempos=(TempoChange(far, 400_000),), end_tick=2 * far)
+    assert round_trip(song) == song
