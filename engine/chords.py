@@ -70,6 +70,8 @@ class Chord:
             raise ValueError(f"unknown chord quality {self.quality!r}")
         if self.bass is not None and not 0 <= self.bass <= 11:
             raise ValueError(f"chord bass must be a pitch class 0..11, got {self.bass}")
+        if self.bass == self.root:  # "C/C" is C: one chord, one representation
+            object.__setattr__(self, "bass", None)
 
     @property
     def intervals(self) -> tuple[int, ...]:
@@ -90,7 +92,7 @@ class Chord:
             # Db, Eb, Ab, Bb majors, but C#m and G#m; F# either way.
             prefer_flats = self.root in (1, 3, 8, 10) and not (self.root in (1, 8) and self.quality.startswith("min"))
         text = pitch_class_name(self.root, prefer_flats) + QUALITIES[self.quality][1]
-        if self.bass is not None and self.bass != self.root:
+        if self.bass is not None:
             text += "/" + pitch_class_name(self.bass, prefer_flats)
         return text
 
@@ -120,17 +122,14 @@ def parse_chord(text: str) -> Chord | None:
     except ValueError:
         raise ChordParseError(f"chord {raw!r} must start with a note name A-G") from None
     rest = text[used:]
-    bass = None
+    bass, bass_text = None, ""
     if "/" in rest:
         rest, bass_text = rest.split("/", 1)
         bass = _bass_from_text(bass_text.strip(), root, raw)
     quality = _quality_from_text(rest.strip().removeprefix(":").replace("(", "").replace(")", ""))
     if quality is None:
         raise ChordParseError(f"chord {raw!r}: unknown chord quality {rest.strip()!r}")
-    spelling = None
-    if used > 1:
-        spelling = text[1] in "b♭"
-    return Chord(root, quality, bass, spelling)
+    return Chord(root, quality, bass, _spelling(text[:used], bass_text if bass is not None else ""))
 
 
 def _quality_from_text(text: str) -> str | None:
@@ -140,6 +139,14 @@ def _quality_from_text(text: str) -> str | None:
         # unlike "M7" (major seventh) and "m7" (minor seventh).
         quality = _SPELLINGS_LOWER.get(text.lower())
     return quality
+
+
+def _spelling(root_text: str, bass_text: str) -> bool | None:
+    """Flats or sharps as the user wrote them: the root's accidental, else the bass's."""
+    for name in (root_text, bass_text.strip()):
+        if len(name) > 1 and name[1] in "#b♯♭":
+            return name[1] in "b♭"
+    return None
 
 
 def _bass_from_text(text: str, root: int, raw: str) -> int:

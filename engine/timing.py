@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 DEFAULT_TEMPO_US = 500_000  # 120 BPM, the MIDI default when a file names none
 DEFAULT_TICKS_PER_QUARTER = 480

@@ -8,13 +8,11 @@ with the place and the problem; it never half-builds a project.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
-from engine.chords import NO_CHORD_TEXT, Chord, ChordEvent, ChordParseError, parse_chord
+from engine.chords import ChordEvent, ChordParseError, chord_name, parse_chord
 from engine.keys import KeyParseError, KeySignature, parse_key
 from engine.notes import Note
-from engine.pitch import parse_pitch_class
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
 from engine.project.model import LoopRegion, Project, ProjectState, ViewState
 from engine.song import Marker, Song
@@ -55,20 +53,10 @@ def song_to_json(song: Song) -> dict[str, Any]:
         "tempos": [[t.tick, t.us_per_quarter] for t in song.tempos],
         "meters": [[m.tick, m.numerator, m.denominator] for m in song.meters],
         "keys": [[k.tick, k.key.name()] for k in song.keys],
-        "chords": [[c.tick, chord_text(c.chord)] for c in song.chords],
+        "chords": [[c.tick, chord_name(c.chord)] for c in song.chords],
         "markers": [[m.tick, m.text] for m in song.markers],
         "tracks": [_track_to_json(track) for track in song.tracks],
     }
-
-
-def chord_text(chord: Chord | None) -> str:
-    """The chord's symbol, exact for `parse_chord`: a slash bass equal to the root is kept (`C/C`)."""
-    if chord is None:
-        return NO_CHORD_TEXT
-    name = chord.name()
-    if chord.bass == chord.root:
-        name += "/" + name[:parse_pitch_class(name)[1]]
-    return name
 
 
 def _track_to_json(track: Track) -> dict[str, Any]:
@@ -149,17 +137,7 @@ def _chord_event(tick: int, label: str, place: str) -> ChordEvent:
         chord = parse_chord(label)
     except ChordParseError as error:
         raise Invalid(f"{place}: {error}") from None
-    return build(place, ChordEvent, tick, _with_bass_spelling(chord, label))
-
-
-def _with_bass_spelling(chord: Chord | None, label: str) -> Chord | None:
-    """Keep a flat/sharp spelling that only the bass shows (`C/Db`): parse_chord reads it from the root alone."""
-    if chord is None or chord.spelling_flats is not None or "/" not in label:
-        return chord
-    bass = label.rsplit("/", 1)[1].strip()
-    if len(bass) > 1 and bass[1] in "b♭#♯":
-        return replace(chord, spelling_flats=bass[1] in "b♭")
-    return chord
+    return build(place, ChordEvent, tick, chord)
 
 
 def song_from_json(value: Any, where: str) -> Song:

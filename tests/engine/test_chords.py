@@ -56,3 +56,9 @@ def test_pitch_classes_include_slash_bass():
 def test_transposed_keeps_quality_and_spelling_is_not_identity():
     assert parse_chord("C#m") == parse_chord("Dbm")
     assert Chord(0, "min7", 7).transposed(2).name() == "Dm7/A"
+
+
+def test_slash_bass_spelling_and_bass_equal_to_root():
+    assert parse_chord("C/Db").name() == "C/Db"
+    assert parse_chord("C/C#").name() == "C/C#"
+    assert parse_chord("C/C") == parse_chord("C") and parse_chord("C/C").name() == "C"

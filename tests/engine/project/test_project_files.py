@@ -6,11 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from engine.atomic import FileWriteError
-from engine.chords import ChordEvent, parse_chord
+from engine.chords import ChordEvent, chord_name, parse_chord
 from engine.keys import Key, KeySignature
 from engine.notes import Note
 from engine.project import LoopRegion, Project, ProjectFileError, ProjectState, ViewState, load_project, save_project
-from engine.project.codec import chord_text
 from engine.project.io import project_bytes, project_from_bytes
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
@@ -56,7 +55,7 @@ def test_saving_is_deterministic_and_reloads_to_the_same_bytes(project):
 
 @given(chord=chords)
 def test_every_chord_symbol_round_trips(chord):
-    assert parse_chord(chord_text(chord)) == chord
+    assert parse_chord(chord_name(chord)) == chord
 
 
 def test_example_file_is_readable_text_with_one_note_per_line(tmp_path):
