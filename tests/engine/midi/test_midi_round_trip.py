@@ -4,7 +4,7 @@ from pathlib import Path
 
 import mido
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from engine.atomic import FileWriteError
 from engine.chords import QUALITIES, Chord, ChordEvent
