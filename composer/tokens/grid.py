@@ -1,0 +1,184 @@
+"""A song as a (bars x lanes) grid of quantized cells: what tokens describe.
+
+Quantization is the only lossy step of tokenization, and it happens here, once:
+onsets to the nearest 1/12 quarter, lengths to the nearest `DURATION_STEPS` bin
+(by ratio), velocities to the nearest `VELOCITIES` bin, drum hits to a fixed
+16th. A note belongs to the bar its onset falls in (it may sound on into the
+next ones). Two notes of one pitch on one step become one (the longer, the
+louder). Encoding a grid and decoding it gives the same grid back exactly.
+
+The chord lane is a lane like the tracks: each bar's cell restates the chord
+in force at its start (so a masked bar never depends on a bar far away), then
+lists the changes inside the bar; a cell with nothing at step 0 means "no chord"
+there.
+"""
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from engine.chords import Chord
+from engine.song import Song
+from engine.track import TrackRole
+from composer.tokens.vocab import (
+    DENSITY_EDGES, DURATION_STEPS, MAX_BAR_STEPS, METERS, POLYPHONY_EDGES, RANGE_EDGES,
+    STEPS_PER_QUARTER, TEMPOS_BPM, VELOCITIES,
+)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class NoteEvent:
+    """A note in a cell: step in the bar, pitch, length in steps (0 for drums), velocity bin value."""
+
+    pos: int
+    pitch: int
+    duration: int
+    velocity: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChordMark:
+    """A chord symbol (None: no chord) from step `pos` of the bar on."""
+
+    pos: int
+    chord: Chord | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A track of the grid (`track_id` of the song) or the chord lane (`track_id` None)."""
+
+    track_id: int | None
+    role: str
+    drums: bool = False
+
+    @property
+    def is_chords(self) -> bool:
+        return self.track_id is None
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Cells of quantized events: `cells[bar][lane]` is a tuple of NoteEvent or ChordMark.
+
+    `bar_steps[b]` is where bar b starts in grid steps from the song start
+    (one more entry than bars: the end of the last bar). Per bar: its meter,
+    its key (tonic pitch class, 'major'/'minor') or None.
+    """
+
+    lanes: tuple[Lane, ...]
+    bar_steps: tuple[int, ...]
+    meters: tuple[tuple[int, int], ...]
+    keys: tuple[tuple[int, str] | None, ...]
+    tempo_bpm: int
+    cells: tuple[tuple[tuple, ...], ...]
+
+    @property
+    def bar_count(self) -> int:
+        return len(self.meters)
+
+
+def song_grid(song: Song, track_ids: list[int] | None = None, chord_lane: bool | None = None) -> Grid:
+    """The grid of a whole song: the given tracks (default all) plus the chord lane
+    (default: when the song has chord symbols)."""
+    tracks = [song.track(i) for i in track_ids] if track_ids is not None else list(song.tracks)
+    if chord_lane is None:
+        chord_lane = bool(song.chords)
+    tpq = song.ticks_per_quarter
+    bars = max(1, song.bar_count())
+    meter_map = song.meter_map
+    bar_steps = tuple(to_steps(meter_map.bar_start(b), tpq) for b in range(bars + 1))
+    meters = []
+    for b in range(bars):
+        meter = meter_map.meter_at(meter_map.bar_start(b))
+        if (meter.numerator, meter.denominator) not in METERS or bar_steps[b + 1] - bar_steps[b] > MAX_BAR_STEPS:
+            raise ValueError(f"bar {b + 1}: meter {meter} is not in the token vocabulary")
+        meters.append((meter.numerator, meter.denominator))
+    keys = tuple(_key_at(song, meter_map.bar_start(b)) for b in range(bars))
+    lanes = ([Lane(None, "chords")] if chord_lane else []) + [
+        Lane(t.id, t.role.value, t.is_drums or t.role is TrackRole.DRUMS) for t in tracks]
+    columns = []
+    for lane in lanes:
+        if lane.is_chords:
+            columns.append(_chord_cells(song, bar_steps))
+        else:
+            columns.append(_note_cells(song.track(lane.track_id).notes, tpq, bar_steps, lane.drums))
+    cells = tuple(tuple(column[b] for column in columns) for b in range(bars))
+    return Grid(tuple(lanes), bar_steps, tuple(meters), keys, nearest_tempo(song.tempo_map.bpm_at(0)), cells)
+
+
+def to_steps(tick: int, ticks_per_quarter: int) -> int:
+    return round(tick * STEPS_PER_QUARTER / ticks_per_quarter)
+
+
+def nearest_duration(steps: float) -> int:
+    """The duration bin nearest by ratio (a 1-step note is never rounded to 0)."""
+    steps = max(steps, 1)
+    return min(DURATION_STEPS, key=lambda s: abs(math.log(s / steps)))
+
+
+def nearest_velocity(velocity: int) -> int:
+    return min(VELOCITIES, key=lambda v: abs(v - velocity))
+
+
+def nearest_tempo(bpm: float) -> int:
+    return min(TEMPOS_BPM, key=lambda b: abs(math.log(b / bpm)))
+
+
+def _key_at(song: Song, tick: int) -> tuple[int, str] | None:
+    key = song.key_at(tick)
+    return None if key is None else (key.tonic, "minor" if key.is_minor else "major")
+
+
+def _note_cells(notes, tpq: int, bar_steps: tuple[int, ...], drums: bool) -> list[tuple[NoteEvent, ...]]:
+    found: dict[tuple[int, int, int], NoteEvent] = {}
+    for note in notes:
+        step = to_steps(note.start, tpq)
+        bar = min(bisect_right(bar_steps, step) - 1, len(bar_steps) - 2)
+        pos = step - bar_steps[bar]
+        duration = 0 if drums else nearest_duration(note.duration * STEPS_PER_QUARTER / tpq)
+        event = NoteEvent(pos, note.pitch, duration, nearest_velocity(note.velocity))
+        old = found.get((bar, pos, note.pitch))
+        if old is not None:
+            event = NoteEvent(pos, note.pitch, max(old.duration, duration), max(old.velocity, event.velocity))
+        found[bar, pos, note.pitch] = event
+    cells: list[list[NoteEvent]] = [[] for _ in range(len(bar_steps) - 1)]
+    for (bar, _, _), event in found.items():
+        cells[bar].append(event)
+    return [tuple(sorted(cell)) for cell in cells]
+
+
+def _chord_cells(song: Song, bar_steps: tuple[int, ...]) -> list[tuple[ChordMark, ...]]:
+    steps: dict[int, Chord | None] = {}
+    for event in song.chords:  # sorted by tick; a later one on the same step wins
+        steps[to_steps(event.tick, song.ticks_per_quarter)] = event.chord
+    changes = sorted(steps.items())
+    change_steps = [s for s, _ in changes]
+    cells = []
+    for bar in range(len(bar_steps) - 1):
+        start, end = bar_steps[bar], bar_steps[bar + 1]
+        before = bisect_right(change_steps, start) - 1
+        current = changes[before][1] if before >= 0 else None
+        marks = [ChordMark(0, current)] if current is not None else []
+        for step, chord in changes[before + 1:bisect_right(change_steps, end - 1)]:
+            if chord != current:
+                marks.append(ChordMark(step - start, chord))
+                current = chord
+        cells.append(tuple(marks))
+    return cells
+
+
+def cell_controls(events: tuple[NoteEvent, ...]) -> tuple[int, int, int]:
+    """(density, polyphony, range) bin indices of a note cell: the controls a fill starts with."""
+    onsets: dict[int, int] = {}
+    for event in events:
+        onsets[event.pos] = onsets.get(event.pos, 0) + 1
+    pitches = [e.pitch for e in events]
+    span = max(pitches) - min(pitches) if pitches else 0
+    return (_bin(len(events), DENSITY_EDGES), _bin(max(onsets.values(), default=0), POLYPHONY_EDGES),
+            _bin(span, RANGE_EDGES))
+
+
+def _bin(value: int, edges: tuple[int, ...]) -> int:
+    return bisect_right(edges, value) - 1

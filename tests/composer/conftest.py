@@ -1,0 +1,48 @@
+"""Fixtures for the composer tests: the shared datasets (real files, never copies)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATASETS = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def datasets() -> Path:
+    if not (DATASETS / "pop909").is_dir():
+        pytest.fail(f"the datasets are expected at {DATASETS.resolve()} (see docs/DATA.md)")
+    return DATASETS
+
+
+@pytest.fixture(scope="session")
+def pop909_001(datasets):
+    from composer.data import pop909
+    return pop909.convert(datasets / "pop909" / "001")
+
+
+@pytest.fixture(scope="session")
+def groove_rows(datasets):
+    from composer.data import groove
+    return groove.rows(datasets)
+
+
+@pytest.fixture(scope="session")
+def groove_song(datasets, groove_rows):
+    from composer.data import groove
+    row = next(r for r in groove_rows if r["id"] == "drummer1/session1/1")  # funk, 80 bpm, 86 s
+    return groove.convert(datasets, row)
+
+
+@pytest.fixture(scope="session")
+def openewld_pickup(datasets):
+    """A lead sheet that starts with a 1-beat pickup (September in the Rain)."""
+    from composer.data import openewld
+    path = datasets / "openewld" / "Al_Dubin-Harry_Warren" / "September_in_the_Rain" / "September_in_the_Rain.mxl"
+    return openewld.convert(datasets, path)
+
+
+@pytest.fixture(scope="session")
+def nottingham_ashover1(datasets):
+    from composer.data import nottingham
+    return nottingham.convert(datasets / "nottingham" / "MIDI" / "ashover1.mid")
