@@ -74,6 +74,16 @@ def encode(source: Song | Grid, mask: Collection[tuple[int, int | str]] = (), ba
     return writer.ids
 
 
+def cell_tokens(grid: Grid, bar: int, lane: int, vocab: Vocabulary = VOCAB) -> list[int]:
+    """The ids a context cell costs: its lane token and events (nothing when it is empty)."""
+    if not grid.cells[bar][lane]:
+        return []
+    writer = _Writer(vocab, grid)
+    writer.lane(lane)
+    writer.events(lane, grid.cells[bar][lane])
+    return writer.ids
+
+
 class _Writer:
     """Appends tokens by name; knows how each kind of cell is spelled."""
 

@@ -80,3 +80,21 @@ def test_bad_sequences_and_bad_masks_are_refused(pop909_001):
         encode(grid, {(9, 1)}, bars=range(0, 4))
     with pytest.raises(ValueError, match="bars"):
         encode(grid, bars=range(0, 200))
+
+
+def test_cell_costs_add_up_to_the_encoding(nottingham_ashover1):
+    from composer.tokens.encode import cell_tokens
+    grid = song_grid(nottingham_ashover1.song)
+    cells = sum(len(cell_tokens(grid, b, i)) for b in range(grid.bar_count) for i in range(len(grid.lanes)))
+    header = 4 + sum(1 if lane.is_chords else 2 for lane in grid.lanes)  # BOS METER KEY TEMPO, TRK [ROLE]
+    meter_changes = sum(grid.meters[b] != grid.meters[b - 1] for b in range(1, grid.bar_count))
+    assert len(encode(grid)) == header + grid.bar_count + meter_changes + cells + 1  # + SEP
+
+
+def test_stats_reports_tokens_per_bar_per_role(datasets, tmp_path, capsys):
+    import json
+    from composer.tokens.stats import main
+    assert main(["--datasets", str(datasets), "--limit", "2", "--cache-dir", str(tmp_path), "--sources", "nottingham"]) == 0
+    roles = json.loads(capsys.readouterr().out)["nottingham"]["roles"]
+    assert set(roles) == {"chords", "melody"}
+    assert roles["melody"]["tokens_per_bar"] > 0
