@@ -1,10 +1,11 @@
 """Converted songs cached per source, so a second build (or a training run) is fast.
 
 One pickle per source under the cache dir (default ~/.cache/cadenza/corpus,
-outside the repo), named by a hash of: the converter code (every module of
-composer.data and composer.tokens.vocab, so a changed rule rebuilds), the
-source's files (relative path, size, mtime) and the --limit. A stale or
-unreadable cache file is rebuilt, never trusted.
+outside the repo), named by a hash of: the converter code (the modules that
+decide what a song becomes, `_CONVERTER_CODE`, plus the split file, so a
+changed rule rebuilds), the source's files (relative path, size, mtime) and
+the --limit. A stale or unreadable cache file is rebuilt, never trusted; a new
+full build of a source deletes that source's older full-build files.
 """
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from composer.data.common import CorpusSong
 from composer.data.sources import SOURCES
 
 DEFAULT_CACHE_DIR = Path(os.environ.get("CADENZA_CORPUS_CACHE", Path.home() / ".cache" / "cadenza" / "corpus"))
-_CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parent.parent / "tokens" / "vocab.py"]
+_HERE = Path(__file__).parent
+_CONVERTER_CODE = [_HERE / f"{name}.py" for name in (
+    "common", "beatgrid", "chord_recognition", "split", "pop909", "groove", "openewld", "nottingham")] + [
+    _HERE / "validation_ids.txt", _HERE.parent / "tokens" / "vocab.py"]
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class SourceCorpus:
 
 def cache_key(source: str, datasets: Path, limit: int | None) -> str:
     digest = hashlib.sha1(f"{source}|{limit}".encode())
-    for path in _CODE:
+    for path in _CONVERTER_CODE:
         digest.update(path.read_bytes())
     folder = datasets / SOURCES[source].folder
     for path in sorted(folder.rglob("*")):
@@ -46,7 +50,8 @@ def cache_key(source: str, datasets: Path, limit: int | None) -> str:
 def load_source(source: str, datasets: Path, limit: int | None = None,
                 cache_dir: Path = DEFAULT_CACHE_DIR) -> SourceCorpus:
     """The source's songs from the cache, converting (and caching) them when needed."""
-    path = cache_dir / f"{source}-{cache_key(source, datasets, limit)}.pkl"
+    scope = "" if limit is None else f"limit{limit}-"
+    path = cache_dir / f"{source}-{scope}{cache_key(source, datasets, limit)}.pkl"
     if path.exists():
         try:
             with open(path, "rb") as file:
@@ -60,6 +65,10 @@ def load_source(source: str, datasets: Path, limit: int | None = None,
     with open(temporary, "wb") as file:
         pickle.dump(corpus, file, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
+    if limit is None:  # an older full build of this source is dead weight now
+        for old in cache_dir.glob(f"{source}-*.pkl"):
+            if old != path and not old.name.startswith(f"{source}-limit"):
+                old.unlink(missing_ok=True)
     return corpus
 
 

@@ -4,7 +4,8 @@ Proposal speed is set by how many tokens a cell takes, so this measures it on
 the cached corpus (run `python -m composer.data.build` first; this reuses its
 cache and converts whatever is missing): per source and role, the mean context
 tokens per bar (empty cells count as 0, they cost nothing), per non-empty
-cell, and how much of it is velocity; plus the structure tokens (BAR, meter and
+cell, and how much of it is velocity (the chord lane is `chord_lane`, apart
+from a track whose role is `chords`, like Nottingham's realised chords); plus the structure tokens (BAR, meter and
 key changes) per bar. A fill costs its cell tokens plus 6 (BAR, TRK, three
 controls, FILL_END; 3 for a chord cell).
 """
@@ -36,7 +37,7 @@ def role_costs(songs) -> dict:
         structure += grid.bar_count + sum(grid.meters[b] != grid.meters[b - 1] for b in range(1, grid.bar_count)) \
             + sum(grid.keys[b] != grid.keys[b - 1] for b in range(1, grid.bar_count))
         for lane_index, lane in enumerate(grid.lanes):
-            role = "drums" if lane.drums else lane.role
+            role = "chord_lane" if lane.is_chords else "drums" if lane.drums else lane.role
             counts = totals[role]
             counts["bars"] += grid.bar_count
             for bar in range(grid.bar_count):
@@ -45,8 +46,9 @@ def role_costs(songs) -> dict:
                     counts["cells"] += 1
                     counts["tokens"] += len(ids)
                     counts["velocity_tokens"] += sum(i in velocity for i in ids)
-                    counts["notes"] += len(grid.cells[bar][lane_index])
+                    counts["notes"] += len(grid.cells[bar][lane_index])  # notes, or chord symbols
     roles = {role: {"tokens_per_bar": round(c["tokens"] / c["bars"], 1),
+                    "events_per_bar": round(c["notes"] / c["bars"], 2),
                     "tokens_per_nonempty_cell": round(c["tokens"] / max(c["cells"], 1), 1),
                     "nonempty_share": round(c["cells"] / c["bars"], 2),
                     "tokens_per_event": round(c["tokens"] / max(c["notes"], 1), 2),

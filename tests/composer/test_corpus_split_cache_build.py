@@ -28,7 +28,7 @@ def test_cache_is_reused_and_keyed_by_the_limit(datasets, tmp_path):
     assert not first.cached and again.cached
     assert [s.song for s in again.songs] == [s.song for s in first.songs]
     assert cache_key("pop909", datasets, 2) != cache_key("pop909", datasets, 3)
-    (cached_file,) = tmp_path.glob("pop909-*.pkl")
+    (cached_file,) = tmp_path.glob("pop909-limit2-*.pkl")
     cached_file.write_bytes(b"not a pickle")
     assert not load_source("pop909", datasets, limit=2, cache_dir=tmp_path).cached  # rebuilt, not trusted
 
@@ -41,3 +41,17 @@ def test_build_prints_counts_per_source(datasets, tmp_path, capsys):
     for counts in report.values():
         assert counts["songs"] == 2 and counts["failed"] == 0 and counts["unencodable"] == 0
         assert counts["tokens"] > counts["bars"] > 0
+
+
+def test_a_new_full_build_replaces_the_old_one(datasets, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from composer.data import cache
+    stale = tmp_path / "groove-0000000000000000.pkl"
+    stale.write_bytes(b"an older converter's output")
+    limited = tmp_path / "groove-limit5-0000000000000000.pkl"
+    limited.write_bytes(b"a quick run's output")
+    rows = cache.SOURCES["groove"].items(datasets)[:1]
+    monkeypatch.setitem(cache.SOURCES, "groove", replace(cache.SOURCES["groove"], items=lambda root: rows))
+    assert len(load_source("groove", datasets, cache_dir=tmp_path).songs) == 1
+    assert not stale.exists() and limited.exists()

@@ -96,5 +96,5 @@ def test_stats_reports_tokens_per_bar_per_role(datasets, tmp_path, capsys):
     from composer.tokens.stats import main
     assert main(["--datasets", str(datasets), "--limit", "2", "--cache-dir", str(tmp_path), "--sources", "nottingham"]) == 0
     roles = json.loads(capsys.readouterr().out)["nottingham"]["roles"]
-    assert set(roles) == {"chords", "melody"}
+    assert set(roles) == {"chord_lane", "chords", "melody"}
     assert roles["melody"]["tokens_per_bar"] > 0
