@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import soundfile  # noqa: E402
+import soundfile
 
-from engine.audio.render import render_song  # noqa: E402
-from engine.audio.soundfonts import find_soundfont  # noqa: E402
-from engine.midi import read_midi, write_midi  # noqa: E402
-from engine.notes import Note  # noqa: E402
-from engine.song import Song  # noqa: E402
-from engine.track import Track, TrackRole  # noqa: E402
+from engine.audio.render import render_song
+from engine.audio.soundfonts import find_soundfont
+from engine.midi import read_midi, write_midi
+from engine.notes import Note
+from engine.song import Song
+from engine.track import Track, TrackRole
 
 TPQ = 480
 BARS = 30  # at 120 BPM in 4/4: 60 seconds

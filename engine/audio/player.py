@@ -17,12 +17,20 @@ import heapq
 import os
 import threading
 from collections.abc import Iterator
+from typing import Self
 
 from engine.audio.errors import AudioError
 from engine.audio.output import AudioUnavailable, DriverOutput, OfflineOutput
-from engine.audio.schedule import MAX_TRACKS, NOTE_OFF, NOTE_ON, Playback, SynthEvent, track_setup
+from engine.audio.schedule import (
+    MAX_TRACKS,
+    NOTE_OFF,
+    NOTE_ON,
+    Playback,
+    SynthEvent,
+    track_setup,
+)
 from engine.audio.soundfonts import find_soundfont
-from engine.audio.synth import MAX_CHANNELS, Synth, SynthSettings
+from engine.audio.synth import DEFAULT_SETTINGS, MAX_CHANNELS, Synth, SynthSettings
 from engine.errors import CadenzaError
 from engine.song import Song
 
@@ -32,7 +40,7 @@ class Player:
 
     def __init__(self, song: Song | None = None, soundfont: str | os.PathLike[str] | None = None,
                  output: DriverOutput | OfflineOutput | None = None,
-                 settings: SynthSettings = SynthSettings()) -> None:
+                 settings: SynthSettings = DEFAULT_SETTINGS) -> None:
         self._lock = threading.RLock()
         self._song = Song()
         self._channels: dict[int, int] = {}
@@ -179,7 +187,7 @@ class Player:
             self._synth.close()
             self._synth = None
 
-    def __enter__(self) -> "Player":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -23,7 +23,15 @@ import fluidsynth
 import numpy as np
 
 from engine.audio.errors import AudioError, SoundfontError
-from engine.audio.schedule import BEND, CONTROL, NOTE_OFF, NOTE_ON, PROGRAM, DRUM_BANK, SynthEvent
+from engine.audio.schedule import (
+    BEND,
+    CONTROL,
+    DRUM_BANK,
+    NOTE_OFF,
+    NOTE_ON,
+    PROGRAM,
+    SynthEvent,
+)
 
 log = logging.getLogger("engine.audio.fluidsynth")
 
@@ -104,10 +112,13 @@ class SynthSettings:
     polyphony: int = 256
 
 
+DEFAULT_SETTINGS = SynthSettings()
+
+
 class Synth:
     """One FluidSynth synthesizer with one SoundFont and `channels` MIDI channels."""
 
-    def __init__(self, soundfont: Path, channels: int = 16, settings: SynthSettings = SynthSettings()) -> None:
+    def __init__(self, soundfont: Path, channels: int = 16, settings: SynthSettings = DEFAULT_SETTINGS) -> None:
         check_sample_rate(settings.sample_rate)
         if not 1 <= channels <= MAX_CHANNELS:
             raise AudioError(f"FluidSynth has at most {MAX_CHANNELS} channels; this needs {channels}")

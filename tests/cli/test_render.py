@@ -79,5 +79,5 @@ def test_a_project_renders_with_its_own_soundfont(tmp_path, capsys):
     save_project(Project(song=small_song(), state=ProjectState(soundfont=str(tmp_path / "gone.sf2"))), project)
     code, _, err = cadenza(capsys, project, tmp_path / "out.wav")
     assert code == 2 and err == f"cadenza render: {tmp_path / 'gone.sf2'}: SoundFont not found\n"
-    code, out, _ = cadenza(capsys, project, tmp_path / "out.wav", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2")
+    code, _, _ = cadenza(capsys, project, tmp_path / "out.wav", "--soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2")
     assert code == 0 and soundfile.info(tmp_path / "out.wav").duration > 3.0

@@ -13,7 +13,6 @@ from conftest import SILENT, TPQ, drum_beat, melody, peak, rms
 from engine.audio.errors import AudioError, RenderCancelled, RenderError, SoundfontError
 from engine.audio.render import BLOCK_FRAMES, TAIL_SECONDS, render_array, render_song
 from engine.midi import write_midi
-from engine.notes import Note
 from engine.song import Song
 from engine.track import Track, TrackRole
 

@@ -6,8 +6,18 @@ import itertools
 import pytest
 from conftest import TPQ, melody
 
-from engine.audio.schedule import (BEND, CONTROL, DRUM_BANK, METRONOME_ACCENT, METRONOME_BEAT, NOTE_OFF, NOTE_ON,
-                                   PROGRAM, Playback, build_schedule)
+from engine.audio.schedule import (
+    BEND,
+    CONTROL,
+    DRUM_BANK,
+    METRONOME_ACCENT,
+    METRONOME_BEAT,
+    NOTE_OFF,
+    NOTE_ON,
+    PROGRAM,
+    Playback,
+    build_schedule,
+)
 from engine.errors import CadenzaError
 from engine.notes import Note
 from engine.song import Song

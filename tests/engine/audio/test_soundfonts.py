@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 
 from engine.audio.errors import SoundfontError
-from engine.audio.soundfonts import (BUNDLED_DIR, DEFAULT_SOUNDFONT, candidate_soundfonts, check_soundfont,
-                                     find_soundfont, soundfonts_in)
+from engine.audio.soundfonts import (
+    BUNDLED_DIR,
+    DEFAULT_SOUNDFONT,
+    candidate_soundfonts,
+    check_soundfont,
+    find_soundfont,
+    soundfonts_in,
+)
 
 FLUID_R3 = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 
