@@ -10,6 +10,7 @@ from conftest import SILENT, TPQ, melody, peak, rms
 
 from engine.audio.output import DriverOutput, OfflineOutput
 from engine.audio.player import Player
+from engine.audio.render import render_array
 from engine.notes import Note
 from engine.song import Song
 from engine.track import ControlChange, Track
@@ -207,3 +208,14 @@ def test_the_real_time_path_through_fluidsynths_file_driver(tmp_path):
     onset = int(np.argmax(np.abs(audio[:, 0]) > 1e-3)) / RATE
     assert 0.45 < onset < 0.7  # the note at 0.5 s, give or take a period and the thread's wake-up
     assert peak(audio[: int(0.45 * RATE)]) < 1e-4  # 16-bit file: dither of one step
+
+
+def test_what_you_hear_is_what_you_export(offline, band):
+    """Player and renderer share the schedule and the synth, so playback is the export, sample for sample."""
+    exported = render_array(band)
+    output, make = offline
+    player = make(band)
+    player.play(0)
+    heard = output.advance(len(exported) / RATE)
+    assert rms(exported) > 0.01
+    assert np.array_equal(heard, exported)
