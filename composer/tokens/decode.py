@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from composer.tokens.grid import ChordMark, Grid, Lane, NoteEvent
 from composer.tokens.vocab import (
-    DRUM_STEPS, DURATION_STEPS, KEY_MODES, METERS, STEPS_PER_QUARTER, TEMPOS_BPM, VELOCITIES, VOCAB, Vocabulary,
+    DRUM_STEPS, DURATION_STEPS, KEY_MODES, METERS, ROLES, STEPS_PER_QUARTER, TEMPOS_BPM, VELOCITIES, VOCAB, Vocabulary,
 )
 from engine.chords import QUALITIES, Chord, ChordEvent
 from engine.keys import Key, KeySignature
@@ -104,7 +104,7 @@ class _Reader:
                 out.lanes.append(Lane(None, "chords"))
             else:
                 number = self.take("TRK")
-                role = TrackRole(list(TrackRole)[self.take("ROLE")]).value
+                role = ROLES[self.take("ROLE")]
                 out.lanes.append(Lane(number, role, role == "drums"))
         while self.peek_group() == "BAR":
             bar = self.take("BAR")

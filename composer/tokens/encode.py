@@ -89,11 +89,10 @@ class _Writer:
 
     def __init__(self, vocab: Vocabulary, grid: Grid) -> None:
         self.vocab, self.grid, self.ids = vocab, grid, []
-        self.track_numbers: dict[int, int] = {}
         numbered = [i for i, lane in enumerate(grid.lanes) if not lane.is_chords]
         if len(numbered) > MAX_TRACKS:
             raise ValueError(f"{len(numbered)} tracks; a window holds at most {MAX_TRACKS}")
-        self.track_numbers = {lane: n for n, lane in enumerate(numbered)}
+        self.track_numbers: dict[int, int] = {lane: n for n, lane in enumerate(numbered)}
 
     def add(self, name: str) -> None:
         self.ids.append(self.vocab.id(name))
