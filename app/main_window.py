@@ -6,48 +6,73 @@ on its own.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QUndoView, QWidget
 
-from app.edit_menus import EditMenus
+from app.edit_menus import EditMenus, add_action
 from app.edit_toolbar import EditToolBar
+from app.file_menu import FileMenu
+from app.files import FileController
 from app.note_actions import NoteActions
 from app.roll.editor import RollEditor
 from app.roll.options import EditorOptions
 from app.session import Session
 from app.tracks.track_list import TrackList
+from app.transport import Transport, default_player
+from app.transport_bar import TransportBar
+from engine.project import RecoveryStore
 from engine.song import Song
 
 WINDOW_SIZE = (1600, 1000)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, song: Song | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, song: Song | None = None, *, interactive: bool = True,
+                 player_factory: Callable[[], object] | None = default_player,
+                 recovery: RecoveryStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Cadenza")
         self.resize(*WINDOW_SIZE)
         self.session = Session(song, self)
         self.options = EditorOptions(self)
         self.editor = RollEditor(self.session, self.options)
         self.track_list = TrackList(self.session)
         self.note_actions = NoteActions(self.session, self.options)
+        self.transport = Transport(self.session, self.options, player_factory, self)
+        self.files = FileController(self, self.session, self.options, recovery, interactive)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.track_list)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.transport_bar = TransportBar(self.session, self.transport, self)
+        self.addToolBar(self.transport_bar)
+        self.addToolBarBreak()
         self.edit_toolbar = EditToolBar(self.session, self.options, self.editor.roll, self)
         self.addToolBar(self.edit_toolbar)
         self.menus = EditMenus(self, self.session, self.editor, self.note_actions)
+        self.file_menu = FileMenu(self, self.files)
+        self._add_song_menu()
         self._add_history_dock()
-        self.status_message = QLabel()
-        self.statusBar().addPermanentWidget(self.status_message)
-        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.session.selectionChanged.connect(self._show_counts)
-        self.session.songChanged.connect(lambda *_: self._show_counts())
-        self._show_counts()
+        self._add_status_bar()
+        self.editor.roll.auditioned.connect(self.transport.audition)
+        self.editor.keyboard.pressed.connect(self.transport.audition)
+        self.files.pathChanged.connect(lambda: self.setWindowTitle(self.files.title))
+        self.setWindowTitle(self.files.title)
         self.editor.roll.setFocus()
+
+    def _add_song_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Transport")
+        self.menuBar().insertMenu(self.menus.help.menuAction(), menu)
+        bar = self.transport_bar
+        for action in (bar.play, bar.home, bar.loop, bar.metronome):
+            menu.addAction(action)
+        menu.addSeparator()
+        add_action(self, menu, "Insert tempo change at playhead", bar.insert_tempo_change)
+        add_action(self, menu, "Insert meter change at playhead", bar.insert_meter_change)
 
     def _add_history_dock(self) -> None:
         self.history = QUndoView(self.session.undo_stack)
@@ -61,13 +86,42 @@ class MainWindow(QMainWindow):
         self.history_dock = dock
         self.menus.view.addAction(dock.toggleViewAction())
 
+    def _add_status_bar(self) -> None:
+        self.counts = QLabel()
+        self.audio_status = QLabel()
+        self.audio_status.setStyleSheet("color: #e5a93d; padding-right: 8px;")
+        self.statusBar().addPermanentWidget(self.audio_status)
+        self.statusBar().addPermanentWidget(self.counts)
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.session.selectionChanged.connect(self._show_counts)
+        self.session.songChanged.connect(lambda *_: self._show_counts())
+        self.transport.statusChanged.connect(self._show_audio_status)
+        self._show_counts()
+
+    def _show_audio_status(self, text: str) -> None:
+        """'No audio output' stays visible (shortened; the full reason is the tooltip)."""
+        self.audio_status.setText(text.split(":")[0] if text else "")
+        self.audio_status.setToolTip(text)
+
     def _show_counts(self) -> None:
         song = self.session.song
         selected = len(self.session.selection)
-        text = f"{len(song.tracks)} tracks · {song.note_count} notes"
+        tracks = len(song.tracks)
+        text = f"{tracks} track{'s' * (tracks != 1)} · {song.note_count} notes"
         if selected:
             text += f" · {selected} selected"
-        self.status_message.setText(text)
+        self.counts.setText(text)
 
     def start(self, path: str | None) -> None:
-        """Open `path` from the command line (files arrive with the file controller)."""
+        """Open the command line's file (or an empty song), offer recovery, then start audio."""
+        self.files.start(path)
+        self.editor.show_notes()
+        QTimer.singleShot(0, lambda: self.transport.player)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.transport.close()
+        self.files.close()
+        event.accept()

@@ -1,7 +1,6 @@
 """From a QApplication to a shown window: theme, main window, the file from the command line, screenshot mode."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import theme
@@ -12,7 +11,7 @@ def run(app: QApplication, path: str | None, screenshot: str | None) -> int:
     app.setApplicationName("Cadenza")
     app.setOrganizationName("Cadenza")
     theme.apply_dark_palette(app)
-    window = MainWindow()
+    window = MainWindow(interactive=not screenshot)
     window.resize(*WINDOW_SIZE)
     window.show()
     window.start(path)
@@ -22,11 +21,12 @@ def run(app: QApplication, path: str | None, screenshot: str | None) -> int:
 
 
 def save_screenshot(app: QApplication, window: MainWindow, out: str) -> int:
-    """Render the window as a user would see it, after layout and first paint settle."""
+    """Render the window as a user would see it, after layout and the first paint settle."""
     for _ in range(3):
         app.processEvents()
     window.editor.show_notes()
     app.processEvents()
     ok = window.grab().save(out)
-    window.close()
+    window.files.close()
+    window.transport.close()
     return 0 if ok else 1

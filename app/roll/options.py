@@ -13,6 +13,7 @@ from app.roll.snap import Snap
 class EditorOptions(QObject):
     changed = Signal()
     playheadMoved = Signal(int)
+    seekRequested = Signal(int)  # the user moved the playhead (the transport follows while playing)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,10 @@ class EditorOptions(QObject):
         if tick != self.playhead:
             self.playhead = tick
             self.playheadMoved.emit(tick)
+
+    def seek(self, tick: int) -> None:
+        self.set_playhead(tick)
+        self.seekRequested.emit(self.playhead)
 
     def set_loop(self, start: int, end: int) -> None:
         """A loop of at least one tick; dragging backwards works too."""

@@ -102,6 +102,6 @@ class Ruler(TimeLane):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press_x is not None and not self._dragging:
-            self.options.set_playhead(self._snapped(event.position().x()))
+            self.options.seek(self._snapped(event.position().x()))
         self._press_x = None
         self._dragging = False

@@ -15,7 +15,7 @@ from app.tracks.track_row import TrackRow
 from engine.edits import InsertTrack, MoveTrack, RemoveTrack, TrackPropertiesEdit
 from engine.track import Track, TrackRole
 
-LIST_WIDTH = 290
+LIST_WIDTH = 320
 
 
 class TrackList(QWidget):
@@ -29,7 +29,7 @@ class TrackList(QWidget):
         self.buttons = {}
         for name, text, tip, slot in (
             ("add", "+", "Add track", self.add_track),
-            ("duplicate", "⧉", "Duplicate track", self.duplicate_track),
+            ("duplicate", "❐", "Duplicate track", self.duplicate_track),
             ("delete", "−", "Delete track", self.delete_track),
             ("up", "▲", "Move track up", lambda: self.move_track(-1)),
             ("down", "▼", "Move track down", lambda: self.move_track(1)),

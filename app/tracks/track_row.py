@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import (QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSlider, QToolButton,
+from PySide6.QtWidgets import (QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSizePolicy, QSlider, QToolButton,
                                QWidget)
 
 from app import theme
@@ -38,11 +38,15 @@ class TrackRow(QFrame):
         self.instrument.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.instrument.setMenu(self._instrument_menu())
         self.instrument.setToolTip("General MIDI instrument")
+        self.instrument.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self.role.setFixedWidth(100)
+        self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.mute = self._toggle("M", "Mute", "#d9534f")
         self.solo = self._toggle("S", "Solo", "#e5a93d")
         self.volume = QSlider(Qt.Horizontal)
         self.volume.setRange(0, 127)
         self.volume.setToolTip("Volume")
+        self.volume.setFixedWidth(100)
         self.pan = QDial()
         self.pan.setRange(0, 127)
         self.pan.setFixedSize(26, 26)
@@ -51,15 +55,14 @@ class TrackRow(QFrame):
         layout.setContentsMargins(10, 4, 6, 4)
         layout.setHorizontalSpacing(4)
         layout.setVerticalSpacing(3)
-        layout.addWidget(self.name, 0, 0, 1, 2)
+        layout.addWidget(self.name, 0, 0)
+        layout.addWidget(self.role, 0, 1)
         layout.addWidget(self.mute, 0, 2)
         layout.addWidget(self.solo, 0, 3)
-        layout.addWidget(self.pan, 0, 4, 2, 1)
         layout.addWidget(self.instrument, 1, 0)
-        layout.addWidget(self.role, 1, 1)
-        layout.addWidget(self.volume, 1, 2, 1, 2)
-        layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2)
+        layout.addWidget(self.volume, 1, 1)
+        layout.addWidget(self.pan, 1, 2, 1, 2, Qt.AlignCenter)
+        layout.setColumnStretch(0, 1)
         self.name.editingFinished.connect(lambda: self._emit(name=self.name.text()))
         self.role.activated.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
         self.mute.toggled.connect(lambda on: self._emit(mute=on))

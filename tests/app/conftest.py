@@ -26,23 +26,41 @@ def song() -> Song:
     return make_song()
 
 
+@pytest.fixture(autouse=True)
+def cadenza_home(tmp_path, monkeypatch):
+    """Settings and recovery files of each test in its own folder (the engine's own CADENZA_HOME)."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("CADENZA_HOME", str(home))
+    return home
+
+
+def offline_player():
+    """The real engine Player on its device-less output: time moves only when the test pulls audio."""
+    from engine.audio.output import OfflineOutput
+    from engine.audio.player import Player
+
+    return Player(output=OfflineOutput())
+
+
 @pytest.fixture
-def window(qtbot, song, tmp_path, monkeypatch):
+def window(qtbot, song):
     from PySide6.QtWidgets import QApplication
 
     from app import theme
     from app.main_window import MainWindow
 
     theme.apply_dark_palette(QApplication.instance())
-    win = MainWindow(song)
-    qtbot.addWidget(win)
+    win = MainWindow(song, player_factory=offline_player)
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
     win.editor.view.center_on_pitch(60, win.editor.roll.height())
     win.editor.view.scroll_to(x=0)
     QApplication.processEvents()
-    return win
+    yield win
+    win.session.undo_stack.setClean()  # so closing at teardown asks nothing
+    win.close()
+    win.deleteLater()
 
 
 @pytest.fixture

@@ -1,0 +1,76 @@
+"""Export audio (WAV/FLAC) off the UI thread, with a progress bar and a Cancel button.
+
+The song snapshot is immutable, so the worker thread can render it while the
+user keeps editing. The engine renderer writes atomically: a cancelled or
+failed export leaves no partial file, and the result (or the one-line reason it
+failed) comes back to the UI thread through a signal.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from engine.errors import CadenzaError
+from engine.song import Song
+
+PROGRESS_STEPS = 1000
+
+
+class RenderThread(QThread):
+    progressed = Signal(int)  # 0..PROGRESS_STEPS
+    done = Signal(bool, str)  # ok, message
+
+    def __init__(self, song: Song, path: str, soundfont: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.song = song
+        self.path = path
+        self.soundfont = soundfont
+        self.cancelled = False
+
+    def run(self) -> None:
+        from engine.audio.errors import RenderCancelled
+        from engine.audio.render import render_song
+
+        try:
+            result = render_song(self.song, self.path, self.soundfont,
+                                 progress=lambda f: self.progressed.emit(int(f * PROGRESS_STEPS)),
+                                 cancel=lambda: self.cancelled)
+        except RenderCancelled:
+            self.done.emit(False, "Export cancelled")
+        except (CadenzaError, OSError) as error:
+            self.done.emit(False, str(error))
+        else:
+            self.done.emit(True, f"Exported {Path(self.path).name} ({result.seconds:.1f} s of audio)")
+
+
+class AudioExport(QProgressDialog):
+    """The progress dialog that owns one render; `finished_with(ok, message)` reports the end."""
+
+    finished_with = Signal(bool, str)
+
+    def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None) -> None:
+        super().__init__(f"Rendering {Path(path).name}…", "Cancel", 0, PROGRESS_STEPS, parent)
+        self.setWindowTitle("Export audio")
+        self.setWindowModality(Qt.WindowModal)
+        self.setMinimumDuration(0)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.thread = RenderThread(song, path, soundfont, self)
+        self.thread.progressed.connect(self.setValue)
+        self.thread.done.connect(self._done)
+        self.canceled.connect(self._cancel)
+
+    def start(self) -> None:
+        self.setValue(0)
+        self.show()
+        self.thread.start()
+
+    def _cancel(self) -> None:
+        self.thread.cancelled = True
+
+    def _done(self, ok: bool, message: str) -> None:
+        self.thread.wait()
+        self.finished_with.emit(ok, message)
+        self.close()

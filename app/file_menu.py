@@ -1,0 +1,69 @@
+"""The File menu: new/open/recent/save/import/export, wired to the FileController.
+
+Export audio starts an AudioExport (render thread + progress dialog); the
+window stays usable while it runs and the result lands in the status bar.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from app.audio_export import AudioExport
+from app.edit_menus import add_action
+from app.files import FileController
+
+
+class FileMenu:
+    def __init__(self, window: QMainWindow, files: FileController) -> None:
+        self.window = window
+        self.files = files
+        self.export_job: AudioExport | None = None
+        menu = window.menuBar().addMenu("&File")
+        window.menuBar().insertMenu(window.menuBar().actions()[0], menu)
+        add_action(window, menu, "&New", files.new, QKeySequence.New)
+        add_action(window, menu, "&Open…", files.open_file, QKeySequence.Open)
+        self.recent_menu = menu.addMenu("Open &recent")
+        menu.addSeparator()
+        add_action(window, menu, "&Save", files.save, QKeySequence.Save)
+        add_action(window, menu, "Save &as…", files.save_as, QKeySequence("Ctrl+Shift+S"))
+        menu.addSeparator()
+        add_action(window, menu, "&Import MIDI…", files.import_midi, QKeySequence("Ctrl+I"))
+        add_action(window, menu, "Export &MIDI…", lambda: files.export("midi"), QKeySequence("Ctrl+E"))
+        add_action(window, menu, "Export a&udio (WAV/FLAC)…", self.export_audio, QKeySequence("Ctrl+Shift+E"))
+        add_action(window, menu, "Export Music&XML…", lambda: files.export("musicxml"))
+        menu.addSeparator()
+        add_action(window, menu, "&Quit", window.close, QKeySequence.Quit)
+        self.menu = menu
+        files.recentChanged.connect(self._fill_recent)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.files.open_file(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def export_audio(self, path: str | None = None) -> AudioExport | None:
+        """Render the song to WAV or FLAC in the background; returns the running job."""
+        files = self.files
+        path = path or files.choose_path("Export audio", True, "WAV audio (*.wav);;FLAC audio (*.flac)",
+                                         files.suggested_path(".wav"))
+        if not path:
+            return None
+        if Path(path).suffix.lower() not in (".wav", ".flac"):
+            files.ask(QMessageBox.Warning, "Cannot export audio", f"{path}: audio exports as .wav or .flac")
+            return None
+        job = AudioExport(files.session.song, path, self.window)
+        job.finished_with.connect(self._export_finished)
+        self.export_job = job
+        job.start()
+        return job
+
+    def _export_finished(self, ok: bool, message: str) -> None:
+        self.files.session.message.emit(message)
+        if not ok and message != "Export cancelled":
+            self.files.ask(QMessageBox.Warning, "Cannot export audio", message)

@@ -1,0 +1,150 @@
+"""Transport: play/stop, return to start, loop, metronome, and the playhead following playback.
+
+The engine `Player` does the timing and the sound; this controller keeps it in
+step with the editor: the song after every edit (mute/solo included, the
+schedule honours them), the loop region from the ruler, the playhead polled
+from `Player.position_tick` while playing. Where no audio output opens, the
+Player still keeps time silently and `status` says why, so everything else works.
+
+The Player (a SoundFont load, ~0.25 s) is created only when first needed or
+just after the window is shown, never on the way to the first paint.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.roll.options import EditorOptions
+from app.session import Session
+
+POLL_MS = 30
+
+
+def default_player():
+    from engine.audio.player import Player  # imported late: keeps FluidSynth off the start-up path
+
+    return Player()
+
+
+class Transport(QObject):
+    stateChanged = Signal()
+    statusChanged = Signal(str)
+
+    def __init__(self, session: Session, options: EditorOptions,
+                 player_factory: Callable[[], object] | None = default_player, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.options = options
+        self._factory = player_factory
+        self._player = None
+        self.metronome = False
+        self.status = ""
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        session.songChanged.connect(self._song_changed)
+        options.changed.connect(self._options_changed)
+        options.seekRequested.connect(self._seek_player)
+
+    @property
+    def player(self):
+        """The engine Player, created on first use; None when the app runs without audio at all."""
+        if self._player is None and self._factory is not None:
+            factory, self._factory = self._factory, None
+            self._player = factory()
+            self._player.set_song(self.session.song)
+            self._apply_loop()
+            self._player.set_metronome(self.metronome)
+            self.status = "" if self._player.available else self._player.status_message
+            self.statusChanged.emit(self.status)
+        return self._player
+
+    @property
+    def is_playing(self) -> bool:
+        return self._player is not None and self._player.is_playing
+
+    # --- commands -----------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self.is_playing:
+            self.stop()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        player = self.player
+        if player is None:
+            return
+        player.play(self.options.playhead)
+        self._timer.start()
+        self.stateChanged.emit()
+
+    def stop(self) -> None:
+        if self._player is not None and self._player.is_playing:
+            self._player.stop()
+            self.options.set_playhead(self._player.position_tick())
+        self._timer.stop()
+        self.stateChanged.emit()
+
+    def return_to_start(self) -> None:
+        start = self.options.loop[0] if self.options.loop and self.options.loop_enabled and \
+            self.options.playhead > self.options.loop[0] else 0
+        self.seek(start)
+
+    def seek(self, tick: int) -> None:
+        self.options.seek(tick)
+
+    def _seek_player(self, tick: int) -> None:
+        if self._player is not None:
+            self._player.seek(tick)
+
+    def set_loop_enabled(self, on: bool) -> None:
+        if on and self.options.loop is None:  # no region yet: loop the bar under the playhead
+            meters = self.session.song.meter_map
+            bar = meters.position(self.options.playhead).bar
+            self.options.set_loop(*meters.bar_range(bar, bar))
+        else:
+            self.options.set(loop_enabled=on and self.options.loop is not None)
+
+    def set_metronome(self, on: bool) -> None:
+        self.metronome = on
+        if self._player is not None:
+            self._player.set_metronome(on)
+        self.stateChanged.emit()
+
+    def audition(self, pitch: int, velocity: int = 100) -> None:
+        """Sound `pitch` briefly with the current track's instrument (drawing, the keyboard)."""
+        track = self.session.current_track
+        player = self.player
+        if track is not None and player is not None:
+            player.play_note(track.id, pitch, velocity)
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._player is not None:
+            self._player.close()
+            self._player = None
+
+    # --- keeping the player in step ---------------------------------------------------
+    def _poll(self) -> None:
+        player = self._player
+        if player is None:
+            return
+        self.options.set_playhead(player.position_tick())
+        if not player.is_playing:
+            self._timer.stop()
+            self.stateChanged.emit()
+
+    def _song_changed(self, edit, before, after) -> None:
+        if self._player is not None:
+            self._player.set_song(after)
+
+    def _options_changed(self) -> None:
+        if self._player is not None:
+            self._apply_loop()
+        self.stateChanged.emit()
+
+    def _apply_loop(self) -> None:
+        loop = self.options.loop if self.options.loop_enabled else None
+        if loop != self._player.loop:
+            self._player.set_loop(*(loop or (None, None)))
