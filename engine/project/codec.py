@@ -125,19 +125,19 @@ def _tick_text_rows(value: Any, where: str, make: Any) -> list[Any]:
 
 
 def _key_event(tick: int, label: str, place: str) -> KeySignature:
-    try:
-        key = parse_key(label)
-    except KeyParseError as error:
-        raise Invalid(f"{place}: {error}") from None
-    return build(place, KeySignature, tick, key)
+    return build(place, KeySignature, tick, _parsed(parse_key, KeyParseError, label, place))
 
 
 def _chord_event(tick: int, label: str, place: str) -> ChordEvent:
+    return build(place, ChordEvent, tick, _parsed(parse_chord, ChordParseError, label, place))
+
+
+def _parsed(parse, error_type: type[ValueError], label: str, place: str):
+    """`parse(label)`, with its error reported at `place` in the file."""
     try:
-        chord = parse_chord(label)
-    except ChordParseError as error:
+        return parse(label)
+    except error_type as error:
         raise Invalid(f"{place}: {error}") from None
-    return build(place, ChordEvent, tick, chord)
 
 
 def song_from_json(value: Any, where: str) -> Song:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.cli.main import main
+from cli_runner import run_cadenza
 from engine.files import load_song_file
 from engine.midi import read_midi
 from engine.project import load_project
@@ -12,12 +12,7 @@ JIG = Path(__file__).resolve().parents[1] / "data" / "midi" / "nottingham_jigs10
 
 
 def cadenza(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main(["convert", *map(str, args)])
-    except SystemExit as exit_:  # argparse's own errors
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cadenza(capsys, "convert", *args)
 
 
 def test_midi_to_project_to_midi_keeps_the_song(tmp_path, capsys):

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine.cli.main import main
+from cli_runner import run_cadenza
 
 DATA = Path(__file__).parents[1] / "data" / "midi"
 KEYS = ["file", "format", "ticks_per_quarter", "tracks", "notes", "tempo_changes", "time_signatures",
@@ -13,8 +13,7 @@ KEYS = ["file", "format", "ticks_per_quarter", "tracks", "notes", "tempo_changes
 
 
 def info(capsys, *paths) -> tuple[int, list[dict]]:
-    code = main(["info", *map(str, paths)])
-    out = capsys.readouterr().out
+    code, out, _ = run_cadenza(capsys, "info", *paths)
     return code, [json.loads(line) for line in out.splitlines()]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import soundfile
 
-from engine.cli.main import main
+from cli_runner import run_cadenza
 from engine.midi import write_midi
 from engine.notes import Note
 from engine.project import PROJECT_SUFFIX, Project, ProjectState, save_project
@@ -26,13 +26,8 @@ def midi_file(tmp_path):
     return path
 
 
-def cadenza(capsys, *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["render", *map(str, args)])
-    except SystemExit as exit_:  # argparse's own errors
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
+def cadenza(capsys, *args) -> tuple[int, str, str]:
+    return run_cadenza(capsys, "render", *args)
 
 
 @pytest.mark.parametrize("name, rate", [("out.wav", 44100), ("out.flac", 32000)])

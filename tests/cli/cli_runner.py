@@ -1,0 +1,12 @@
+"""Run `cadenza` in-process the way a shell would, for the command-line tests."""
+from engine.cli.main import main
+
+
+def run_cadenza(capsys, *args) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of `cadenza ARGS...`, argparse's own exits included."""
+    try:
+        code = main([str(arg) for arg in args])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
