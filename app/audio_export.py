@@ -58,7 +58,8 @@ class AudioExport(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.thread = RenderThread(song, path, soundfont, self)
-        self.thread.progressed.connect(self.setValue)
+        self.thread.progressed.connect(self._progress)
+        self.last_progress = 0
         self.thread.done.connect(self._done)
         self.canceled.connect(self._cancel)
 
@@ -66,6 +67,10 @@ class AudioExport(QProgressDialog):
         self.setValue(0)
         self.show()
         self.thread.start()
+
+    def _progress(self, value: int) -> None:
+        self.last_progress = value
+        self.setValue(value)
 
     def _cancel(self) -> None:
         self.thread.cancelled = True

@@ -1,15 +1,17 @@
 """Edit, Notes, View and Help menus: every editing action with its DAW-standard shortcut.
 
-Actions live on the main window (window-wide shortcuts), so the keys work
-wherever the focus is except inside a text field, which takes its own keys
-first (Qt's shortcut override), so typing a track name never deletes notes.
+Note actions (arrows, Delete, Ctrl+D, Q...) are scoped to the roll editor: they
+work while the focus is in the roll or its lanes, so an arrow key in the track
+list's role box or a slider moves that control, not the selected notes. Undo,
+redo, zoom and the help stay window-wide.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 from app.dialogs import QuantizeDialog, ShortcutsDialog
 from app.note_actions import NoteActions
@@ -20,7 +22,8 @@ ZOOM_STEP = 1.25
 
 
 def add_action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], object],
-               shortcut: str | QKeySequence | list | None = None) -> QAction:
+               shortcut: str | QKeySequence | list | None = None, scope: QWidget | None = None) -> QAction:
+    """A menu item whose shortcut works in the whole window, or only while the focus is in `scope`."""
     action = QAction(text, window)
     if isinstance(shortcut, list):
         action.setShortcuts(shortcut)
@@ -28,7 +31,11 @@ def add_action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], o
         action.setShortcut(shortcut)
     action.triggered.connect(lambda checked=False: slot())
     menu.addAction(action)
-    window.addAction(action)  # shortcuts work even with the menu bar hidden
+    if scope is None:
+        window.addAction(action)  # shortcuts work even with the menu bar hidden
+    else:
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        scope.addAction(action)
     return action
 
 
@@ -48,30 +55,30 @@ class EditMenus:
             self.edit.addAction(action)
             window.addAction(action)
         self.edit.addSeparator()
-        add_action(window, self.edit, "Cu&t", notes.cut, QKeySequence.Cut)
-        add_action(window, self.edit, "&Copy", notes.copy, QKeySequence.Copy)
-        add_action(window, self.edit, "&Paste at playhead", notes.paste, QKeySequence.Paste)
-        add_action(window, self.edit, "&Duplicate", notes.duplicate, "Ctrl+D")
-        add_action(window, self.edit, "De&lete", notes.delete, [QKeySequence.Delete, QKeySequence("Backspace")])
-        add_action(window, self.edit, "Select &all", session.select_all, QKeySequence.SelectAll)
-        add_action(window, self.edit, "Select &none", lambda: session.set_selection(()), "Escape")
+        add_action(window, self.edit, "Cu&t", notes.cut, QKeySequence.Cut, scope=editor)
+        add_action(window, self.edit, "&Copy", notes.copy, QKeySequence.Copy, scope=editor)
+        add_action(window, self.edit, "&Paste at playhead", notes.paste, QKeySequence.Paste, scope=editor)
+        add_action(window, self.edit, "&Duplicate", notes.duplicate, "Ctrl+D", scope=editor)
+        add_action(window, self.edit, "De&lete", notes.delete, [QKeySequence.Delete, QKeySequence("Backspace")], scope=editor)
+        add_action(window, self.edit, "Select &all", session.select_all, QKeySequence.SelectAll, scope=editor)
+        add_action(window, self.edit, "Select &none", lambda: session.set_selection(()), "Escape", scope=editor)
 
         self.notes_menu = bar.addMenu("&Notes")
         menu = self.notes_menu
-        add_action(window, menu, "Nudge left", lambda: notes.nudge(-1), "Left")
-        add_action(window, menu, "Nudge right", lambda: notes.nudge(1), "Right")
-        add_action(window, menu, "Nudge left a bar", lambda: notes.nudge(-1, bar=True), "Shift+Left")
-        add_action(window, menu, "Nudge right a bar", lambda: notes.nudge(1, bar=True), "Shift+Right")
-        add_action(window, menu, "Transpose up", lambda: notes.transpose(1), "Up")
-        add_action(window, menu, "Transpose down", lambda: notes.transpose(-1), "Down")
-        add_action(window, menu, "Octave up", lambda: notes.transpose(1, octave=True), "Shift+Up")
-        add_action(window, menu, "Octave down", lambda: notes.transpose(-1, octave=True), "Shift+Down")
+        add_action(window, menu, "Nudge left", lambda: notes.nudge(-1), "Left", scope=editor)
+        add_action(window, menu, "Nudge right", lambda: notes.nudge(1), "Right", scope=editor)
+        add_action(window, menu, "Nudge left a bar", lambda: notes.nudge(-1, bar=True), "Shift+Left", scope=editor)
+        add_action(window, menu, "Nudge right a bar", lambda: notes.nudge(1, bar=True), "Shift+Right", scope=editor)
+        add_action(window, menu, "Transpose up", lambda: notes.transpose(1), "Up", scope=editor)
+        add_action(window, menu, "Transpose down", lambda: notes.transpose(-1), "Down", scope=editor)
+        add_action(window, menu, "Octave up", lambda: notes.transpose(1, octave=True), "Shift+Up", scope=editor)
+        add_action(window, menu, "Octave down", lambda: notes.transpose(-1, octave=True), "Shift+Down", scope=editor)
         menu.addSeparator()
-        add_action(window, menu, "&Quantize…", self.quantize_dialog, "Q")
-        add_action(window, menu, "&Humanize", notes.humanize, "H")
-        add_action(window, menu, "&Legato", notes.legato, "L")
-        add_action(window, menu, "Velocity +10%", lambda: notes.scale_velocity(1.1))
-        add_action(window, menu, "Velocity −10%", lambda: notes.scale_velocity(0.9))
+        add_action(window, menu, "&Quantize…", self.quantize_dialog, "Q", scope=editor)
+        add_action(window, menu, "&Humanize", notes.humanize, "H", scope=editor)
+        add_action(window, menu, "&Legato", notes.legato, "L", scope=editor)
+        add_action(window, menu, "Velocity +10%", lambda: notes.scale_velocity(1.1), scope=editor)
+        add_action(window, menu, "Velocity −10%", lambda: notes.scale_velocity(0.9), scope=editor)
 
         self.view = bar.addMenu("&View")
         add_action(window, self.view, "Zoom in (time)", lambda: editor.zoom_time(ZOOM_STEP), ["Ctrl+=", "Ctrl++"])
@@ -93,7 +100,7 @@ class EditMenus:
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         rows = []
-        for action in self.window.actions():
+        for action in self.window.actions() + self.editor.actions():
             keys = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts())
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…"), keys))

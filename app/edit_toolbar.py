@@ -1,10 +1,12 @@
 """The edit toolbar: tool buttons (1/2/3), snap grid, ghost notes, key and scale.
 
-Tool buttons are the same QActions the number keys trigger, in one exclusive
-group, so the toolbar always shows which tool the roll is using.
+Tool buttons are the same QActions the number keys trigger (while the focus is
+in the roll editor), in one exclusive group, so the toolbar always shows which
+tool the roll is using.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
@@ -22,7 +24,8 @@ def snap_label(snap: Snap) -> str:
 
 
 class EditToolBar(QToolBar):
-    def __init__(self, session: Session, options: EditorOptions, roll: PianoRoll, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, options: EditorOptions, roll: PianoRoll, scope: QWidget,
+                 parent: QWidget | None = None) -> None:
         super().__init__("Edit", parent)
         self.setObjectName("EditToolBar")
         self.options = options
@@ -32,6 +35,8 @@ class EditToolBar(QToolBar):
         for name, tool in roll.tools.items():
             action = QAction(name, self, checkable=True)
             action.setShortcut(tool.shortcut)
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # digits stay digits elsewhere
+            scope.addAction(action)
             action.setToolTip(f"{name} tool ({tool.shortcut})")
             action.triggered.connect(lambda checked=False, n=name: roll.set_tool(n))
             group.addAction(action)

@@ -70,7 +70,10 @@ class FileController(QObject):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        session.undo_stack.cleanChanged.connect(lambda _: self.pathChanged.emit())
+        session.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.pathChanged.emit()
 
     # --- talking to the user ------------------------------------------------------------
     def ask(self, icon, title: str, text: str, buttons=QMessageBox.Ok, default=QMessageBox.NoButton):

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.transport_bar = TransportBar(self.session, self.transport, self)
         self.addToolBar(self.transport_bar)
         self.addToolBarBreak()
-        self.edit_toolbar = EditToolBar(self.session, self.options, self.editor.roll, self)
+        self.edit_toolbar = EditToolBar(self.session, self.options, self.editor.roll, self.editor, self)
         self.addToolBar(self.edit_toolbar)
         self.menus = EditMenus(self, self.session, self.editor, self.note_actions)
         self.file_menu = FileMenu(self, self.files)
@@ -60,9 +60,12 @@ class MainWindow(QMainWindow):
         self._add_status_bar()
         self.editor.roll.auditioned.connect(self.transport.audition)
         self.editor.keyboard.pressed.connect(self.transport.audition)
-        self.files.pathChanged.connect(lambda: self.setWindowTitle(self.files.title))
-        self.setWindowTitle(self.files.title)
+        self.files.pathChanged.connect(self._show_title)
+        self._show_title()
         self.editor.roll.setFocus()
+
+    def _show_title(self) -> None:
+        self.setWindowTitle(self.files.title)
 
     def _add_song_menu(self) -> None:
         menu = self.menuBar().addMenu("&Transport")

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QWidget
 from app import theme
 from app.roll.options import EditorOptions
 from app.roll.timegrid import LineKind, visible_lines
-from app.roll.view import RollView
+from app.roll.view import RollView, wheel_zoom_factor
 from app.session import Session
 
-WHEEL_ZOOM = 1.15
 
 
 def repaint_on_changes(widget: QWidget, session: Session, view: RollView, options: EditorOptions) -> None:
@@ -51,7 +50,7 @@ class TimeLane(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.angleDelta().x()
         if event.modifiers() & Qt.ControlModifier:
-            self.view.zoom_time(WHEEL_ZOOM if delta > 0 else 1 / WHEEL_ZOOM, event.position().x())
+            self.view.zoom_time(wheel_zoom_factor(delta), event.position().x())
         else:
             self.view.scroll_to(x=self.view.scroll_x - delta)
         event.accept()

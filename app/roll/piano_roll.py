@@ -17,13 +17,12 @@ from app.roll.options import EditorOptions
 from app.roll.roll_painter import RollPainter
 from app.roll.snap import Snap, snap_pitch_to_scale
 from app.roll.tools import TOOL_CLASSES, Tool
-from app.roll.view import RollView
+from app.roll.view import RollView, wheel_zoom_factor
 from app.session import Session
 from engine.notes import Note
 from engine.song import Song
 
 EDGE_PX = 5
-WHEEL_ZOOM = 1.15
 
 
 class PianoRoll(QWidget):
@@ -139,9 +138,9 @@ class PianoRoll(QWidget):
         mods = event.modifiers()
         pos = event.position()
         if mods & Qt.ControlModifier and mods & Qt.ShiftModifier:
-            self.view.zoom_pitch(WHEEL_ZOOM if delta > 0 else 1 / WHEEL_ZOOM, pos.y())
+            self.view.zoom_pitch(wheel_zoom_factor(delta), pos.y())
         elif mods & Qt.ControlModifier:
-            self.view.zoom_time(WHEEL_ZOOM if delta > 0 else 1 / WHEEL_ZOOM, pos.x())
+            self.view.zoom_time(wheel_zoom_factor(delta), pos.x())
         elif mods & Qt.ShiftModifier or event.angleDelta().x():
             self.view.scroll_to(x=self.view.scroll_x - delta)
         else:

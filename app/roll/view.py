@@ -13,6 +13,12 @@ from PySide6.QtCore import QObject, Signal
 PITCHES = 128
 MIN_PX_PER_TICK, MAX_PX_PER_TICK = 0.002, 2.0
 MIN_KEY_HEIGHT, MAX_KEY_HEIGHT = 5, 40
+WHEEL_ZOOM = 1.15  # per wheel notch (120 units)
+
+
+def wheel_zoom_factor(delta: int) -> float:
+    """How much one wheel event zooms: a notch is 15%, a fast spin several notches."""
+    return WHEEL_ZOOM ** (delta / 120)
 
 
 class RollView(QObject):

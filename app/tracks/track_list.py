@@ -89,6 +89,8 @@ class TrackList(QWidget):
 
     # --- edits ----------------------------------------------------------------------
     def change_track(self, track_id: int, values: dict) -> None:
+        if track_id not in {t.id for t in self.session.song.tracks}:
+            return  # a row of a track just removed, reporting its name field losing focus
         track = self.session.song.track(track_id)
         changed = {k: v for k, v in values.items() if getattr(track, k) != v}
         if changed:

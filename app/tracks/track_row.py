@@ -64,7 +64,7 @@ class TrackRow(QFrame):
         layout.addWidget(self.pan, 1, 2, 1, 2, Qt.AlignCenter)
         layout.setColumnStretch(0, 1)
         self.name.editingFinished.connect(lambda: self._emit(name=self.name.text()))
-        self.role.activated.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
+        self.role.currentIndexChanged.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
         self.mute.toggled.connect(lambda on: self._emit(mute=on))
         self.solo.toggled.connect(lambda on: self._emit(solo=on))
         self.volume.sliderReleased.connect(lambda: self._emit(volume=self.volume.value()))

@@ -54,6 +54,7 @@ def window(qtbot, song):
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)  # window shortcuts need an active window
     win.editor.view.center_on_pitch(60, win.editor.roll.height())
     win.editor.view.scroll_to(x=0)
     QApplication.processEvents()

@@ -54,3 +54,41 @@ def key(widget: QWidget, key, mods=NO_MODS) -> None:
 def undo_all(session) -> None:
     while session.undo_stack.canUndo():
         session.undo_stack.undo()
+
+
+class DialogAnswerer:
+    """Answers the app's modal message boxes like a user: reads each one, then clicks a button.
+
+    `answers` are QMessageBox.StandardButtons used in order (the last one repeats).
+    A QTimer polls for the modal box, so the code under test runs unchanged.
+    """
+
+    def __init__(self, *answers) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answers = list(answers) or [None]
+        self.seen: list[tuple[str, str]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        self.seen.append((box.windowTitle(), box.text()))
+        answer = self.answers[min(len(self.seen) - 1, len(self.answers) - 1)]
+        button = box.button(answer) if answer is not None else box.buttons()[0]
+        button.click()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def __enter__(self) -> "DialogAnswerer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
