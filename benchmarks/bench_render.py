@@ -26,6 +26,7 @@ import soundfile
 
 from engine.audio.render import render_song
 from engine.audio.soundfonts import find_soundfont
+from engine.audio.synth import DEFAULT_SETTINGS
 from engine.midi import read_midi, write_midi
 from engine.notes import Note
 from engine.song import Song
@@ -67,7 +68,8 @@ def time_ours(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> tuple
 
 
 def time_fluidsynth(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> float:
-    command = ["fluidsynth", "-ni", "-q", "-r", str(sample_rate), "-F", str(out), str(soundfont), str(midi)]
+    command = ["fluidsynth", "-ni", "-q", "-r", str(sample_rate), "-g", str(DEFAULT_SETTINGS.gain), "-F", str(out),
+               str(soundfont), str(midi)]
     began = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - began

@@ -12,6 +12,7 @@ from conftest import SILENT, TPQ, drum_beat, melody, peak, rms
 
 from engine.audio.errors import AudioError, RenderCancelled, RenderError, SoundfontError
 from engine.audio.render import BLOCK_FRAMES, TAIL_SECONDS, render_array, render_song
+from engine.audio.synth import DEFAULT_SETTINGS
 from engine.midi import write_midi
 from engine.song import Song
 from engine.track import Track, TrackRole
@@ -134,7 +135,7 @@ def test_sounds_like_the_fluidsynth_command_line(tmp_path, band):
     """Same notes, same SoundFont, same gain: the level matches Debian's fluidsynth within 10%."""
     write_midi(band, tmp_path / "band.mid")
     reference = tmp_path / "reference.wav"
-    subprocess.run(["fluidsynth", "-ni", "-q", "-r", "44100", "-F", str(reference),
+    subprocess.run(["fluidsynth", "-ni", "-q", "-r", "44100", "-g", str(DEFAULT_SETTINGS.gain), "-F", str(reference),
                     "/usr/share/sounds/sf2/TimGM6mb.sf2", str(tmp_path / "band.mid")],
                    check=True, capture_output=True, timeout=60)
     theirs, _ = soundfile.read(reference, dtype="float32")
