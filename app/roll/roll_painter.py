@@ -97,18 +97,23 @@ class RollPainter:
     def _notes(self, painter: QPainter, notes: Iterable[Note], colour: QColor, selection: frozenset[Note],
                hidden: frozenset[Note]) -> None:
         view = self.view
-        kh = view.key_height
+        kh, ppt = view.key_height, view.px_per_tick
         edge = QPen(colour.darker(220), 1)
         selected_edge = QPen(theme.SELECTION, 1.5)
+        fills: dict[tuple[bool, int], QColor] = {}  # a colour per (selected, velocity), not per note
         painter.setRenderHint(QPainter.Antialiasing, False)
         for note in notes:
             if note in hidden:
                 continue
-            rect = QRectF(view.x_of(note.start), view.y_of(note.pitch) + 0.5,
-                          max(3.0, note.duration * view.px_per_tick), kh - 1)
+            rect = QRectF(view.x_of(note.start), view.y_of(note.pitch) + 0.5, max(3.0, note.duration * ppt), kh - 1)
             selected = note in selection
-            fill = theme.note_fill(colour.lighter(135) if selected else colour, note.velocity)
+            fill = fills.get((selected, note.velocity))
+            if fill is None:
+                fill = fills[selected, note.velocity] = theme.note_fill(colour.lighter(135) if selected else colour,
+                                                                        note.velocity)
             painter.fillRect(rect, fill)
+            if rect.width() < 6 and not selected:
+                continue  # zoomed far out: an outline would only darken the fill
             painter.setPen(selected_edge if selected else edge)
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
             if kh >= 12 and rect.width() > 14:  # a velocity tick at the left, like most DAWs

@@ -1,0 +1,25 @@
+"""Keep `None` alive under PySide6 6.12 on CPython 3.11.
+
+Measured here: every call of a void-returning PySide6 6.12.0 method (QPainter.fillRect,
+QWidget.update, QLabel.setText, ...) leaves `None` with one reference fewer.
+From CPython 3.12 on `None` is immortal and that is harmless; on 3.11 a piano
+roll that paints a few thousand rectangles per frame drives the count to zero
+within seconds and the interpreter aborts ("none_dealloc: deallocating None").
+`None` is a static object that is never freed, so giving it a vast reference
+count (what 3.12 does for every immortal object) removes the crash and nothing
+else. Called from app/__init__.py, before any Qt call.
+"""
+from __future__ import annotations
+
+import ctypes
+import sys
+
+HEADROOM = 1 << 40  # ~10^12 leaked references: years of continuous painting
+
+
+def keep_none_alive() -> None:
+    if sys.version_info >= (3, 12):
+        return
+    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is the first field of every object
+    if refcount.value < HEADROOM:
+        refcount.value += HEADROOM
