@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.history)
         dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
         self.addDockWidget(Qt.RightDockWidgetArea, dock)
-        dock.setMinimumWidth(180)
+        dock.setMinimumWidth(160)
+        self.resizeDocks([dock], [190], Qt.Horizontal)
         self.history_dock = dock
         self.menus.view.addAction(dock.toggleViewAction())
 

@@ -67,7 +67,8 @@ class ChordLane(TimeLane):
             painter.fillRect(block, theme.ROW_TONIC)
             painter.fillRect(QRectF(x0 + 1, 3, 2, self.height() - 6), theme.ACCENT)
             painter.setPen(theme.TEXT)
-            painter.drawText(block.adjusted(6, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, chord.name)
+            label = QRectF(max(block.x(), 0.0) + 6, block.y(), block.right() - max(block.x(), 0.0) - 6, block.height())
+            painter.drawText(label, Qt.AlignVCenter | Qt.AlignLeft, chord.name)  # sticks to the left edge
         painter.fillRect(QRectF(0, self.height() - 1, self.width(), 1), theme.LINE_BAR)
         self.paint_playhead(painter)
         painter.end()

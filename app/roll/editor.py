@@ -17,6 +17,7 @@ from app.roll.ruler import Ruler
 from app.roll.velocity_lane import VelocityLane
 from app.roll.view import RollView
 from app.session import Session
+from engine.edits import ReplaceSong
 
 EXTRA_BARS = 8  # room to keep writing past the song's end
 FOLLOW_MARGIN = 0.1  # page when the playhead passes 90% of the width
@@ -101,6 +102,9 @@ class RollEditor(QWidget):
     def _on_song_changed(self, edit, before, after) -> None:
         if before.ticks_per_quarter != after.ticks_per_quarter:
             self.view.set_ticks_per_quarter(after.ticks_per_quarter)
+        if isinstance(edit, ReplaceSong):  # a new or opened song starts at its beginning
+            self.view.scroll_to(x=0)
+            self.show_notes()
         self._to_bars()
 
     # --- navigation ---------------------------------------------------------------
@@ -111,11 +115,17 @@ class RollEditor(QWidget):
         self.view.zoom_pitch(factor, self.roll.height() / 2)
 
     def show_notes(self) -> None:
-        """Scroll so the current track's notes (or middle C) are in view vertically."""
+        """Bring the current track's notes into view: their middle pitch, and their first bar
+        when none of them is on screen (what opening a song should show)."""
         track = self.session.current_track
         notes = track.notes if track else ()
         pitch = sorted(n.pitch for n in notes)[len(notes) // 2] if notes else 60
         self.view.center_on_pitch(pitch, self.roll.height())
+        t0, t1 = self.view.tick_at(0), self.view.tick_at(self.roll.width())
+        if notes and not any(t0 <= n.start < t1 for n in notes):
+            meters = self.session.song.meter_map
+            bar = meters.position(notes[0].start).bar
+            self.view.scroll_to(x=meters.bar_start(max(0, bar - 1)) * self.view.px_per_tick)
 
     def _follow(self, tick: int) -> None:
         """Page the view when the playhead leaves it during playback."""

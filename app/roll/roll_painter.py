@@ -42,9 +42,9 @@ class RollPainter:
         t0, t1 = self.view.tick_at(0), self.view.tick_at(width)
         low, high = self.view.pitch_at(height), self.view.pitch_at(0)
         if self.options.show_ghosts:
-            for track in song.tracks:
+            for index, track in enumerate(song.tracks):
                 if current is None or track.id != current.id:
-                    self._ghosts(painter, track, t0, t1, low, high)
+                    self._ghosts(painter, track, theme.track_colour(index), t0, t1, low, high)
         if current is not None:
             colour = theme.track_colour(song.track_index(current.id))
             notes = (n for n in self.index.sounding(current, t0, t1) if low <= n.pitch <= high)
@@ -83,11 +83,13 @@ class RollPainter:
         colour.setAlpha(28 if self.options.loop_enabled else 12)
         painter.fillRect(QRectF(x0, 0, x1 - x0, height), colour)
 
-    def _ghosts(self, painter: QPainter, track: Track, t0: float, t1: float, low: int, high: int) -> None:
+    def _ghosts(self, painter: QPainter, track: Track, colour: QColor, t0: float, t1: float, low: int,
+                high: int) -> None:
+        """Other tracks' notes, faint and in their own track's hue, so parts can be told apart."""
         view = self.view
         kh = view.key_height
-        colour = QColor(theme.TEXT_DIM)
-        colour.setAlpha(55)
+        colour = QColor(colour)
+        colour.setAlpha(60)
         for note in self.index.sounding(track, t0, t1):
             if low <= note.pitch <= high:
                 x = view.x_of(note.start)

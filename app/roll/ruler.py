@@ -64,15 +64,17 @@ class Ruler(TimeLane):
         song, view = self.session.song, self.view
         painter.setPen(theme.ACCENT)
         y = self.height() - 5
-        for meter in song.meters:
+        previous = None
+        for meter in song.meters:  # only real changes: files often repeat the meter at tick 0
             x = view.x_of(meter.tick)
-            if -40 < x < self.width() and (meter.tick or len(song.meters) > 1):
-                painter.drawText(QPointF(x + 4, y), str(meter))
+            if meter.tick and (meter.numerator, meter.denominator) != previous and -40 < x < self.width():
+                painter.drawText(QPointF(x + 8, y), str(meter))
+            previous = (meter.numerator, meter.denominator)
         painter.setPen(theme.TEXT_DIM)
-        for tempo in song.tempos[1:]:
+        for before, tempo in zip(song.tempos, song.tempos[1:]):
             x = view.x_of(tempo.tick)
-            if -60 < x < self.width():
-                painter.drawText(QPointF(x + 34, y), f"♩={tempo.bpm:.0f}")
+            if round(before.bpm) != round(tempo.bpm) and -60 < x < self.width():
+                painter.drawText(QPointF(x + 8, y - 11), f"♩={tempo.bpm:.0f}")
 
     def _paint_playhead_marker(self, painter: QPainter) -> None:
         x = self.view.x_of(self.options.playhead)

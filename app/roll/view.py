@@ -27,7 +27,7 @@ class RollView(QObject):
     def __init__(self, ticks_per_quarter: int = 480, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ticks_per_quarter = ticks_per_quarter
-        self.px_per_tick = 96 / ticks_per_quarter  # a quarter note is 96 px wide
+        self.px_per_tick = 48 / ticks_per_quarter  # a quarter note is 48 px wide: five 4/4 bars on a laptop
         self.key_height = 14
         self.scroll_x = 0.0
         self.scroll_y = float((PITCHES - 84) * self.key_height)  # C6 at the top, C4 in view

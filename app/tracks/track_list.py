@@ -15,7 +15,7 @@ from app.tracks.track_row import TrackRow
 from engine.edits import InsertTrack, MoveTrack, RemoveTrack, TrackPropertiesEdit
 from engine.track import Track, TrackRole
 
-LIST_WIDTH = 320
+LIST_WIDTH = 340
 
 
 class TrackList(QWidget):

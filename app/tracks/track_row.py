@@ -39,7 +39,7 @@ class TrackRow(QFrame):
         self.instrument.setMenu(self._instrument_menu())
         self.instrument.setToolTip("General MIDI instrument")
         self.instrument.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-        self.role.setFixedWidth(100)
+        self.role.setFixedWidth(124)
         self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.mute = self._toggle("M", "Mute", "#d9534f")
         self.solo = self._toggle("S", "Solo", "#e5a93d")
@@ -118,7 +118,7 @@ class TrackRow(QFrame):
         for control in controls:
             control.blockSignals(False)
         colour = theme.track_colour(index).name()
-        background = "#333a46" if current else theme.PANEL.name()
+        background = "#3a4354" if current else theme.PANEL.name()
         self.setStyleSheet(f"TrackRow {{ background: {background}; border: none; border-left: 5px solid {colour};"
                            f" border-bottom: 1px solid {theme.BACKGROUND.name()}; }}")
 

@@ -49,6 +49,19 @@ def test_space_plays_and_the_playhead_follows(window, output, qtbot):
     assert window.options.playhead == 0
 
 
+def test_playhead_pages_the_view_while_playing(window, output, qtbot):
+    from engine.notes import Note
+
+    view = window.editor.view
+    visible_ticks = view.tick_at(window.editor.roll.width())
+    window.session.replace_notes((), (Note(start=int(visible_ticks) * 2, pitch=60, duration=480),), "far note")
+    window.transport.play()
+    output.advance(visible_ticks / 960 + 0.5)  # 960 ticks a second: past the right edge
+    qtbot.waitUntil(lambda: view.scroll_x > 0, timeout=2000)
+    assert 0 <= view.x_of(window.options.playhead) < window.editor.roll.width()
+    window.transport.stop()
+
+
 def test_muted_tracks_are_silent(window, output):
     for track_id in (1, 2):
         click(window.track_list.row_for(track_id).mute, QPoint(5, 5))
