@@ -1,7 +1,8 @@
 """MIDI thru: what is played on the keyboard sounds at once with the selected track's instrument.
 
-Live notes go to a synth channel of their own (`live_channel`, by default the
-last of the Player's 256), set up like the selected track (program, bank or
+Live notes go to a synth channel of their own (by default 254, the last
+usable one of the Player's 256: FluidSynth uses channel number 255 internally
+as "no channel", and a pitch bend there corrupts its memory), set up like the selected track (program, bank or
 drum kit, volume, pan, controllers) with the same `track_setup` the scheduler
 uses. A channel of its own means the keyboard's sustain pedal and pitch wheel
 do not bend or hold the song that is playing, and playback's note-offs never
@@ -27,9 +28,12 @@ ALL_NOTES_OFF = 123
 _BANK_SELECT = frozenset({0, 32})
 
 
+FLUID_NO_CHANNEL = 255  # FluidSynth's NO_CHANNEL marker for unassigned voices: never play on it
+
+
 def default_live_channel(synth: Synth) -> int:
-    """The last synth channel: the Player gives tracks the lowest free channels, so this one is the last taken."""
-    return synth.channels - 1
+    """The last usable synth channel: the Player gives tracks the lowest free ones, so this is the last taken."""
+    return min(synth.channels - 1, FLUID_NO_CHANNEL - 1)
 
 
 class MidiThru:
