@@ -1,0 +1,103 @@
+"""Benchmark: composer model sizes side by side, training (fp32 vs bf16 autocast) and KV-cached decoding.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_model.py [--sizes 4x192 4x256 6x256] [--steps 6]
+
+Prints one JSON object: per size (layers x width), parameters, training tokens/s
+(forward + backward + AdamW step on random tokens, batch x block) in fp32 and
+in bf16 autocast with their ratio, and decoding: the prompt (prefill) time and
+tokens/s for 1 and for K candidates decoded as one batch (fp32 weights and bf16
+weights). Sizes alternate inside each measurement round so machine noise
+(2 shared cores) hits all alike; medians over the rounds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from composer.model import Composer, KVCache, ModelConfig  # noqa: E402
+from composer.tokens.vocab import VOCAB  # noqa: E402
+
+
+def train_rate(model: Composer, batch: int, block: int, bf16: bool, steps: int) -> float:
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    data = torch.randint(0, len(VOCAB), (batch, block + 1))
+    times = []
+    for _ in range(steps + 1):
+        start = time.perf_counter()
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            logits = model(data[:, :-1])
+        loss = torch.nn.functional.cross_entropy(logits.float().view(-1, logits.shape[-1]), data[:, 1:].reshape(-1))
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        times.append(time.perf_counter() - start)
+    return batch * block / statistics.median(times[1:])
+
+
+@torch.inference_mode()
+def decode_rate(model: Composer, prompt: int, new: int, candidates: int) -> tuple[float, float]:
+    """(prefill seconds, generated tokens/s over all candidates)."""
+    dtype = next(model.parameters()).dtype
+    cache = KVCache(model.config, candidates, prompt + new, dtype)
+    ids = torch.randint(0, len(VOCAB), (1, prompt))
+    start = time.perf_counter()
+    logits = model(ids, cache, 0, last_only=True)
+    prefill = time.perf_counter() - start
+    token = logits[:, -1].argmax(-1, keepdim=True).expand(candidates, 1).contiguous()
+    start = time.perf_counter()
+    for step in range(new):
+        logits = model(token, cache, prompt + step)
+        token = logits[:, -1].argmax(-1, keepdim=True)
+    return prefill, candidates * new / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="*", default=["4x192", "4x256", "6x256"], help="LAYERSxWIDTH")
+    parser.add_argument("--steps", type=int, default=5, help="training steps per measurement")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--block", type=int, default=1024)
+    parser.add_argument("--prompt", type=int, default=600)
+    parser.add_argument("--new", type=int, default=100)
+    parser.add_argument("--candidates", type=int, default=4)
+    args = parser.parse_args(argv)
+    torch.manual_seed(0)
+    models = {}
+    for size in args.sizes:
+        layers, width = (int(x) for x in size.split("x"))
+        models[size] = ModelConfig(len(VOCAB), args.block, layers, width // 64, width)
+    samples: dict[str, dict[str, list[float]]] = {s: {} for s in models}
+    for _ in range(args.rounds):
+        for size, config in models.items():
+            model = Composer(config)
+            for name, value in (("train_fp32", train_rate(model, args.batch, args.block, False, args.steps)),
+                                ("train_bf16", train_rate(model, args.batch, args.block, True, args.steps))):
+                samples[size].setdefault(name, []).append(value)
+            model.eval()
+            for dtype in (torch.float32, torch.bfloat16):
+                model.to(dtype)
+                for k in (1, args.candidates):
+                    prefill, rate = decode_rate(model, args.prompt, args.new, k)
+                    tag = f"{'bf16' if dtype == torch.bfloat16 else 'fp32'}_k{k}"
+                    samples[size].setdefault(f"prefill_s_{tag}", []).append(prefill)
+                    samples[size].setdefault(f"decode_tok_s_{tag}", []).append(rate)
+    report = {}
+    for size, config in models.items():
+        medians = {name: round(statistics.median(v), 3) for name, v in samples[size].items()}
+        medians["bf16_over_fp32_train"] = round(medians["train_bf16"] / medians["train_fp32"], 2)
+        report[size] = {"parameters": Composer(config).parameter_count(), **medians}
+    print(json.dumps({"batch": args.batch, "block": args.block, "prompt": args.prompt, "new": args.new,
+                      "candidates": args.candidates, "threads": torch.get_num_threads(), "sizes": report}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

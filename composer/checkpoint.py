@@ -1,0 +1,113 @@
+"""Composer checkpoints: save atomically, load with one clear error, export the small shipped file.
+
+A checkpoint is a `torch.save`d dict of plain values (read back with
+`weights_only=True`, so loading a file never runs code):
+
+    format "cadenza-composer", format_version, vocab (every token name, in id
+    order), vocab_version, model_config, config (the whole training config),
+    data_hash, step, tokens_seen, model (state dict), ema (state dict or None),
+    and for resuming only: optimizer, history, torch_rng.
+
+The vocabulary travels as names, not a version number alone: a checkpoint
+whose tokens differ from this Cadenza's is refused, never silently misread.
+Every problem (missing, truncated, corrupted, another format, another version,
+other tokens, weights that do not fit the config) is a `CheckpointError`, a
+`CadenzaError` with a one-line message, so the editor can say "no proposals:
+<reason>" and keep working. The shipped file (`export_weights`) keeps only the
+averaged (EMA) weights in bf16, a few MB.
+"""
+from __future__ import annotations
+
+import pickle
+import zipfile
+from os import PathLike
+from pathlib import Path
+
+import torch
+
+from composer.model import Composer, ModelConfig
+from composer.tokens.vocab import VOCAB, VOCAB_VERSION
+from engine.atomic import atomic_write_via
+from engine.errors import CadenzaError
+
+FORMAT = "cadenza-composer"
+FORMAT_VERSION = 1
+
+
+class CheckpointError(CadenzaError):
+    """A composer checkpoint that cannot be used: `path: reason`."""
+
+    def __init__(self, path: str | PathLike[str], reason: str) -> None:
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def save_checkpoint(path: str | PathLike[str], state: dict) -> None:
+    """Write `state` (see the module docstring) atomically: the old file stays whole until the new one is."""
+    record = {"format": FORMAT, "format_version": FORMAT_VERSION, "vocab": list(VOCAB.names),
+              "vocab_version": VOCAB_VERSION, **state}
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_via(path, lambda temp: torch.save(record, temp))
+
+
+def read_checkpoint(path: str | PathLike[str]) -> dict:
+    """The checkpoint's dict, checked to be one this Cadenza can use; CheckpointError otherwise."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(path, "no composer checkpoint here")
+    try:
+        record = torch.load(path, map_location="cpu", weights_only=True)
+    except (RuntimeError, pickle.UnpicklingError, EOFError, zipfile.BadZipFile, ValueError, OSError) as error:
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise CheckpointError(path, f"not a readable checkpoint (corrupted or truncated: {first_line[:120]})") from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise CheckpointError(path, "not a Cadenza composer checkpoint")
+    version = record.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise CheckpointError(path, f"checkpoint format {version}; this Cadenza reads format {FORMAT_VERSION}")
+    if record.get("vocab") != list(VOCAB.names):
+        raise CheckpointError(path, f"its tokens (vocabulary v{record.get('vocab_version')}) differ from this "
+                                    f"Cadenza's (v{VOCAB_VERSION}); retrain or use a matching checkpoint")
+    for key in ("model_config", "model", "config", "data_hash", "step", "tokens_seen"):
+        if key not in record:
+            raise CheckpointError(path, f"incomplete checkpoint (no {key!r})")
+    return record
+
+
+def model_from_record(record: dict, path: str | PathLike[str], use_ema: bool = True,
+                      dtype: torch.dtype = torch.float32) -> Composer:
+    """The model a checkpoint describes, weights loaded (the EMA ones when present and `use_ema`), in eval mode."""
+    try:
+        model = Composer(ModelConfig(**record["model_config"]))
+        weights = dict(record["ema"] if use_ema and record.get("ema") is not None else record["model"])
+        weights.setdefault("head.weight", weights.get("embed.weight"))  # tied: shipped files store it once
+        model.load_state_dict({k: v.float() for k, v in weights.items()})
+    except (TypeError, RuntimeError, KeyError, AttributeError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise CheckpointError(path, f"weights do not fit its model config ({first_line[:120]})") from None
+    return model.to(dtype).eval()
+
+
+def load_model(path: str | PathLike[str], dtype: torch.dtype = torch.float32) -> tuple[Composer, dict]:
+    """(model in eval mode, info) from a training checkpoint or a shipped file.
+
+    `info` holds what a caller may show or check: step, tokens_seen, data_hash,
+    the model and training config. Raises CheckpointError (one line) on any problem.
+    """
+    record = read_checkpoint(path)
+    model = model_from_record(record, path, dtype=dtype)
+    info = {k: record[k] for k in ("step", "tokens_seen", "data_hash", "model_config", "config")}
+    info["parameters"] = model.parameter_count()
+    return model, info
+
+
+def export_weights(source: str | PathLike[str], target: str | PathLike[str], dtype: torch.dtype = torch.bfloat16) -> dict:
+    """Write the small file the app ships: averaged weights in `dtype`, config, tokens, data hash. Returns its info."""
+    record = read_checkpoint(source)
+    model = model_from_record(record, source)  # checks the weights fit before anything is written
+    state = {k: v.to(dtype) for k, v in model.state_dict().items() if k != "head.weight"}  # tied to embed
+    shipped = {k: record[k] for k in ("model_config", "config", "data_hash", "step", "tokens_seen")}
+    shipped.update(model=state, ema=None, history=record.get("history"))
+    save_checkpoint(target, shipped)
+    return {k: shipped[k] for k in ("step", "tokens_seen", "data_hash")}
+
