@@ -90,7 +90,7 @@ class DeviceWatcher:
                 if callback is not None:
                     try:
                         callback(name)
-                    except Exception:  # noqa: BLE001 - a UI callback must not stop the watcher
+                    except Exception:
                         log.exception("MIDI device callback failed for %r", name)
         return added, removed
 

@@ -136,7 +136,7 @@ class MidiLearn:
             self.bind(binding)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], on_action: ActionCallback | None = None) -> "MidiLearn":
+    def from_dict(cls, data: dict[str, Any], on_action: ActionCallback | None = None) -> MidiLearn:
         learn = cls(on_action)
         learn.load_dict(data)
         return learn

@@ -93,7 +93,7 @@ class PortBase:
             return
         try:
             listener(message, timestamp)
-        except Exception:  # noqa: BLE001 - see docstring
+        except Exception:
             log.exception("MIDI listener failed on %s from %s", message, self.name)
 
     def poll(self) -> list[tuple[mido.Message, float]]:

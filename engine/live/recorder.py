@@ -159,7 +159,7 @@ class Recorder:
         end_tick = self.tick_at(end)
         if self._elapsed(end) <= 0:  # stopped during the count-in: nothing was recorded
             return Take(self.track_id, self.settings.mode, self.start_tick, self.start_tick, (), (), ())
-        events = sorted(list(self._events), key=lambda pair: pair[1])  # stable: equal stamps keep arrival order
+        events = sorted(self._events, key=lambda pair: pair[1])  # a copy (atomic under the GIL); stable for equal stamps
         notes, controls, bends = _Performance(self).replay([e for e in events if e[1] <= end], end_tick)
         if self.settings.quantize_grid:
             notes = list(quantize(notes, self.settings.quantize_grid, self.settings.quantize_strength))

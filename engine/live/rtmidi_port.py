@@ -42,7 +42,7 @@ class RtMidiBackend:
         except _RTMIDI_FAILURES as error:
             raise MidiInputUnavailable(_reason(error)) from None
 
-    def open_input(self, name: str) -> "RtMidiInputPort":
+    def open_input(self, name: str) -> RtMidiInputPort:
         return RtMidiInputPort(name, self._mido, self.clock)
 
 

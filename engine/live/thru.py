@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import mido
 
-from engine.audio.schedule import CONTROL, BEND, SynthEvent, track_setup
+from engine.audio.schedule import BEND, CONTROL, SynthEvent, track_setup
 from engine.audio.synth import Synth
 from engine.track import Track
 

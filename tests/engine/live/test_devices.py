@@ -10,7 +10,12 @@ from conftest import off, on
 
 from engine.live.devices import DeviceWatcher, InputListing, choose_input, list_inputs
 from engine.live.errors import MidiInputError, MidiInputUnavailable
-from engine.live.ports import MidiBackend, MidiInputPort, VirtualBackend, VirtualInputPort
+from engine.live.ports import (
+    MidiBackend,
+    MidiInputPort,
+    VirtualBackend,
+    VirtualInputPort,
+)
 from engine.live.recorder import Recorder
 from engine.live.router import LiveInput
 from engine.live.rtmidi_port import RtMidiBackend, check_midi_input

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 
 import pytest
 from conftest import TPQ, bend, cc, off, on
@@ -9,7 +10,13 @@ from conftest import TPQ, bend, cc, off, on
 from engine.document import SongDocument
 from engine.edits import CompoundEdit
 from engine.live.ports import VirtualInputPort
-from engine.live.recorder import RecordMode, Recorder, RecordSettings, count_in_clicks, record_edit
+from engine.live.recorder import (
+    Recorder,
+    RecordMode,
+    RecordSettings,
+    count_in_clicks,
+    record_edit,
+)
 from engine.notes import Note
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend
@@ -152,5 +159,5 @@ def test_recording_in_real_time_on_the_port_clock(song):
     starts = [n.start for n in take.notes]
     # 50 ms is 48 ticks at 120 BPM; sleeping may overshoot on a busy machine, never undershoot.
     assert [n.pitch for n in take.notes] == [60, 62, 64]
-    assert all(47 <= b - a <= 48 * 4 for a, b in zip(starts, starts[1:]))
+    assert all(47 <= b - a <= 48 * 4 for a, b in pairwise(starts))
     assert take.end_tick >= take.notes[-1].end
