@@ -1,16 +1,16 @@
 """MIDI thru: what is played on the keyboard sounds at once with the selected track's instrument.
 
 Live notes go to a synth channel of their own (by default 254, the last
-usable one of the Player's 256: FluidSynth uses channel number 255 internally
-as "no channel", and a pitch bend there corrupts its memory), set up like the selected track (program, bank or
-drum kit, volume, pan, controllers) with the same `track_setup` the scheduler
-uses. A channel of its own means the keyboard's sustain pedal and pitch wheel
+usable one of the Player's 256: a pitch bend on channel 255 corrupts
+FluidSynth 2.3.1's memory, 255 being its NO_CHANNEL marker of free voices),
+set up like the selected track (program, bank or drum kit, volume, pan,
+controllers reset) with the same `track_setup` the scheduler uses. A channel of its own means the keyboard's sustain pedal and pitch wheel
 do not bend or hold the song that is playing, and playback's note-offs never
 cut a key that is held.
 
 `handle` runs in the MIDI driver's thread for every message, so it does the
 least possible: one type test and one call into FluidSynth (whose API is
-thread-safe), no allocation, no lock of ours. Velocity passes unchanged; the
+thread-safe), nothing allocated for a note, no lock of ours. Velocity passes unchanged; the
 sustain pedal is CC 64 forwarded, so FluidSynth holds the notes exactly as a
 recorded pedal would. Bank select (CC 0/32) is not forwarded: the instrument is
 the track's.
@@ -28,7 +28,7 @@ ALL_NOTES_OFF = 123
 _BANK_SELECT = frozenset({0, 32})
 
 
-FLUID_NO_CHANNEL = 255  # FluidSynth's NO_CHANNEL marker for unassigned voices: never play on it
+FLUID_NO_CHANNEL = 255  # FluidSynth's NO_CHANNEL marker for free voices: bending it corrupts the synth
 
 
 def default_live_channel(synth: Synth) -> int:
