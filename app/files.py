@@ -23,7 +23,7 @@ from app.dialogs import ask
 from app.roll.options import EditorOptions
 from app.session import Session
 from engine.errors import CadenzaError
-from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
+from engine.files import MIDI_SUFFIXES, check_save_type, load_song_file, save_song_file
 from engine.project import PROJECT_SUFFIX, LoopRegion, Project, ProjectState, RecoveryStore
 from engine.song import Song
 from engine.track import Track, TrackRole

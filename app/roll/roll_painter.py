@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from app import theme

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPolygonF
-from PySide6.QtWidgets import QWidget
 
 from app import theme
 from app.roll.lane import TimeLane

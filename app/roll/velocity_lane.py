@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QPainter
-from PySide6.QtWidgets import QWidget
 
 from app import theme
 from app.roll.lane import TimeLane

@@ -80,7 +80,6 @@ def main() -> None:
 
 
 def in_process_states(path: str) -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from app import theme

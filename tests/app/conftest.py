@@ -3,22 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.chords import ChordEvent, parse_chord
-from engine.notes import Note
-from engine.song import Song
-from engine.track import Track, TrackRole
-
-
-def make_song() -> Song:
-    melody = Track(id=1, name="Melody", role=TrackRole.MELODY, program=0, channel=0, notes=(
-        Note(start=0, pitch=60, duration=480, velocity=90),
-        Note(start=480, pitch=62, duration=480, velocity=80),
-        Note(start=960, pitch=64, duration=960, velocity=100),
-    ))
-    bass = Track(id=2, name="Bass", role=TrackRole.BASS, program=33, channel=1, notes=(
-        Note(start=0, pitch=36, duration=1920, velocity=100),
-    ))
-    return Song(tracks=(melody, bass), chords=(ChordEvent(0, parse_chord("C")),), title="Test")
+from editor_helpers import make_song, offline_player
 
 
 @pytest.fixture
@@ -32,14 +17,6 @@ def cadenza_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("CADENZA_HOME", str(home))
     return home
-
-
-def offline_player():
-    """The real engine Player on its device-less output: time moves only when the test pulls audio."""
-    from engine.audio.output import OfflineOutput
-    from engine.audio.player import Player
-
-    return Player(output=OfflineOutput())
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """Keyboard shortcuts on the real window: select all, nudge, transpose, duplicate, clipboard, delete, undo/redo, tools."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from engine.notes import Note
-from tests.app.helpers import click, key, roll_point, undo_all
-from tests.app.test_tools import C4, D4, E4, melody
+from editor_helpers import click, key, roll_point, undo_all
+from editor_helpers import C4, D4, E4, melody
 
 
 def test_select_all_then_arrows_nudge_and_transpose(window, roll, song):
@@ -83,9 +82,6 @@ def test_quantize_dialog_from_q(window, roll, song, qtbot):
         dialog.grid.setCurrentIndex(0)  # 1/4
         dialog.accept()
 
-    qtbot.waitUntil(lambda: True)
-    from PySide6.QtCore import QTimer
-
     QTimer.singleShot(50, accept_dialog)
     key(roll, Qt.Key_Q)
     assert answered == ["Quantize"]
@@ -109,8 +105,6 @@ def test_humanize_and_legato_are_single_undo_steps(window, roll, song):
 
 
 def test_shortcuts_dialog_lists_actions(window, roll):
-    from PySide6.QtCore import QTimer
-
     seen = []
 
     def read_and_close():

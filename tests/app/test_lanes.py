@@ -7,12 +7,8 @@ from PySide6.QtWidgets import QApplication
 
 from engine.chords import parse_chord
 from engine.keys import Key
-from tests.app.helpers import click, drag, key, roll_point, undo_all
-from tests.app.test_tools import C4, D4, E4, melody
-
-
-def lane_point(lane, tick: float, y: int | None = None) -> QPoint:
-    return QPoint(round(lane.view.x_of(tick)), lane.height() // 2 if y is None else y)
+from editor_helpers import click, drag, key, lane_point, roll_point, undo_all
+from editor_helpers import C4, melody
 
 
 def type_chord(qtbot, lane, tick: int, text: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from engine.project import Project, save_project
-from tests.app.conftest import make_song
+from editor_helpers import make_song
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -4,15 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from engine.notes import Note
-from tests.app.helpers import click, drag, move, press, release, roll_point, undo_all
-
-C4, D4, E4 = (Note(start=0, pitch=60, duration=480, velocity=90), Note(start=480, pitch=62, duration=480, velocity=80),
-              Note(start=960, pitch=64, duration=960, velocity=100))
-
-
-def melody(window):
-    return window.session.song.track(1).notes
-
+from editor_helpers import C4, D4, E4, click, drag, melody, move, press, release, roll_point, undo_all
 
 def test_draw_drag_sets_length_and_undo_restores(window, roll, song):
     roll.set_tool("Draw")

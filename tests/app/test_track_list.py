@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from engine.track import TrackRole
-from tests.app.helpers import click, key, undo_all
+from editor_helpers import click, key, undo_all
 
 
 def test_add_rename_and_mix_a_track(window, qtbot, song):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.audio.output import OfflineOutput
 from engine.audio.player import Player
-from tests.app.helpers import click, key
+from editor_helpers import click, drag, key, lane_point
 
 
 @pytest.fixture
@@ -75,9 +75,6 @@ def test_muted_tracks_are_silent(window, output):
 
 def test_loop_from_the_ruler_wraps_playback(window, output, qtbot):
     ruler = window.editor.ruler
-    from tests.app.helpers import drag
-    from tests.app.test_lanes import lane_point
-
     drag(ruler, lane_point(ruler, 0), lane_point(ruler, 960))
     assert window.transport.player.loop == (0, 960)
     window.transport.play()

@@ -1,13 +1,11 @@
 """Files from the window: save/open, broken files, unsaved changes, exports, import, recent files, audio export."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from engine.files import load_song_file
-from tests.app.helpers import DialogAnswerer, key, undo_all
+from editor_helpers import DialogAnswerer, key
 
 
 def edit_something(window) -> None:
@@ -112,7 +110,7 @@ def test_wrong_audio_extension_is_refused(window, tmp_path):
 
 def test_bad_file_on_the_command_line_opens_an_empty_song(qtbot, tmp_path):
     from app.main_window import MainWindow
-    from tests.app.conftest import offline_player
+    from editor_helpers import offline_player
 
     bad = tmp_path / "bad.cadenza"
     bad.write_text("{ not json")

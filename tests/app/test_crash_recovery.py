@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from engine.files import load_song_file
-from tests.app.helpers import DialogAnswerer
+from editor_helpers import DialogAnswerer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -19,7 +19,7 @@ CHILD = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     from app.main_window import MainWindow
-    from tests.app.helpers import click, roll_point
+    from editor_helpers import click, roll_point
     window = MainWindow(player_factory=None)
     window.show()
     window.start(sys.argv[1] if len(sys.argv) > 1 else None)
@@ -33,7 +33,8 @@ CHILD = textwrap.dedent("""
 
 
 def crash_child(home: Path, *args: str) -> None:
-    env = dict(os.environ, CADENZA_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, CADENZA_HOME=str(home), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "tests" / "app")]))
     result = subprocess.run([sys.executable, "-c", CHILD, *args], cwd=REPO, env=env, timeout=60,
                             capture_output=True, text=True)
     assert result.returncode == -9, result.stderr

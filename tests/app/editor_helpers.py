@@ -1,4 +1,6 @@
-"""Real input for tests: mouse presses, moves and releases sent to real widgets at song coordinates.
+"""The editor tests' song, the offline Player, and real input sent to real widgets.
+
+Real input: mouse presses, moves and releases sent to real widgets at song coordinates.
 
 QTest.mouseMove keeps the held button but drops keyboard modifiers, so moves
 are sent as QMouseEvents with both; presses and releases go through QTest.
@@ -10,13 +12,50 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from engine.chords import ChordEvent, parse_chord
+from engine.notes import Note
+from engine.song import Song
+from engine.track import Track, TrackRole
+
 NO_MODS = Qt.KeyboardModifier.NoModifier
+
+
+def make_song() -> Song:
+    melody = Track(id=1, name="Melody", role=TrackRole.MELODY, program=0, channel=0, notes=(
+        Note(start=0, pitch=60, duration=480, velocity=90),
+        Note(start=480, pitch=62, duration=480, velocity=80),
+        Note(start=960, pitch=64, duration=960, velocity=100),
+    ))
+    bass = Track(id=2, name="Bass", role=TrackRole.BASS, program=33, channel=1, notes=(
+        Note(start=0, pitch=36, duration=1920, velocity=100),
+    ))
+    return Song(tracks=(melody, bass), chords=(ChordEvent(0, parse_chord("C")),), title="Test")
+
+
+def offline_player():
+    """The real engine Player on its device-less output: time moves only when the test pulls audio."""
+    from engine.audio.output import OfflineOutput
+    from engine.audio.player import Player
+
+    return Player(output=OfflineOutput())
+
+
+C4, D4, E4 = (Note(start=0, pitch=60, duration=480, velocity=90), Note(start=480, pitch=62, duration=480, velocity=80),
+              Note(start=960, pitch=64, duration=960, velocity=100))
+
+
+def melody(window):
+    return window.session.song.track(1).notes
 
 
 def roll_point(roll, tick: float, pitch: int) -> QPoint:
     """The pixel of the roll at `tick`, in the middle of `pitch`'s row."""
     view = roll.view
     return QPoint(round(view.x_of(tick)), round(view.y_of(pitch) + view.key_height / 2))
+
+
+def lane_point(lane, tick: float, y: int | None = None) -> QPoint:
+    return QPoint(round(lane.view.x_of(tick)), lane.height() // 2 if y is None else y)
 
 
 def press(widget: QWidget, pos: QPoint, button=Qt.LeftButton, mods=NO_MODS) -> None:
