@@ -13,11 +13,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 from app.key_selector import KeySelector
 from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
-from app.roll.snap import DIVISIONS, Snap
+from app.roll.snap import SNAP_CHOICES, Snap
 from app.session import Session
-
-SNAP_CHOICES = [Snap(enabled=False)] + [Snap(d) for d in DIVISIONS] + [Snap(d, True) for d in DIVISIONS[1:]]
-
 
 def snap_label(snap: Snap) -> str:
     return snap.label if snap.enabled else "Off"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs import ask
 from app.roll.options import EditorOptions
+from app.roll.snap import snap_for_ticks
 from app.session import Session
 from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, check_save_type, load_song_file, save_song_file
@@ -108,11 +109,14 @@ class FileController(QObject):
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0)
         return Project(song=self.session.song, state=state)
 
-    def _show_project(self, project: Project, path: str | None) -> None:
+    def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:
+        """Show `project`; `saved_state` False (new songs, MIDI files) keeps the user's snap grid."""
         self.session.replace_song(project.song)
         state = project.state
+        snap = snap_for_ticks(state.snap_ticks, project.song.ticks_per_quarter) if saved_state else None
+        snap = snap or self.options.snap
         self.options.set(loop=(state.loop.start, state.loop.end) if state.loop else None,
-                         loop_enabled=bool(state.loop and state.loop.enabled))
+                         loop_enabled=bool(state.loop and state.loop.enabled), snap=snap)
         self.options.set_playhead(0)
         if state.selected_track_id is not None and any(t.id == state.selected_track_id for t in project.song.tracks):
             self.session.set_current_track(state.selected_track_id)
@@ -123,7 +127,7 @@ class FileController(QObject):
     def start(self, path: str | None) -> None:
         """Start-up: the file from the command line (or an empty song), then any recovery, then autosave."""
         if path is None or not self.open_file(path, confirm=False):
-            self._show_project(Project(song=new_song()), None)
+            self._show_project(Project(song=new_song()), None, saved_state=False)
         self.offer_recovery()
         self.autosave_timer.start()
 
@@ -140,7 +144,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.confirm_discard():
             return False
-        self._show_project(Project(song=new_song()), None)
+        self._show_project(Project(song=new_song()), None, saved_state=False)
         self._forget_recovery()
         return True
 
@@ -156,7 +160,8 @@ class FileController(QObject):
         except (CadenzaError, OSError) as error:
             self.ask(QMessageBox.Warning, "Cannot open file", _reason(path, error))
             return False
-        self._show_project(project, path if Path(path).suffix.lower() == PROJECT_SUFFIX else None)
+        is_project = Path(path).suffix.lower() == PROJECT_SUFFIX
+        self._show_project(project, path if is_project else None, saved_state=is_project)
         self._forget_recovery()
         self.add_recent(path)
         if Path(path).suffix.lower() in MIDI_SUFFIXES:

@@ -7,7 +7,7 @@ An empty field removes the chord. Every change is one SongPropertiesEdit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit
 
@@ -26,6 +26,12 @@ class _ChordField(QLineEdit):
     def __init__(self, lane: "ChordLane") -> None:
         super().__init__(lane)
         self.lane = lane
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ShortcutOverride and event.key() == Qt.Key_Escape:
+            event.accept()  # Escape closes this field rather than clearing the note selection
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key_Escape:

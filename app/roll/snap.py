@@ -46,6 +46,16 @@ class Snap:
         return max(0, bar_start + int((tick - bar_start) // step) * step)
 
 
+SNAP_CHOICES = [Snap(enabled=False)] + [Snap(d) for d in DIVISIONS] + [Snap(d, True) for d in DIVISIONS[1:]]
+
+
+def snap_for_ticks(ticks: int, ticks_per_quarter: int) -> Snap | None:
+    """The grid a project saved as `snap_ticks` (0: off), or None when no choice has that step."""
+    if ticks == 0:
+        return SNAP_CHOICES[0]
+    return next((s for s in SNAP_CHOICES[1:] if s.step(ticks_per_quarter) == ticks), None)
+
+
 def snap_pitch_to_scale(pitch: int, key: Key | None) -> int:
     """The nearest in-scale pitch (ties go down), or `pitch` when there is no key."""
     if key is None or key.contains(pitch):

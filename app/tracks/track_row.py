@@ -26,6 +26,7 @@ class TrackRow(QFrame):
     def __init__(self, track: Track, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.track_id = track.id
+        self._shown_as: tuple[int, bool] | None = None
         self.setFixedHeight(ROW_HEIGHT)
         self.setFrameShape(QFrame.StyledPanel)
         self.name = QLineEdit()
@@ -117,6 +118,11 @@ class TrackRow(QFrame):
         self.pan.setValue(track.pan)
         for control in controls:
             control.blockSignals(False)
+        if (index, current) != self._shown_as:  # restyling is slow: only when it changes
+            self._shown_as = (index, current)
+            self._style(index, current)
+
+    def _style(self, index: int, current: bool) -> None:
         colour = theme.track_colour(index).name()
         background = "#3a4354" if current else theme.PANEL.name()
         self.setStyleSheet(f"TrackRow {{ background: {background}; border: none; border-left: 5px solid {colour};"

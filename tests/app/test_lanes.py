@@ -49,6 +49,16 @@ def test_invalid_chord_shows_inline_error_and_changes_nothing(window, qtbot, son
     assert window.session.song.chord_at(1920).name == "Bm7"
 
 
+def test_escape_closes_the_chord_field_and_keeps_the_selection(window, qtbot, song):
+    lane = window.editor.chord_lane
+    key(window.editor.roll, Qt.Key_A, Qt.ControlModifier)
+    qtbot.mouseDClick(lane, Qt.LeftButton, pos=lane_point(lane, 1930))
+    qtbot.keyClicks(lane.field, "Em")
+    key(lane.field, Qt.Key_Escape)
+    assert not lane.field.isVisible()
+    assert window.session.song == song and len(window.session.selection) == 3
+
+
 def test_velocity_drag_one_note_then_many(window, song):
     lane = window.editor.velocity_lane
     x = round(lane.view.x_of(480)) + 2

@@ -21,10 +21,14 @@ def test_save_then_open_round_trips_and_marks_clean(window, tmp_path):
     assert path.is_file() and not window.files.dirty
     assert window.windowTitle().startswith("song.cadenza")
     saved = window.session.song
+    window.options.set(snap=window.options.snap.__class__(8, triplet=True), loop=(480, 1920), loop_enabled=True)
+    assert window.files.save()
     window.files.new()
     assert window.session.song != saved
     assert window.files.open_file(str(path))
     assert window.session.song == saved
+    assert window.options.snap.label == "1/8 T" and window.options.loop == (480, 1920)
+    assert window.edit_toolbar.snap.currentText() == "1/8 T"
     assert window.files.recent()[0] == str(path.resolve())
     assert [a.text() for a in window.file_menu.recent_menu.actions()] == ["song.cadenza"]
 
