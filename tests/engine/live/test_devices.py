@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import off, on
+from keyboard import off, on
 
 from engine.live.devices import DeviceWatcher, InputListing, choose_input, list_inputs
 from engine.live.errors import MidiInputError, MidiInputUnavailable

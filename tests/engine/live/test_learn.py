@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import cc, off, on
+from keyboard import cc, off, on
 
 from engine.live.errors import MidiInputError
 from engine.live.learn import Binding, MidiLearn

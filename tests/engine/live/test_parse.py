@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import mido
-from conftest import cc, off, on
+from keyboard import cc, off, on
 
 from engine.live.parse import StreamParser, is_note_off, is_note_on, messages_from_bytes
 

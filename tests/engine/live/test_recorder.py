@@ -5,7 +5,7 @@ import time
 from itertools import pairwise
 
 import pytest
-from conftest import TPQ, bend, cc, off, on
+from keyboard import TPQ, bend, cc, off, on
 
 from engine.document import SongDocument
 from engine.edits import CompoundEdit

@@ -1,7 +1,7 @@
 """Step input: keys and chords written at the cursor, rests, one edit per step."""
 from __future__ import annotations
 
-from conftest import TPQ, cc, off, on
+from keyboard import TPQ, cc, off, on
 
 from engine.document import SongDocument
 from engine.live.ports import VirtualInputPort

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import bend, cc, off, on
+from keyboard import bend, cc, off, on
 
 from engine.audio.soundfonts import find_soundfont
 from engine.audio.synth import Synth
