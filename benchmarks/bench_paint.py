@@ -83,11 +83,15 @@ def paint_times(song: Song, frames: int) -> dict:
     repaint = _times(editor.roll.repaint, frames)
     width = editor.roll.width()
 
+    song_width = song.length_ticks * view.px_per_tick
+
     def scroll() -> None:
-        view.scroll_to(x=view.scroll_x + width)
+        x = view.scroll_x + width
+        view.scroll_to(x=x if x + width < song_width else 0)  # stay inside the song: no empty screens
         editor.repaint()  # roll, ruler, chord and velocity lanes, keyboard
 
     scrolled = _times(scroll, frames)
+    view.scroll_to(x=0)
     view.zoom_time(1e-9, 0)  # as far out as the editor zooms: the worst case for notes on screen
     far_visible = sum(1 for t in song.tracks for _ in editor.roll.painter.index.sounding(
         t, view.tick_at(0), view.tick_at(editor.roll.width())))
