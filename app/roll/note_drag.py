@@ -34,6 +34,7 @@ class NoteDrag:
         self.origin_tick = canvas.view.tick_at(pos.x())
         self.origin_pitch = canvas.view.pitch_at(pos.y())
         self.preview: tuple[Note, ...] = self.notes if mode is not DragMode.COPY else ()
+        self._heard_pitch = anchor.pitch
 
     @property
     def hidden(self) -> frozenset[Note]:
@@ -52,6 +53,9 @@ class NoteDrag:
             dp = pitch - self.anchor.pitch
             dp = max(dp, -min(n.pitch for n in self.notes))
             dp = min(dp, 127 - max(n.pitch for n in self.notes))
+            if self.anchor.pitch + dp != self._heard_pitch:  # a note dragged to a new pitch sounds it
+                self._heard_pitch = self.anchor.pitch + dp
+                canvas.audition(self._heard_pitch, self.anchor.velocity)
             if self.mode is DragMode.COPY and dt == dp == 0:
                 self.preview = ()  # a copy on top of the original is never what was meant
             else:

@@ -110,6 +110,7 @@ class TrackRow(QFrame):
             control.blockSignals(True)
         if not self.name.hasFocus():
             self.name.setText(track.name)
+        self.name.setPlaceholderText(f"Track {index + 1}")
         self.role.setCurrentText(track.role.value)
         self.instrument.setText(program_name(track.program, track.is_drums))
         self.mute.setChecked(track.mute)

@@ -63,6 +63,8 @@ def test_select_click_shift_click_and_rubber_band(window, roll):
 
 def test_move_selection_by_drag_is_one_undo_step(window, roll, song):
     roll.set_tool("Select")
+    heard = []
+    roll.auditioned.connect(lambda pitch, velocity: heard.append(pitch))
     click(roll, roll_point(roll, 100, 60))
     click(roll, roll_point(roll, 600, 62), mods=Qt.ShiftModifier)
     drag(roll, roll_point(roll, 200, 60), roll_point(roll, 200 + 480, 62))
@@ -70,6 +72,7 @@ def test_move_selection_by_drag_is_one_undo_step(window, roll, song):
     assert Note(start=480, pitch=62, duration=480, velocity=90) in notes
     assert Note(start=960, pitch=64, duration=480, velocity=80) in notes
     assert C4 not in notes and D4 not in notes
+    assert heard[0] == 60 and heard[-1] == 62  # grabbed, then heard at its new pitch
     assert window.session.undo_stack.count() == 1
     undo_all(window.session)
     assert window.session.song == song
