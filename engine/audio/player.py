@@ -69,6 +69,15 @@ class Player:
 
     # --- state ------------------------------------------------------------------
     @property
+    def synth(self) -> Synth | None:
+        """The synth playback sounds on (None without a SoundFont), for live MIDI thru on its own channel.
+
+        Thru calls it directly instead of `note_on`, which waits for the lock
+        held while the schedule is rebuilt after an edit.
+        """
+        return self._synth
+
+    @property
     def is_playing(self) -> bool:
         return self._playback is not None
 

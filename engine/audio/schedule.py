@@ -30,7 +30,10 @@ RESET_ALL_CONTROLLERS = 121
 METRONOME_ACCENT, METRONOME_BEAT = 76, 77  # GM hi and low wood block
 METRONOME_VELOCITIES = (127, 90)
 METRONOME_CLICK_SECONDS = 0.06
-MAX_TRACKS = 255  # FluidSynth's 256 channels, less one for the metronome
+# FluidSynth has 256 channels: tracks take the lowest, the metronome the next,
+# live MIDI thru (engine.live) channel 254; 255 is FluidSynth's own "no
+# channel" marker, where a pitch bend corrupts the synth.
+MAX_TRACKS = 253
 
 
 class SynthEvent(NamedTuple):

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
-from conftest import SILENT, TPQ, drum_beat, melody, peak, rms
+from audio_measure import SILENT, TPQ, drum_beat, melody, peak, rms
 
 from engine.audio.errors import AudioError, RenderCancelled, RenderError, SoundfontError
 from engine.audio.render import BLOCK_FRAMES, TAIL_SECONDS, render_array, render_song

@@ -6,7 +6,7 @@ import time
 import numpy as np
 import pytest
 import soundfile
-from conftest import SILENT, TPQ, melody, peak, rms
+from audio_measure import SILENT, TPQ, melody, peak, rms
 
 from engine.audio.output import DriverOutput, OfflineOutput
 from engine.audio.player import Player

@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from conftest import TPQ, melody
+from audio_measure import TPQ, melody
 
 from engine.audio.schedule import (
     BEND,
@@ -129,8 +129,8 @@ def test_playback_past_the_loop_plays_to_the_end():
 
 
 def test_too_many_tracks_is_a_user_error():
-    song = Song(tracks=tuple(Track(id=i) for i in range(1, 257)))
-    with pytest.raises(CadenzaError, match="at most 255 tracks"):
+    song = Song(tracks=tuple(Track(id=i) for i in range(1, 255)))
+    with pytest.raises(CadenzaError, match="at most 253 tracks"):
         build_schedule(song)
 
 
