@@ -4,6 +4,3 @@ Everything here is a view or a controller over `engine.document.SongDocument`:
 widgets never change the song themselves, they push engine edits through the
 undo stack (see app.session), so undo, autosave and the player stay in step.
 """
-from app.none_guard import keep_none_alive
-
-keep_none_alive()
