@@ -117,12 +117,21 @@ class Song:
     def next_track_id(self) -> int:
         return max((t.id for t in self.tracks), default=0) + 1
 
+    @cached_property
+    def _key_ticks(self) -> list[int]:
+        return [k.tick for k in self.keys]
+
+    @cached_property
+    def _chord_ticks(self) -> list[int]:
+        return [c.tick for c in self.chords]
+
     def key_at(self, tick: int) -> Key | None:
-        i = bisect_right([k.tick for k in self.keys], tick) - 1
+        """The key in force at `tick` (the editor asks on every paint: the tick list is cached)."""
+        i = bisect_right(self._key_ticks, tick) - 1
         return self.keys[i].key if i >= 0 else None
 
     def chord_at(self, tick: int) -> ChordEvent | None:
-        i = bisect_right([c.tick for c in self.chords], tick) - 1
+        i = bisect_right(self._chord_ticks, tick) - 1
         return self.chords[i] if i >= 0 else None
 
     def free_channel(self, role: TrackRole = TrackRole.OTHER) -> int:
