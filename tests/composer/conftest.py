@@ -1,18 +1,7 @@
-"""Fixtures for the composer tests: the shared datasets (real files, never copies)."""
+"""Fixtures for the composer tests: songs from the shared datasets (the `datasets` fixture is in tests/conftest.py)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-DATASETS = Path(__file__).resolve().parents[2] / ".." / "shared" / "datasets"
-
-
-@pytest.fixture(scope="session")
-def datasets() -> Path:
-    if not (DATASETS / "pop909").is_dir():
-        pytest.fail(f"the datasets are expected at {DATASETS.resolve()} (see docs/DATA.md)")
-    return DATASETS
 
 
 @pytest.fixture(scope="session")

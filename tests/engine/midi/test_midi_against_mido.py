@@ -5,7 +5,6 @@ paired first-in-first-out per track in the reference too and closed at the
 track's end when left open, and the duration in seconds (mido's
 MidiFile.length: the time of the last event, end-of-track included).
 """
-import os
 from pathlib import Path
 
 import mido
@@ -16,7 +15,6 @@ from mido_reference import our_notes, per_channel, reference_notes
 
 DATA = Path(__file__).parents[2] / "data" / "midi"
 REAL_FILES = sorted(DATA.glob("*.mid"))
-DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).parents[3] / ".." / "shared" / "datasets"))
 SAMPLE_SIZE = 200  # every n-th file of all the datasets, in path order
 
 
@@ -36,16 +34,15 @@ def test_real_files_match_mido(path):
     assert_same_as_mido(path, mido.MidiFile(path))
 
 
-def dataset_sample() -> list[Path]:
-    files = sorted(p for p in DATASETS.rglob("*") if p.suffix.lower() in (".mid", ".midi"))
+def dataset_sample(datasets: Path) -> list[Path]:
+    files = sorted(p for p in datasets.rglob("*") if p.suffix.lower() in (".mid", ".midi"))
     step = max(1, len(files) // SAMPLE_SIZE)
     return files[::step]
 
 
-@pytest.mark.skipif(not DATASETS.is_dir(), reason=f"datasets folder {DATASETS} is not here (set CADENZA_DATASETS)")
-def test_dataset_sample_matches_mido():
-    sample = dataset_sample()
-    assert sample, f"no MIDI files under {DATASETS}"
+def test_dataset_sample_matches_mido(datasets):
+    sample = dataset_sample(datasets)
+    assert sample, f"no MIDI files under {datasets}"
     compared = 0
     for path in sample:
         try:

@@ -1,0 +1,26 @@
+"""Fixtures every test folder may use.
+
+`datasets`: the shared training datasets (../shared/datasets beside the repo,
+or $CADENZA_DATASETS). They are never copied into the repo. A developer's
+machine without them skips the tests that need them, saying where it looked;
+CI sets CADENZA_REQUIRE_DATASETS=1 so there a missing folder fails instead of
+silently skipping.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"))
+
+
+@pytest.fixture(scope="session")
+def datasets() -> Path:
+    if not (DATASETS / "pop909").is_dir():
+        message = f"the shared datasets are not at {DATASETS.resolve()} (set CADENZA_DATASETS; see docs/DATA.md)"
+        if os.environ.get("CADENZA_REQUIRE_DATASETS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return DATASETS
