@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSplitter, QUndo
 from app.edit_menus import EditMenus, add_action
 from app.edit_toolbar import EditToolBar
 from app.file_menu import FileMenu
+from app.midi_input.midi_input import MidiInput
 from app.files import FileController
 from app.note_actions import NoteActions
 from app.roll.editor import RollEditor
@@ -32,7 +33,8 @@ WINDOW_SIZE = (1600, 1000)
 class MainWindow(QMainWindow):
     def __init__(self, song: Song | None = None, *, interactive: bool = True,
                  player_factory: Callable[[], object] | None = default_player,
-                 recovery: RecoveryStore | None = None, parent: QWidget | None = None) -> None:
+                 recovery: RecoveryStore | None = None, midi_backend: Callable[[], object] | None = None,
+                 midi_poll_seconds: float = 1.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.resize(*WINDOW_SIZE)
         self.session = Session(song, self)
@@ -55,6 +57,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.edit_toolbar)
         self.menus = EditMenus(self, self.session, self.editor, self.note_actions)
         self.file_menu = FileMenu(self, self.files)
+        self.midi = MidiInput(self, self.session, self.options, self.transport, self.transport_bar, self.editor.roll,
+                              midi_backend, midi_poll_seconds)
+        self.addToolBar(self.midi.toolbar)
         self._add_song_menu()
         self._add_history_dock()
         self._add_status_bar()
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.audio_status = QLabel()
         self.audio_status.setStyleSheet("color: #e5a93d; padding-right: 8px;")
+        self.statusBar().addPermanentWidget(self.midi.status)
         self.statusBar().addPermanentWidget(self.audio_status)
         self.statusBar().addPermanentWidget(self.counts)
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -117,15 +123,17 @@ class MainWindow(QMainWindow):
         self.counts.setText(text)
 
     def start(self, path: str | None) -> None:
-        """Open the command line's file (or an empty song), offer recovery, then start audio."""
+        """Open the command line's file (or an empty song), offer recovery, then start audio and MIDI."""
         self.files.start(path)
         self.editor.show_notes()
         QTimer.singleShot(0, lambda: self.transport.player)
+        QTimer.singleShot(0, self.midi.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
             return
+        self.midi.close()
         self.transport.close()
         self.files.close()
         event.accept()

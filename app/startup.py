@@ -28,5 +28,6 @@ def save_screenshot(app: QApplication, window: MainWindow, out: str) -> int:
     app.processEvents()
     ok = window.grab().save(out)
     window.files.close()
+    window.midi.close()
     window.transport.close()
     return 0 if ok else 1

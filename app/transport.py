@@ -22,14 +22,18 @@ POLL_MS = 30
 
 
 def default_player():
+    """The Player on the sound card, its buffer the size set in the preferences (read at creation)."""
+    from app.midi_input.preferences import load
+    from engine.audio.output import DriverOutput
     from engine.audio.player import Player  # imported late: keeps FluidSynth off the start-up path
 
-    return Player()
+    return Player(output=DriverOutput(period_size=load().period_size))
 
 
 class Transport(QObject):
     stateChanged = Signal()
     statusChanged = Signal(str)
+    stopped = Signal()  # stop() ran: the user (or a recording ending) stopped the transport
 
     def __init__(self, session: Session, options: EditorOptions,
                  player_factory: Callable[[], object] | None = default_player, parent: QObject | None = None) -> None:
@@ -40,6 +44,9 @@ class Transport(QObject):
         self._player = None
         self.metronome = False
         self.status = ""
+        self.output_latency = 0.0  # seconds between sending to the synth and hearing it
+        self.run_on_to: int | None = None
+        self._position_source: Callable[[], int] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -53,7 +60,10 @@ class Transport(QObject):
         if self._player is None and self._factory is not None:
             factory, self._factory = self._factory, None
             self._player = factory()
-            self._player.set_song(self.session.song)
+            if factory is default_player and self._player.available:
+                from app.midi_input.preferences import load
+                self.output_latency = load().latency_seconds(self._player.synth.settings.sample_rate)
+            self._player.set_song(self._song_for_player())
             self._apply_loop()
             self._player.set_metronome(self.metronome)
             self.status = "" if self._player.available else self._player.status_message
@@ -66,7 +76,7 @@ class Transport(QObject):
 
     # --- commands -----------------------------------------------------------------
     def toggle_play(self) -> None:
-        if self.is_playing:
+        if self.is_playing or self._position_source is not None:
             self.stop()
         else:
             self.play()
@@ -83,8 +93,29 @@ class Transport(QObject):
         if self._player is not None and self._player.is_playing:
             self._player.stop()
             self.options.set_playhead(self._player.position_tick())
+        self._position_source = None
         self._timer.stop()
         self.stateChanged.emit()
+        self.stopped.emit()
+
+    def follow(self, source: Callable[[], int]) -> None:
+        """Until `stop`, the playhead follows `source` (a recording's clock, which runs on through a
+        count-in and past the song's end) instead of the Player, and Space means stop."""
+        self._position_source = source
+        self._timer.start()
+        self.stateChanged.emit()
+
+    def set_run_on(self, tick: int | None) -> None:
+        """Let playback run on, silent but for the metronome, to `tick` (recording past the song's end)."""
+        self.run_on_to = tick
+        if self._player is not None:
+            self._player.set_song(self._song_for_player())
+
+    def _song_for_player(self):
+        song = self.session.song
+        if self.run_on_to is not None and self.run_on_to > song.length_ticks:
+            song = song.with_(end_tick=self.run_on_to)
+        return song
 
     def return_to_start(self) -> None:
         start = self.options.loop[0] if self.options.loop and self.options.loop_enabled and \
@@ -127,6 +158,9 @@ class Transport(QObject):
 
     # --- keeping the player in step ---------------------------------------------------
     def _poll(self) -> None:
+        if self._position_source is not None:
+            self.options.set_playhead(self._position_source())
+            return
         player = self._player
         if player is None:
             return
@@ -137,7 +171,7 @@ class Transport(QObject):
 
     def _song_changed(self, edit, before, after) -> None:
         if self._player is not None:
-            self._player.set_song(after)
+            self._player.set_song(self._song_for_player())
 
     def _options_changed(self) -> None:
         if self._player is not None:

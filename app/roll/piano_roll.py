@@ -37,6 +37,7 @@ class PianoRoll(QWidget):
         self.options = options
         self.painter = RollPainter(view, options)
         self.draw_velocity = 100
+        self.live_notes: tuple[Note, ...] = ()  # a recording in progress, drawn like a tool's preview
         self.tools: dict[str, Tool] = {cls.name: cls(self) for cls in TOOL_CLASSES}
         self.tool: Tool = self.tools["Draw"]
         self.setMouseTracking(True)
@@ -95,6 +96,12 @@ class PianoRoll(QWidget):
         t0, t1 = self.view.tick_at(rect.left()), self.view.tick_at(rect.right())
         return [n for n in self.painter.index.sounding(track, t0, t1) if low <= n.pitch <= high]
 
+    def set_live_notes(self, notes) -> None:
+        notes = tuple(notes)
+        if notes != self.live_notes:
+            self.live_notes = notes
+            self.update()
+
     def audition(self, pitch: int, velocity: int) -> None:
         self.auditioned.emit(pitch, velocity)
 
@@ -110,7 +117,7 @@ class PianoRoll(QWidget):
         painter = QPainter(self)
         tool = self.tool
         self.painter.paint(painter, self.song, self.session.current_track, self.session.selection,
-                           tool.hidden, tool.preview, self.width(), self.height())
+                           tool.hidden, tuple(tool.preview) + self.live_notes, self.width(), self.height())
         if tool.band is not None:
             painter.fillRect(tool.band, theme.RUBBER_BAND)
             painter.setPen(theme.RUBBER_BAND.lighter(200))

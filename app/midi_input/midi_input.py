@@ -1,0 +1,165 @@
+"""`MidiInput`: the editor's MIDI keyboard features, assembled for the main window.
+
+The toolbar, menu and status label exist from the first paint; the engine's
+live-input parts (mido, rtmidi, the thru on the Player's synth) are built in
+`start()`, which the window calls once it is shown, so start-up stays light.
+Until then, and on a machine without MIDI, the actions answer with a one-line
+status message; nothing else in the editor depends on MIDI.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
+
+from app.midi_input import preferences
+from app.midi_input.toolbar import STEP_LENGTHS, MidiMenu, MidiToolBar, step_ticks
+from app.roll.options import EditorOptions
+from app.roll.piano_roll import PianoRoll
+from app.session import Session
+from app.transport import Transport
+from app.transport_bar import TransportBar
+
+
+def system_backend():
+    from engine.live.rtmidi_port import system_backend as make  # imported late: rtmidi, mido and FluidSynth
+
+    return make()
+
+
+class MidiInput(QObject):
+    def __init__(self, window: QMainWindow, session: Session, options: EditorOptions, transport: Transport,
+                 transport_bar: TransportBar, roll: PianoRoll, backend_factory: Callable | None = None,
+                 poll_seconds: float = 1.0) -> None:
+        super().__init__(window)
+        self.window, self.session, self.options, self.transport = window, session, options, transport
+        self.transport_bar, self.roll = transport_bar, roll
+        self._backend_factory = backend_factory or system_backend
+        self._poll_seconds = poll_seconds
+        self.devices = self.thru = self.recording = self.step_mode = self.learn = None
+        self.toolbar = MidiToolBar(window)
+        self.menu = MidiMenu(window, self.toolbar, self)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #e5a93d; padding-right: 8px;")
+        length = preferences.load().step_length
+        self.toolbar.step_length.setCurrentIndex(STEP_LENGTHS.index(length) if length in STEP_LENGTHS else 0)
+        self.toolbar.step_length.activated.connect(self._step_length_chosen)
+        self.toolbar.device.activated.connect(self._device_chosen)
+        options.changed.connect(self._step_length_changed)
+
+    # --- start and stop -----------------------------------------------------------------
+    def start(self) -> None:
+        """Build the live-input parts and start watching devices (call once the window is shown)."""
+        if self.devices is not None:
+            return
+        from app.midi_input.devices import MidiDevices
+        from app.midi_input.learn import LearnActions
+        from app.midi_input.recording import RecordController
+        from app.midi_input.step_mode import StepMode
+        from app.midi_input.thru_link import ThruLink
+        from engine.live.learn import MidiLearn
+        from engine.live.router import LiveInput
+
+        live = LiveInput(None, learn=MidiLearn())
+        self.learn = LearnActions(live.learn, {"play": self.transport.toggle_play, "record": self.toggle_record,
+                                               "metronome": self._toggle_metronome},
+                                  self.transport_bar.set_tempo, self)
+        self.thru = ThruLink(live, self.session, self.transport, self)
+        self.devices = MidiDevices(live, self._backend_factory, self._poll_seconds, self)
+        self.recording = RecordController(self.session, self.options, self.transport, live, self.roll,
+                                          lambda: self.devices.status, self)
+        self.step_mode = StepMode(self.session, self.options, live, self._step_ticks, self)
+        self.devices.changed.connect(self._show_devices)
+        self.devices.notice.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        self.recording.stateChanged.connect(self._show_modes)
+        self.step_mode.stateChanged.connect(self._show_modes)
+        self.thru.attach()
+        self.devices.start()
+
+    def close(self) -> None:
+        if self.recording is not None and self.recording.recording:
+            self.recording.stop()
+        if self.devices is not None:
+            self.devices.close()
+
+    # --- actions -------------------------------------------------------------------------
+    def _not_started(self) -> bool:
+        if self.devices is None:
+            self.session.message.emit("MIDI input is still starting")
+            self._show_modes()
+            return True
+        return False
+
+    def rescan(self) -> None:
+        if not self._not_started():
+            self.devices.rescan()
+
+    def toggle_record(self) -> None:
+        if not self._not_started():
+            if self.step_mode.enabled:
+                self.step_mode.set_enabled(False)
+            self.recording.toggle()
+
+    def toggle_step(self) -> None:
+        if not self._not_started():
+            if self.recording.recording:
+                self.recording.stop()
+            self.step_mode.set_enabled(not self.step_mode.enabled)
+
+    def rest(self) -> None:
+        if self.step_mode is not None:
+            self.step_mode.rest()
+
+    def learn_dialog(self) -> None:
+        from app.midi_input.learn import LearnDialog
+
+        if not self._not_started():
+            LearnDialog(self.learn, self.window).exec()
+
+    def preferences_dialog(self) -> bool:
+        from app.midi_input.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(preferences.load(), self.window)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        before = preferences.load().period_size
+        prefs = preferences.update(**dialog.chosen())
+        if prefs.period_size != before:
+            self.session.message.emit(f"Audio buffer {prefs.period_size} frames: applies the next time Cadenza starts")
+        return True
+
+    def _toggle_metronome(self) -> None:
+        self.transport_bar.metronome.trigger()
+
+    # --- showing state ---------------------------------------------------------------------
+    def _show_devices(self) -> None:
+        devices = self.devices
+        self.toolbar.show_devices(devices.names, devices.connected, devices.unavailable)
+        self.menu.show_devices(devices.names, devices.connected, devices.unavailable, devices.open)
+        status = devices.status
+        self.status.setText(status.split(":")[0] if status else "")
+        self.status.setToolTip(status)
+
+    def _show_modes(self) -> None:
+        recording = self.recording is not None and self.recording.recording
+        stepping = self.step_mode is not None and self.step_mode.enabled
+        self.menu.record.setChecked(recording)
+        self.menu.step.setChecked(stepping)
+        self.menu.rest.setEnabled(stepping)
+
+    def _device_chosen(self, index: int) -> None:
+        if self.devices is not None:
+            self.devices.open(self.devices.names[index - 1] if index > 0 else None)
+
+    # --- step length -------------------------------------------------------------------------
+    def _step_ticks(self) -> int:
+        return step_ticks(self.toolbar.step_length.currentText(), self.options.snap, self.session.song.ticks_per_quarter)
+
+    def _step_length_chosen(self, index: int) -> None:
+        preferences.update(step_length=STEP_LENGTHS[index])
+        self._step_length_changed()
+
+    def _step_length_changed(self) -> None:
+        if self.step_mode is not None:
+            self.step_mode.length_changed()

@@ -1,0 +1,56 @@
+"""The MIDI & audio preferences dialog: count-in, record mode, input quantize, metronome, audio buffer.
+
+Recording settings apply from the next take. The audio buffer (period size)
+is the Player's output latency against its risk of dropouts; the sound
+device is opened once, at start, so a new size applies the next time Cadenza
+starts, and the dialog says so.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+
+from app.midi_input.preferences import PERIOD_SIZES, PERIODS, RECORD_MODES, MidiPreferences
+
+SAMPLE_RATE = 44100  # for the latency shown next to each buffer size (the synth's default rate)
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: MidiPreferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("MIDI and audio preferences")
+        self.prefs = prefs
+        self.count_in = QSpinBox()
+        self.count_in.setRange(0, 8)
+        self.count_in.setSuffix(" bar(s)")
+        self.count_in.setValue(prefs.count_in_bars)
+        self.mode = QComboBox()
+        self.mode.addItems(["Overdub (keep what is there)", "Replace (clear what the take covers)"])
+        self.mode.setCurrentIndex(RECORD_MODES.index(prefs.record_mode))
+        self.quantize = QCheckBox("Quantize recorded notes to the snap grid")
+        self.quantize.setChecked(prefs.input_quantize)
+        self.metronome = QCheckBox("Metronome while recording")
+        self.metronome.setChecked(prefs.record_metronome)
+        self.buffer = QComboBox()
+        for size in PERIOD_SIZES:
+            self.buffer.addItem(f"{size} frames ({1000 * size * PERIODS / SAMPLE_RATE:.0f} ms)")
+        self.buffer.setCurrentIndex(PERIOD_SIZES.index(prefs.period_size))
+        note = QLabel("A new audio buffer size applies the next time Cadenza starts.\n"
+                      "Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.")
+        note.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow("Count-in", self.count_in)
+        form.addRow("Recording", self.mode)
+        form.addRow("", self.quantize)
+        form.addRow("", self.metronome)
+        form.addRow("Audio buffer", self.buffer)
+        form.addRow("", note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> dict:
+        """The dialog's values, as keyword arguments for `preferences.update`."""
+        return {"count_in_bars": self.count_in.value(), "record_mode": RECORD_MODES[self.mode.currentIndex()],
+                "input_quantize": self.quantize.isChecked(), "record_metronome": self.metronome.isChecked(),
+                "period_size": PERIOD_SIZES[self.buffer.currentIndex()]}

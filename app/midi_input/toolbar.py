@@ -1,0 +1,99 @@
+"""The MIDI toolbar and menu: input device, Record, Step input with its note length, learn and preferences.
+
+Built before any MIDI code loads (the engine's live-input modules import mido
+and FluidSynth, kept off the start-up path); `MidiInput` connects the actions
+once it has started. The device combo and the menu's device list show the
+same choices; with no MIDI on the machine both show why, disabled.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
+
+from app.edit_menus import add_action
+from app.roll.snap import SNAP_CHOICES, Snap
+
+GRID = "Grid"
+STEP_LENGTHS = [GRID] + [s.label for s in SNAP_CHOICES[1:]]
+NO_INPUT = "No input"
+
+
+def step_ticks(label: str, grid: Snap, ticks_per_quarter: int) -> int:
+    """The step length a toolbar choice means (the snap grid, or a quarter when the grid is off)."""
+    if label == GRID:
+        return grid.step(ticks_per_quarter) if grid.enabled else ticks_per_quarter
+    snap = next((s for s in SNAP_CHOICES[1:] if s.label == label), Snap(8))
+    return snap.step(ticks_per_quarter)
+
+
+class MidiToolBar(QToolBar):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__("MIDI", window)
+        self.setObjectName("MidiToolBar")
+        self.addWidget(QLabel(" MIDI in "))
+        self.device = QComboBox()
+        self.device.setMinimumWidth(220)
+        self.device.setToolTip("The MIDI keyboard or controller to play, record and step-enter with")
+        self.device.addItem("MIDI starting…")
+        self.device.setEnabled(False)
+        self.addWidget(self.device)
+        self.addSeparator()
+        self.step_length = QComboBox()
+        self.step_length.addItems(STEP_LENGTHS)
+        self.step_length.setToolTip("Step input: the length of each step ('Grid' follows the snap grid)")
+
+    def show_devices(self, names: tuple[str, ...], connected: str | None, unavailable: str) -> None:
+        self.device.blockSignals(True)
+        self.device.clear()
+        if unavailable:
+            self.device.addItem(unavailable.split(":")[0])
+            self.device.setToolTip(unavailable)
+        else:
+            self.device.addItems([NO_INPUT, *names])
+            self.device.setCurrentIndex(names.index(connected) + 1 if connected in names else 0)
+            self.device.setToolTip("The MIDI keyboard or controller to play, record and step-enter with")
+        self.device.setEnabled(not unavailable)
+        self.device.blockSignals(False)
+
+
+class MidiMenu:
+    """The MIDI menu; its actions (with shortcuts) are the toolbar's too."""
+
+    def __init__(self, window: QMainWindow, toolbar: MidiToolBar, midi) -> None:
+        bar = window.menuBar()
+        self.menu = QMenu("&MIDI", window)
+        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
+        bar.insertMenu(help_menu, self.menu) if help_menu else bar.addMenu(self.menu)
+        self.devices = self.menu.addMenu("Input &device")
+        self.rescan = add_action(window, self.menu, "Rescan MIDI inputs", midi.rescan)
+        self.menu.addSeparator()
+        self.record = add_action(window, self.menu, "&Record", midi.toggle_record, "R")
+        self.record.setCheckable(True)
+        self.record.setToolTip("Record from the MIDI keyboard into the selected track at the playhead (R)")
+        self.step = add_action(window, self.menu, "&Step input", midi.toggle_step, "N")
+        self.step.setCheckable(True)
+        self.step.setToolTip("Step input: each key or chord is written at the playhead, which moves on (N)")
+        self.rest = add_action(window, self.menu, "Step input: rest", midi.rest, "0")
+        self.rest.setEnabled(False)
+        self.menu.addSeparator()
+        self.learn = add_action(window, self.menu, "MIDI &learn…", midi.learn_dialog)
+        self.preferences = add_action(window, self.menu, "MIDI and audio &preferences…", midi.preferences_dialog)
+        self.record.setIconText("● Rec")
+        toolbar.insertAction(toolbar.actions()[2], self.record)  # after the device combo
+        toolbar.addAction(self.step)
+        toolbar.addWidget(toolbar.step_length)
+        self._device_group = QActionGroup(window)
+
+    def show_devices(self, names: tuple[str, ...], connected: str | None, unavailable: str, choose) -> None:
+        """Rebuild the device submenu: the inputs (the open one checked), or why there are none."""
+        self.devices.clear()
+        if unavailable:
+            line = self.devices.addAction(unavailable)
+            line.setEnabled(False)
+            return
+        group = self._device_group = QActionGroup(self.devices)
+        for name in (None, *names):
+            action = QAction(name or NO_INPUT, self.devices, checkable=True, checked=name == connected)
+            action.triggered.connect(lambda _=False, n=name: choose(n))
+            group.addAction(action)
+            self.devices.addAction(action)
