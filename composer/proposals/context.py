@@ -1,0 +1,88 @@
+"""What the model sees: the song as a token grid, the lanes it may hold, and a window of bars around the region.
+
+- Lanes: the tokens hold at most 8 note tracks (plus the chord lane). The
+  region's tracks always come; the rest are the tracks with the most notes
+  near the region, kept in the song's own order (the order training saw).
+- Roles come from `Track.role` (a drum channel makes a lane drums).
+- Window: the region's bars, then bars added on both sides in turn while the
+  prompt fits its token budget, so the fill is conditioned on what comes
+  before and after it.
+- Resolution: `song_grid` quantizes any ticks-per-quarter onto the 1/12-quarter
+  grid; results go back through `step_ticks`, anchored on the song's own bar
+  starts, so bar lines stay exactly where the song has them.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from composer.proposals.spec import ProposalError
+from composer.tokens.encode import CHORD_LANE, cell_tokens
+from composer.tokens.grid import Grid, song_grid
+from composer.tokens.vocab import MAX_BARS, MAX_TRACKS, STEPS_PER_QUARTER
+from engine.keys import Key
+from engine.song import Song
+
+HEADER_TOKENS = 5   # BOS METER KEY TEMPO ... SEP
+
+
+def select_tracks(song: Song, region_tracks: tuple[int, ...], bars: range) -> list[int]:
+    """Up to MAX_TRACKS track ids: the region's, then the busiest others near it, in song order."""
+    if len(region_tracks) > MAX_TRACKS:
+        raise ProposalError(f"{len(region_tracks)} tracks in the region; the model fills at most {MAX_TRACKS} at once")
+    start, end = song.meter_map.bar_range(max(0, bars.start - 8), bars.stop + 8)
+    others = sorted((t for t in song.tracks if t.id not in region_tracks and t.notes),
+                    key=lambda t: -len(t.notes_between(start, end)))
+    chosen = set(region_tracks) | {t.id for t in others[:MAX_TRACKS - len(region_tracks)]}
+    return [t.id for t in song.tracks if t.id in chosen]
+
+
+def working_grid(song: Song, track_ids: list[int], chord_lane: bool, key: Key | None) -> Grid:
+    """The song's grid over the chosen lanes; a user key replaces the song's in the KEY tokens."""
+    try:
+        grid = song_grid(song, track_ids, chord_lane)
+    except ValueError as error:
+        raise ProposalError(f"the model cannot read this song: {error}") from None
+    if key is not None:
+        grid = replace(grid, keys=tuple((key.tonic, "minor" if key.is_minor else "major") for _ in grid.meters))
+    return grid
+
+
+def lane_index(grid: Grid) -> dict[int | str, int]:
+    """Track id (or CHORD_LANE) -> lane index in `grid`."""
+    return {(CHORD_LANE if lane.is_chords else lane.track_id): i for i, lane in enumerate(grid.lanes)}
+
+
+def choose_window(grid: Grid, masked: set[tuple[int, int]], bars: range, budget: int) -> range:
+    """The bars to encode: `bars` plus neighbours on both sides while the prompt stays within `budget` tokens."""
+    def bar_cost(b: int) -> int:
+        cost = 2  # BAR, and now and then a METER or KEY change
+        for i in range(len(grid.lanes)):
+            cost += 2 if (b, i) in masked else len(cell_tokens(grid, b, i))
+        return cost
+
+    used = HEADER_TOKENS + 2 * len(grid.lanes) + sum(bar_cost(b) for b in bars)
+    if used > budget:
+        raise ProposalError(f"bars {bars.start + 1}-{bars.stop} are too many for one proposal; choose fewer")
+    first, stop = bars.start, bars.stop
+    grow_left = True
+    while stop - first < MAX_BARS and (first > 0 or stop < grid.bar_count):
+        side = first - 1 if (grow_left and first > 0) or stop >= grid.bar_count else stop
+        cost = bar_cost(side)
+        if used + cost > budget:
+            break
+        used += cost
+        if side < first:
+            first = side
+        else:
+            stop = side + 1
+        grow_left = not grow_left
+    return range(first, stop)
+
+
+def step_ticks(song: Song, bar: int, bar_step: int, steps: int) -> int:
+    """The tick of grid step `steps` counted from bar `bar`'s start (whose grid step is `bar_step`)."""
+    return song.meter_map.bar_start(bar) + round((steps - bar_step) * song.ticks_per_quarter / STEPS_PER_QUARTER)
+
+
+def duration_ticks(song: Song, steps: int) -> int:
+    return max(1, round(steps * song.ticks_per_quarter / STEPS_PER_QUARTER))

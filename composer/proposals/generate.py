@@ -1,0 +1,152 @@
+"""`propose()`: several candidates for a region, constrained, post-checked, retried, cancellable.
+
+The flow: plan (lanes, masks, passes, rules) -> for each pass, encode the
+context and decode the fills of every candidate (one batch when they share
+the prompt) -> notes in the song's ticks -> post-checks -> the failed
+candidates again with new seeds, up to `Controls.max_attempts` -> Candidates.
+Nothing here touches the song: a candidate becomes a change only through
+`Candidate.to_edit`, so a cancelled or failed proposal changes nothing.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from os import PathLike
+
+import numpy as np
+
+from composer.model import Composer
+from composer.proposals.assemble import Content, assemble, check, stats_rates
+from composer.proposals.candidate import Candidate, CandidateStats
+from composer.proposals.decoding import decode
+from composer.proposals.grammar import FillWriter
+from composer.proposals.loader import LoadedModel, load_model
+from composer.proposals.plan import (
+    Plan,
+    cell_rules,
+    fill_reserve,
+    make_plan,
+    pass_grid,
+    pass_prompt,
+)
+from composer.proposals.spec import Controls, ProposalError, Region, Task
+from engine.song import Song
+
+RETRY_SEED_STRIDE = 7919   # attempt a of candidate i uses seed + i + a * stride: never another candidate's seed
+
+
+@dataclass
+class _Run:
+    seed: int
+    written: dict = field(default_factory=dict)
+    tokens: int = 0
+    seconds: float = 0.0
+    truncated: int = 0
+
+
+def propose(song: Song, region: Region, task: Task | str, controls: Controls | None = None,
+            model: LoadedModel | Composer | str | PathLike[str] | None = None,
+            cancel: Callable[[], bool] | threading.Event | None = None,
+            progress: Callable[[float], None] | None = None) -> list[Candidate]:
+    """`controls.candidates` candidates for `region` of `song` (which is not changed).
+
+    `model`: a loaded model, a checkpoint path, or None for the shipped one.
+    `cancel`: a callable or threading.Event, checked between tokens (ProposalCancelled).
+    `progress`: called with 0..1 as tokens are written.
+    Raises ProposalError (one line) when nothing usable could be made.
+    """
+    task = Task.parse(task)
+    controls = controls or Controls()
+    net = _model(model)
+    plan = make_plan(song, region, task, controls, net.config.block_size)
+    should_stop = cancel.is_set if isinstance(cancel, threading.Event) else cancel
+    meter = _Progress(progress, plan, controls.candidates * controls.max_attempts)
+    pending = list(range(controls.candidates))
+    finished: dict[int, tuple[_Run, Content, int]] = {}
+    for attempt in range(controls.max_attempts):
+        runs = {i: _Run(controls.seed + i + attempt * RETRY_SEED_STRIDE) for i in pending}
+        _generate(net, plan, runs, should_stop, meter)
+        for i, run in runs.items():
+            content = check(plan, assemble(plan, run.written), run.truncated)
+            finished[i] = (run, content, attempt + 1)
+        pending = [i for i in pending if finished[i][1].hard or finished[i][1].soft]
+        if not pending:
+            break
+    meter.done()
+    candidates = [_candidate(plan, *finished[i]) for i in range(controls.candidates) if not finished[i][1].hard]
+    if not candidates:
+        problem = finished[0][1].hard[0]
+        raise ProposalError(f"no usable {task.value} after {controls.max_attempts} attempt(s): {problem}")
+    return candidates
+
+
+def _model(model) -> Composer:
+    if isinstance(model, Composer):
+        return model
+    if isinstance(model, LoadedModel):
+        return model.model
+    return load_model(model).model
+
+
+def _generate(net: Composer, plan: Plan, runs: dict[int, _Run], should_stop, meter: _Progress) -> None:
+    """Decode every pass for every run; runs whose prompts are equal share one batch."""
+    for number, this_pass in enumerate(plan.passes):
+        reserve = fill_reserve(plan, this_pass)
+        groups: dict[tuple[int, ...], list[int]] = {}
+        windows = {}
+        for i, run in runs.items():
+            grid = pass_grid(plan, run.written, this_pass)
+            prompt, window = pass_prompt(plan, grid, this_pass, reserve)
+            groups.setdefault(tuple(prompt), []).append(i)
+            windows[tuple(prompt)] = (grid, window)
+        for prompt, members in groups.items():
+            grid, window = windows[prompt]
+            rules = cell_rules(plan, grid, this_pass, window)
+            budget = plan.block_size - len(prompt)
+            writers = [FillWriter(rules, budget) for _ in members]
+            rngs = [np.random.default_rng([runs[i].seed, number]) for i in members]
+            seconds = decode(net, list(prompt), writers, rngs, plan.controls.temperature, plan.controls.top_p,
+                             should_stop, meter.tick(len(members)))
+            cells = plan.cells(this_pass)
+            for i, writer in zip(members, writers):
+                run = runs[i]
+                run.written.update(zip(cells, writer.fills))
+                run.tokens += writer.used
+                run.seconds += seconds
+                run.truncated += len(writer.truncated)
+
+
+def _candidate(plan: Plan, run: _Run, content: Content, attempts: int) -> Candidate:
+    in_key, chord_tones = stats_rates(plan, content)
+    stats = CandidateStats(run.tokens, run.seconds, in_key, chord_tones, attempts)
+    end_tick = plan.song.end_tick if plan.song.end_tick > 0 else None
+    return Candidate(plan.task.value, run.seed, plan.ticks, content.notes, content.chords, stats, end_tick,
+                     plan.locked_notes, tuple(content.soft))
+
+
+class _Progress:
+    """Reports 0..1 from tokens written against a rough estimate (never past 0.99 before the end)."""
+
+    def __init__(self, callback: Callable[[float], None] | None, plan: Plan, rows: int) -> None:
+        self.callback = callback
+        self.expected = max(1, sum(fill_reserve(plan, p) for p in plan.passes) // 2)
+        self.written = 0
+        self.last = time.perf_counter()
+
+    def tick(self, rows: int) -> Callable[[], None] | None:
+        if self.callback is None:
+            return None
+
+        def on_token() -> None:
+            self.written += 1
+            now = time.perf_counter()
+            if now - self.last > 0.05:
+                self.last = now
+                self.callback(min(0.99, self.written / self.expected))
+        return on_token
+
+    def done(self) -> None:
+        if self.callback is not None:
+            self.callback(1.0)

@@ -1,0 +1,235 @@
+"""Turn (song, region, task, controls) into a generation plan: lanes, masked cells, passes, per-cell rules.
+
+A region whose fills would not fit the model's context in one go (8 bars of a
+4-track arrangement is ~1,100 tokens; the model reads 1,024) is written in
+passes of consecutive bars; each later pass sees the earlier passes' notes as
+context. Region cells a pass does not fill yet are shown empty, never with
+the notes they are about to replace.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from composer.proposals.context import (
+    HEADER_TOKENS,
+    choose_window,
+    lane_index,
+    select_tracks,
+    working_grid,
+)
+from composer.proposals.grammar import CellRule
+from composer.proposals.rules import (
+    MONO_ROLES,
+    beat_steps,
+    chord_rules,
+    contour,
+    density_bins,
+    lane_edges,
+    pitch_rules,
+    rhythm_template,
+    track_token,
+)
+from composer.proposals.spec import TASK_ROLES, Controls, ProposalError, Region, Task
+from composer.tokens.encode import CHORD_LANE, cell_tokens, encode
+from composer.tokens.grid import (
+    Grid,
+    Lane,
+    NoteEvent,
+    nearest_duration,
+    nearest_velocity,
+    to_steps,
+)
+from composer.tokens.vocab import STEPS_PER_QUARTER, VOCAB
+from engine.notes import Note
+from engine.song import Song
+
+SEP = VOCAB.id("SEP")
+# Tokens a filled bar of a lane costs (docs/DATA.md: tokens per non-empty cell, plus the fill's 6).
+TOKENS_PER_BAR = {"melody": 26, "bass": 15, "accompaniment": 42, "drums": 53, "chords": 10, "other": 24}
+DENSITY_FACTOR = {None: 1.0, "low": 0.6, "mid": 1.0, "high": 1.7}
+FILL_SHARE = 0.55   # at most this share of the context goes to one pass's fills
+
+
+@dataclass
+class Plan:
+    song: Song                        # the song written into (lengthened when the region lies past its end)
+    task: Task
+    controls: Controls
+    bars: range
+    ticks: tuple[int, int]
+    targets: list[int | str]          # track ids and/or CHORD_LANE
+    grid: Grid                        # the song's grid (target lanes carry the task's role)
+    lanes: dict[int | str, int]
+    passes: list[range]
+    locked: dict[tuple[int, int], tuple[NoteEvent, ...]]   # locked notes as grid events, per (bar, lane)
+    locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
+    block_size: int
+
+    def cells(self, bars: range) -> list[tuple[int, int]]:
+        """(bar, lane) to fill in `bars`, in the order the fills follow the prompt (bar-major, lane order)."""
+        lanes = sorted(self.lanes[t] for t in self.targets)
+        return [(b, lane) for b in bars for lane in lanes]
+
+
+def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_size: int) -> Plan:
+    bars = region.bars
+    if task is Task.CONTINUE and bars.start < song.bar_count():
+        raise ProposalError(f"continue writes after the song's last bar ({song.bar_count()}); "
+                            f"the region starts at bar {bars.start + 1}")
+    start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
+    if end > song.length_ticks:
+        song = song.with_(end_tick=end)
+    targets: list[int | str] = [CHORD_LANE] if task is Task.CHORDS else list(region.track_ids)
+    if task is Task.CONTINUE and not targets:
+        targets = ([CHORD_LANE] if song.chords else []) + [t.id for t in song.tracks]
+    if not targets:
+        raise ProposalError(f"the {task.value} task needs at least one track in the region")
+    known = {t.id for t in song.tracks}
+    for target in targets:
+        if target != CHORD_LANE and target not in known:
+            raise ProposalError(f"no track with id {target} in the song")
+    note_targets = tuple(t for t in targets if t != CHORD_LANE)
+    chord_lane = bool(song.chords) or CHORD_LANE in targets
+    track_ids = select_tracks(song, note_targets, bars)
+    per_bar = sum(TOKENS_PER_BAR.get(TASK_ROLES.get(task) or _role(song, t), 24) for t in targets)
+    chunk = max(1, min(len(bars), math.floor(block_size * FILL_SHARE / (per_bar * DENSITY_FACTOR[controls.density] + 8))))
+    while True:
+        grid, lanes = _task_grid(song, track_ids, chord_lane, controls, task, note_targets)
+        passes = _passes(bars, chunk)
+        plan = Plan(song, task, controls, bars, (start, end), targets, grid, lanes, passes, {}, dict(region.locked),
+                    block_size)
+        if all(_context_cost(plan, p) + fill_reserve(plan, p) <= block_size for p in passes):
+            break
+        droppable = [t for t in track_ids if t not in note_targets]
+        if droppable:  # the busiest other track goes first: it costs the most context
+            track_ids.remove(max(droppable, key=lambda t: (len(song.track(t).notes), t)))
+        elif chunk > 1:
+            chunk = max(1, chunk // 2)
+        else:
+            raise ProposalError(f"{len(targets)} lanes are too many for the model's context of {block_size} tokens")
+    for target in targets:
+        if task in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR) and grid.lanes[lanes[target]].is_chords:
+            raise ProposalError("variations rewrite note tracks, not the chord lane")
+    plan.locked = _locked_events(song, region, grid, lanes, (start, end))
+    return plan
+
+
+def _role(song: Song, target: int | str) -> str:
+    return "chords" if target == CHORD_LANE else song.track(target).role.value
+
+
+def _task_grid(song: Song, track_ids: list[int], chord_lane: bool, controls: Controls, task: Task,
+               note_targets: tuple[int, ...]) -> tuple[Grid, dict]:
+    grid = working_grid(song, track_ids, chord_lane, controls.key)
+    role = TASK_ROLES.get(task)
+    if role is not None:  # the track writes what the task asks, whatever role it had
+        grid = replace(grid, lanes=tuple(Lane(l.track_id, role, role == "drums") if l.track_id in note_targets else l
+                                         for l in grid.lanes))
+    return grid, lane_index(grid)
+
+
+def _passes(bars: range, chunk: int) -> list[range]:
+    count = math.ceil(len(bars) / chunk)
+    size = math.ceil(len(bars) / count)
+    return [range(b, min(b + size, bars.stop)) for b in range(bars.start, bars.stop, size)]
+
+
+def _context_cost(plan: Plan, this_pass: range) -> int:
+    """Prompt tokens of the pass's own bars (the window grows from there while it fits)."""
+    grid = pass_grid(plan, {}, this_pass)
+    masked = set(plan.cells(this_pass))
+    cost = HEADER_TOKENS + 2 * len(grid.lanes)
+    for b in this_pass:
+        cost += 2 + sum(2 if (b, i) in masked else len(cell_tokens(grid, b, i)) for i in range(len(grid.lanes)))
+    return cost
+
+
+def _locked_events(song: Song, region: Region, grid: Grid, lanes: dict, ticks: tuple[int, int]) -> dict:
+    """Locked notes as grid events per (bar, lane); each must lie inside the region."""
+    out: dict[tuple[int, int], set[NoteEvent]] = {}
+    tpq = song.ticks_per_quarter
+    for track_id, notes in region.locked.items():
+        lane = lanes[track_id]
+        drums = grid.lanes[lane].drums
+        for note in notes:
+            if not ticks[0] <= note.start < ticks[1]:
+                raise ProposalError(f"locked note at tick {note.start} lies outside the region")
+            if note not in song.track(track_id).notes:
+                raise ProposalError(f"locked note (pitch {note.pitch}, tick {note.start}) is not in its track")
+            step = to_steps(note.start, tpq)
+            bar = max(b for b in region.bars if grid.bar_steps[b] <= step)
+            duration = 0 if drums else nearest_duration(note.duration * STEPS_PER_QUARTER / tpq)
+            out.setdefault((bar, lane), set()).add(
+                NoteEvent(step - grid.bar_steps[bar], note.pitch, duration, nearest_velocity(note.velocity)))
+    return {cell: tuple(sorted(events)) for cell, events in out.items()}
+
+
+def pass_grid(plan: Plan, written: dict[tuple[int, int], tuple], this_pass: range) -> Grid:
+    """The grid one pass reads: earlier passes' fills in, the region's other cells empty."""
+    region_cells = set(plan.cells(plan.bars))
+    rows = []
+    for b, row in enumerate(plan.grid.cells):
+        if b not in plan.bars:
+            rows.append(row)
+            continue
+        rows.append(tuple(written.get((b, i), () if (b, i) in region_cells else cell) for i, cell in enumerate(row)))
+    return replace(plan.grid, cells=tuple(rows))
+
+
+def pass_prompt(plan: Plan, grid: Grid, this_pass: range, fill_reserve: int) -> tuple[list[int], range]:
+    """(prompt ids up to SEP, window bars) for one pass."""
+    cells = plan.cells(this_pass)
+    window = choose_window(grid, set(cells), this_pass, plan.block_size - fill_reserve)
+    lanes = {i: t for t, i in plan.lanes.items()}
+    ids = encode(grid, {(b, lanes[i]) for b, i in cells}, window)
+    return ids[:ids.index(SEP) + 1], window
+
+
+def fill_reserve(plan: Plan, this_pass: range) -> int:
+    per_bar = sum(TOKENS_PER_BAR.get(plan.grid.lanes[plan.lanes[t]].role, 24) for t in plan.targets)
+    want = int(len(this_pass) * (per_bar * DENSITY_FACTOR[plan.controls.density] * 1.6 + 8)) + 16
+    return min(want, int(plan.block_size * 0.75))
+
+
+def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[CellRule]:
+    """One rule per cell of the pass, in fill order."""
+    controls, task = plan.controls, plan.task
+    rules = []
+    chords_lane = plan.lanes.get(CHORD_LANE)
+    chord_masked = chords_lane is not None and CHORD_LANE in plan.targets
+    for bar, lane_i in plan.cells(this_pass):
+        lane = grid.lanes[lane_i]
+        bar_len = grid.bar_steps[bar + 1] - grid.bar_steps[bar]
+        rule = CellRule(bar=bar - window.start, lane_token=track_token(grid, lane_i), bar_len=bar_len,
+                        bar_start=grid.bar_steps[bar], beat_steps=beat_steps(grid.meters[bar]))
+        if lane.is_chords:
+            rule.chords = True
+            rule.roots_ok, rule.quality_ok = chord_rules(controls.key if controls.key_strict else None)
+            rule.require_chord = task in (Task.CHORDS,)
+            rules.append(rule)
+            continue
+        rule.drums = lane.drums
+        rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls)
+        rule.mono = lane.role in MONO_ROLES and not lane.drums
+        rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
+        rule.locked = plan.locked.get((bar, lane_i), ())
+        original = plan.grid.cells[bar][lane_i]
+        if task is Task.VARIATION_RHYTHM and original:
+            rule.template = rhythm_template(original)
+            rule.locked = ()
+        if task is Task.VARIATION_CONTOUR and not lane.drums:
+            rule.contour = contour(original, bar_len)
+        if not lane.drums and chords_lane is not None:
+            rule.chord_mode = controls.chord_following
+            rule.bass_line = lane.role == "bass"
+            if chord_masked and bar in this_pass:
+                rule.chord_source = (bar - window.start, track_token(grid, chords_lane))
+            else:
+                rule.chord_marks = grid.cells[bar][chords_lane]
+        if rule.mono:
+            rule.busy_until, rule.next_onset = lane_edges(grid, lane_i, range(this_pass.start, plan.bars.stop))
+        rules.append(rule)
+    if not all(r.chords or r.pitch_ok.any() for r in rules):
+        raise ProposalError("the pitch range and key leave no note to write")
+    return rules

@@ -1,0 +1,113 @@
+"""From the task and the controls to one `CellRule` per masked cell: the per-cell constraints the grammar applies.
+
+Policies by role, and why:
+- melody and bass are single lines (monophonic): POP909's melodies are, and
+  its bass split rule makes single lines by construction.
+- drums play General MIDI drum sounds only (35..81), never under a key.
+- density low/mid/high picks the note-count bins of the DENS control per
+  role (ranges read off the corpus statistics in docs/DATA.md: a POP909
+  melody bar has ~4 notes, a bass bar ~2, accompaniment ~11, drums ~19).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from composer.proposals.spec import Controls
+from composer.tokens.grid import Grid, Lane, NoteEvent
+from composer.tokens.vocab import DENSITY_EDGES, STEPS_PER_QUARTER, VOCAB
+from engine.chords import QUALITIES, Chord
+from engine.keys import Key
+
+GM_DRUMS = range(35, 82)
+DEFAULT_RANGE = (21, 108)       # the piano's keys: what a pitched part may use unless told otherwise
+KEY_PENALTY = 1.5               # logits taken from out-of-key pitches under a soft key
+MONO_ROLES = ("melody", "bass")
+# Notes per bar for low / mid / high density, by role (the DENS bins whose lower edge falls inside).
+DENSITY_COUNTS = {
+    "melody": ((2, 4), (5, 8), (9, 20)),
+    "bass": ((1, 2), (3, 4), (5, 12)),
+    "accompaniment": ((3, 8), (9, 15), (16, 40)),
+    "chords": ((2, 5), (7, 12), (16, 40)),
+    "drums": ((5, 11), (12, 20), (21, 60)),
+    "other": ((2, 4), (5, 8), (9, 20)),
+}
+
+
+def density_bins(role: str, density: str | None) -> np.ndarray | None:
+    if density is None:
+        return None
+    low, high = DENSITY_COUNTS.get(role, DENSITY_COUNTS["other"])[("low", "mid", "high").index(density)]
+    return np.array([low <= edge <= high for edge in DENSITY_EDGES])
+
+
+def pitch_rules(lane: Lane, controls: Controls) -> tuple[np.ndarray, np.ndarray | None]:
+    """(hard pitch set, soft bias) for a note lane."""
+    allowed = np.zeros(128, dtype=bool)
+    if lane.drums:
+        allowed[GM_DRUMS.start:GM_DRUMS.stop] = True
+        return allowed, None
+    low, high = controls.pitch_range or DEFAULT_RANGE
+    allowed[low:high + 1] = True
+    if controls.key is None:
+        return allowed, None
+    in_key = np.array([controls.key.contains(p) for p in range(128)])
+    if controls.key_strict:
+        return allowed & in_key, None
+    return allowed, np.where(in_key, 0.0, -KEY_PENALTY).astype(np.float32)
+
+
+def chord_rules(key: Key | None) -> tuple[np.ndarray, np.ndarray]:
+    """(roots, qualities per root) allowed: under a strict key, chords made of scale notes only."""
+    qualities = tuple(QUALITIES)
+    if key is None:
+        return np.ones(12, dtype=bool), np.ones((12, len(qualities)), dtype=bool)
+    scale = set(key.scale)
+    ok = np.array([[Chord(root, q).pitch_classes <= scale for q in qualities] for root in range(12)])
+    return ok.any(axis=1), ok
+
+
+def beat_steps(meter: tuple[int, int]) -> int:
+    numerator, denominator = meter
+    step = 4 * STEPS_PER_QUARTER // denominator
+    return step * 3 if denominator == 8 and numerator % 3 == 0 and numerator > 3 else step
+
+
+def rhythm_template(events: tuple[NoteEvent, ...]) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    onsets: dict[int, list[int]] = {}
+    for event in sorted(events):
+        onsets.setdefault(event.pos, []).append(event.duration)
+    return tuple((pos, tuple(durations)) for pos, durations in sorted(onsets.items()))
+
+
+def contour(events: tuple[NoteEvent, ...], bar_len: int) -> np.ndarray | None:
+    """The old line's top pitch at every step of the bar (before its first note: the first note's)."""
+    if not events:
+        return None
+    tops: dict[int, int] = {}
+    for event in events:
+        tops[event.pos] = max(tops.get(event.pos, 0), event.pitch)
+    line = np.empty(bar_len, dtype=np.int64)
+    current = tops[min(tops)]
+    for step in range(bar_len):
+        current = tops.get(step, current)
+        line[step] = current
+    return line
+
+
+def lane_edges(grid: Grid, lane: int, bars: range) -> tuple[int, int | None]:
+    """Mono lanes: (absolute step where notes before `bars` stop sounding, first onset after `bars`)."""
+    busy = 0
+    for b in range(max(0, bars.start - 4), bars.start):
+        for event in grid.cells[b][lane]:
+            busy = max(busy, grid.bar_steps[b] + event.pos + max(event.duration, 1))
+    for b in range(bars.stop, grid.bar_count):
+        if grid.cells[b][lane]:
+            return busy, grid.bar_steps[b] + grid.cells[b][lane][0].pos
+    return busy, None
+
+
+def track_token(grid: Grid, lane: int) -> int:
+    if grid.lanes[lane].is_chords:
+        return VOCAB.id("TRK_CHORDS")
+    number = sum(1 for l in grid.lanes[:lane] if not l.is_chords)
+    return VOCAB.id(f"TRK_{number}")

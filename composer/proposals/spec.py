@@ -1,0 +1,128 @@
+"""What a proposal is asked for: the region, the task, the controls, and the errors it can end in.
+
+Torch-free on purpose: the editor builds a `Region` and `Controls` while the
+user drags a selection, long before the model (and torch) is loaded.
+Validation happens here, once, with one-line `ProposalError`s, so the
+decoding code below can trust its inputs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from engine.errors import CadenzaError
+from engine.keys import Key
+from engine.notes import Note
+
+
+class ProposalError(CadenzaError):
+    """A proposal that cannot be made (bad region, impossible constraints, no model): one line."""
+
+
+class ProposalCancelled(ProposalError):
+    """The caller cancelled; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("proposal cancelled")
+
+
+class Task(str, Enum):
+    """What to write into the region. Every task is the same infilling with a different mask and rules."""
+
+    MELODY = "melody"
+    CHORDS = "chords"              # the chord lane
+    BASS = "bass"
+    ACCOMPANIMENT = "accompaniment"
+    DRUMS = "drums"
+    FILL = "fill"                  # whatever the region's tracks are, by their roles
+    CONTINUE = "continue"          # append `Region.last_bar - Region.first_bar + 1` bars after the song
+    VARIATION_RHYTHM = "variation-rhythm"    # new pitches on the region's own rhythm
+    VARIATION_CONTOUR = "variation-contour"  # new rhythm, pitches near the old line's shape
+
+    @classmethod
+    def parse(cls, text: str | Task) -> Task:
+        try:
+            return cls(text)
+        except ValueError:
+            raise ProposalError(f"unknown task {text!r} (choose from {', '.join(t.value for t in cls)})") from None
+
+
+# Task -> the track role it writes (None: the region's tracks keep their own roles).
+TASK_ROLES = {Task.MELODY: "melody", Task.BASS: "bass", Task.ACCOMPANIMENT: "accompaniment", Task.DRUMS: "drums"}
+DENSITIES = ("low", "mid", "high")
+CHORD_FOLLOWING = ("off", "soft", "strict")
+
+
+@dataclass(frozen=True)
+class Region:
+    """Bars `first_bar..last_bar` (0-based, inclusive) of the tracks `track_ids`.
+
+    `locked` maps a track id to notes inside the region that must come back
+    exactly as they are (the model writes around them). For `Task.CHORDS`
+    the chord lane is the region and `track_ids` may be empty. For
+    `Task.CONTINUE` the bars lie after the song's end (first_bar == bar count).
+    """
+
+    first_bar: int
+    last_bar: int
+    track_ids: tuple[int, ...] = ()
+    locked: dict[int, tuple[Note, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "track_ids", tuple(self.track_ids))
+        object.__setattr__(self, "locked", {t: tuple(sorted(n)) for t, n in self.locked.items()})
+        if self.first_bar < 0 or self.last_bar < self.first_bar:
+            raise ProposalError(f"bars {self.first_bar + 1}-{self.last_bar + 1}: need 1 <= first <= last")
+        if len(set(self.track_ids)) != len(self.track_ids):
+            raise ProposalError("a track is named twice in the region")
+        stray = set(self.locked) - set(self.track_ids)
+        if stray:
+            raise ProposalError(f"locked notes on track(s) {sorted(stray)} outside the region's tracks")
+
+    @property
+    def bars(self) -> range:
+        return range(self.first_bar, self.last_bar + 1)
+
+
+@dataclass(frozen=True)
+class Controls:
+    """How to write it. Every field has a default that lets the model choose.
+
+    `key` with `key_strict` True allows only the scale's pitches (and chords
+    made of them); False only nudges the model towards them. `pitch_range` is
+    inclusive MIDI pitches (never applied to drums, which use General MIDI
+    sounds 35..81). `density` picks the tokens' note-count control per bar.
+    `chord_following`: off, soft (chord tones favoured) or strict (chord
+    tones only on beats, and everywhere in a bass line).
+    """
+
+    temperature: float = 1.0
+    top_p: float = 0.95
+    seed: int = 0
+    candidates: int = 1
+    key: Key | None = None
+    key_strict: bool = True
+    pitch_range: tuple[int, int] | None = None
+    density: str | None = None
+    chord_following: str = "soft"
+    max_attempts: int = 3          # decodes per candidate before its post-check failures are reported
+
+    def __post_init__(self) -> None:
+        if not 0.05 <= self.temperature <= 5:
+            raise ProposalError(f"temperature {self.temperature} must be 0.05..5")
+        if not 0 < self.top_p <= 1:
+            raise ProposalError(f"top_p {self.top_p} must be in (0, 1]")
+        if not 1 <= self.candidates <= 16:
+            raise ProposalError(f"{self.candidates} candidates: choose 1..16")
+        if self.density is not None and self.density not in DENSITIES:
+            raise ProposalError(f"density {self.density!r}: choose {', '.join(DENSITIES)}")
+        if self.chord_following not in CHORD_FOLLOWING:
+            raise ProposalError(f"chord following {self.chord_following!r}: choose {', '.join(CHORD_FOLLOWING)}")
+        if self.pitch_range is not None:
+            low, high = self.pitch_range
+            if not 0 <= low <= high <= 127:
+                raise ProposalError(f"pitch range {low}-{high} must be within 0..127, low first")
+            if self.key is not None and self.key_strict and not any(self.key.contains(p) for p in range(low, high + 1)):
+                raise ProposalError(f"pitch range {low}-{high} holds no note of {self.key}")
+        if not 1 <= self.max_attempts <= 10:
+            raise ProposalError("max_attempts must be 1..10")
