@@ -50,6 +50,7 @@ class Task(str, Enum):
 # Task -> the track role it writes (None: the region's tracks keep their own roles).
 TASK_ROLES = {Task.MELODY: "melody", Task.BASS: "bass", Task.ACCOMPANIMENT: "accompaniment", Task.DRUMS: "drums"}
 DENSITIES = ("low", "mid", "high")
+PARTS = ("chords", "melody", "bass", "accompaniment", "drums")   # a new sketch's parts, in the order they are written
 CHORD_FOLLOWING = ("off", "soft", "strict")
 
 
