@@ -14,7 +14,14 @@ import json
 from pathlib import Path
 
 from composer.cli import args as types
-from composer.proposals.spec import DENSITIES, TASK_ROLES, Controls, ProposalError, Region, Task
+from composer.proposals.spec import (
+    DENSITIES,
+    TASK_ROLES,
+    Controls,
+    ProposalError,
+    Region,
+    Task,
+)
 from engine.track import TrackRole
 
 

@@ -11,7 +11,6 @@ import sys
 
 from composer.cli import compose, generate
 from engine.cli import main as engine_main
-from engine.errors import CadenzaError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,15 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return args.func(args)
-    except CadenzaError as error:
-        print(f"cadenza {args.command}: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print(f"cadenza {args.command}: interrupted", file=sys.stderr)
-        return 130
+    return engine_main.main(argv, build_parser())
 
 
 if __name__ == "__main__":

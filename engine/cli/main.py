@@ -28,8 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    """Run `cadenza ARGV`; `parser` lets a front end with more subcommands (composer.cli) reuse this dispatch."""
+    args = (parser or build_parser()).parse_args(argv)
     try:
         return args.func(args)
     except CadenzaError as error:
