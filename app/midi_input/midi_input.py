@@ -37,7 +37,7 @@ class MidiInput(QObject):
         self.transport_bar, self.roll = transport_bar, roll
         self._backend_factory = backend_factory or system_backend
         self._poll_seconds = poll_seconds
-        self.devices = self.thru = self.recording = self.step_mode = self.learn = None
+        self.devices = self.thru = self.recording = self.step_mode = self.learn_actions = None
         self.toolbar = MidiToolBar(window)
         self.menu = MidiMenu(window, self.toolbar, self)
         self.status = QLabel()
@@ -62,7 +62,7 @@ class MidiInput(QObject):
         from engine.live.router import LiveInput
 
         live = LiveInput(None, learn=MidiLearn())
-        self.learn = LearnActions(live.learn, {"play": self.transport.toggle_play, "record": self.toggle_record,
+        self.learn_actions = LearnActions(live.learn, {"play": self.transport.toggle_play, "record": self.toggle_record,
                                                "metronome": self._toggle_metronome},
                                   self.transport_bar.set_tempo, self)
         self.thru = ThruLink(live, self.session, self.transport, self)
@@ -115,7 +115,7 @@ class MidiInput(QObject):
         from app.midi_input.learn import LearnDialog
 
         if not self._not_started():
-            LearnDialog(self.learn, self.window).exec()
+            LearnDialog(self.learn_actions, self.window).exec()
 
     def preferences_dialog(self) -> bool:
         from app.midi_input.preferences_dialog import PreferencesDialog

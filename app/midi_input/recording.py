@@ -156,7 +156,7 @@ class RecordController(QObject):
         if self.recorder is not None:
             self.recorder.input_lost(at)
             self._lost_message = f"{self.live.status_message}; the recording up to then was kept"
-            self.stop()
+            QTimer.singleShot(0, self.stop)  # after the device list has said its piece; the take ends at `at`
 
     def _transport_stopped(self) -> None:
         if self.recorder is not None:

@@ -1,0 +1,50 @@
+"""The MIDI and audio preferences dialog, and the MIDI shortcuts in the shortcut list."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.midi_input import preferences
+from app.midi_input.preferences_dialog import PreferencesDialog
+
+
+def answer_preferences(choose) -> None:
+    """Fill in the modal preferences dialog like a user once it is open, then press OK."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PreferencesDialog):
+            QTimer.singleShot(20, answer)
+            return
+        choose(dialog)
+        dialog.accept()
+    QTimer.singleShot(20, answer)
+
+
+def test_preferences_are_saved_and_the_buffer_applies_at_next_start(window):
+    def choose(dialog):
+        dialog.count_in.setValue(2)
+        dialog.mode.setCurrentIndex(1)
+        dialog.quantize.setChecked(True)
+        dialog.buffer.setCurrentIndex(dialog.buffer.findText("512 frames (23 ms)"))
+
+    answer_preferences(choose)
+    window.midi.menu.preferences.trigger()
+    prefs = preferences.load()
+    assert (prefs.count_in_bars, prefs.record_mode, prefs.input_quantize, prefs.period_size) == (2, "replace", True, 512)
+    assert window.statusBar().currentMessage() == "Audio buffer 512 frames: applies the next time Cadenza starts"
+
+
+def test_a_damaged_settings_file_falls_back_to_defaults(cadenza_home):
+    from app.files import settings
+
+    store = settings()
+    store.setValue("midi/period_size", "huge")
+    store.setValue("midi/count_in_bars", 99)
+    store.setValue("midi/record_mode", "replace")
+    prefs = preferences.load(store)
+    assert (prefs.period_size, prefs.count_in_bars, prefs.record_mode) == (256, 1, "replace")
+
+
+def test_record_and_step_keys_are_in_the_shortcut_list(window):
+    rows = dict(window.menus.shortcut_rows())
+    assert (rows["Record"], rows["Step input"], rows["Step input: rest"]) == ("R", "N", "0")
