@@ -77,6 +77,7 @@ def main() -> None:
                        check=True, cwd=REPO)
         print("wrote", HERE / "main.png")
         in_process_states(path)
+        midi_state()
 
 
 def in_process_states(path: str) -> None:
@@ -118,6 +119,62 @@ def in_process_states(path: str) -> None:
     editor.zoom_time(1 / 0.25)
     editor.zoom_pitch(1 / 0.7)
     shoot(window, app, "new-song.png")
+    window.session.undo_stack.setClean()
+    window.close()
+
+
+def midi_state() -> None:
+    """A keyboard (the engine's in-process port, played in real time) recording into a new song, MIDI menu open."""
+    import time
+
+    import mido
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+    from app.midi_input import preferences
+    from engine.live.ports import VirtualBackend
+
+    app = QApplication.instance()
+    backend = VirtualBackend()
+    keys = backend.plug("Keystation 49 MIDI 1")
+    preferences.update(count_in_bars=0)
+    window = MainWindow(interactive=False, player_factory=None, midi_backend=lambda: backend, midi_poll_seconds=0.05)
+    window.show()
+    window.start(None)
+    while window.midi.devices is None or window.midi.devices.connected is None:
+        app.processEvents()
+    window.options.seek(window.session.song.meter_map.bar_start(1))
+    window.midi.menu.record.trigger()
+    start = time.perf_counter()
+    for beat, pitch in enumerate((60, 64, 67, 72, 71, 67, 64, 65)):
+        while time.perf_counter() < start + beat * 0.25:
+            app.processEvents()
+        keys.send(mido.Message("note_on", note=pitch, velocity=70 + 6 * beat))
+        keys.send(mido.Message("note_on", note=pitch, velocity=0), start + beat * 0.25 + 0.23)
+    while time.perf_counter() < start + 2.2:
+        app.processEvents()
+    window.editor.view.center_on_pitch(66, window.editor.roll.height())
+    menu = window.midi.menu.menu
+    window.menuBar().setActiveAction(menu.menuAction())
+    for _ in range(5):
+        app.processEvents()
+    devices = window.midi.menu.devices
+    menu.setActiveAction(devices.menuAction())
+    devices.popup(menu.pos() + QPoint(menu.width() - 4, menu.actionGeometry(devices.menuAction()).top()))
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab().toImage()
+    painter = QPainter(image)
+    for popup in (menu, devices):  # popups are windows of their own: grab() leaves them out
+        painter.drawPixmap(window.mapFromGlobal(popup.pos()), popup.grab())
+    painter.end()
+    image.save(str(HERE / "midi.png"))
+    print("wrote", HERE / "midi.png")
+    devices.close()
+    menu.close()
+    window.midi.menu.record.trigger()
     window.session.undo_stack.setClean()
     window.close()
 
