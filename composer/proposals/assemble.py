@@ -34,6 +34,7 @@ class Content:
 
 def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
     song, grid = plan.song, plan.grid
+    song_end = song.length_ticks
     notes: dict[int, tuple[Note, ...]] = {}
     chords = None
     for target in plan.targets:
@@ -50,6 +51,8 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
                 start = step_ticks(song, b, grid.bar_steps[b], grid.bar_steps[b] + event.pos)
                 note = Note(start, event.pitch, duration_ticks(song, DRUM_STEPS if lane.drums else event.duration),
                             event.velocity)
+                if note.end > song_end:  # a note never lengthens the song (the bars asked for are the bars it gets)
+                    note = note.with_(duration=song_end - note.start)
                 out.append(_original(locked, note, song.ticks_per_quarter) or note)
         out.sort()
         if lane.role in MONO_ROLES and not lane.drums:

@@ -215,7 +215,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
         rule.locked = plan.locked.get((bar, lane_i), ())
         original = plan.grid.cells[bar][lane_i]
-        if task is Task.VARIATION_RHYTHM and original:
+        if task is Task.VARIATION_RHYTHM:  # an empty bar stays empty
             rule.template = rhythm_template(original)
             rule.locked = ()
         if task is Task.VARIATION_CONTOUR and not lane.drums:

@@ -1,0 +1,89 @@
+"""`cadenza generate` and `cadenza compose` end to end: real files in, real files out, read back."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from composer.cli.main import main
+from engine.files import load_song_file
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "composer" / "proposals"))
+from proposal_model import train_tiny
+
+MIDI = Path(__file__).resolve().parents[1] / "data" / "midi"
+
+
+@pytest.fixture(scope="session")
+def checkpoint(tmp_path_factory, datasets) -> Path:
+    return train_tiny(tmp_path_factory, datasets)
+
+
+def cadenza(capsys, *args) -> tuple[int, str, str]:
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_generate_writes_k_candidates_that_change_only_the_region(capsys, tmp_path, checkpoint):
+    source = MIDI / "pop909_001.mid"
+    code, out, err = cadenza(capsys, "generate", source, tmp_path / "take.mid", "--task", "melody", "--bars", "9-16",
+                             "--candidates", "2", "--seed", "5", "--key", "A minor", "--density", "mid",
+                             "--range", "C4-C6", "--model", checkpoint)
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == 2 and all(line["tokens"] > 0 for line in lines)
+    before = load_song_file(source).song
+    start, end = before.meter_map.bar_range(8, 15)
+    for number in (1, 2):
+        after = load_song_file(tmp_path / f"take-{number}.mid").song
+        assert [(t.name, t.program, t.channel) for t in after.tracks] == [(t.name, t.program, t.channel)
+                                                                           for t in before.tracks]
+        for old, new in zip(before.tracks, after.tracks):
+            if old.name != "MELODY":
+                assert new.notes == old.notes
+            else:
+                assert [n for n in new.notes if not start <= n.start < end] == \
+                       [n for n in old.notes if not start <= n.start < end]
+                assert all(60 <= n.pitch <= 84 for n in new.notes if start <= n.start < end)
+
+
+def test_generate_adds_a_drum_track_when_the_song_has_none(capsys, tmp_path, checkpoint):
+    out_path = tmp_path / "drums.cadenza"
+    code, _, err = cadenza(capsys, "generate", MIDI / "pop909_001.mid", out_path, "--task", "drums",
+                             "--bars", "1-4", "--model", checkpoint)
+    assert code == 0, err
+    song = load_song_file(out_path).song
+    assert song.tracks[-1].is_drums and song.tracks[-1].notes
+    assert all(35 <= n.pitch <= 81 for n in song.tracks[-1].notes)
+
+
+def test_compose_writes_a_sketch(capsys, tmp_path, checkpoint):
+    path = tmp_path / "sketch.mid"
+    code, out, err = cadenza(capsys, "compose", path, "--bars", "4", "--key", "A minor", "--tempo", "90",
+                             "--meter", "3/4", "--parts", "chords,melody,bass", "--seed", "2", "--model", checkpoint)
+    assert code == 0, err
+    assert [json.loads(line).get("part") for line in out.splitlines()][:3] == ["chords", "melody", "bass"]
+    song = load_song_file(path).song
+    assert [t.name for t in song.tracks] == ["Melody", "Bass"] and song.bar_count() == 4
+    assert round(song.tempo_map.bpm_at(0)) == 90 and song.chords
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--task", "melody", "--bars", "5-2"), "need 1 <= A <= B"),
+    (("--task", "solo", "--bars", "1-2"), "invalid choice"),
+    (("--task", "melody", "--bars", "1-2", "--key", "H major"), "must start with a note name"),
+    (("--task", "melody", "--bars", "1-2", "--range", "C6-C4"), "low pitch comes first"),
+    (("--task", "melody", "--bars", "1-999"), "the song has 148 bars"),
+    (("--task", "melody", "--bars", "1-2", "--tracks", "LEAD"), "track 'LEAD' not found"),
+])
+def test_bad_arguments_exit_2_with_one_line(capsys, tmp_path, checkpoint, args, message):
+    code, _, err = cadenza(capsys, "generate", MIDI / "pop909_001.mid", tmp_path / "x.mid", *args,
+                             "--model", checkpoint)
+    assert code == 2 and message in err and err.count("\n") == 1
+    assert not (tmp_path / "x.mid").exists()

@@ -1,0 +1,27 @@
+"""The proposal tests' model: a real tiny checkpoint trained in seconds, once per session.
+
+Its own module (not conftest.py) so tests/cli/test_generate.py can share it:
+two folders' conftest modules collide by name under pytest.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+CONFIG = Path(__file__).with_name("tiny_proposals.json")
+
+
+def train_tiny(tmp_path_factory, datasets) -> Path:
+    """The session's tiny checkpoint (trained on first use; tests/cli/test_generate.py shares it)."""
+    import torch
+
+    from composer.train import main as train
+
+    out = tmp_path_factory.getbasetemp() / "proposal-model"
+    if not (out / "checkpoint.pt").exists():
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)  # tiny matrices: a second thread only waits (and the machine is shared)
+        try:
+            assert train(["--config", str(CONFIG), "--out-dir", str(out), "--datasets", str(datasets)]) == 0
+        finally:
+            torch.set_num_threads(threads)
+    return out / "checkpoint.pt"
