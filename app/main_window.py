@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.midi.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.midi.finish_take()
         if not self.files.confirm_discard():
             event.ignore()
             return

@@ -6,6 +6,10 @@ schedule honours them), the loop region from the ruler, the playhead polled
 from `Player.position_tick` while playing. Where no audio output opens, the
 Player still keeps time silently and `status` says why, so everything else works.
 
+While recording, `follow` makes the playhead follow the recording's clock
+(through the count-in and past the song's end, where `set_run_on` lets the
+metronome go on), and Space stops the recording.
+
 The Player (a SoundFont load, ~0.25 s) is created only when first needed or
 just after the window is shown, never on the way to the first paint.
 """
@@ -22,10 +26,12 @@ POLL_MS = 30
 
 
 def default_player():
-    """The Player on the sound card, its buffer the size set in the preferences (read at creation)."""
+    """The Player on the sound card, its buffer the size set in the preferences (read at creation).
+
+    Imported late: keeps FluidSynth off the start-up path."""
     from app.midi_input.preferences import load
     from engine.audio.output import DriverOutput
-    from engine.audio.player import Player  # imported late: keeps FluidSynth off the start-up path
+    from engine.audio.player import Player
 
     return Player(output=DriverOutput(period_size=load().period_size))
 

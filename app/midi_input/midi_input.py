@@ -23,7 +23,9 @@ from app.transport_bar import TransportBar
 
 
 def system_backend():
-    from engine.live.rtmidi_port import system_backend as make  # imported late: rtmidi, mido and FluidSynth
+    from engine.live.rtmidi_port import (
+        system_backend as make,  # imported late: rtmidi, mido and FluidSynth
+    )
 
     return make()
 
@@ -77,9 +79,13 @@ class MidiInput(QObject):
         self.thru.attach()
         self.devices.start()
 
-    def close(self) -> None:
+    def finish_take(self) -> None:
+        """Stop a recording in progress, so its take is in the song (and in the unsaved-changes question)."""
         if self.recording is not None and self.recording.recording:
             self.recording.stop()
+
+    def close(self) -> None:
+        self.finish_take()
         if self.devices is not None:
             self.devices.close()
 

@@ -7,9 +7,23 @@ starts, and the dialog says so.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
-from app.midi_input.preferences import PERIOD_SIZES, PERIODS, RECORD_MODES, MidiPreferences
+from app.midi_input.preferences import (
+    PERIOD_SIZES,
+    PERIODS,
+    RECORD_MODES,
+    MidiPreferences,
+)
 
 SAMPLE_RATE = 44100  # for the latency shown next to each buffer size (the synth's default rate)
 

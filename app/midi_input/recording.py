@@ -25,9 +25,20 @@ from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
 from app.session import Session
 from app.transport import Transport
-from engine.audio.schedule import MAX_TRACKS, METRONOME_ACCENT, METRONOME_BEAT, METRONOME_CLICK_SECONDS
+from engine.audio.schedule import (
+    MAX_TRACKS,
+    METRONOME_ACCENT,
+    METRONOME_BEAT,
+    METRONOME_CLICK_SECONDS,
+)
 from engine.live.ports import default_clock
-from engine.live.recorder import Recorder, RecordMode, RecordSettings, count_in_clicks, record_edit
+from engine.live.recorder import (
+    Recorder,
+    RecordMode,
+    RecordSettings,
+    count_in_clicks,
+    record_edit,
+)
 from engine.live.router import LiveInput
 
 PREVIEW_MS = 50

@@ -4,7 +4,8 @@ Messages are real mido messages sent through `VirtualInputPort` (stamped on the
 port clock as they arrive, or with the timestamp a keyboard would have given),
 so they run the same LiveInput, thru, recorder and step-input code a keyboard
 on rtmidi runs. The Player plays on its device-less output. A module of its own:
-conftest modules of different folders clash when imported by name.
+conftest modules of different folders clash when imported by name;
+tests/app/conftest.py imports the fixtures.
 """
 from __future__ import annotations
 
@@ -39,23 +40,23 @@ def wait_until(qtbot, moment: float) -> None:
 
 
 @pytest.fixture
-def backend() -> VirtualBackend:
+def midi_backend() -> VirtualBackend:
     return VirtualBackend()
 
 
 @pytest.fixture
-def output() -> OfflineOutput:
+def midi_output() -> OfflineOutput:
     return OfflineOutput()
 
 
 @pytest.fixture
-def midi_window(qtbot, song, backend, output):
-    """The main window, its MIDI started over `backend`, its Player on `output`."""
+def midi_window(qtbot, song, midi_backend, midi_output):
+    """The main window, its MIDI started over `midi_backend`, its Player on `midi_output`."""
     from app import theme
     from app.main_window import MainWindow
 
     theme.apply_dark_palette(QApplication.instance())
-    win = MainWindow(song, player_factory=lambda: Player(output=output), midi_backend=lambda: backend,
+    win = MainWindow(song, player_factory=lambda: Player(output=midi_output), midi_backend=lambda: midi_backend,
                      midi_poll_seconds=POLL_SECONDS)
     win.show()
     qtbot.waitExposed(win)
@@ -69,8 +70,8 @@ def midi_window(qtbot, song, backend, output):
 
 
 @pytest.fixture
-def keys(qtbot, backend, midi_window):
+def keys(qtbot, midi_backend, midi_window):
     """A keyboard plugged in and opened by the window (the first input found)."""
-    port = backend.plug("Keystation 49")
+    port = midi_backend.plug("Keystation 49")
     qtbot.waitUntil(lambda: midi_window.midi.devices.connected == "Keystation 49", timeout=3000)
     return port

@@ -1,11 +1,11 @@
 """MIDI devices in the editor: listed as they come and go, remembered, and reported when MIDI is missing."""
 from __future__ import annotations
 
+from editor_helpers import offline_player
+from live_midi_helpers import POLL_SECONDS
 from PySide6.QtWidgets import QApplication
 
 from app.midi_input import preferences
-from editor_helpers import offline_player
-from live_midi_helpers import POLL_SECONDS, backend, keys, midi_window, output  # noqa: F401 (fixtures)
 
 
 def device_items(window) -> list[str]:
@@ -13,15 +13,15 @@ def device_items(window) -> list[str]:
     return [combo.itemText(i) for i in range(combo.count())]
 
 
-def test_a_plugged_keyboard_is_listed_opened_and_remembered(qtbot, midi_window, backend):
+def test_a_plugged_keyboard_is_listed_opened_and_remembered(qtbot, midi_window, midi_backend):
     qtbot.waitUntil(lambda: device_items(midi_window) == ["No input"], timeout=3000)  # the first listing
-    backend.plug("Keystation 49")
+    midi_backend.plug("Keystation 49")
     qtbot.waitUntil(lambda: "Keystation 49" in device_items(midi_window), timeout=3000)
     assert midi_window.midi.devices.connected == "Keystation 49"  # the first input opens by itself
     assert midi_window.midi.toolbar.device.currentText() == "Keystation 49"
     menu = [a.text() for a in midi_window.midi.menu.devices.actions()]
     assert menu == ["No input", "Keystation 49"]
-    backend.plug("Nano pads")
+    midi_backend.plug("Nano pads")
     qtbot.waitUntil(lambda: "Nano pads" in device_items(midi_window), timeout=3000)
     midi_window.midi.toolbar.device.setCurrentIndex(2)
     midi_window.midi.toolbar.device.activated.emit(2)  # what choosing it in the combo sends
@@ -29,23 +29,23 @@ def test_a_plugged_keyboard_is_listed_opened_and_remembered(qtbot, midi_window, 
     assert preferences.load().device == "Nano pads"
 
 
-def test_unplugging_the_open_keyboard_is_reported(qtbot, midi_window, backend, keys):
-    backend.unplug("Keystation 49")
+def test_unplugging_the_open_keyboard_is_reported(qtbot, midi_window, midi_backend, keys):
+    midi_backend.unplug("Keystation 49")
     qtbot.waitUntil(lambda: midi_window.midi.devices.connected is None, timeout=3000)
     assert "was disconnected" in midi_window.midi.status.text()
     qtbot.waitUntil(lambda: device_items(midi_window) == ["No input"], timeout=3000)  # the first listing
-    backend.plug("Keystation 49")  # plugged back in: opened again, the warning goes
+    midi_backend.plug("Keystation 49")  # plugged back in: opened again, the warning goes
     qtbot.waitUntil(lambda: midi_window.midi.devices.connected == "Keystation 49", timeout=3000)
     assert midi_window.midi.status.text() == ""
 
 
-def test_the_remembered_device_is_opened_rather_than_the_first(qtbot, song, backend, output):
+def test_the_remembered_device_is_opened_rather_than_the_first(qtbot, song, midi_backend):
     from app.main_window import MainWindow
 
     preferences.update(device="Nano pads")
-    backend.plug("Keystation 49")
-    backend.plug("Nano pads 20:0")  # ALSA adds client:port numbers between sessions
-    win = MainWindow(song, player_factory=offline_player, midi_backend=lambda: backend, midi_poll_seconds=POLL_SECONDS)
+    midi_backend.plug("Keystation 49")
+    midi_backend.plug("Nano pads 20:0")  # ALSA adds client:port numbers between sessions
+    win = MainWindow(song, player_factory=offline_player, midi_backend=lambda: midi_backend, midi_poll_seconds=POLL_SECONDS)
     win.midi.start()
     qtbot.waitUntil(lambda: win.midi.devices.connected is not None, timeout=3000)
     assert win.midi.devices.connected == "Nano pads 20:0"

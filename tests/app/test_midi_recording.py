@@ -4,11 +4,11 @@ from __future__ import annotations
 import time
 
 import pytest
+from editor_helpers import key
+from live_midi_helpers import off, on, wait_until
 from PySide6.QtCore import Qt
 
 from app.midi_input import preferences
-from editor_helpers import key
-from live_midi_helpers import backend, keys, midi_window, off, on, output, wait_until  # noqa: F401 (fixtures)
 
 BAR_2 = 1920  # 4/4 at 480 ticks per quarter; 120 BPM = 960 ticks a second
 
@@ -59,7 +59,7 @@ def test_notes_show_in_the_roll_while_recording(qtbot, midi_window, keys):
     assert [n.pitch for n in window.session.song.track(1).notes_between(BAR_2, BAR_2 * 4)] == [72]
 
 
-def test_unplugging_mid_recording_keeps_the_take_as_one_undo_step(qtbot, midi_window, keys, backend):
+def test_unplugging_mid_recording_keeps_the_take_as_one_undo_step(qtbot, midi_window, keys, midi_backend):
     preferences.update(count_in_bars=0)
     window, session = midi_window, midi_window.session
     window.options.seek(BAR_2)
@@ -69,7 +69,7 @@ def test_unplugging_mid_recording_keeps_the_take_as_one_undo_step(qtbot, midi_wi
     keys.send(on(64), t0 + 0.05)
     keys.send(off(64), t0 + 0.25)
     wait_until(qtbot, t0 + 0.3)
-    backend.unplug("Keystation 49")
+    midi_backend.unplug("Keystation 49")
     qtbot.waitUntil(lambda: not window.midi.recording.recording, timeout=3000)
     assert session.undo_stack.count() == 1
     recorded = session.song.track(1).notes_between(BAR_2, BAR_2 * 4)

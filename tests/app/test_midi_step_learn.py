@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import time
 
+from editor_helpers import click, key
+from live_midi_helpers import cc, off, on
 from PySide6.QtCore import QPoint, Qt
 
 from app.midi_input import preferences
 from app.midi_input.learn import LearnDialog
-from editor_helpers import click, key
 from engine.notes import Note
-from live_midi_helpers import backend, cc, keys, midi_window, off, on, output  # noqa: F401 (fixtures)
 
 BAR_2 = 1920
 
@@ -67,10 +67,11 @@ def test_midi_learn_maps_a_cc_to_play_stop(qtbot, midi_window, keys):
 
 
 def test_learned_bindings_are_there_in_the_next_session(qtbot, midi_window, keys, song):
-    from app.main_window import MainWindow
     from editor_helpers import offline_player
-    from engine.live.ports import VirtualBackend
     from live_midi_helpers import POLL_SECONDS
+
+    from app.main_window import MainWindow
+    from engine.live.ports import VirtualBackend
 
     dialog = LearnDialog(midi_window.midi.learn_actions, midi_window)
     dialog.show()

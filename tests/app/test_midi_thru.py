@@ -5,11 +5,11 @@ from ctypes import byref, c_int
 
 import fluidsynth
 import numpy as np
+from editor_helpers import click
+from live_midi_helpers import cc, off, on
 from PySide6.QtCore import QPoint
 
-from editor_helpers import click
 from engine.live.thru import MidiThru
-from live_midi_helpers import backend, cc, keys, midi_window, off, on, output  # noqa: F401 (fixtures)
 
 
 def program_on(synth, channel: int) -> tuple[int, int]:
@@ -39,18 +39,18 @@ def test_thru_follows_the_selected_tracks_instrument(qtbot, midi_window, keys):
     assert program_on(synth, thru.channel) == (0, 40)
 
 
-def test_what_is_played_sounds_with_its_velocity_and_pedal(qtbot, midi_window, keys, output):
-    output.advance(0.5)  # let the song's setup settle
+def test_what_is_played_sounds_with_its_velocity_and_pedal(qtbot, midi_window, keys, midi_output):
+    midi_output.advance(0.5)  # let the song's setup settle
     keys.send(on(69, 30))
-    soft = loudness(output.advance(0.3))
+    soft = loudness(midi_output.advance(0.3))
     keys.send(off(69))
-    output.advance(1.5)
+    midi_output.advance(1.5)
     keys.send(on(69, 127))
-    loud = loudness(output.advance(0.3))
+    loud = loudness(midi_output.advance(0.3))
     assert soft > 1e-4 and loud > 2 * soft
     keys.send(cc(64, 127))  # pedal down: the released key rings on
     keys.send(off(69))
-    held = loudness(output.advance(0.5)[-4410:])
+    held = loudness(midi_output.advance(0.5)[-4410:])
     keys.send(cc(64, 0))
-    released = loudness(output.advance(0.5)[-4410:])
+    released = loudness(midi_output.advance(0.5)[-4410:])
     assert held > 4 * released
