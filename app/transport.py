@@ -66,9 +66,7 @@ class Transport(QObject):
         if self._player is None and self._factory is not None:
             factory, self._factory = self._factory, None
             self._player = factory()
-            if factory is default_player and self._player.available:
-                from app.midi_input.preferences import load
-                self.output_latency = load().latency_seconds(self._player.synth.settings.sample_rate)
+            self.output_latency = self._player.output_latency
             self._player.set_song(self._song_for_player())
             self._apply_loop()
             self._player.set_metronome(self.metronome)

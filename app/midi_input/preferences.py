@@ -29,9 +29,6 @@ class MidiPreferences:
     period_size: int = 256           # audio frames per buffer (x PERIODS = output latency)
     step_length: str = "1/8"         # a snap label, or "Grid" to follow the snap grid
 
-    def latency_seconds(self, sample_rate: int) -> float:
-        return self.period_size * PERIODS / sample_rate
-
 
 _VALID = {"period_size": PERIOD_SIZES.__contains__, "record_mode": RECORD_MODES.__contains__,
           "count_in_bars": lambda bars: 0 <= bars <= 8}

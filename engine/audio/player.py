@@ -69,6 +69,14 @@ class Player:
 
     # --- state ------------------------------------------------------------------
     @property
+    def output_latency(self) -> float:
+        """Seconds from sending an event to hearing it (the audio buffer); 0 offline or without audio.
+
+        Recording subtracts it from every timestamp: a player hears the click
+        this late and plays along with what they hear."""
+        return self._output.latency
+
+    @property
     def synth(self) -> Synth | None:
         """The synth playback sounds on (None without a SoundFont), for live MIDI thru on its own channel.
 
