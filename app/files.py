@@ -56,6 +56,7 @@ def _reason(path: str, error: Exception) -> str:
 class FileController(QObject):
     pathChanged = Signal()
     recentChanged = Signal()
+    projectShown = Signal(object)  # the Project just opened, recovered or started (its takes go to the composer)
 
     def __init__(self, window: QWidget, session: Session, options: EditorOptions,
                  recovery: RecoveryStore | None = None, interactive: bool = True) -> None:
@@ -68,6 +69,7 @@ class FileController(QObject):
         self.recovery = recovery or RecoveryStore()
         self._autosaved_revision = session.document.revision
         self._recovery_entry = None
+        self.takes_source = list  # () -> the JSON-able AI takes saved with the project
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -106,7 +108,8 @@ class FileController(QObject):
         state = ProjectState(
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
             selected_track_id=self.session.current_track_id,
-            snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0)
+            snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
+            takes=self.takes_source())
         return Project(song=self.session.song, state=state)
 
     def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:
@@ -122,6 +125,7 @@ class FileController(QObject):
             self.session.set_current_track(state.selected_track_id)
         self.path = path
         self._autosaved_revision = self.session.document.revision
+        self.projectShown.emit(project)
         self.pathChanged.emit()
 
     def start(self, path: str | None) -> None:

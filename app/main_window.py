@@ -18,6 +18,7 @@ from app.file_menu import FileMenu
 from app.midi_input.midi_input import MidiInput
 from app.files import FileController
 from app.note_actions import NoteActions
+from app.proposals.install import install_proposals
 from app.roll.editor import RollEditor
 from app.roll.options import EditorOptions
 from app.session import Session
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.midi.toolbar)
         self._add_song_menu()
         self._add_history_dock()
+        self.compose = install_proposals(self)
+        self.proposals = self.compose.controller
         self._add_status_bar()
         self.editor.roll.auditioned.connect(self.transport.audition)
         self.editor.keyboard.pressed.connect(self.transport.audition)
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         if not self.files.confirm_discard():
             event.ignore()
             return
+        self.proposals.shutdown()
         self.midi.close()
         self.transport.close()
         self.files.close()

@@ -52,6 +52,7 @@ class Transport(QObject):
         self.status = ""
         self.output_latency = 0.0  # seconds between sending to the synth and hearing it
         self.run_on_to: int | None = None
+        self.preview = None  # a song the Player plays instead of the document's (auditioning an AI take)
         self._position_source: Callable[[], int] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -115,8 +116,14 @@ class Transport(QObject):
         if self._player is not None:
             self._player.set_song(self._song_for_player())
 
+    def set_preview(self, song) -> None:
+        """Play `song` (a snapshot with a take applied) instead of the document; None goes back to it."""
+        self.preview = song
+        if self._player is not None:
+            self._player.set_song(self._song_for_player())
+
     def _song_for_player(self):
-        song = self.session.song
+        song = self.preview or self.session.song
         if self.run_on_to is not None and self.run_on_to > song.length_ticks:
             song = song.with_(end_tick=self.run_on_to)
         return song

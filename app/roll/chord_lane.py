@@ -76,6 +76,7 @@ class ChordLane(TimeLane):
             label = QRectF(max(block.x(), 0.0) + 6, block.y(), block.right() - max(block.x(), 0.0) - 6, block.height())
             painter.drawText(label, Qt.AlignVCenter | Qt.AlignLeft, chord.name)  # sticks to the left edge
         painter.fillRect(QRectF(0, self.height() - 1, self.width(), 1), theme.LINE_BAR)
+        self.paint_decorations(painter)
         self.paint_playhead(painter)
         painter.end()
 

@@ -17,7 +17,6 @@ from app.roll.view import RollView, wheel_zoom_factor
 from app.session import Session
 
 
-
 def repaint_on_changes(widget: QWidget, session: Session, view: RollView, options: EditorOptions) -> None:
     """Repaint `widget` whenever what every roll-like widget shows changes."""
     for signal in (session.songChanged, session.selectionChanged, session.currentTrackChanged, view.changed,
@@ -32,7 +31,12 @@ class TimeLane(QWidget):
         self.view = view
         self.options = options
         self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.decorations: list = []  # callables (painter, lane) drawn over the content (AI takes, the region)
         repaint_on_changes(self, session, view, options)
+
+    def paint_decorations(self, painter: QPainter) -> None:
+        for decorate in self.decorations:
+            decorate(painter, self)
 
     def paint_background(self, painter: QPainter, beats: bool = True) -> None:
         painter.fillRect(self.rect(), theme.PANEL)

@@ -8,7 +8,7 @@ Ctrl+Shift: pitch).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
 from app import theme
@@ -29,6 +29,7 @@ class PianoRoll(QWidget):
     BYPASS_SNAP = Qt.ControlModifier  # hold while dragging to place freely
     toolChanged = Signal(str)
     auditioned = Signal(int, int)  # pitch, velocity: the window plays it through the Player
+    bandSelected = Signal()  # a rubber band ended with notes selected (the composer's region follows it)
 
     def __init__(self, session: Session, view: RollView, options: EditorOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,8 @@ class PianoRoll(QWidget):
         self.painter = RollPainter(view, options)
         self.draw_velocity = 100
         self.live_notes: tuple[Note, ...] = ()  # a recording in progress, drawn like a tool's preview
+        self.decorations: list = []  # callables (painter, roll) drawn over the notes (AI takes, the region)
+        self.context_menu = None  # () -> QMenu for right-click with the Select or Erase tool (Draw erases)
         self.tools: dict[str, Tool] = {cls.name: cls(self) for cls in TOOL_CLASSES}
         self.tool: Tool = self.tools["Draw"]
         self.setMouseTracking(True)
@@ -118,6 +121,8 @@ class PianoRoll(QWidget):
         tool = self.tool
         self.painter.paint(painter, self.song, self.session.current_track, self.session.selection,
                            tool.hidden, tuple(tool.preview) + self.live_notes, self.width(), self.height())
+        for decorate in self.decorations:
+            decorate(painter, self)
         if tool.band is not None:
             painter.fillRect(tool.band, theme.RUBBER_BAND)
             painter.setPen(theme.RUBBER_BAND.lighter(200))
@@ -139,6 +144,10 @@ class PianoRoll(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.tool.release(event)
         self.update()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.context_menu is not None and self.tool.name != "Draw":
+            self.context_menu().exec(event.globalPos())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y() or event.angleDelta().x()

@@ -1,12 +1,14 @@
 """The ruler: bar numbers and beats (following meter changes), the loop region and the playhead.
 
 Click to move the playhead; drag to set the loop region (it snaps to the grid);
-right-click to clear the loop. Meter and tempo changes are labelled where they
+right-click to clear the loop. Shift+drag (or Shift+click) selects whole bars
+for the composer instead (`barsSelected`), leaving the loop alone, and
+right-click inside that region opens the menu `menu_for` gives. Meter and tempo changes are labelled where they
 happen, so a 7/8 bar in the middle of a 4/4 song is visible at a glance.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPolygonF
 
 from app import theme
@@ -18,11 +20,15 @@ DRAG_THRESHOLD_PX = 4
 
 
 class Ruler(TimeLane):
+    barsSelected = Signal(int, int)  # first and last bar (0-based) of a Shift+drag
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.setFixedHeight(RULER_HEIGHT)
         self._press_x: float | None = None
         self._dragging = False
+        self._selecting_bars = False
+        self.menu_for = None  # tick -> a QMenu to show on right-click there, or None (then it clears the loop)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -44,6 +50,7 @@ class Ruler(TimeLane):
             elif line.kind is LineKind.BEAT:
                 painter.fillRect(QRectF(x, height * 0.72, 1, height), theme.LINE_BAR)
         self._paint_changes(painter)
+        self.paint_decorations(painter)
         painter.fillRect(QRectF(0, height - 1, self.width(), 1), theme.LINE_BAR)
         self._paint_playhead_marker(painter)
         painter.end()
@@ -88,21 +95,37 @@ class Ruler(TimeLane):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.RightButton:
-            self.options.set(loop=None, loop_enabled=False)
+            menu = self.menu_for(self.view.tick_at(event.position().x())) if self.menu_for else None
+            if menu is not None:
+                menu.exec(event.globalPosition().toPoint())
+            else:
+                self.options.set(loop=None, loop_enabled=False)
         elif event.button() == Qt.LeftButton:
             self._press_x = event.position().x()
             self._dragging = False
+            self._selecting_bars = bool(event.modifiers() & Qt.ShiftModifier)
+            if self._selecting_bars:
+                self._select_bars(event.position().x())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press_x is None:
             return
         if abs(event.position().x() - self._press_x) >= DRAG_THRESHOLD_PX:
             self._dragging = True
-        if self._dragging:
+        if self._selecting_bars:
+            self._select_bars(event.position().x())
+        elif self._dragging:
             self.options.set_loop(self._snapped(self._press_x), self._snapped(event.position().x()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._press_x is not None and not self._dragging:
+        if self._press_x is not None and not self._dragging and not self._selecting_bars:
             self.options.seek(self._snapped(event.position().x()))
         self._press_x = None
         self._dragging = False
+        self._selecting_bars = False
+
+    def _select_bars(self, x: float) -> None:
+        meters = self.session.song.meter_map
+        first = meters.position(int(self.view.tick_at(self._press_x))).bar
+        last = meters.position(int(self.view.tick_at(x))).bar
+        self.barsSelected.emit(min(first, last), max(first, last))

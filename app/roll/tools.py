@@ -100,8 +100,11 @@ class SelectTool(Tool):
         super().move(event)
 
     def release(self, event: QMouseEvent) -> None:
+        banded = self.band is not None and bool(self.canvas.session.selection)
         self._band_origin, self.band = None, None
         super().release(event)
+        if banded:
+            self.canvas.bandSelected.emit()
 
 
 class DrawTool(Tool):

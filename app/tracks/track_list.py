@@ -7,7 +7,7 @@ updated in place, so a name field keeps its cursor while notes are edited.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from app.session import Session
@@ -19,10 +19,14 @@ LIST_WIDTH = 340
 
 
 class TrackList(QWidget):
+    regionToggled = Signal(int)  # a row was Ctrl+clicked: add it to / take it out of the composer's region
+    lockToggled = Signal(int, bool)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: list[TrackRow] = []
+        self.marks: tuple[tuple[int, ...], frozenset[int]] = ((), frozenset())  # region tracks, locked tracks
         self.setFixedWidth(LIST_WIDTH)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 4, 4, 4)
@@ -66,7 +70,9 @@ class TrackList(QWidget):
         if [r.track_id for r in self.rows] != [t.id for t in tracks]:
             self._rebuild(tracks)
         current = self.session.current_track_id
+        region, locked = self.marks
         for index, (row, track) in enumerate(zip(self.rows, tracks)):
+            row.show_marks(track.id in region, track.id in locked)
             row.show_track(track, index, track.id == current)
         has_track = current is not None
         for name in ("duplicate", "delete", "up", "down"):
@@ -81,8 +87,15 @@ class TrackList(QWidget):
             row = TrackRow(track, index)
             row.changed.connect(self.change_track)
             row.clicked.connect(self.session.set_current_track)
+            row.regionToggled.connect(self.regionToggled)
+            row.lockToggled.connect(self.lockToggled)
             self.body_layout.insertWidget(index, row)
             self.rows.append(row)
+
+    def show_marks(self, region: tuple[int, ...], locked: frozenset[int]) -> None:
+        """Which tracks the composer's region holds and which are locked (shown on the rows)."""
+        self.marks = (tuple(region), frozenset(locked))
+        self.refresh()
 
     def row_for(self, track_id: int) -> TrackRow:
         return next(r for r in self.rows if r.track_id == track_id)

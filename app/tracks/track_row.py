@@ -1,6 +1,9 @@
 """One row of the track list: name, role, instrument, mute, solo, volume and pan of one track.
 
 A row shows a `Track` value and reports what the user changed as field values;
+Ctrl+click adds the track to (or takes it out of) the composer's region, and
+the lock button keeps the track as context the composer must not rewrite
+(both are editor state, not song fields, so they go out as their own signals);
 it never edits the song itself (the list turns changes into
 TrackPropertiesEdits). `show_track` updates the controls with their signals
 blocked, so showing a change never echoes it back as a new edit.
@@ -17,16 +20,20 @@ from app.tracks.gm import FAMILIES, PROGRAMS, family_programs, program_name
 from engine.track import Track, TrackRole
 
 ROW_HEIGHT = 62
+REGION_COLOUR = "#ff5fd2"  # the take colour (app.proposals.panel.TAKE_COLOUR): rows in the composer's region
 
 
 class TrackRow(QFrame):
     changed = Signal(int, dict)  # track id, {field: new value}
     clicked = Signal(int)  # track id
+    regionToggled = Signal(int)  # track id: Ctrl+click
+    lockToggled = Signal(int, bool)  # track id, locked
 
     def __init__(self, track: Track, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.track_id = track.id
-        self._shown_as: tuple[int, bool] | None = None
+        self._shown_as: tuple[int, bool, bool] | None = None
+        self.in_region = False
         self.setFixedHeight(ROW_HEIGHT)
         self.setFrameShape(QFrame.StyledPanel)
         self.name = QLineEdit()
@@ -44,6 +51,8 @@ class TrackRow(QFrame):
         self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.mute = self._toggle("M", "Mute", "#d9534f")
         self.solo = self._toggle("S", "Solo", "#e5a93d")
+        self.lock = self._toggle("🔒", "Lock: proposals keep this track as it is", "#b0b6c2")
+        self.lock.toggled.connect(lambda on: self.lockToggled.emit(self.track_id, on))
         self.volume = QSlider(Qt.Horizontal)
         self.volume.setRange(0, 127)
         self.volume.setToolTip("Volume")
@@ -62,7 +71,8 @@ class TrackRow(QFrame):
         layout.addWidget(self.solo, 0, 3)
         layout.addWidget(self.instrument, 1, 0)
         layout.addWidget(self.volume, 1, 1)
-        layout.addWidget(self.pan, 1, 2, 1, 2, Qt.AlignCenter)
+        layout.addWidget(self.pan, 1, 2, Qt.AlignCenter)
+        layout.addWidget(self.lock, 1, 3)
         layout.setColumnStretch(0, 1)
         self.name.editingFinished.connect(lambda: self._emit(name=self.name.text()))
         self.role.currentIndexChanged.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
@@ -79,8 +89,24 @@ class TrackRow(QFrame):
     def eventFilter(self, watched, event) -> bool:
         """Pressing any control of a row also makes its track the current one."""
         if event.type() == QEvent.MouseButtonPress:
-            self.clicked.emit(self.track_id)
+            self._pressed(event)
         return False
+
+    def _pressed(self, event) -> None:
+        if event.modifiers() & Qt.ControlModifier:
+            self.regionToggled.emit(self.track_id)
+        else:
+            self.clicked.emit(self.track_id)
+
+    def show_marks(self, in_region: bool, locked: bool) -> None:
+        """The composer's view of this track: in the region (a take-coloured edge), locked."""
+        self.lock.blockSignals(True)
+        self.lock.setChecked(locked)
+        self.lock.blockSignals(False)
+        if in_region != self.in_region:
+            self.in_region = in_region
+            if self._shown_as is not None:
+                self._style(*self._shown_as[:2])
 
     def _toggle(self, text: str, tip: str, colour: str) -> QToolButton:
         button = QToolButton()
@@ -119,16 +145,17 @@ class TrackRow(QFrame):
         self.pan.setValue(track.pan)
         for control in controls:
             control.blockSignals(False)
-        if (index, current) != self._shown_as:  # restyling is slow: only when it changes
-            self._shown_as = (index, current)
+        if (index, current, self.in_region) != self._shown_as:  # restyling is slow: only when it changes
             self._style(index, current)
 
     def _style(self, index: int, current: bool) -> None:
+        self._shown_as = (index, current, self.in_region)
         colour = theme.track_colour(index).name()
         background = "#3a4354" if current else theme.PANEL.name()
+        right = f"4px solid {REGION_COLOUR}" if self.in_region else "none"
         self.setStyleSheet(f"TrackRow {{ background: {background}; border: none; border-left: 5px solid {colour};"
-                           f" border-bottom: 1px solid {theme.BACKGROUND.name()}; }}")
+                           f" border-right: {right}; border-bottom: 1px solid {theme.BACKGROUND.name()}; }}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(self.track_id)
+        self._pressed(event)
         super().mousePressEvent(event)

@@ -1,0 +1,321 @@
+"""The proposal feature's wiring: region -> job -> takes -> overlay, and Keep / Discard / Audition.
+
+Everything the user does with proposals goes through here; the panel, menus
+and context menus only call these methods. The song changes in exactly one
+place, `keep`, through `Session.push` (one undo step); generating, stepping,
+auditioning and discarding never touch it. Takes live in `self.takes` and in
+the project file (FileController asks `takes_json`, hands back `restore`).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from app.proposals.job import ProposalJob, ProposalRequest, run_proposal
+from app.proposals.overlay import TakeOverlay
+from app.proposals.panel import ProposalPanel
+from app.proposals.probe import EventLoopProbe
+from app.proposals.region import RegionRequest, RegionState
+from app.proposals.takes import Take, takes_from_json
+from app.roll.options import EditorOptions
+from app.session import Session
+from app.transport import Transport
+from engine.edits import EditError, ReplaceSong
+from engine.errors import CadenzaError
+
+TASK_NAMES = {"melody": "melody", "chords": "chords", "bass": "bass line", "accompaniment": "accompaniment",
+              "drums": "drums", "fill": "fill", "continue": "continuation", "variation-rhythm": "variation",
+              "variation-contour": "variation"}
+
+
+class ProposalController(QObject):
+    takesChanged = Signal()
+    jobFinished = Signal(str)    # "done", "failed", "cancelled"
+
+    def __init__(self, session: Session, options: EditorOptions, transport: Transport, panel: ProposalPanel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.options = options
+        self.transport = transport
+        self.panel = panel
+        self.region = RegionState(session, self)
+        self.overlay = TakeOverlay(self.region)
+        self.probe = EventLoopProbe(self)
+        self.model_path: str | None = None      # None: the shipped checkpoint in resources/
+        self.takes: list[Take] = []
+        self.current: int | None = None
+        self.job: ProposalJob | None = None
+        self.last_delay_ms: float | None = None
+        self._auditioning = False
+        self._loop_before = None
+        self._started = 0.0
+        panel.generate.clicked.connect(lambda: self.generate())
+        panel.cancel.clicked.connect(self.cancel)
+        panel.previous.clicked.connect(lambda: self.step(-1))
+        panel.next.clicked.connect(lambda: self.step(1))
+        panel.keep.clicked.connect(self.keep)
+        panel.discard.clicked.connect(self.discard)
+        panel.audition.clicked.connect(self.set_audition)
+        panel.takes_list.currentItemChanged.connect(self._list_picked)
+        transport.stopped.connect(self._audition_stopped)
+        self.region.changed.connect(self._show_region)
+        session.songChanged.connect(lambda *_: self._show_region())
+        self._show_region()
+        self._show_takes()
+
+    # --- generating -------------------------------------------------------------------------
+    @property
+    def auditioning(self) -> bool:
+        return self._auditioning
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def generate(self, task: str | None = None) -> bool:
+        """Start a proposal for the region (task: the panel's when None). False, with a message, when it cannot."""
+        if self.running:
+            self._say("A proposal is already running (Cancel stops it)")
+            return False
+        if task is not None:
+            self.panel.set_task(task)
+        settings = self.panel.settings()
+        task = settings["task"]
+        region = self.region.request(settings["continue_bars"] if task == "continue" else None)
+        if isinstance(region, str):
+            self._say(region, error=True)
+            return False
+        if task == "chords":
+            region = RegionRequest(region.first_bar, region.last_bar, (), {})
+        elif not region.track_ids:
+            self._say("Add a track first", error=True)
+            return False
+        settings["seed"] = self.panel.next_seed()
+        request = ProposalRequest(self.session.song, region, task, settings, self.model_path)
+        self._start(partial(run_proposal, request), partial(self._proposed, request))
+        self._say(f"Writing {settings['takes']} take(s) of {TASK_NAMES[task]}…")
+        return True
+
+    def _start(self, work, on_success) -> None:
+        self.job = ProposalJob(work, self)
+        self.job.progressed.connect(lambda value: self.panel.progress.setValue(round(value * 100)))
+        self.job.succeeded.connect(on_success)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        self.job.finished.connect(self._job_over)
+        self.panel.show_running(True)
+        self._started = time.perf_counter()
+        self.probe.start()
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self._say("Cancelling…")
+
+    def _proposed(self, request: ProposalRequest, candidates: list) -> None:
+        group = max((t.group for t in self.takes), default=0) + 1
+        next_id = max((t.id for t in self.takes), default=0) + 1
+        region = request.region
+        new = [Take.from_candidate(c, next_id + i, group, (region.first_bar, region.last_bar), request.settings)
+               for i, c in enumerate(candidates)]
+        self.takes.extend(new)
+        self._takes_edited()
+        self._show(new[0].id)
+        seconds = time.perf_counter() - self._started
+        self._finish("done", f"{len(new)} take(s) in {seconds:.1f} s; [ and ] step through them, Keep applies one")
+
+    def _failed(self, message: str) -> None:
+        self._finish("failed", message, error=True)
+
+    def _cancelled(self) -> None:
+        self._finish("cancelled", "Cancelled: nothing changed")
+
+    def _finish(self, outcome: str, text: str, error: bool = False) -> None:
+        self.last_delay_ms = self.probe.stop()
+        self.panel.show_running(False)
+        self._say(f"{text} (UI delay ≤ {self.last_delay_ms:.0f} ms)" if outcome == "done" else text, error)
+        self.jobFinished.emit(outcome)
+
+    def _job_over(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        self.takesChanged.emit()
+
+    def shutdown(self) -> None:
+        """Window closing: stop a running job and wait for its thread."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+
+    # --- a new sketch -------------------------------------------------------------------------
+    def new_sketch(self, request) -> bool:
+        from app.proposals.sketch import run_sketch
+
+        if self.running:
+            self._say("A proposal is already running (Cancel stops it)")
+            return False
+        before = self.session.song
+        self._start(partial(run_sketch, request), partial(self._sketched, before))
+        self._say(f"Composing a {request.bars}-bar sketch: {', '.join(request.parts)}…")
+        return True
+
+    def _sketched(self, before, song) -> None:
+        if self.session.song is before:
+            self.session.push(ReplaceSong(before, song, "New sketch"))
+            self._finish("done", "Sketch written; Undo takes it back")
+        else:
+            self._finish("failed", "The song changed while the sketch was written; it was not applied", error=True)
+
+    # --- takes ----------------------------------------------------------------------------------
+    @property
+    def current_take(self) -> Take | None:
+        return next((t for t in self.takes if t.id == self.current), None)
+
+    def step(self, delta: int) -> None:
+        """The previous/next take of the shown take's Generate (wrapping); the newest group when none is shown."""
+        take = self.current_take
+        if take is None:
+            if self.takes:
+                self._show(self.takes[-1].id)
+            return
+        siblings = [t for t in self.takes if t.group == take.group]
+        index = siblings.index(take)
+        self._show(siblings[(index + delta) % len(siblings)].id)
+
+    def show_take(self, take_id: int | None) -> None:
+        self._show(take_id)
+
+    def keep(self) -> bool:
+        """Apply the shown take as one undo step; the take stays in the list, marked kept."""
+        take = self.current_take
+        if take is None:
+            return False
+        self.set_audition(False)
+        try:
+            edit = take.edit(self.session.song)
+        except (CadenzaError, EditError, KeyError, ValueError) as error:
+            self._say(f"Cannot keep this take: {error}", error=True)
+            return False
+        if not self.session.push(edit):
+            return False
+        self.takes = [t.with_(kept=True) if t.id == take.id else t for t in self.takes]
+        self._takes_edited()
+        self._show(None)
+        self._say("Kept; Undo takes it back")
+        return True
+
+    def discard(self) -> None:
+        """Drop the shown take; the next take of its Generate (if any) is shown instead."""
+        take = self.current_take
+        if take is None:
+            return
+        siblings = [t for t in self.takes if t.group == take.group and t.id != take.id]
+        self.takes = [t for t in self.takes if t.id != take.id]
+        self._takes_edited()
+        self._show(siblings[0].id if siblings else None)
+
+    def takes_json(self) -> list:
+        return [t.to_json() for t in self.takes]
+
+    def restore(self, items: list) -> None:
+        """A project was opened (or a new song started): its takes, none shown."""
+        self.set_audition(False)
+        self.takes, skipped = takes_from_json(items)
+        self.region.clear()
+        self._show(None)
+        if skipped:
+            self._say(f"{skipped} saved take(s) could not be read and were left out", error=True)
+
+    def _takes_edited(self) -> None:
+        self.session.undo_stack.resetClean()  # takes are saved with the project: there is something to save
+        self.takesChanged.emit()
+
+    def _list_picked(self, item, previous) -> None:
+        if item is not None:
+            take_id = item.data(Qt.UserRole)
+            if take_id is not None and take_id != self.current:
+                self._show(take_id)
+
+    def _show(self, take_id: int | None) -> None:
+        self.current = take_id
+        take = self.current_take
+        self.overlay.take = take
+        if take is not None:
+            self.region.set_bars(*take.bars)
+            self.panel.show_message(take.label() + ("\n" + "; ".join(take.warnings) if take.warnings else ""))
+            if self._auditioning:
+                self._preview(take)
+        elif self._auditioning:
+            self.set_audition(False)
+        self._show_takes()
+        self.takesChanged.emit()
+
+    def _show_takes(self) -> None:
+        self.panel.show_takes(self.takes, self.current)
+
+    # --- audition ----------------------------------------------------------------------------
+    def set_audition(self, on: bool) -> None:
+        """Loop the take's bars with the take playing; the document is never changed."""
+        take = self.current_take
+        on = bool(on) and take is not None
+        self.panel.audition.setChecked(on)
+        if on == self._auditioning:
+            return
+        self._auditioning = on
+        if on:
+            self._loop_before = (self.options.loop, self.options.loop_enabled)
+            if not self._preview(take):
+                self._auditioning = False
+                self.panel.audition.setChecked(False)
+                return
+            self.options.set(loop=take.ticks, loop_enabled=True)
+            self.transport.seek(take.ticks[0])
+            self.transport.play()
+        else:
+            self.transport.set_preview(None)
+            if self.transport.is_playing:
+                self.transport.stop()
+            loop, enabled = self._loop_before or (None, False)
+            self.options.set(loop=loop, loop_enabled=enabled)
+
+    def _preview(self, take: Take) -> bool:
+        try:
+            song = take.edit(self.session.song).apply(self.session.song)
+        except (CadenzaError, EditError, KeyError, ValueError) as error:
+            self._say(f"Cannot play this take: {error}", error=True)
+            return False
+        self.transport.set_preview(song)
+        return True
+
+    def _audition_stopped(self) -> None:
+        if self._auditioning:
+            self.set_audition(False)
+
+    # --- showing --------------------------------------------------------------------------------
+    def _show_region(self) -> None:
+        song = self.session.song
+        bars = self.region.bars
+        names = [song.track(t).name or f"Track {song.track_index(t) + 1}" for t in self.region.track_ids]
+        locked = [song.track(t).name for t in self.region.track_ids if t in self.region.locked_tracks]
+        if bars is None:
+            where = "No bars selected: Shift+drag on the ruler, or draw a rubber band over notes."
+        else:
+            where = f"Bars {bars[0] + 1}–{bars[1] + 1}" if bars[1] > bars[0] else f"Bar {bars[0] + 1}"
+        text = f"{where}\nTracks: {', '.join(names) or '(none)'}"
+        if locked:
+            text += f" (locked: {', '.join(locked)})"
+        if song.note_count == 0:
+            text += "\nAn empty song: try New sketch… below."
+        self.panel.region_label.setText(text)
+        self.panel.sketch.setDefault(song.note_count == 0)
+        self.takesChanged.emit()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.panel.show_message(text, error)
+        self.session.message.emit(text)

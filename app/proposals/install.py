@@ -1,0 +1,52 @@
+"""Put the proposal feature into a main window: the dock, the Compose menu and the hooks in the roll editor.
+
+The roll, ruler and chord lane know nothing of proposals: they offer generic
+hooks (`decorations`, `menu_for`, `context_menu`, `barsSelected`,
+`bandSelected`) and this module plugs the feature into them, and into the
+track list (region and lock marks), the file controller (takes in the
+project) and the transport (auditioning a take).
+"""
+from __future__ import annotations
+
+
+from app.proposals.controller import ProposalController
+from app.proposals.menu import ComposeMenu
+from app.proposals.panel import ProposalPanel
+
+
+def install_proposals(window) -> ComposeMenu:
+    panel = ProposalPanel()
+    controller = ProposalController(window.session, window.options, window.transport, panel, window)
+    compose = ComposeMenu(window, controller, panel)
+    window.menuBar().insertMenu(window.menus.help.menuAction(), compose.menu)
+    window.tabifyDockWidget(window.history_dock, compose.dock)
+    compose.dock.raise_()
+    editor, overlay, region = window.editor, controller.overlay, controller.region
+    editor.roll.decorations.append(overlay.paint_roll)
+    editor.ruler.decorations.append(overlay.paint_ruler)
+    editor.chord_lane.decorations.append(overlay.paint_chords)
+    editor.ruler.barsSelected.connect(region.set_bars)
+    editor.ruler.menu_for = lambda tick: compose.context_menu() if _inside(region.ticks(), tick) else None
+    editor.roll.context_menu = compose.context_menu
+    editor.roll.bandSelected.connect(lambda: region.select_notes(window.session.selection))
+    track_list = window.track_list
+    track_list.regionToggled.connect(region.toggle_track)
+    track_list.lockToggled.connect(region.set_track_locked)
+    region.changed.connect(lambda: track_list.show_marks(region.track_ids, region.locked_tracks))
+    controller.takesChanged.connect(_repainter(editor))
+    region.changed.connect(_repainter(editor))
+    window.files.takes_source = controller.takes_json
+    window.files.projectShown.connect(lambda project: controller.restore(project.state.takes))
+    track_list.show_marks(region.track_ids, region.locked_tracks)
+    return compose
+
+
+def _inside(span, tick: float) -> bool:
+    return span is not None and span[0] <= tick < span[1]
+
+
+def _repainter(editor):
+    def repaint(*_) -> None:
+        for widget in (editor.roll, editor.ruler, editor.chord_lane):
+            widget.update()
+    return repaint

@@ -1,0 +1,136 @@
+"""Generation off the UI thread: a QThread runs the composer, reports progress, and can be cancelled.
+
+The composer (and torch) are imported here, inside `run`, on the worker
+thread the first time the user asks for a proposal, so neither the window's
+start-up nor its event loop ever pays for them. Torch gets one thread: this is
+a 2-core machine and the other core belongs to the UI thread.
+
+The first `import torch` would freeze the UI for ~270 ms: Python loads
+libtorch_cpu.so (hundreds of MB) with dlopen while holding the GIL. So the
+worker first dlopens torch's libraries through ctypes, which releases the
+GIL around the call; the import then finds them loaded. What remains is
+torch's own Python-level import (one stall of ~60 ms, measured on the 2-core
+dev machine); later generations keep the event loop within ~10 ms.
+Results, failures and cancellation come back as queued signals, so the UI
+thread applies nothing until the job is over, and a failed or cancelled job
+changes nothing.
+"""
+from __future__ import annotations
+
+import ctypes
+import importlib.util
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QThread, Signal
+
+from app.proposals.region import RegionRequest
+from engine.errors import CadenzaError
+from engine.song import Song
+
+# Adventurousness 1..10 -> sampling temperature (5 is the model's own 1.0).
+ADVENTURE_TEMPERATURE = {level: round(0.4 + 0.12 * level, 2) for level in range(1, 11)}
+DENSITY_WORDS = {"auto": None, "sparse": "low", "medium": "mid", "busy": "high"}
+CHORD_WORDS = {"loosely": "soft", "closely": "strict", "ignore": "off"}
+RANGE_WORDS = {"any": None, "low": (28, 55), "middle": (48, 79), "high": (60, 91)}
+
+
+@dataclass(frozen=True)
+class ProposalRequest:
+    song: Song
+    region: RegionRequest
+    task: str
+    settings: dict                  # the panel's settings, in the user's words (see ProposalPanel.settings)
+    model_path: str | None = None
+
+
+def composer_controls(song: Song, request: ProposalRequest):
+    """The panel's words -> composer Controls (on the worker thread: this imports the composer)."""
+    from composer.proposals import Controls
+
+    s = request.settings
+    start = song.meter_map.bar_start(request.region.first_bar)
+    key = song.key_at(start)
+    return Controls(temperature=ADVENTURE_TEMPERATURE[int(s["adventure"])], seed=int(s["seed"]),
+                    candidates=int(s["takes"]), key=key, key_strict=bool(s["key_lock"]) and key is not None,
+                    pitch_range=RANGE_WORDS[s["range"]], density=DENSITY_WORDS[s["density"]],
+                    chord_following=CHORD_WORDS[s["follow_chords"]])
+
+
+TORCH_LIBRARIES = ("libtorch_cpu.so", "libtorch_python.so")
+
+
+def preload_torch() -> None:
+    """dlopen torch's big libraries without the GIL (Linux; anything unexpected just skips the shortcut)."""
+    if "torch" in sys.modules or not sys.platform.startswith("linux"):
+        return
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    lib = Path(list(spec.submodule_search_locations)[0]) / "lib"
+    try:
+        dlopen = ctypes.CDLL(None).dlopen   # a CDLL call releases the GIL while it runs
+        dlopen.restype, dlopen.argtypes = ctypes.c_void_p, [ctypes.c_char_p, ctypes.c_int]
+        for name in TORCH_LIBRARIES:
+            if (lib / name).is_file():
+                dlopen(str(lib / name).encode(), os.RTLD_NOW | os.RTLD_LOCAL)
+    except (OSError, AttributeError):
+        pass
+
+
+def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Callable[[float], None]) -> list:
+    """Candidates for the request (on the worker thread)."""
+    preload_torch()
+    import torch
+
+    from composer.proposals import Region, load_model, propose
+
+    torch.set_num_threads(1)
+    model = load_model(request.model_path)
+    region = request.region
+    controls = composer_controls(request.song, request)
+    return propose(request.song, Region(region.first_bar, region.last_bar, region.track_ids, region.locked),
+                   request.task, controls, model, cancel, progress)
+
+
+class ProposalJob(QThread):
+    """Runs `work(cancel, progress)` once; exactly one of succeeded/failed/cancelled follows."""
+
+    progressed = Signal(float)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[threading.Event, Callable[[float], None]], object], parent=None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.cancel_event = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.cancel_event, self.progressed.emit)
+        except Exception as error:  # noqa: BLE001 - any failure becomes one line for the user
+            if self.cancel_event.is_set():
+                self.cancelled.emit()
+            else:
+                self.failed.emit(one_line(error))
+            return
+        if self.cancel_event.is_set():
+            self.cancelled.emit()
+        else:
+            self.succeeded.emit(result)
+
+
+def one_line(error: Exception) -> str:
+    """Our errors already are one line; anything else gets its type and first line."""
+    if isinstance(error, CadenzaError):
+        return str(error)
+    text = str(error).strip().splitlines()
+    return f"proposal failed: {type(error).__name__}{': ' + text[0] if text else ''}"

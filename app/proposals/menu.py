@@ -1,0 +1,109 @@
+"""The Compose menu, its shortcuts, the context menus (ruler region, roll) and the proposal dock.
+
+One set of QActions serves the menu bar, the context menus and the keys, so a
+shortcut shown in a menu is the one that works. Take keys ([ ], Alt+Left/Right,
+Keep, Discard) are window-wide: after clicking Generate the focus is often in
+the panel, and text fields keep their own keys (Qt gives them the override).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
+
+from app.edit_menus import add_action
+from app.proposals.controller import ProposalController
+from app.proposals.panel import ProposalPanel
+from app.proposals.sketch import SketchDialog
+
+GENERATE = (("Generate &melody", "melody", "Ctrl+Alt+M"), ("Suggest &chords", "chords", "Ctrl+Alt+C"),
+            ("Generate &bass", "bass", "Ctrl+Alt+B"), ("Generate &accompaniment", "accompaniment", "Ctrl+Alt+A"),
+            ("Generate &drums", "drums", "Ctrl+Alt+D"), ("&Fill selection", "fill", "Ctrl+Alt+F"),
+            ("C&ontinue", "continue", "Ctrl+Alt+N"), ("&Variation (keep rhythm)", "variation-rhythm", "Ctrl+Alt+V"),
+            ("Variation (keep c&ontour)", "variation-contour", "Ctrl+Alt+Shift+V"))
+
+
+class ComposeMenu:
+    def __init__(self, window: QMainWindow, controller: ProposalController, panel: ProposalPanel) -> None:
+        self.window = window
+        self.controller = controller
+        self.panel = panel
+        menu = window.menuBar().addMenu("&Compose")
+        self.menu = menu
+        self.actions = {}
+        self.actions["generate"] = add_action(window, menu, "&Generate (panel settings)", controller.generate,
+                                              "Ctrl+G")
+        for text, task, keys in GENERATE:
+            self.actions[task] = add_action(window, menu, text, lambda t=task: controller.generate(t), keys)
+        menu.addSeparator()
+        self.actions["previous"] = add_action(window, menu, "&Previous take", lambda: controller.step(-1),
+                                              ["[", "Alt+Left"])
+        self.actions["next"] = add_action(window, menu, "&Next take", lambda: controller.step(1), ["]", "Alt+Right"])
+        self.actions["audition"] = add_action(window, menu, "A&udition take",
+                                              lambda: controller.set_audition(not controller.auditioning),
+                                              "Ctrl+Shift+A")
+        self.actions["keep"] = add_action(window, menu, "&Keep take", controller.keep, "Ctrl+Return")
+        self.actions["discard"] = add_action(window, menu, "&Discard take", controller.discard, "Ctrl+Backspace")
+        self.actions["cancel"] = add_action(window, menu, "Cancel generation", controller.cancel, "Ctrl+.")
+        menu.addSeparator()
+        self.actions["lock"] = add_action(window, menu, "&Lock selected notes", lambda: self.lock_selection(True),
+                                          "Ctrl+Shift+L")
+        self.actions["unlock"] = add_action(window, menu, "&Unlock selected notes", lambda: self.lock_selection(False))
+        self.actions["clear"] = add_action(window, menu, "Clear region", controller.region.clear, "Shift+Escape")
+        menu.addSeparator()
+        self.actions["sketch"] = add_action(window, menu, "New &sketch…", self.sketch_dialog)
+        panel.sketch.clicked.connect(self.sketch_dialog)
+        self.dock = QDockWidget("Proposals", window)
+        self.dock.setObjectName("ProposalDock")
+        self.dock.setWidget(panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
+        window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        menu.addAction(self.dock.toggleViewAction())
+        controller.takesChanged.connect(self._enable)
+        controller.jobFinished.connect(lambda *_: self._enable())
+        self._enable()
+
+    def lock_selection(self, locked: bool) -> None:
+        session = self.controller.session
+        track = session.current_track_id
+        if track is None or not session.selection:
+            self.controller._say("Select some notes to lock first")
+            return
+        self.controller.region.lock_notes(track, session.selection, locked)
+        count = len(session.selection)
+        self.controller._say(f"{'Locked' if locked else 'Unlocked'} {count} note(s): proposals keep locked notes")
+
+    def sketch_dialog(self) -> bool:
+        dialog = SketchDialog(self.window)
+        if dialog.exec() != QDialog.Accepted:
+            return False
+        request = dialog.request(self.panel.next_seed(), self.panel.adventure.value(), self.controller.model_path)
+        if request is None:
+            self.controller._say("Choose at least one part", error=True)
+            return False
+        return self.controller.new_sketch(request)
+
+    def context_menu(self) -> QMenu:
+        """What right-click on the region (ruler) or in the roll (Select and Erase tools) offers."""
+        menu = QMenu(self.window)
+        for name in ("melody", "chords", "bass", "accompaniment", "drums", "fill", "continue", "variation-rhythm",
+                     "variation-contour"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+        for name in ("previous", "next", "audition", "keep", "discard"):
+            menu.addAction(self.actions[name])
+        menu.addSeparator()
+        for name in ("lock", "unlock", "clear"):
+            menu.addAction(self.actions[name])
+        return menu
+
+    def show_context_menu(self, global_pos: QPoint) -> None:
+        self.context_menu().exec(global_pos)
+
+    def _enable(self) -> None:
+        controller = self.controller
+        has_take = controller.current_take is not None
+        for name in ("audition", "keep", "discard"):
+            self.actions[name].setEnabled(has_take)
+        for name in ("previous", "next"):
+            self.actions[name].setEnabled(bool(controller.takes))
+        self.actions["cancel"].setEnabled(controller.running)

@@ -1,0 +1,210 @@
+"""The proposal panel (a dock): what to write, the controls in a user's words, Generate, and the take list.
+
+It holds widgets only: the controller connects its buttons and reads
+`settings()`. Settings persist between runs in QSettings (under
+"proposals/"), read once when the panel is built and written on every change.
+"""
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
+
+from app import theme
+from app.files import settings as user_settings
+from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
+from app.proposals.takes import Take
+
+TASKS = (("melody", "Melody"), ("chords", "Chords"), ("bass", "Bass"), ("accompaniment", "Accompaniment"),
+         ("drums", "Drums"), ("fill", "Fill selection"), ("continue", "Continue"),
+         ("variation-rhythm", "Variation (keep rhythm)"), ("variation-contour", "Variation (keep contour)"))
+DEFAULTS = {"task": "melody", "adventure": 5, "density": "auto", "range": "any", "follow_chords": "loosely",
+            "key_lock": True, "takes": 4, "seed": 1, "seed_locked": False, "continue_bars": 4}
+TAKE_COLOUR = "#ff5fd2"
+
+
+def _combo(words) -> QComboBox:
+    combo = QComboBox()
+    for word in words:
+        combo.addItem(word.capitalize(), word)
+    return combo
+
+
+class ProposalPanel(QWidget):
+    settingsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProposalPanel")
+        self.region_label = QLabel()
+        self.region_label.setWordWrap(True)
+        self.task = QComboBox()
+        for value, text in TASKS:
+            self.task.addItem(text, value)
+        self.adventure = QSlider(Qt.Horizontal)
+        self.adventure.setRange(1, 10)
+        self.adventure.setToolTip("Safe (1) to adventurous (10): how far the model strays from its first choices")
+        self.density = _combo(DENSITY_WORDS)
+        self.density.setToolTip("How many notes per bar")
+        self.range = _combo(RANGE_WORDS)
+        self.range.setItemText(1, "Low (E1–G3)")
+        self.range.setItemText(2, "Middle (C3–G5)")
+        self.range.setItemText(3, "High (C4–G6)")
+        self.follow_chords = _combo(CHORD_WORDS)
+        self.follow_chords.setToolTip("Loosely: chord tones favoured; closely: chord tones on the beats")
+        self.key_lock = QCheckBox("Stay in key")
+        self.key_lock.setToolTip("Only the song's scale (off: the scale is only favoured)")
+        self.takes = QSpinBox()
+        self.takes.setRange(1, 8)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999_999)
+        self.seed_locked = QCheckBox("Lock")
+        self.seed_locked.setToolTip("Keep this seed (off: a new seed for every Generate)")
+        self.continue_bars = QSpinBox()
+        self.continue_bars.setRange(1, 32)
+        self.continue_bars.setSuffix(" bars")
+        self.generate = QPushButton("Generate")
+        self.generate.setToolTip("Write takes into the selected region (Ctrl+G)")
+        self.generate.setStyleSheet(f"QPushButton {{ background: #3d6fb4; font-weight: bold; padding: 5px; }}")
+        self.cancel = QPushButton("Cancel")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.takes_list = QListWidget()
+        self.takes_list.setToolTip("Takes kept with the project; click one to show it")
+        self.previous = QPushButton("◀ [")
+        self.next = QPushButton("] ▶")
+        self.audition = QPushButton("Audition")
+        self.audition.setCheckable(True)
+        self.keep = QPushButton("Keep")
+        self.discard = QPushButton("Discard")
+        self.sketch = QPushButton("New sketch…")
+        self._layout()
+        self._load()
+        self.show_running(False)
+        for signal in (self.task.currentIndexChanged, self.adventure.valueChanged, self.density.currentIndexChanged,
+                       self.range.currentIndexChanged, self.follow_chords.currentIndexChanged, self.key_lock.toggled,
+                       self.takes.valueChanged, self.seed.valueChanged, self.seed_locked.toggled,
+                       self.continue_bars.valueChanged):
+            signal.connect(self._save)
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignRight)
+        form.addRow("Write", self.task)
+        form.addRow("Continue by", self.continue_bars)
+        adventure = QHBoxLayout()
+        adventure.addWidget(QLabel("safe"))
+        adventure.addWidget(self.adventure, 1)
+        adventure.addWidget(QLabel("wild"))
+        form.addRow("Adventurous", adventure)
+        form.addRow("Density", self.density)
+        form.addRow("Range", self.range)
+        form.addRow("Follow chords", self.follow_chords)
+        form.addRow("", self.key_lock)
+        form.addRow("Takes", self.takes)
+        seed = QHBoxLayout()
+        seed.addWidget(self.seed, 1)
+        seed.addWidget(self.seed_locked)
+        form.addRow("Seed", seed)
+        run = QHBoxLayout()
+        run.addWidget(self.generate, 1)
+        run.addWidget(self.cancel)
+        steps = QHBoxLayout()
+        for button in (self.previous, self.next, self.audition):
+            steps.addWidget(button)
+        choose = QHBoxLayout()
+        choose.addWidget(self.keep)
+        choose.addWidget(self.discard)
+        self.keep.setStyleSheet(f"QPushButton:enabled {{ border: 1px solid {TAKE_COLOUR}; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.region_label)
+        layout.addLayout(form)
+        layout.addLayout(run)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        title = QLabel("Takes")
+        title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(title)
+        layout.addWidget(self.takes_list, 1)
+        layout.addLayout(steps)
+        layout.addLayout(choose)
+        layout.addWidget(self.sketch)
+
+    # --- settings -------------------------------------------------------------------------
+    def settings(self) -> dict:
+        return {"task": self.task.currentData(), "adventure": self.adventure.value(),
+                "density": self.density.currentData(), "range": self.range.currentData(),
+                "follow_chords": self.follow_chords.currentData(), "key_lock": self.key_lock.isChecked(),
+                "takes": self.takes.value(), "seed": self.seed.value(), "seed_locked": self.seed_locked.isChecked(),
+                "continue_bars": self.continue_bars.value()}
+
+    def next_seed(self) -> int:
+        """The seed for this Generate: the shown one when locked, else a fresh one (shown, so it can be kept)."""
+        if not self.seed_locked.isChecked():
+            self.seed.setValue(random.randrange(1, 1_000_000))
+        return self.seed.value()
+
+    def set_task(self, task: str) -> None:
+        self.task.setCurrentIndex(self.task.findData(task))
+
+    def _load(self) -> None:
+        store = user_settings()
+        values = {k: store.value(f"proposals/{k}", v, type=type(v)) for k, v in DEFAULTS.items()}
+        for combo, name in ((self.task, "task"), (self.density, "density"), (self.range, "range"),
+                            (self.follow_chords, "follow_chords")):
+            index = combo.findData(values[name])
+            combo.setCurrentIndex(index if index >= 0 else combo.findData(DEFAULTS[name]))
+        self.adventure.setValue(values["adventure"])
+        self.key_lock.setChecked(values["key_lock"])
+        self.takes.setValue(values["takes"])
+        self.seed.setValue(values["seed"])
+        self.seed_locked.setChecked(values["seed_locked"])
+        self.continue_bars.setValue(values["continue_bars"])
+
+    def _save(self) -> None:
+        store = user_settings()
+        for name, value in self.settings().items():
+            store.setValue(f"proposals/{name}", value)
+        self.continue_bars.setEnabled(self.task.currentData() == "continue")
+        self.settingsChanged.emit()
+
+    # --- state ------------------------------------------------------------------------------
+    def show_running(self, running: bool) -> None:
+        self.generate.setEnabled(not running)
+        self.cancel.setEnabled(running)
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.continue_bars.setEnabled(self.task.currentData() == "continue")
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        colour = theme.ERROR.name() if error else theme.TEXT_DIM.name()
+        self.status.setStyleSheet(f"color: {colour};")
+        self.status.setText(text)
+
+    def show_takes(self, takes: list[Take], current: int | None) -> None:
+        self.takes_list.blockSignals(True)
+        self.takes_list.clear()
+        group = None
+        for take in takes:
+            if take.group != group:
+                group = take.group
+                header = QListWidgetItem(f"— Generate {group} —")
+                header.setFlags(Qt.NoItemFlags)
+                self.takes_list.addItem(header)
+            item = QListWidgetItem(take.label())
+            item.setData(Qt.UserRole, take.id)
+            item.setToolTip(", ".join(f"{k}: {v}" for k, v in take.controls.items()))
+            self.takes_list.addItem(item)
+            if take.id == current:
+                self.takes_list.setCurrentItem(item)
+        self.takes_list.blockSignals(False)
+        has = current is not None
+        for button in (self.previous, self.next, self.audition, self.keep, self.discard):
+            button.setEnabled(has)

@@ -1,0 +1,113 @@
+"""Takes: the candidates of a proposal kept as plain values, saved in the project (ProjectState.takes).
+
+A `Take` copies what a composer Candidate holds (the region's new notes per
+track, its chords, seed, stats) plus the user's controls, as plain data that
+round-trips through JSON, so reopening a project brings every take back. Takes
+made by one Generate share a `group`: stepping through takes stays inside it.
+The composer is imported only when a take becomes an edit (Keep, Audition),
+never to show or save one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from engine.chords import ChordEvent, chord_name, parse_chord
+from engine.edits import CompoundEdit
+from engine.notes import Note
+from engine.song import Song
+
+TAKE_FORMAT = "cadenza-take-1"
+
+
+@dataclass(frozen=True)
+class Take:
+    id: int
+    group: int
+    task: str
+    bars: tuple[int, int]                        # first and last bar, 0-based inclusive
+    ticks: tuple[int, int]                       # [start, end) the take rewrites
+    notes: dict[int, tuple[Note, ...]]           # the region's whole new content per track (locked notes included)
+    chords: tuple[ChordEvent, ...] | None = None
+    seed: int = 0
+    controls: dict = field(default_factory=dict)   # the panel's settings it was made with, in the user's words
+    stats: dict = field(default_factory=dict)
+    locked: dict[int, tuple[Note, ...]] = field(default_factory=dict)
+    end_tick: int | None = None
+    warnings: tuple[str, ...] = ()
+    kept: bool = False
+
+    @classmethod
+    def from_candidate(cls, candidate, take_id: int, group: int, bars: tuple[int, int], controls: dict) -> Take:
+        return cls(take_id, group, candidate.task, bars, tuple(candidate.ticks), dict(candidate.notes),
+                   candidate.chords, candidate.seed, dict(controls), candidate.stats.to_dict(), dict(candidate.locked),
+                   candidate.end_tick, tuple(candidate.warnings))
+
+    @property
+    def track_ids(self) -> tuple[int, ...]:
+        return tuple(self.notes)
+
+    def with_(self, **changes) -> Take:
+        return replace(self, **changes)
+
+    def label(self) -> str:
+        """One line for the take list: what, where, seed and how adventurous."""
+        first, last = self.bars
+        where = f"bar {first + 1}" if first == last else f"bars {first + 1}–{last + 1}"
+        adventure = self.controls.get("adventure")
+        extra = f" · adv {adventure}" if adventure is not None else ""
+        return f"{self.task} · {where} · seed {self.seed}{extra}{' · kept' if self.kept else ''}"
+
+    def edit(self, song: Song) -> CompoundEdit:
+        """The one undoable edit that puts this take into `song` (the region is rewritten as it is now)."""
+        from composer.proposals.candidate import Candidate, CandidateStats
+
+        candidate = Candidate(self.task, self.seed, self.ticks, self.notes, self.chords,
+                              CandidateStats(0, 0.0, None, None), self.end_tick,
+                              self.locked, self.warnings)
+        return candidate.to_edit(song)
+
+    # --- JSON -------------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"format": TAKE_FORMAT, "id": self.id, "group": self.group, "task": self.task,
+                "bars": list(self.bars), "ticks": list(self.ticks), "seed": self.seed, "controls": self.controls,
+                "stats": self.stats, "end_tick": self.end_tick, "warnings": list(self.warnings), "kept": self.kept,
+                "notes": _notes_json(self.notes), "locked": _notes_json(self.locked),
+                "chords": None if self.chords is None else [[c.tick, chord_name(c.chord)] for c in self.chords]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Take:
+        """A take from a project file; raises ValueError/KeyError/TypeError on anything malformed."""
+        if data.get("format") != TAKE_FORMAT:
+            raise ValueError(f"not a take ({data.get('format')!r})")
+        chords = data["chords"]
+        return cls(int(data["id"]), int(data["group"]), str(data["task"]), _pair(data["bars"]), _pair(data["ticks"]),
+                   _notes_from(data["notes"]),
+                   None if chords is None else tuple(ChordEvent(int(t), parse_chord(n)) for t, n in chords),
+                   int(data["seed"]), dict(data["controls"]), dict(data["stats"]), _notes_from(data["locked"]),
+                   None if data["end_tick"] is None else int(data["end_tick"]), tuple(data["warnings"]),
+                   bool(data["kept"]))
+
+
+def _pair(values) -> tuple[int, int]:
+    first, second = values
+    return int(first), int(second)
+
+
+def _notes_json(notes: dict[int, tuple[Note, ...]]) -> dict:
+    return {str(t): [[n.start, n.pitch, n.duration, n.velocity] for n in ns] for t, ns in notes.items()}
+
+
+def _notes_from(data: dict) -> dict[int, tuple[Note, ...]]:
+    return {int(t): tuple(Note(start=s, pitch=p, duration=d, velocity=v) for s, p, d, v in rows)
+            for t, rows in data.items()}
+
+
+def takes_from_json(items: list) -> tuple[list[Take], int]:
+    """The takes of a project (entries that are not takes are skipped) and how many were skipped."""
+    takes, skipped = [], 0
+    for item in items:
+        try:
+            takes.append(Take.from_json(item))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            skipped += 1
+    return takes, skipped
