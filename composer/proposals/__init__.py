@@ -29,10 +29,10 @@ def propose(song, region, task, controls=None, model=None, cancel=None, progress
     return run(song, region, task, controls, model, cancel, progress)
 
 
-def load_model(path=None):
+def load_model(path=None, quantized=True):
     """See composer.proposals.loader.load_model: the shipped model (or `path`), cached per process."""
     from composer.proposals.loader import load_model as load
-    return load(path)
+    return load(path, quantized)
 
 
 __all__ = ["Candidate", "CandidateStats", "Controls", "ProposalCancelled", "ProposalError", "Region", "Task",

@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 
 from composer.proposals.spec import ProposalError
@@ -36,12 +37,28 @@ def select_tracks(song: Song, region_tracks: tuple[int, ...], bars: range) -> li
     return [t.id for t in song.tracks if t.id in chosen]
 
 
+_grids: dict[int, tuple[weakref.ref, dict]] = {}
+
+
 def working_grid(song: Song, track_ids: list[int], chord_lane: bool, key: Key | None) -> Grid:
-    """The song's grid over the chosen lanes; a user key replaces the song's in the KEY tokens."""
-    try:
-        grid = song_grid(song, track_ids, chord_lane)
-    except ValueError as error:
-        raise ProposalError(f"the model cannot read this song: {error}") from None
+    """The song's grid over the chosen lanes; a user key replaces the song's in the KEY tokens.
+
+    Grids are kept per song snapshot while it lives (snapshots never change): the
+    candidates, the retries and the next proposal on the same song skip quantizing
+    every note again (tens of milliseconds on a long song).
+    """
+    song_id = id(song)
+    entry = _grids.get(song_id)
+    if entry is None or entry[0]() is not song:
+        entry = (weakref.ref(song, lambda _: _grids.pop(song_id, None)), {})
+        _grids[song_id] = entry
+    wanted = (tuple(track_ids), chord_lane)
+    if wanted not in entry[1]:
+        try:
+            entry[1][wanted] = song_grid(song, track_ids, chord_lane)
+        except ValueError as error:
+            raise ProposalError(f"the model cannot read this song: {error}") from None
+    grid = entry[1][wanted]
     if key is not None:
         grid = replace(grid, keys=tuple((key.tonic, "minor" if key.is_minor else "major") for _ in grid.meters))
     return grid

@@ -20,7 +20,7 @@ from composer.model import Composer, KVCache
 from composer.proposals.grammar import FillWriter
 from composer.proposals.spec import ProposalCancelled
 
-DECODE_THREADS = 1  # one step is ~100 small ops: a second thread adds sync, not speed (bench_proposals.py)
+DECODE_THREADS = 1  # one step is ~100 small ops: a second thread adds waiting, not speed (bench_proposals.py)
 
 
 def sample(logits: np.ndarray, mask: np.ndarray, bias: np.ndarray | None, temperature: float, top_p: float,

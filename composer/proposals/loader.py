@@ -1,17 +1,22 @@
 """The composer model, loaded once per process and shared by every proposal.
 
 Loading costs a few hundred milliseconds (torch, the file, the weights); a
-proposal costs less than that, so the model stays in a process-wide cache,
+proposal costs about as much, so the model stays in a process-wide cache,
 keyed by the file's path, size and modification time (a retrained file is
-picked up, an unchanged one is not read twice). Weights run in fp32: on this
-machine's CPU, measured side by side in benchmarks/bench_proposals.py, bf16
-and dynamic int8 decode no faster for a model this small (per-op overhead,
-not memory, bounds it), so the simplest exact path wins.
+picked up, an unchanged one is not read twice).
+
+Weights: the Linear layers are quantized to int8 (dynamic quantization) on
+load. Measured side by side on this 2-core CPU (benchmarks/bench_proposals.py,
+docs/PROPOSALS.md), one thread: int8 decodes ~1.5x faster than fp32 at batch 1
+and 1.4x at batch 4, bf16 is slower than fp32 (the matrices of a 3M-parameter
+model are too small for its kernels to pay), and a second thread is several
+times slower on a shared machine. `quantized=False` gives the plain fp32 model.
 """
 from __future__ import annotations
 
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -32,10 +37,10 @@ class LoadedModel:
     model: Composer
     info: dict
     path: Path
-    seconds: float          # how long loading took (0 for a cache hit is not recorded: the first load's time)
+    seconds: float          # how long the first load took (a cache hit returns the same object)
 
 
-def load_model(path: str | PathLike[str] | None = None, dtype: torch.dtype = torch.float32) -> LoadedModel:
+def load_model(path: str | PathLike[str] | None = None, quantized: bool = True) -> LoadedModel:
     """The model at `path` (default: the shipped resources/composer.pt), from the cache when unchanged.
 
     Raises composer.checkpoint.CheckpointError (a CadenzaError, one line) when the file is missing or unusable.
@@ -43,19 +48,29 @@ def load_model(path: str | PathLike[str] | None = None, dtype: torch.dtype = tor
     path = Path(path) if path is not None else DEFAULT_CHECKPOINT
     try:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, dtype)
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, quantized)
     except OSError:
         key = None
     with _lock:
         if key is not None and key in _cache:
             return _cache[key]
         started = time.perf_counter()
-        model, info = load_checkpoint(path, dtype=dtype)
+        model, info = load_checkpoint(path)
         model.requires_grad_(False)
+        if quantized:
+            model = quantize(model)
+        info = {**info, "weights": "int8-dynamic" if quantized else "fp32"}
         loaded = LoadedModel(model, info, path, time.perf_counter() - started)
         if key is not None:
             _cache[key] = loaded
         return loaded
+
+
+def quantize(model: Composer) -> Composer:
+    """The model with int8 Linear layers (weights quantized once, activations per call); embeddings stay fp32."""
+    with warnings.catch_warnings():  # torch.ao.quantization announces its move to torchao; it works in this torch
+        warnings.simplefilter("ignore")
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
 
 def clear_cache() -> None:

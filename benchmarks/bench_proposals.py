@@ -1,0 +1,117 @@
+"""Benchmark: proposal latency and decoding speed, weight formats and thread counts side by side.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_proposals.py [--model PATH] [--rounds 5]
+
+Prints one JSON object: model start-up (checkpoint load) apart; then per
+variant (fp32, bf16 weights, dynamic int8 Linear layers; 1 or 2 threads):
+raw KV-cached decoding tokens/s at batch 1 and batch 4 (600-token prompt,
+128 new tokens), and the median latency of real proposals on POP909 song 001
+(tests/data/midi): an 8-bar melody, 8 bars of chords, and an 8-bar 4-track
+arrangement (melody, bass, accompaniment, drums at once), one candidate each,
+plus 4 candidates of the melody as one batch. Variants alternate inside every
+round so machine noise (2 shared cores) hits all alike. The default model is
+the shipped resources/composer.pt, else the composer-3m training run's latest
+checkpoint.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from composer.model import KVCache
+from composer.proposals import Controls, Region, Task, decoding
+from composer.proposals.compose import add_part_track
+from composer.proposals.generate import propose
+from composer.proposals.loader import (
+    DEFAULT_CHECKPOINT,
+    clear_cache,
+    load_model,
+    quantize,
+)
+from composer.tokens.vocab import VOCAB
+from engine.files import load_song_file
+
+SONG = Path(__file__).resolve().parents[1] / "tests" / "data" / "midi" / "pop909_001.mid"
+RUN_CHECKPOINT = Path("~/.cache/cadenza/runs/composer-3m/checkpoint.pt").expanduser()
+MELODY, BRIDGE, PIANO = 1, 2, 3
+
+
+def variants(model) -> dict:
+    int8 = quantize(model)
+    bf16 = type(model)(model.config)
+    bf16.load_state_dict(model.state_dict())
+    bf16 = bf16.to(torch.bfloat16).eval()
+    return {"fp32_t1": (model, 1), "fp32_t2": (model, 2), "bf16_t1": (bf16, 1), "int8_t1": (int8, 1)}
+
+
+@torch.inference_mode()
+def decode_rate(model, threads: int, batch: int, prompt: int = 600, new: int = 128) -> float:
+    torch.set_num_threads(threads)
+    dtype = torch.bfloat16 if next(model.parameters()).dtype == torch.bfloat16 else torch.float32
+    cache = KVCache(model.config, batch, prompt + new, dtype)
+    ids = torch.randint(0, len(VOCAB), (1, prompt), generator=torch.Generator().manual_seed(0))
+    token = model(ids, cache, 0, last_only=True)[:, -1].argmax(-1, keepdim=True).expand(batch, 1).contiguous()
+    start = time.perf_counter()
+    for step in range(new):
+        token = model(token, cache, prompt + step)[:, -1].argmax(-1, keepdim=True)
+    return batch * new / (time.perf_counter() - start)
+
+
+def jobs(song) -> dict:
+    arranged, bass = add_part_track(song, "bass")
+    arranged, drums = add_part_track(arranged, "drums")
+    return {
+        "melody_8_bars": (song, Region(8, 15, (MELODY,)), Task.MELODY, 1),
+        "chords_8_bars": (song, Region(8, 15), Task.CHORDS, 1),
+        "arrangement_8_bars_4_tracks": (arranged, Region(8, 15, (MELODY, bass, PIANO, drums)), Task.FILL, 1),
+        "melody_8_bars_4_candidates": (song, Region(8, 15, (MELODY,)), Task.MELODY, 4),
+    }
+
+
+def _load_quantized(path: Path) -> float:
+    clear_cache()
+    return load_model(path).seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, help="checkpoint (default: resources/composer.pt, else the 3M run's)")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    path = args.model or (DEFAULT_CHECKPOINT if DEFAULT_CHECKPOINT.exists() else RUN_CHECKPOINT)
+    clear_cache()
+    loaded = load_model(path, quantized=False)
+    song = load_song_file(SONG).song
+    models = variants(loaded.model)
+    samples: dict[str, dict[str, list[float]]] = {name: {} for name in models}
+    tokens: dict[str, list[int]] = {}
+    for round_number in range(args.rounds):
+        for name, (model, threads) in models.items():
+            for batch in (1, 4):
+                samples[name].setdefault(f"decode_tok_s_batch{batch}", []).append(decode_rate(model, threads, batch))
+            decoding.DECODE_THREADS = threads
+            for job, (target, region, task, k) in jobs(song).items():
+                started = time.perf_counter()
+                found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
+                samples[name].setdefault(f"{job}_s", []).append(time.perf_counter() - started)
+                tokens.setdefault(job, []).append(sum(c.stats.tokens for c in found))
+    report = {name: {k: round(statistics.median(v), 3) for k, v in s.items()} for name, s in samples.items()}
+    print(json.dumps({
+        "model": str(path), "parameters": loaded.info["parameters"], "step": loaded.info["step"],
+        "load_s": round(loaded.seconds, 3), "load_and_quantize_s": round(_load_quantized(path), 3), "rounds": args.rounds,
+        "median_tokens_per_proposal": {job: statistics.median(t) for job, t in tokens.items()},
+        "variants": report,
+        "targets": {"melody_8_bars_s": 0.5, "arrangement_8_bars_4_tracks_s": 2.0},
+    }, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
