@@ -193,6 +193,8 @@ class Trainer:
     def run(self, stop_after: int | None, stop_flag: dict) -> None:
         train = self.config.train
         self.run_dir.mkdir(parents=True, exist_ok=True)
+        if self.world.main:  # so a background run can be stopped cleanly: kill -TERM $(cat RUN_DIR/train.pid)
+            (self.run_dir / "train.pid").write_text(f"{os.getpid()}\n")
         self.log(f"{self.config.name}: {self.model.parameter_count():,} parameters, data {self.data_hash}, "
                  f"{self.world.size} process(es), step {self.step}/{train.steps}")
         last_step = train.steps if stop_after is None else min(train.steps, self.step + stop_after)

@@ -23,7 +23,7 @@ import torch
 
 from composer.data.cache import load_source
 from composer.data.common import CorpusSong
-from composer.tokens.encode import CHORD_LANE, encode
+from composer.tokens.encode import CHORD_LANE, cell_tokens, encode
 from composer.tokens.grid import Grid, song_grid
 from composer.tokens.vocab import MAX_TRACKS, VOCAB
 from composer.training.config import DataSection
@@ -45,6 +45,7 @@ class Corpus:
             for split, pool in self.songs.items():
                 pool[source] = [s for s in corpus.songs if s.split == split]
         self._grids: dict[str, Grid | None] = {}
+        self._costs: dict[str, tuple[tuple[int, ...], ...]] = {}
 
     def grid(self, song: CorpusSong) -> Grid | None:
         """The song's grid, None when it cannot be tokenized (a meter outside the vocabulary)."""
@@ -54,6 +55,14 @@ class Corpus:
             except ValueError:
                 self._grids[song.key] = None
         return self._grids[song.key]
+
+    def cell_costs(self, song: CorpusSong, grid: Grid) -> tuple[tuple[int, ...], ...]:
+        """Tokens each context cell of the song costs (`cell_tokens`), per bar and lane: a window's
+        length is known before encoding it, so a window too long for the sequence is never encoded."""
+        if song.key not in self._costs:
+            self._costs[song.key] = tuple(tuple(len(cell_tokens(grid, b, i)) for i in range(len(grid.lanes)))
+                                          for b in range(grid.bar_count))
+        return self._costs[song.key]
 
     def data_hash(self) -> str:
         """A digest of which songs are in which split and what they hold (ids, note counts, lengths)."""
@@ -83,32 +92,47 @@ def sample_example(corpus: Corpus, split: str, data: DataSection, rng: random.Ra
     names = sorted(pools)
     for _ in range(100):
         source = rng.choices(names, weights=[data.sources[s] for s in names])[0]
-        grid = corpus.grid(rng.choice(pools[source]))
+        song = rng.choice(pools[source])
+        grid = corpus.grid(song)
         if grid is None:
             continue
-        example = _window_example(grid, data, rng, max_tokens)
+        example = _window_example(grid, corpus.cell_costs(song, grid), data, rng, max_tokens)
         if example is not None:
             return example
     raise ValueError(f"no window of the {split} songs fits in {max_tokens} tokens")
 
 
-def _window_example(grid: Grid, data: DataSection, rng: random.Random, max_tokens: int) -> Example | None:
+def _window_example(grid: Grid, costs, data: DataSection, rng: random.Random, max_tokens: int) -> Example | None:
     lanes = _choose_lanes(grid, data, rng)
     bars = min(rng.randint(data.min_bars, data.max_bars), grid.bar_count)
     policies = sorted(data.masks)
     while bars >= 1:
         start = rng.randint(0, grid.bar_count - bars)
         cut = window(grid, start, bars, lanes)
-        shifts = transposition_range(cut, *data.transpose)
-        cut = transpose(cut, rng.choice(shifts)) if shifts else cut
         policy = rng.choices(policies, weights=[data.masks[p] for p in policies])[0]
-        mask = {(b, CHORD_LANE if cut.lanes[i].is_chords else cut.lanes[i].track_id)
-                for b, i in make_mask(policy, cut, rng)}
-        ids = encode(cut, mask)
-        if len(ids) <= max_tokens:
+        masked = make_mask(policy, cut, rng)
+        length = encoded_length(cut, [[costs[start + b][i] for i in lanes] for b in range(bars)], masked)
+        if length <= max_tokens:
+            shifts = transposition_range(cut, *data.transpose)
+            cut = transpose(cut, rng.choice(shifts)) if shifts else cut
+            ids = encode(cut, {(b, CHORD_LANE if cut.lanes[i].is_chords else cut.lanes[i].track_id)
+                               for b, i in masked})
             return Example(ids, ids.index(SEP))
-        bars = min(bars - 1, int(bars * max_tokens / len(ids) * 0.9))
+        bars = min(bars - 1, int(bars * max_tokens / length * 0.95))
     return None
+
+
+def encoded_length(grid: Grid, costs: list[list[int]], masked: set[tuple[int, int]]) -> int:
+    """len(encode(grid, mask)) from the cells' context costs, without encoding (see encode.py's layout)."""
+    length = 4 + sum(1 if lane.is_chords else 2 for lane in grid.lanes) + 1  # BOS METER KEY TEMPO, lanes, SEP
+    for b in range(grid.bar_count):
+        length += 1 + (b > 0 and grid.meters[b] != grid.meters[b - 1]) + (b > 0 and grid.keys[b] != grid.keys[b - 1])
+        for i, lane in enumerate(grid.lanes):
+            if (b, i) in masked:  # TRK MASK, then BAR TRK [DENS POLY RANGE] events FILL_END
+                length += 2 + 2 + (0 if lane.is_chords else 3) + max(costs[b][i] - 1, 0) + 1
+            else:
+                length += costs[b][i]
+    return length
 
 
 def _choose_lanes(grid: Grid, data: DataSection, rng: random.Random) -> list[int]:
