@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Iterable
+from types import ModuleType
 
 from engine.errors import CadenzaError
 
@@ -20,11 +22,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(more_subcommands: Iterable[ModuleType] = ()) -> argparse.ArgumentParser:
+    """The engine's subcommands, then `more_subcommands` (modules with `register`) from layers above."""
     parser = _Parser(prog="cadenza", description="Cadenza: compose with a machine partner (command line).")
     subparsers = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(f"engine.cli.{name}").register(subparsers)
+    for module in more_subcommands:
+        module.register(subparsers)
     return parser
 
 

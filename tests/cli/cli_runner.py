@@ -1,5 +1,7 @@
-"""Run `cadenza` in-process the way a shell would, for the command-line tests."""
-from engine.cli.main import main
+"""Run `cadenza` in-process the way a shell would, for the command-line tests.
+
+Through the installed entry point's `main` (composer.cli), so every subcommand is there."""
+from composer.cli.main import main
 
 
 def run_cadenza(capsys, *args) -> tuple[int, str, str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from composer.cli.main import main
+from cli_runner import run_cadenza as cadenza
 from engine.files import load_song_file
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "composer" / "proposals"))
@@ -19,15 +19,6 @@ MIDI = Path(__file__).resolve().parents[1] / "data" / "midi"
 @pytest.fixture(scope="session")
 def checkpoint(tmp_path_factory, datasets) -> Path:
     return train_tiny(tmp_path_factory, datasets)
-
-
-def cadenza(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_generate_writes_k_candidates_that_change_only_the_region(capsys, tmp_path, checkpoint):
