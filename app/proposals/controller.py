@@ -106,7 +106,7 @@ class ProposalController(QObject):
         self.job.succeeded.connect(on_success)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self._cancelled)
-        self.job.finished.connect(self._job_over)
+        self.job.finished.connect(self.job.deleteLater)  # its thread may still be returning after the result
         self.panel.show_running(True)
         self._started = time.perf_counter()
         self.probe.start()
@@ -136,22 +136,17 @@ class ProposalController(QObject):
         self._finish("cancelled", "Cancelled: nothing changed")
 
     def _finish(self, outcome: str, text: str, error: bool = False) -> None:
+        self.job = None  # the next Generate may start now
         self.last_delay_ms = self.probe.stop()
         self.panel.show_running(False)
         self._say(f"{text} (UI delay ≤ {self.last_delay_ms:.0f} ms)" if outcome == "done" else text, error)
         self.jobFinished.emit(outcome)
 
-    def _job_over(self) -> None:
-        job, self.job = self.job, None
-        if job is not None:
-            job.deleteLater()
-        self.takesChanged.emit()
-
     def shutdown(self) -> None:
-        """Window closing: stop a running job and wait for its thread."""
-        if self.job is not None:
-            self.job.cancel()
-            self.job.wait()
+        """Window closing: stop running jobs and wait for their threads."""
+        for job in self.findChildren(ProposalJob):
+            job.cancel()
+            job.wait()
 
     # --- a new sketch -------------------------------------------------------------------------
     def new_sketch(self, request) -> bool:

@@ -1,0 +1,274 @@
+"""AI proposals end to end: real widgets, real input, a real tiny checkpoint (trained once per session, seconds).
+
+Select bars on the ruler (Shift+drag) and tracks (Ctrl+click rows), Generate,
+step with ] and [, Keep (one undo step back to the original exactly), Discard,
+save and reopen with the takes, cancel, a missing checkpoint, locks, chords,
+audition, continue, a new sketch, and the event-loop delay while generating.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from editor_helpers import click, drag, key, make_song
+from engine.chords import ChordEvent, parse_chord
+from engine.keys import Key, KeySignature
+from engine.project import load_project
+
+CONFIG = Path(__file__).resolve().parents[1] / "composer" / "proposals" / "tiny_proposals.json"
+JOB_MS = 120_000
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
+    """The proposal tests' tiny model (tests/composer/proposals trains the same one at the same place)."""
+    import torch
+
+    from composer.train import main as train
+
+    out = tmp_path_factory.getbasetemp() / "proposal-model"
+    if not (out / "checkpoint.pt").exists():
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            assert train(["--config", str(CONFIG), "--out-dir", str(out), "--datasets", str(datasets)]) == 0
+        finally:
+            torch.set_num_threads(threads)
+    return out / "checkpoint.pt"
+
+
+@pytest.fixture
+def song():
+    """The editor tests' two tracks over four bars of C major with a chord per bar."""
+    base = make_song()
+    meters = base.meter_map
+    chords = tuple(ChordEvent(meters.bar_start(i), parse_chord(c)) for i, c in enumerate(("C", "F", "G", "C")))
+    return base.with_(chords=chords, keys=(KeySignature(0, Key(0, "major")),), end_tick=meters.bar_start(4))
+
+
+@pytest.fixture
+def composer(window, tiny_checkpoint):
+    controller = window.proposals
+    controller.model_path = str(tiny_checkpoint)
+    controller.panel.takes.setValue(3)
+    controller.panel.seed_locked.setChecked(True)
+    controller.panel.seed.setValue(11)
+    return controller
+
+
+def select_bars(window, first: int, last: int, shift=True) -> None:
+    """Shift+drag on the ruler from the middle of bar `first` to the middle of bar `last` (0-based)."""
+    ruler, meters = window.editor.ruler, window.session.song.meter_map
+    half = meters.bar_start(1) // 2
+    y = ruler.height() // 2
+    start = ruler.mapFromGlobal(ruler.mapToGlobal(ruler.rect().topLeft()))
+    start.setX(round(ruler.view.x_of(meters.bar_start(first) + half)))
+    start.setY(y)
+    end = start.__class__(round(ruler.view.x_of(meters.bar_start(last) + half)), y)
+    drag(ruler, start, end, mods=Qt.ShiftModifier if shift else Qt.NoModifier)
+
+
+def generate(qtbot, composer, button=True, task=None):
+    with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
+        if task is not None:
+            composer.panel.set_task(task)
+        click(composer.panel.generate, composer.panel.generate.rect().center())
+    return finished.args[0]
+
+
+def test_generate_step_keep_and_one_undo_back_to_the_original(qtbot, window, composer):
+    original = window.session.song
+    select_bars(window, 0, 1)
+    assert composer.region.bars == (0, 1) and window.options.loop is None   # Shift+drag is not the loop drag
+    bass_row = window.track_list.row_for(2)
+    QTest.mouseClick(bass_row, Qt.LeftButton, Qt.ControlModifier, bass_row.rect().center())
+    assert composer.region.track_ids == (1, 2) and bass_row.in_region
+    assert generate(qtbot, composer, task="fill") == "done"
+    assert window.session.song is original                                  # takes are not the song
+    assert len(composer.takes) == 3 and composer.current == composer.takes[0].id
+    assert composer.overlay.take is composer.takes[0]
+    assert set(composer.takes[0].notes) == {1, 2}
+    assert [t.seed for t in composer.takes] == [11, 12, 13]
+    key(window.editor.roll, Qt.Key_BracketRight)
+    assert composer.current == composer.takes[1].id
+    key(window.editor.roll, Qt.Key_BracketLeft)
+    key(window.editor.roll, Qt.Key_BracketLeft)                             # wraps to the last take
+    assert composer.current == composer.takes[2].id
+    chosen = composer.takes[2]
+    key(window.editor.roll, Qt.Key_Return, Qt.ControlModifier)              # Keep
+    song = window.session.song
+    start, end = chosen.ticks
+    for track_id in (1, 2):
+        assert tuple(n for n in song.track(track_id).notes if start <= n.start < end) == chosen.notes[track_id]
+    assert composer.overlay.take is None and composer.takes[2].kept
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert window.session.song == original
+
+
+def test_discard_drops_takes_and_leaves_the_song(qtbot, window, composer):
+    original = window.session.song
+    select_bars(window, 1, 2)
+    assert generate(qtbot, composer, task="melody") == "done"
+    first = composer.current
+    click(composer.panel.discard, composer.panel.discard.rect().center())
+    assert first not in [t.id for t in composer.takes] and len(composer.takes) == 2
+    assert composer.current == composer.takes[0].id                         # the next take shows
+    key(window.editor.roll, Qt.Key_Backspace, Qt.ControlModifier)
+    key(window.editor.roll, Qt.Key_Backspace, Qt.ControlModifier)
+    assert composer.takes == [] and composer.overlay.take is None
+    assert window.session.song == original and window.session.undo_stack.count() == 0
+
+
+def test_takes_are_saved_with_the_project_and_restored(qtbot, window, composer, tmp_path):
+    select_bars(window, 0, 1)
+    assert generate(qtbot, composer, task="bass") == "done"
+    composer.keep()
+    saved = [t.to_json() for t in composer.takes]
+    path = tmp_path / "song.cadenza"
+    assert window.files.save_as(str(path))
+    assert load_project(path).state.takes == saved
+    window.files.new()
+    assert composer.takes == []
+    assert window.files.open_file(str(path), confirm=False)
+    assert [t.to_json() for t in composer.takes] == saved
+    assert composer.takes[0].kept and composer.current is None
+    key(window.editor.roll, Qt.Key_BracketRight)                            # shows the newest Generate's takes
+    assert composer.current is not None
+    before = window.session.song
+    composer.show_take(composer.takes[1].id)
+    assert composer.keep() and window.session.song != before
+    window.session.undo_stack.undo()
+    assert window.session.song == before
+
+
+def test_cancel_mid_generation_leaves_the_song_unchanged(qtbot, window, composer):
+    original = window.session.song
+    composer.panel.takes.setValue(8)
+    select_bars(window, 0, 3)
+    QTest.mouseClick(window.track_list.row_for(2), Qt.LeftButton, Qt.ControlModifier)
+    progressed = []
+    with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
+        composer.panel.set_task("fill")
+        click(composer.panel.generate, composer.panel.generate.rect().center())
+        composer.job.progressed.connect(progressed.append)
+        qtbot.waitUntil(lambda: bool(progressed) or composer.job is None, timeout=JOB_MS)
+        assert composer.panel.cancel.isEnabled()
+        click(composer.panel.cancel, composer.panel.cancel.rect().center())
+    assert finished.args == ["cancelled"], "the job ended before Cancel reached it"
+    assert 0 < progressed[0] < 1
+    assert window.session.song == original and composer.takes == []
+    assert "nothing changed" in composer.panel.status.text()
+    assert composer.panel.generate.isEnabled() and not composer.panel.cancel.isEnabled()
+
+
+def test_a_missing_checkpoint_says_so_and_the_song_stays(qtbot, window, composer, tmp_path):
+    original = window.session.song
+    composer.model_path = str(tmp_path / "missing.pt")
+    select_bars(window, 0, 0)
+    assert generate(qtbot, composer, task="melody") == "failed"
+    text = composer.panel.status.text()
+    assert "missing.pt" in text and "no composer checkpoint" in text and "\n" not in text
+    assert window.session.song == original and composer.takes == []
+
+
+def test_locked_notes_and_locked_tracks_are_kept(qtbot, window, composer):
+    session = window.session
+    select_bars(window, 0, 1)
+    session.set_selection({session.song.track(1).notes[1]})
+    key(window.editor.roll, Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier)
+    locked = session.song.track(1).notes[1]
+    QTest.mouseClick(window.track_list.row_for(2), Qt.LeftButton, Qt.ControlModifier)
+    click(window.track_list.row_for(2).lock, window.track_list.row_for(2).lock.rect().center())
+    assert composer.region.locked_tracks == {2}
+    assert generate(qtbot, composer, task="melody") == "done"
+    for take in composer.takes:
+        assert set(take.notes) == {1}                                       # the locked bass is context only
+        assert locked in take.notes[1]
+    bass = session.song.track(2).notes
+    composer.keep()
+    assert locked in session.song.track(1).notes and session.song.track(2).notes == bass
+
+
+def test_suggest_chords_writes_the_chord_lane_as_one_step(qtbot, window, composer):
+    original = window.session.song
+    select_bars(window, 1, 2)
+    with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
+        key(window.editor.roll, Qt.Key_C, Qt.ControlModifier | Qt.AltModifier)
+    assert finished.args == ["done"]
+    take = composer.current_take
+    assert take.task == "chords" and take.chords and take.notes == {}
+    composer.keep()
+    start, end = take.ticks
+    song = window.session.song
+    assert [c.chord for c in song.chords if start <= c.tick < end] or song.chord_at(start) is not None
+    assert song.tracks == original.tracks
+    window.session.undo_stack.undo()
+    assert window.session.song == original
+
+
+def test_audition_plays_the_take_without_touching_the_document(qtbot, window, composer):
+    original = window.session.song
+    select_bars(window, 0, 1)
+    assert generate(qtbot, composer, task="melody") == "done"
+    take = composer.current_take
+    click(composer.panel.audition, composer.panel.audition.rect().center())
+    player = window.transport.player
+    assert player.is_playing and window.options.loop == take.ticks and window.options.loop_enabled
+    start, end = take.ticks
+    assert tuple(n for n in player.song.track(1).notes if start <= n.start < end) == take.notes[1]
+    assert window.session.song == original
+    key(window.editor.roll, Qt.Key_BracketRight)                            # the next take plays instead
+    assert tuple(n for n in player.song.track(1).notes if start <= n.start < end) == composer.current_take.notes[1]
+    click(composer.panel.audition, composer.panel.audition.rect().center())
+    assert not player.is_playing and window.transport.preview is None
+    assert window.options.loop is None and player.song == original
+
+
+def test_continue_appends_bars_after_the_song(qtbot, window, composer):
+    original = window.session.song
+    composer.panel.continue_bars.setValue(2)
+    assert generate(qtbot, composer, task="continue") == "done"
+    take = composer.current_take
+    assert take.bars == (4, 5) and take.ticks[0] == original.end_tick
+    composer.keep()
+    assert window.session.song.bar_count() == 6
+    window.session.undo_stack.undo()
+    assert window.session.song == original
+
+
+def test_new_sketch_fills_an_empty_song_as_one_undo_step(qtbot, window, composer):
+    from app.proposals.sketch import SketchDialog
+
+    window.files.new()
+    empty = window.session.song
+    assert "New sketch" in composer.panel.region_label.text()
+    dialog = SketchDialog(window)
+    dialog.bars.setValue(4)
+    dialog.parts["drums"].setChecked(False)
+    request = dialog.request(seed=5, adventure=5, model_path=composer.model_path)
+    with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
+        assert composer.new_sketch(request)
+    assert finished.args == ["done"]
+    song = window.session.song
+    assert [t.role.value for t in song.tracks] == ["melody", "bass", "accompaniment"]
+    assert song.chords and song.bar_count() == 4 and song.note_count > 0
+    window.session.undo_stack.undo()
+    assert window.session.song == empty
+
+
+def test_the_window_stays_responsive_while_generating(qtbot, window, composer, capsys):
+    """Reports the event-loop probe's worst lateness (no timing in pass/fail: the machine is shared)."""
+    select_bars(window, 0, 3)
+    QTest.mouseClick(window.track_list.row_for(2), Qt.LeftButton, Qt.ControlModifier)
+    composer.panel.takes.setValue(8)
+    delays = []
+    for task in ("fill", "melody", "fill"):
+        assert generate(qtbot, composer, task=task) == "done"
+        assert composer.probe.samples > 0
+        delays.append(round(composer.last_delay_ms, 1))
+    with capsys.disabled():
+        print(f"\nevent-loop delay during generation (ms, worst per run): {delays}")
