@@ -17,7 +17,10 @@ from engine.midi import write_midi
 from engine.song import Song
 from engine.track import Track, TrackRole
 
-FLUID_R3 = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+OTHER_SOUNDFONTS = [  # Debian's fluid-soundfont-gm (.sf2) and musescore-general-soundfont-small (.sf3, Ogg samples)
+    Path("/usr/share/sounds/sf2/FluidR3_GM.sf2"),
+    Path("/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"),
+]
 
 
 def test_length_is_the_song_plus_the_tail_and_it_sounds(band):
@@ -107,9 +110,11 @@ def test_a_soundfont_fluidsynth_cannot_load_is_reported(tmp_path, band):
         render_array(band, soundfont=broken)
 
 
-@pytest.mark.skipif(not FLUID_R3.exists(), reason="fluid-soundfont-gm not installed")
-def test_any_soundfont_the_user_points_to_works(band):
-    audio = render_array(band, soundfont=FLUID_R3)
+@pytest.mark.parametrize("soundfont", OTHER_SOUNDFONTS, ids=lambda p: p.suffix)
+def test_any_soundfont_the_user_points_to_works(band, soundfont):
+    if not soundfont.exists():
+        pytest.skip(f"{soundfont} is not installed")
+    audio = render_array(band, soundfont=soundfont)
     assert rms(audio) > 0.01 and peak(audio) < 1.0
 
 
