@@ -10,8 +10,8 @@ blocked, so showing a change never echoes it back as a new edit.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSizePolicy, QSlider, QToolButton,
                                QWidget)
 
@@ -21,6 +21,22 @@ from engine.track import Track, TrackRole
 
 ROW_HEIGHT = 62
 REGION_COLOUR = "#ff5fd2"  # the take colour (app.proposals.panel.TAKE_COLOUR): rows in the composer's region
+
+
+def lock_icon() -> QIcon:
+    """A padlock, drawn (emoji fonts are missing on many Linux desktops)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    colour = QColor("#d7dae0")
+    painter.setPen(QPen(colour, 1.6))
+    painter.drawArc(QRectF(4.5, 1.5, 7, 9), 0, 180 * 16)
+    painter.drawLine(4.5, 6, 4.5, 8)
+    painter.drawLine(11.5, 6, 11.5, 8)
+    painter.fillRect(QRectF(3, 7.5, 10, 7), colour)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class TrackRow(QFrame):
@@ -51,7 +67,8 @@ class TrackRow(QFrame):
         self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.mute = self._toggle("M", "Mute", "#d9534f")
         self.solo = self._toggle("S", "Solo", "#e5a93d")
-        self.lock = self._toggle("🔒", "Lock: proposals keep this track as it is", "#b0b6c2")
+        self.lock = self._toggle("", "Lock: proposals keep this track as it is", "#b04a9a")
+        self.lock.setIcon(lock_icon())
         self.lock.toggled.connect(lambda on: self.lockToggled.emit(self.track_id, on))
         self.volume = QSlider(Qt.Horizontal)
         self.volume.setRange(0, 127)
