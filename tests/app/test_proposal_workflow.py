@@ -7,10 +7,11 @@ audition, continue, a new sketch, and the event-loop delay while generating.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from editor_helpers import click, drag, key, make_song
@@ -18,26 +19,15 @@ from engine.chords import ChordEvent, parse_chord
 from engine.keys import Key, KeySignature
 from engine.project import load_project
 
-CONFIG = Path(__file__).resolve().parents[1] / "composer" / "proposals" / "tiny_proposals.json"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "composer" / "proposals"))
+from proposal_model import train_tiny  # noqa: E402  (the composer tests' tiny model, shared per session)
+
 JOB_MS = 120_000
 
 
 @pytest.fixture(scope="session")
 def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
-    """The proposal tests' tiny model (tests/composer/proposals trains the same one at the same place)."""
-    import torch
-
-    from composer.train import main as train
-
-    out = tmp_path_factory.getbasetemp() / "proposal-model"
-    if not (out / "checkpoint.pt").exists():
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            assert train(["--config", str(CONFIG), "--out-dir", str(out), "--datasets", str(datasets)]) == 0
-        finally:
-            torch.set_num_threads(threads)
-    return out / "checkpoint.pt"
+    return train_tiny(tmp_path_factory, datasets)
 
 
 @pytest.fixture
@@ -64,14 +54,12 @@ def select_bars(window, first: int, last: int, shift=True) -> None:
     ruler, meters = window.editor.ruler, window.session.song.meter_map
     half = meters.bar_start(1) // 2
     y = ruler.height() // 2
-    start = ruler.mapFromGlobal(ruler.mapToGlobal(ruler.rect().topLeft()))
-    start.setX(round(ruler.view.x_of(meters.bar_start(first) + half)))
-    start.setY(y)
-    end = start.__class__(round(ruler.view.x_of(meters.bar_start(last) + half)), y)
+    start = QPoint(round(ruler.view.x_of(meters.bar_start(first) + half)), y)
+    end = QPoint(round(ruler.view.x_of(meters.bar_start(last) + half)), y)
     drag(ruler, start, end, mods=Qt.ShiftModifier if shift else Qt.NoModifier)
 
 
-def generate(qtbot, composer, button=True, task=None):
+def generate(qtbot, composer, task=None):
     with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
         if task is not None:
             composer.panel.set_task(task)
