@@ -14,7 +14,8 @@ the canonical form composer.tokens.encode writes:
                       or NOCHORD (only as a change after a chord)
 
 The cell controls are kept honest: the note count stays inside the DENS bin
-(FILL_END is refused below it while a note can still be added), notes per
+(FILL_END is refused below it while a note can still be added, and a new
+onset must leave enough steps for the notes still needed), notes per
 onset stay within the POLY bin, and the pitch span within the RANGE bin
 (upper bounds). DENS_0 forces POLY_0 RANGE_0 and an empty cell.
 
@@ -163,9 +164,13 @@ class FillGrammar:
             self._pitches(mask, pitch_low, pitch_high, cell, velocity_known=True)
             if mask.any():
                 self._velocities(mask, cell)
+        # a new onset no later than leaves room for the notes the density still needs
         first_pos = 0 if cell.pos is None else cell.pos + 1
-        if can_add_note and first_pos < cell.bar_steps:
-            mask[_part(g["POS"], first_pos, cell.bar_steps)] = True
+        needed = max(0, low_count - len(cell.pitches))
+        per_onset = max(1, min(cell.max_polyphony, cell.max_span + 1))
+        stop = cell.bar_steps - (needed + per_onset - 1) // per_onset + (1 if needed else 0)
+        if can_add_note and first_pos < stop:
+            mask[_part(g["POS"], first_pos, min(stop, cell.bar_steps))] = True
         if len(cell.pitches) >= low_count or not mask.any():
             mask[self.ids["FILL_END"]] = True
 

@@ -1,6 +1,8 @@
 """Fixtures for the composer tests: songs from the shared datasets (the `datasets` fixture is in tests/conftest.py)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -35,3 +37,42 @@ def openewld_pickup(datasets):
 def nottingham_ashover1(datasets):
     from composer.data import nottingham
     return nottingham.convert(datasets / "nottingham" / "MIDI" / "ashover1.mid")
+
+
+TINY_CONFIG = Path(__file__).resolve().parents[2] / "composer" / "configs" / "tiny.json"
+
+
+@pytest.fixture(scope="session")
+def torch_threads():
+    """One torch thread: the tests' tensors are tiny, and a second thread only fights whatever else runs."""
+    import torch
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+def _tiny_config_file(folder: Path, **train) -> Path:
+    """The tiny config with some `train` settings changed, written to `folder`."""
+    import json
+    values = json.loads(TINY_CONFIG.read_text())
+    values["train"].update(train)
+    path = folder / "config.json"
+    path.write_text(json.dumps(values))
+    return path
+
+
+@pytest.fixture(scope="session")
+def tiny_config_file():
+    """Writes the tiny config, some `train` settings changed, into a folder: tiny_config_file(folder, steps=3)."""
+    return _tiny_config_file
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint(tmp_path_factory, datasets, torch_threads) -> Path:
+    """A real checkpoint: the tiny config trained for 12 steps in this test session (a few seconds)."""
+    from composer.train import main as train
+    folder = tmp_path_factory.mktemp("tiny-run")
+    config = _tiny_config_file(folder, steps=12, eval_every=6, checkpoint_every=6, eval_sequences=2, log_every=3)
+    assert train(["--config", str(config), "--out-dir", str(folder / "run"), "--datasets", str(datasets)]) == 0
+    return folder / "run" / "checkpoint.pt"
