@@ -1,10 +1,12 @@
 """MIDI learn in the editor: the learnable actions, what a bound control does, and the dialog.
 
 Only actions the editor has today are learnable: play/stop, record, metronome
-on/off (buttons or pads) and the tempo (a knob or fader, 40..240 BPM). A
+on/off and the proposal panel's Generate (buttons or pads), the tempo (a knob
+or fader, 40..240 BPM) and the panel's Adventurous slider (a knob, 1..10). A
 button acts when pressed: a CC crossing from below half to above, or a pad's
 note-on. A tempo knob sends a stream of values; the tempo edit is made once it
-rests (TEMPO_SETTLE_MS), so turning it is one undo step, not a hundred.
+rests (TEMPO_SETTLE_MS), so turning it is one undo step, not a hundred. Other
+knobs (`knobs`) are not edits and follow every value at once.
 
 `MidiLearn.on_action` runs on the MIDI thread, so it only emits a queued
 signal. Bindings are saved to QSettings whenever the dialog sees them change.
@@ -48,7 +50,9 @@ class Learnable:
 
 
 LEARNABLE = (Learnable("play", "Play / stop"), Learnable("record", "Record"),
-             Learnable("metronome", "Metronome on/off"), Learnable("tempo", "Tempo (knob, 40–240 BPM)", 40.0, 240.0))
+             Learnable("metronome", "Metronome on/off"), Learnable("tempo", "Tempo (knob, 40–240 BPM)", 40.0, 240.0),
+             Learnable("generate", "Generate (Proposals panel)"),
+             Learnable("adventure", "Adventurousness (knob, safe–wild)", 1.0, 10.0))
 
 
 def describe(binding: Binding | None) -> str:
@@ -59,16 +63,18 @@ def describe(binding: Binding | None) -> str:
 
 
 class LearnActions(QObject):
-    """Runs bound actions on the UI thread: `buttons` take no argument, `tempo` takes BPM."""
+    """Runs bound actions on the UI thread: `buttons` take no argument, `tempo` takes BPM, `knobs` their value."""
 
     _fired = Signal(str, float)
 
     def __init__(self, learn: MidiLearn, buttons: dict[str, Callable[[], object]],
-                 tempo: Callable[[float], object], parent: QObject | None = None) -> None:
+                 tempo: Callable[[float], object], parent: QObject | None = None, *,
+                 knobs: dict[str, Callable[[float], object]] | None = None) -> None:
         super().__init__(parent)
         self.learn = learn
         self.buttons = buttons
         self.tempo = tempo
+        self.knobs = knobs or {}
         self._down: set[str] = set()
         self._tempo_value: float | None = None
         self._settle = QTimer(self)
@@ -88,6 +94,9 @@ class LearnActions(QObject):
         if action == "tempo":
             self._tempo_value = value
             self._settle.start()
+            return
+        if action in self.knobs:
+            self.knobs[action](value)
             return
         binding = next((b for b in self.learn.bindings if b.action == action), None)
         if binding is not None and binding.kind == CC:  # a CC button sends press and release

@@ -40,6 +40,8 @@ class MidiInput(QObject):
         self._backend_factory = backend_factory or system_backend
         self._poll_seconds = poll_seconds
         self.devices = self.thru = self.recording = self.step_mode = self.learn_actions = None
+        self.call_response = None
+        self.proposals = None         # the proposal controller, once install_proposals hands it over
         self.toolbar = MidiToolBar(window)
         self.menu = MidiMenu(window, self.toolbar, self)
         self.status = QLabel()
@@ -48,6 +50,8 @@ class MidiInput(QObject):
         self.toolbar.step_length.setCurrentIndex(STEP_LENGTHS.index(length) if length in STEP_LENGTHS else 0)
         self.toolbar.step_length.activated.connect(self._step_length_chosen)
         self.toolbar.device.activated.connect(self._device_chosen)
+        self.toolbar.answer_bars.setValue(preferences.load().answer_bars)
+        self.toolbar.answer_bars.valueChanged.connect(lambda bars: preferences.update(answer_bars=bars))
         options.changed.connect(self._step_length_changed)
 
     # --- start and stop -----------------------------------------------------------------
@@ -55,6 +59,7 @@ class MidiInput(QObject):
         """Build the live-input parts and start watching devices (call once the window is shown)."""
         if self.devices is not None:
             return
+        from app.midi_input.call_response import CallResponse
         from app.midi_input.devices import MidiDevices
         from app.midi_input.learn import LearnActions
         from app.midi_input.recording import RecordController
@@ -65,19 +70,26 @@ class MidiInput(QObject):
 
         live = LiveInput(None, learn=MidiLearn())
         self.learn_actions = LearnActions(live.learn, {"play": self.transport.toggle_play, "record": self.toggle_record,
-                                               "metronome": self._toggle_metronome},
-                                  self.transport_bar.set_tempo, self)
+                                               "metronome": self._toggle_metronome, "generate": self._generate},
+                                  self.transport_bar.set_tempo, self, knobs={"adventure": self._set_adventure})
         self.thru = ThruLink(live, self.session, self.transport, self)
         self.devices = MidiDevices(live, self._backend_factory, self._poll_seconds, self)
         self.recording = RecordController(self.session, self.options, self.transport, live, self.roll,
                                           lambda: self.devices.status, self)
         self.step_mode = StepMode(self.session, self.options, live, self._step_ticks, self)
+        if self.proposals is not None:
+            self.call_response = CallResponse(self.session, self.recording, self.proposals, self)
+            self.call_response.stateChanged.connect(self._show_modes)
         self.devices.changed.connect(self._show_devices)
         self.devices.notice.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self.recording.stateChanged.connect(self._show_modes)
         self.step_mode.stateChanged.connect(self._show_modes)
         self.thru.attach()
         self.devices.start()
+
+    def use_proposals(self, controller) -> None:
+        """The proposal feature is there: call-and-response and the Generate and Adventurousness controls use it."""
+        self.proposals = controller
 
     def finish_take(self) -> None:
         """Stop a recording in progress, so its take is in the song (and in the unsaved-changes question)."""
@@ -112,6 +124,23 @@ class MidiInput(QObject):
             if self.recording.recording:
                 self.recording.stop()
             self.step_mode.set_enabled(not self.step_mode.enabled)
+
+    def toggle_call_response(self) -> None:
+        if self._not_started():
+            return
+        if self.call_response is None:
+            self.session.message.emit("Call and response needs the composer's proposals")
+            self._show_modes()
+            return
+        self.call_response.set_enabled(not self.call_response.enabled)
+
+    def _generate(self) -> None:
+        if self.proposals is not None:
+            self.proposals.generate()
+
+    def _set_adventure(self, value: float) -> None:
+        if self.proposals is not None:
+            self.proposals.panel.adventure.setValue(round(value))
 
     def rest(self) -> None:
         if self.step_mode is not None:
@@ -153,6 +182,7 @@ class MidiInput(QObject):
         self.menu.record.setChecked(recording)
         self.menu.step.setChecked(stepping)
         self.menu.rest.setEnabled(stepping)
+        self.menu.call_response.setChecked(self.call_response is not None and self.call_response.enabled)
 
     def _device_chosen(self, index: int) -> None:
         if self.devices is not None:

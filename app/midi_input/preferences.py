@@ -17,6 +17,7 @@ GROUP = "midi"
 PERIOD_SIZES = (64, 128, 256, 512, 1024, 2048)
 PERIODS = 2  # buffers per DriverOutput (the player's default)
 RECORD_MODES = ("overdub", "replace")
+MAX_ANSWER_BARS = 16
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,11 @@ class MidiPreferences:
     record_metronome: bool = True    # click while recording even when the metronome is off
     period_size: int = 256           # audio frames per buffer (x PERIODS = output latency)
     step_length: str = "1/8"         # a snap label, or "Grid" to follow the snap grid
+    answer_bars: int = 0             # call-and-response: bars the model answers with; 0 = as long as the phrase
 
 
 _VALID = {"period_size": PERIOD_SIZES.__contains__, "record_mode": RECORD_MODES.__contains__,
-          "count_in_bars": lambda bars: 0 <= bars <= 8}
+          "count_in_bars": lambda bars: 0 <= bars <= 8, "answer_bars": lambda bars: 0 <= bars <= MAX_ANSWER_BARS}
 
 
 def _coerce(default, raw):

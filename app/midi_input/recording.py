@@ -49,6 +49,7 @@ DRUM_BANK = 128
 
 class RecordController(QObject):
     stateChanged = Signal()
+    takeRecorded = Signal(object)   # the engine Take, once it is in the song (call-and-response answers it)
 
     def __init__(self, session: Session, options: EditorOptions, transport: Transport, live: LiveInput,
                  roll: PianoRoll, why_no_input: Callable[[], str], parent: QObject | None = None) -> None:
@@ -205,4 +206,6 @@ class RecordController(QObject):
         elif not pushed:
             self.session.message.emit("Record: nothing was played")
         self.stateChanged.emit()
+        if pushed:
+            self.takeRecorded.emit(take)
         return pushed

@@ -1,4 +1,5 @@
-"""The MIDI toolbar and menu: input device, Record, Step input with its note length, learn and preferences.
+"""The MIDI toolbar and menu: input device, Record, Step input with its note length, Call and response with
+its answer length, learn and preferences.
 
 Built before any MIDI code loads (the engine's live-input modules import mido
 and FluidSynth, kept off the start-up path); `MidiInput` connects the actions
@@ -8,9 +9,10 @@ same choices; with no MIDI on the machine both show why, disabled.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar
 
 from app.edit_menus import add_action
+from app.midi_input.preferences import MAX_ANSWER_BARS
 from app.roll.snap import SNAP_CHOICES, Snap
 
 GRID = "Grid"
@@ -41,6 +43,12 @@ class MidiToolBar(QToolBar):
         self.step_length = QComboBox()
         self.step_length.addItems(STEP_LENGTHS)
         self.step_length.setToolTip("Step input: the length of each step ('Grid' follows the snap grid)")
+        self.answer_bars = QSpinBox()
+        self.answer_bars.setRange(0, MAX_ANSWER_BARS)
+        self.answer_bars.setSpecialValueText("= phrase")
+        self.answer_bars.setSuffix(" bars")
+        self.answer_bars.setToolTip("Call and response: how many bars the model answers with (= phrase: as many "
+                                    "as you played)")
 
     def show_devices(self, names: tuple[str, ...], connected: str | None, unavailable: str) -> None:
         self.device.blockSignals(True)
@@ -75,6 +83,11 @@ class MidiMenu:
         self.step.setToolTip("Step input: each key or chord is written at the playhead, which moves on (N)")
         self.rest = add_action(window, self.menu, "Step input: rest", midi.rest, "0")
         self.rest.setEnabled(False)
+        self.call_response = add_action(window, self.menu, "&Call and response", midi.toggle_call_response)
+        self.call_response.setCheckable(True)
+        self.call_response.setIconText("Call ⇄ answer")
+        self.call_response.setToolTip("Call and response: when a recording stops, the model answers the phrase "
+                                      "with the next bars, and call and answer play")
         self.menu.addSeparator()
         self.learn = add_action(window, self.menu, "MIDI &learn…", midi.learn_dialog)
         self.preferences = add_action(window, self.menu, "MIDI and audio &preferences…", midi.preferences_dialog)
@@ -82,6 +95,9 @@ class MidiMenu:
         toolbar.insertAction(toolbar.actions()[2], self.record)  # after the device combo
         toolbar.addAction(self.step)
         toolbar.addWidget(toolbar.step_length)
+        toolbar.addSeparator()
+        toolbar.addAction(self.call_response)
+        toolbar.addWidget(toolbar.answer_bars)
         self._device_group = QActionGroup(window)
 
     def show_devices(self, names: tuple[str, ...], connected: str | None, unavailable: str, choose) -> None:

@@ -8,7 +8,6 @@ the project file (FileController asks `takes_json`, hands back `restore`).
 """
 from __future__ import annotations
 
-import threading
 import time
 from functools import partial
 
@@ -94,6 +93,18 @@ class ProposalController(QObject):
         elif not region.track_ids:
             self._say("Add a track first", error=True)
             return False
+        return self.propose(region, task)
+
+    def propose(self, region: RegionRequest, task: str, **settings) -> bool:
+        """Start takes of `task` for `region` with the panel's settings (overridden by `settings`).
+
+        Generate asks here for the selected region; call-and-response asks for
+        the bars after a recorded phrase, without touching the panel's task.
+        """
+        if self.running:
+            self._say("A proposal is already running (Cancel stops it)")
+            return False
+        settings = {**self.panel.settings(), **settings, "task": task}
         settings["seed"] = self.panel.next_seed()
         request = ProposalRequest(self.session.song, region, task, settings, self.model_path)
         self._start(partial(run_proposal, request), partial(self._proposed, request))
@@ -255,8 +266,12 @@ class ProposalController(QObject):
         self.panel.show_takes(self.takes, self.current)
 
     # --- audition ----------------------------------------------------------------------------
-    def set_audition(self, on: bool) -> None:
-        """Loop the take's bars with the take playing; the document is never changed."""
+    def set_audition(self, on: bool, start: int | None = None) -> None:
+        """Loop the take's bars with the take playing; the document is never changed.
+
+        `start` (a tick before the take) plays from there instead: call-and-response
+        loops the recorded phrase and its answer together.
+        """
         take = self.current_take
         on = bool(on) and take is not None
         self.panel.audition.setChecked(on)
@@ -269,8 +284,9 @@ class ProposalController(QObject):
                 self._auditioning = False
                 self.panel.audition.setChecked(False)
                 return
-            self.options.set(loop=take.ticks, loop_enabled=True)
-            self.transport.seek(take.ticks[0])
+            loop = (take.ticks[0] if start is None else min(start, take.ticks[0]), take.ticks[1])
+            self.options.set(loop=loop, loop_enabled=True)
+            self.transport.seek(loop[0])
             self.transport.play()
         else:
             self.transport.set_preview(None)

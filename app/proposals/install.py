@@ -4,10 +4,10 @@ The roll, ruler and chord lane know nothing of proposals: they offer generic
 hooks (`decorations`, `menu_for`, `context_menu`, `barsSelected`,
 `bandSelected`) and this module plugs the feature into them, and into the
 track list (region and lock marks), the file controller (takes in the
-project) and the transport (auditioning a take).
+project), the transport (auditioning a take) and the MIDI keyboard
+(call-and-response, learnable Generate and Adventurousness).
 """
 from __future__ import annotations
-
 
 from app.proposals.controller import ProposalController
 from app.proposals.menu import ComposeMenu
@@ -37,6 +37,7 @@ def install_proposals(window) -> ComposeMenu:
     region.changed.connect(_repainter(editor))
     window.files.takes_source = controller.takes_json
     window.files.projectShown.connect(lambda project: controller.restore(project.state.takes))
+    window.midi.use_proposals(controller)   # call-and-response, and the learnable Generate and Adventurousness
     track_list.show_marks(region.track_ids, region.locked_tracks)
     return compose
 
