@@ -2,12 +2,19 @@
 
     nice -n 10 .venv/bin/python benchmarks/bench_model.py [--sizes 4x192 4x256 6x256] [--steps 6]
 
+    nice -n 10 .venv/bin/python benchmarks/bench_model.py --infill resources/composer.pt [--threads 1]
+
 Prints one JSON object: per size (layers x width), parameters, training tokens/s
 (forward + backward + AdamW step on random tokens, batch x block) in fp32 and
 in bf16 autocast with their ratio, and decoding: the prompt (prefill) time and
 tokens/s for 1 and for K candidates decoded as one batch (fp32 weights and bf16
 weights). Sizes alternate inside each measurement round so machine noise
 (2 shared cores) hits all alike; medians over the rounds.
+
+With --infill CHECKPOINT it times real proposals instead: 8 bars of POP909
+song 001's melody masked, the other lanes of those 8 bars as context,
+K = 1 and K = 4 candidates through the constrained sampler (prompt tokens,
+generated tokens, seconds, median of --rounds).
 """
 from __future__ import annotations
 
@@ -23,6 +30,8 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from composer.model import Composer, KVCache, ModelConfig  # noqa: E402
 from composer.tokens.vocab import VOCAB  # noqa: E402
+
+DEFAULT_DATASETS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets").resolve()
 
 
 def train_rate(model: Composer, batch: int, block: int, bf16: bool, steps: int) -> float:
@@ -58,6 +67,29 @@ def decode_rate(model: Composer, prompt: int, new: int, candidates: int) -> tupl
     return prefill, candidates * new / (time.perf_counter() - start)
 
 
+def infill_times(checkpoint: Path, datasets: Path, rounds: int) -> dict:
+    from composer.checkpoint import load_model
+    from composer.data import pop909
+    from composer.sampling import prompt_ids, sample_fills
+    from composer.tokens import song_grid
+
+    model, info = load_model(checkpoint)
+    song = pop909.convert(datasets / "pop909" / "001").song
+    grid = song_grid(song)
+    melody = next(t.id for t in song.tracks if t.role.value == "melody")
+    prompt = prompt_ids(grid, {(b, melody) for b in range(20, 28)}, bars=range(20, 28))
+    report = {"checkpoint": str(checkpoint), "step": info["step"], "prompt_tokens": len(prompt)}
+    for k in (1, 4):
+        times, generated = [], 0
+        for seed in range(rounds):
+            start = time.perf_counter()
+            fills = sample_fills(model, prompt, candidates=k, seed=seed)
+            times.append(time.perf_counter() - start)
+            generated = max(generated, max(len(f) for f in fills))
+        report[f"k{k}"] = {"seconds_median": round(statistics.median(times), 3), "longest_fill_tokens": generated}
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="*", default=["4x192", "4x256", "6x256"], help="LAYERSxWIDTH")
@@ -68,7 +100,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prompt", type=int, default=600)
     parser.add_argument("--new", type=int, default=100)
     parser.add_argument("--candidates", type=int, default=4)
+    parser.add_argument("--infill", type=Path, help="time real proposals with this checkpoint instead")
+    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS)
+    parser.add_argument("--threads", type=int)
     args = parser.parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if args.infill:
+        print(json.dumps(infill_times(args.infill, args.datasets, max(args.rounds, 3)), indent=1))
+        return 0
     torch.manual_seed(0)
     models = {}
     for size in args.sizes:
