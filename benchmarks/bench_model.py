@@ -28,8 +28,8 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from composer.model import Composer, KVCache, ModelConfig  # noqa: E402
-from composer.tokens.vocab import VOCAB  # noqa: E402
+from composer.model import Composer, KVCache, ModelConfig
+from composer.tokens.vocab import VOCAB
 
 DEFAULT_DATASETS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets").resolve()
 

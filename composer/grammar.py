@@ -32,7 +32,14 @@ import torch
 
 from composer.tokens.decode import Decoded
 from composer.tokens.grid import Lane
-from composer.tokens.vocab import DENSITY_EDGES, POLYPHONY_EDGES, RANGE_EDGES, STEPS_PER_QUARTER, VOCAB, Vocabulary
+from composer.tokens.vocab import (
+    DENSITY_EDGES,
+    POLYPHONY_EDGES,
+    RANGE_EDGES,
+    STEPS_PER_QUARTER,
+    VOCAB,
+    Vocabulary,
+)
 
 _UNBOUNDED = 10**6
 

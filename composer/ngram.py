@@ -19,7 +19,7 @@ class NGram:
         self.counts: list[dict[tuple, dict[int, int]]] = [defaultdict(lambda: defaultdict(int)) for _ in range(order)]
         self.totals: list[dict[tuple, int]] = [defaultdict(int) for _ in range(order)]
 
-    def fit(self, sequences: Iterable[list[int]]) -> "NGram":
+    def fit(self, sequences: Iterable[list[int]]) -> NGram:
         for ids in sequences:
             for i, token in enumerate(ids):
                 for n in range(min(i, self.order - 1) + 1):

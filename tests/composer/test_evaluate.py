@@ -2,7 +2,8 @@
 import json
 import math
 
-from composer.evaluate import fill_roles, main as evaluate
+from composer.evaluate import fill_roles
+from composer.evaluate import main as evaluate
 from composer.metrics import CellScores
 from composer.ngram import NGram
 from composer.tokens import CHORD_LANE, VOCAB, encode, song_grid

@@ -60,7 +60,7 @@ def _check(prompt, fill, cells):
 @pytest.mark.parametrize("policy", MASK_POLICIES)
 def test_every_policy_decodes_for_trained_and_untrained_models(policy, grids, trained, untrained):
     rng = random.Random(policy)
-    for name, grid in grids.items():
+    for grid in grids.values():
         cut = window(grid, rng.randrange(grid.bar_count - 2), 2)
         cells = make_mask(policy, cut, rng)
         prompt = prompt_ids(cut, _mask(cut, cells))

@@ -5,8 +5,19 @@ from pathlib import Path
 import pytest
 
 from composer.tokens import CHORD_LANE, VOCAB, decode, encode, song_grid
-from composer.training.config import ConfigError, DataSection, config_from_dict, load_config
-from composer.training.examples import Corpus, encoded_length, make_batch, pack_sequence, sample_example
+from composer.training.config import (
+    ConfigError,
+    DataSection,
+    config_from_dict,
+    load_config,
+)
+from composer.training.examples import (
+    Corpus,
+    encoded_length,
+    make_batch,
+    pack_sequence,
+    sample_example,
+)
 from composer.training.masks import MASK_POLICIES, make_mask
 from composer.training.windows import transpose, transposition_range, window
 
