@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     def note_signal(number, _frame):
         stop_flag["signal"] = signal.Signals(number).name
 
-    world = World()
+    world, threads = World(), torch.get_num_threads()
     try:
         config = load_config(args.config)
         if args.out_dir:
@@ -247,11 +247,13 @@ def main(argv: list[str] | None = None) -> int:
         world = start_world()
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, note_signal)
+        torch.set_num_threads(config.train.threads)  # the float sums' order: the same weights in any process
         Trainer(config, world, args.datasets).run(args.stop_after, stop_flag)
     except CadenzaError as error:
         print(f"composer.train: {error}", file=sys.stderr)
         return 2
     finally:
+        torch.set_num_threads(threads)
         if world.size > 1:
             dist.destroy_process_group()
     return 0

@@ -1,5 +1,7 @@
 """Fixtures every test folder may use.
 
+`tiny_checkpoint`: a real composer checkpoint small enough to train per session.
+
 `datasets`: the shared training datasets (../shared/datasets beside the repo,
 or $CADENZA_DATASETS). They are never copied into the repo. A developer's
 machine without them skips the tests that need them, saying where it looked;
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tiny_model import train_tiny
+
 DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"))
 
 
@@ -24,3 +28,9 @@ def datasets() -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return DATASETS
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
+    """A real, tiny composer checkpoint, trained once per test session (seconds)."""
+    return train_tiny(tmp_path_factory, datasets)

@@ -6,6 +6,9 @@ pitches, overlapping notes in a single line, a lost locked note, a bar of a
 chord task without a chord) make a candidate unusable; soft ones (an empty
 bar where a density was asked for, a cell cut short by the token budget)
 are retried and, if they persist, reported as warnings on the candidate.
+Locked notes are the user's: they come back as the original `Note`s by
+construction, and two of them that overlap each other in a single line are
+not a problem of the candidate (no retry could change them).
 """
 from __future__ import annotations
 
@@ -44,39 +47,55 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
             chords = tuple(ChordEvent(step_ticks(song, b, grid.bar_steps[b], grid.bar_steps[b] + m.pos), m.chord)
                            for b in plan.bars for m in written.get((b, lane_i), ()))
             continue
-        locked = {(n.start, n.pitch): n for n in plan.locked_notes.get(target, ())}
+        locked = plan.locked_notes.get(target, ())
         out = []
         for b in plan.bars:
-            for event in written.get((b, lane_i), ()):
+            for event in _new_events(written.get((b, lane_i), ()), plan.locked.get((b, lane_i), ())):
                 start = step_ticks(song, b, grid.bar_steps[b], grid.bar_steps[b] + event.pos)
                 note = Note(start, event.pitch, duration_ticks(song, DRUM_STEPS if lane.drums else event.duration),
                             event.velocity)
                 if note.end > song_end:  # a note never lengthens the song (the bars asked for are the bars it gets)
                     note = note.with_(duration=song_end - note.start)
-                out.append(_original(locked, note, song.ticks_per_quarter) or note)
-        out.sort()
+                out.append(note)
         if lane.role in MONO_ROLES and not lane.drums:
-            out = _single_line(song, target, plan.ticks[1], out, set(locked.values()))
-        notes[target] = tuple(out)
+            out = _single_line(song, target, plan.ticks[1], out, locked)
+        notes[target] = tuple(sorted(out + list(locked)))
     return Content(notes, chords)
 
 
-def _original(locked: dict, note: Note, tpq: int) -> Note | None:
-    """The locked note a decoded note stands for (same pitch, onset within half a grid step)."""
-    for (start, pitch), original in locked.items():
-        if pitch == note.pitch and abs(start - note.start) * 24 <= tpq:
-            return original
-    return None
+def _new_events(events: tuple, locked: tuple) -> list:
+    """A cell's decoded events without the copies of its locked notes (the grammar forced those).
+
+    The locked notes themselves are put back as the original `Note`s, whatever was decoded, so a locked note
+    is never lost nor matched to a different original (off the grid, or near another of the same pitch).
+    A kept rhythm (variation-rhythm) writes new pitches in the locked notes' slots: the slot gives way.
+    """
+    out = list(events)
+    for fixed in locked:
+        same = next((e for e in out if e == fixed), None)
+        if same is None:
+            same = next((e for e in out if (e.pos, e.duration) == (fixed.pos, fixed.duration)), None)
+        if same is not None:
+            out.remove(same)
+    return out
 
 
-def _single_line(song: Song, track_id: int, end: int, notes: list[Note], locked: set[Note]) -> list[Note]:
-    """Shorten notes that would sound into the next one (the grammar already avoids it; tick rounding may not)."""
+def _single_line(song: Song, track_id: int, end: int, notes: list[Note], locked: tuple[Note, ...]) -> list[Note]:
+    """New notes of a single line made to fit around the fixed ones (the grammar already avoids overlaps; tick
+    rounding and off-grid locked notes may not): a new note ends where the next note starts (new, locked, or
+    the first after the region), and one that would start inside a locked note, on another's onset, or be cut
+    to nothing, goes."""
     after = [n.start for n in song.track(track_id).notes if n.start >= end]
-    out = []
-    for i, note in enumerate(notes):
-        limit = notes[i + 1].start if i + 1 < len(notes) else (after[0] if after else None)
-        if limit is not None and note.end > limit and note not in locked:
-            note = note.with_(duration=max(0, limit - note.start))
+    onsets = sorted({n.start for n in notes} | {n.start for n in locked} | set(after[:1]))
+    out: list[Note] = []
+    for note in sorted(notes):
+        if any(f.start <= note.start < f.end for f in locked) or (out and out[-1].start == note.start):
+            continue
+        later = [t for t in onsets if t > note.start]
+        if later and note.end > later[0]:
+            note = note.with_(duration=later[0] - note.start)
+        if any(f.start == note.start for f in locked) or note.duration <= 0:
+            continue
         out.append(note)
     return out
 
@@ -101,7 +120,8 @@ def check(plan: Plan, content: Content, truncated: int) -> Content:
         if missing:
             content.hard.append(f"{name}: {len(missing)} locked note(s) lost")
         mono = lane.role in MONO_ROLES and not lane.drums
-        if mono and any(a.end > b.start for a, b in pairwise(notes)):
+        fixed = set(plan.locked_notes.get(track_id, ()))
+        if mono and any(a.end > b.start and not (a in fixed and b in fixed) for a, b in pairwise(notes)):
             content.hard.append(f"{name}: notes overlap in a single line")
         if controls.density is not None:
             for b in plan.bars:

@@ -197,7 +197,21 @@ class FillWriter:
                 mask[G["RANGE"].start:G["RANGE"].stop] = True
 
     def _positions(self) -> np.ndarray:
-        """Onsets allowed for a new POS."""
+        """Onsets allowed for a new POS. The next locked note's onset is always among them (and nothing after
+        it), so the walk reaches it and forces the note whatever the model sampled before (a hard guarantee)."""
+        allowed = self._free_positions()
+        if self.locked:
+            allowed[self.locked[0].pos + 1:] = False
+            allowed[self.locked[0].pos] = True
+        return allowed
+
+    def _still_needed(self) -> int:
+        """Notes this cell must still write: the density's minimum, and at least the locked notes left."""
+        return max(self.min_count - len(self.events), len(self.locked))
+
+    def _free_positions(self) -> np.ndarray:
+        """Onsets a new note may take: after the last one, with time and tokens left for the notes still needed,
+        and in a single line after what still sounds and before the next fixed note."""
         rule = self.rule
         first = 0 if self.pos is None else self.pos + 1
         allowed = np.zeros(rule.bar_len, dtype=bool)
@@ -208,25 +222,16 @@ class FillWriter:
         if len(self.events) >= self.max_count or first >= rule.bar_len:
             return allowed
         allowed[first:] = True
-        if self.locked:
-            allowed[self.locked[0].pos + 1:] = False
-        needed_after = max(0, self.min_count - len(self.events) - 1)
+        needed_after = max(0, self._still_needed() - 1)
         allowed &= np.array([self._time_for_notes(q) for q in range(rule.bar_len)]) >= needed_after + 1
         if self._room() < 5 + 4 * needed_after:
             allowed[:] = False
-            if self.locked:
-                allowed[self.locked[0].pos] = True
         if rule.mono:
             busy = self._busy.get(rule.lane_token, 0) - rule.bar_start
-            free = np.arange(rule.bar_len) >= busy
-            if self.locked:
-                free[self.locked[0].pos] = True
+            allowed &= np.arange(rule.bar_len) >= busy
             limit = self._hard_onset()
             if limit is not None:
-                free &= np.arange(rule.bar_len) < limit - rule.bar_start
-            if self.locked:
-                free[self.locked[0].pos] = True
-            allowed &= free
+                allowed &= np.arange(rule.bar_len) < limit - rule.bar_start
         return allowed
 
     def _time_for_notes(self, first: int) -> int:
@@ -317,6 +322,8 @@ class FillWriter:
         """Whether another note may start at the current onset."""
         if self.template is not None:
             return bool(self.template) and self.template[0][0] == self.pos and len(self.at_pos) < len(self.template[0][1])
+        if self.rule.mono and self.at_pos:  # a single line: one note an onset (locked chords are forced, not sampled)
+            return False
         return len(self.at_pos) < self.poly and len(self.events) < self.max_count
 
     def _duration_options(self) -> np.ndarray:
@@ -327,7 +334,7 @@ class FillWriter:
         if not rule.mono:
             return np.arange(len(_DURATIONS))
         # A single line: end before the next fixed note, and leave a step for each note the density still needs.
-        needed = max(0, self.min_count - len(self.events) - 1)
+        needed = max(0, self._still_needed() - 1)
         limit = rule.bar_start + rule.bar_len - needed if needed else None
         hard = self._hard_onset()
         if hard is not None:

@@ -147,7 +147,7 @@ def _context_cost(plan: Plan, this_pass: range) -> int:
 
 def _locked_events(song: Song, region: Region, grid: Grid, lanes: dict, ticks: tuple[int, int]) -> dict:
     """Locked notes as grid events per (bar, lane); each must lie inside the region."""
-    out: dict[tuple[int, int], set[NoteEvent]] = {}
+    out: dict[tuple[int, int], list[NoteEvent]] = {}
     tpq = song.ticks_per_quarter
     for track_id, notes in region.locked.items():
         lane = lanes[track_id]
@@ -158,10 +158,12 @@ def _locked_events(song: Song, region: Region, grid: Grid, lanes: dict, ticks: t
             if note not in song.track(track_id).notes:
                 raise ProposalError(f"locked note (pitch {note.pitch}, tick {note.start}) is not in its track")
             step = to_steps(note.start, tpq)
-            bar = max(b for b in region.bars if grid.bar_steps[b] <= step)
+            bar = max((b for b in region.bars if grid.bar_steps[b] <= step), default=region.first_bar)
+            # A note in the last half step of the region rounds onto the next bar line: it stays in its bar.
+            pos = min(max(0, step - grid.bar_steps[bar]), grid.bar_steps[bar + 1] - grid.bar_steps[bar] - 1)
             duration = 0 if drums else nearest_duration(note.duration * STEPS_PER_QUARTER / tpq)
-            out.setdefault((bar, lane), set()).add(
-                NoteEvent(step - grid.bar_steps[bar], note.pitch, duration, nearest_velocity(note.velocity)))
+            # A list, not a set: two locked notes that land on the same grid event are both forced (and kept).
+            out.setdefault((bar, lane), []).append(NoteEvent(pos, note.pitch, duration, nearest_velocity(note.velocity)))
     return {cell: tuple(sorted(events)) for cell, events in out.items()}
 
 
@@ -228,7 +230,12 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             else:
                 rule.chord_marks = grid.cells[bar][chords_lane]
         if rule.mono:
-            rule.busy_until, rule.next_onset = lane_edges(grid, lane_i, range(this_pass.start, plan.bars.stop))
+            rule.busy_until, after = lane_edges(grid, lane_i, range(this_pass.start, plan.bars.stop))
+            # The next fixed note: a locked note in a later bar of the region (this pass's or a later one's;
+            # a later pass's grid shows its cells empty), else the first note after the region.
+            later = [grid.bar_steps[b] + e.pos for (b, i), events in plan.locked.items()
+                     if i == lane_i and b > bar for e in events]
+            rule.next_onset = min(later + ([] if after is None else [after]), default=None)
         rules.append(rule)
     if not all(r.chords or r.pitch_ok.any() for r in rules):
         raise ProposalError("the pitch range and key leave no note to write")

@@ -1,7 +1,9 @@
 """Training configuration: one JSON file says everything a run depends on.
 
 A run is reproducible from its config alone (seeded data sampling, seeded
-init), and the config travels inside every checkpoint, so a resumed run can
+init, and `train.threads`: the intra-op thread count changes the order of
+float sums, so the process's own default, 1 in a test or every core in a
+shell, would give other weights), and the config travels inside every checkpoint, so a resumed run can
 check it is continuing the same experiment: the `model` and `data` sections and
 the seed must match; the `train` section may change (e.g. more steps).
 Unknown keys are an error, so a typo never silently falls back to a default.
@@ -58,6 +60,7 @@ class TrainSection:
     eval_every: int = 200
     eval_sequences: int = 32
     checkpoint_every: int = 100
+    threads: int = 2                             # torch intra-op threads: part of what the weights come out as
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from editor_helpers import make_song, offline_player
+from engine.song import Song
 from live_midi_helpers import keys, midi_backend, midi_output, midi_window  # noqa: F401 (fixtures for the MIDI tests)
 
 

@@ -7,9 +7,7 @@ proposal panel. Also the learnable Generate pad and Adventurousness knob.
 """
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from editor_helpers import click, key, make_song
@@ -23,16 +21,10 @@ from engine.keys import Key, KeySignature
 from engine.timing import TempoChange
 
 # the composer tests' tiny model, shared per session
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "composer" / "proposals"))
-from proposal_model import train_tiny
 
 JOB_MS = 120_000
 BAR = 1920  # 4/4 at 480 ticks per quarter; at 240 BPM a bar lasts one second
 
-
-@pytest.fixture(scope="session")
-def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
-    return train_tiny(tmp_path_factory, datasets)
 
 
 @pytest.fixture

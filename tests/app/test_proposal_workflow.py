@@ -7,8 +7,6 @@ audition, continue, a new sketch, and the event-loop delay while generating.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -19,15 +17,9 @@ from engine.chords import ChordEvent, parse_chord
 from engine.keys import Key, KeySignature
 from engine.project import load_project
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "composer" / "proposals"))
-from proposal_model import train_tiny  # noqa: E402  (the composer tests' tiny model, shared per session)
 
 JOB_MS = 120_000
 
-
-@pytest.fixture(scope="session")
-def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
-    return train_tiny(tmp_path_factory, datasets)
 
 
 @pytest.fixture

@@ -11,14 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from proposal_model import train_tiny
 
 MIDI = Path(__file__).resolve().parents[2] / "data" / "midi"
-
-
-@pytest.fixture(scope="session")
-def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
-    return train_tiny(tmp_path_factory, datasets)
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,17 @@
-"""The proposal tests' model: a real tiny checkpoint trained in seconds, once per session.
+"""The tests' model: a real tiny checkpoint trained in seconds, once per session.
 
-Its own module (not conftest.py) so tests/cli/test_generate.py can share it:
-two folders' conftest modules collide by name under pytest.
+The `tiny_checkpoint` fixture (tests/conftest.py) is what tests use; the
+composer, CLI and editor tests all share the one training run.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-CONFIG = Path(__file__).with_name("tiny_proposals.json")
+CONFIG = Path(__file__).parent / "composer" / "proposals" / "tiny_proposals.json"
 
 
 def train_tiny(tmp_path_factory, datasets) -> Path:
-    """The session's tiny checkpoint (trained on first use; tests/cli/test_generate.py shares it)."""
+    """The session's tiny checkpoint (trained on first use)."""
     import torch
 
     from composer.train import main as train
