@@ -1,6 +1,9 @@
 """Fixtures every test folder may use.
 
-`tiny_checkpoint`: a real composer checkpoint small enough to train per session.
+`proposal_checkpoint`: a real composer checkpoint (tests/composer/proposals/
+tiny_proposals.json: the shipped model's context, 2 tiny layers) trained once
+per session for the proposal, CLI and editor tests. (tests/composer has its own
+`tiny_checkpoint`, a 12-step run that the training tests inspect.)
 
 `datasets`: the shared training datasets (../shared/datasets beside the repo,
 or $CADENZA_DATASETS). They are never copied into the repo. A developer's
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tiny_model import train_tiny
+from proposal_model import train_tiny
 
 DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"))
 
@@ -31,6 +34,6 @@ def datasets() -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny_checkpoint(tmp_path_factory, datasets) -> Path:
-    """A real, tiny composer checkpoint, trained once per test session (seconds)."""
+def proposal_checkpoint(tmp_path_factory, datasets) -> Path:
+    """The proposal tests' real, tiny checkpoint, trained once per test session (seconds)."""
     return train_tiny(tmp_path_factory, datasets)

@@ -37,9 +37,9 @@ def song():
 
 
 @pytest.fixture
-def composer(midi_window, tiny_checkpoint):
+def composer(midi_window, proposal_checkpoint):
     controller = midi_window.proposals
-    controller.model_path = str(tiny_checkpoint)
+    controller.model_path = str(proposal_checkpoint)
     controller.panel.takes.setValue(2)
     controller.panel.seed_locked.setChecked(True)
     controller.panel.seed.setValue(11)

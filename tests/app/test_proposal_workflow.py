@@ -32,9 +32,9 @@ def song():
 
 
 @pytest.fixture
-def composer(window, tiny_checkpoint):
+def composer(window, proposal_checkpoint):
     controller = window.proposals
-    controller.model_path = str(tiny_checkpoint)
+    controller.model_path = str(proposal_checkpoint)
     controller.panel.takes.setValue(3)
     controller.panel.seed_locked.setChecked(True)
     controller.panel.seed.setValue(11)

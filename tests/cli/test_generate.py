@@ -14,11 +14,11 @@ MIDI = Path(__file__).resolve().parents[1] / "data" / "midi"
 
 
 
-def test_generate_writes_k_candidates_that_change_only_the_region(capsys, tmp_path, tiny_checkpoint):
+def test_generate_writes_k_candidates_that_change_only_the_region(capsys, tmp_path, proposal_checkpoint):
     source = MIDI / "pop909_001.mid"
     code, out, err = cadenza(capsys, "generate", source, tmp_path / "take.mid", "--task", "melody", "--bars", "9-16",
                              "--candidates", "2", "--seed", "5", "--key", "A minor", "--density", "mid",
-                             "--range", "C4-C6", "--model", tiny_checkpoint)
+                             "--range", "C4-C6", "--model", proposal_checkpoint)
     assert code == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 2 and all(line["tokens"] > 0 for line in lines)
@@ -37,20 +37,20 @@ def test_generate_writes_k_candidates_that_change_only_the_region(capsys, tmp_pa
                 assert all(60 <= n.pitch <= 84 for n in new.notes if start <= n.start < end)
 
 
-def test_generate_adds_a_drum_track_when_the_song_has_none(capsys, tmp_path, tiny_checkpoint):
+def test_generate_adds_a_drum_track_when_the_song_has_none(capsys, tmp_path, proposal_checkpoint):
     out_path = tmp_path / "drums.cadenza"
     code, _, err = cadenza(capsys, "generate", MIDI / "pop909_001.mid", out_path, "--task", "drums",
-                             "--bars", "1-4", "--model", tiny_checkpoint)
+                             "--bars", "1-4", "--model", proposal_checkpoint)
     assert code == 0, err
     song = load_song_file(out_path).song
     assert song.tracks[-1].is_drums and song.tracks[-1].notes
     assert all(35 <= n.pitch <= 81 for n in song.tracks[-1].notes)
 
 
-def test_compose_writes_a_sketch(capsys, tmp_path, tiny_checkpoint):
+def test_compose_writes_a_sketch(capsys, tmp_path, proposal_checkpoint):
     path = tmp_path / "sketch.mid"
     code, out, err = cadenza(capsys, "compose", path, "--bars", "4", "--key", "A minor", "--tempo", "90",
-                             "--meter", "3/4", "--parts", "chords,melody,bass", "--seed", "2", "--model", tiny_checkpoint)
+                             "--meter", "3/4", "--parts", "chords,melody,bass", "--seed", "2", "--model", proposal_checkpoint)
     assert code == 0, err
     assert [json.loads(line).get("part") for line in out.splitlines()][:3] == ["chords", "melody", "bass"]
     song = load_song_file(path).song
@@ -66,8 +66,8 @@ def test_compose_writes_a_sketch(capsys, tmp_path, tiny_checkpoint):
     (("--task", "melody", "--bars", "1-999"), "the song has 148 bars"),
     (("--task", "melody", "--bars", "1-2", "--tracks", "LEAD"), "track 'LEAD' not found"),
 ])
-def test_bad_arguments_exit_2_with_one_line(capsys, tmp_path, tiny_checkpoint, args, message):
+def test_bad_arguments_exit_2_with_one_line(capsys, tmp_path, proposal_checkpoint, args, message):
     code, _, err = cadenza(capsys, "generate", MIDI / "pop909_001.mid", tmp_path / "x.mid", *args,
-                             "--model", tiny_checkpoint)
+                             "--model", proposal_checkpoint)
     assert code == 2 and message in err and err.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()

@@ -16,9 +16,9 @@ MIDI = Path(__file__).resolve().parents[2] / "data" / "midi"
 
 
 @pytest.fixture(scope="session")
-def tiny_model(tiny_checkpoint):
+def tiny_model(proposal_checkpoint):
     from composer.proposals.loader import load_model
-    return load_model(tiny_checkpoint)
+    return load_model(proposal_checkpoint)
 
 
 @pytest.fixture(scope="session")

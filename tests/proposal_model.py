@@ -1,7 +1,7 @@
-"""The tests' model: a real tiny checkpoint trained in seconds, once per session.
+"""The proposal tests' model: a real tiny checkpoint trained in seconds, once per session.
 
-The `tiny_checkpoint` fixture (tests/conftest.py) is what tests use; the
-composer, CLI and editor tests all share the one training run.
+The `proposal_checkpoint` fixture (tests/conftest.py) is what tests use; the
+proposal, CLI and editor tests share the one training run.
 """
 from __future__ import annotations
 
