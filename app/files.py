@@ -25,7 +25,7 @@ from app.roll.snap import snap_for_ticks
 from app.session import Session
 from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, check_save_type, load_song_file, save_song_file
-from engine.project import PROJECT_SUFFIX, LoopRegion, Project, ProjectState, RecoveryStore
+from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore
 from engine.song import Song
 from engine.track import Track, TrackRole
 
@@ -70,6 +70,7 @@ class FileController(QObject):
         self._autosaved_revision = session.document.revision
         self._recovery_entry = None
         self.takes_source = list  # () -> the JSON-able AI takes saved with the project
+        self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -109,7 +110,7 @@ class FileController(QObject):
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
             selected_track_id=self.session.current_track_id,
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
-            takes=self.takes_source())
+            takes=self.takes_source(), locks=self.locks_source())
         return Project(song=self.session.song, state=state)
 
     def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:

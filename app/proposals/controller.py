@@ -24,6 +24,7 @@ from app.session import Session
 from app.transport import Transport
 from engine.edits import EditError, ReplaceSong
 from engine.errors import CadenzaError
+from engine.project import Locks
 
 TASK_NAMES = {"melody": "melody", "chords": "chords", "bass": "bass line", "accompaniment": "accompaniment",
               "drums": "drums", "fill": "fill", "continue": "continuation", "variation-rhythm": "variation",
@@ -62,6 +63,7 @@ class ProposalController(QObject):
         panel.takes_list.currentItemChanged.connect(self._list_picked)
         transport.stopped.connect(self._audition_stopped)
         self.region.changed.connect(self._show_region)
+        self.region.locksEdited.connect(self.session.undo_stack.resetClean)  # locks are saved with the project
         session.songChanged.connect(lambda *_: self._show_region())
         self._show_region()
         self._show_takes()
@@ -229,11 +231,12 @@ class ProposalController(QObject):
     def takes_json(self) -> list:
         return [t.to_json() for t in self.takes]
 
-    def restore(self, items: list) -> None:
-        """A project was opened (or a new song started): its takes, none shown."""
+    def restore(self, items: list, locks: Locks = Locks()) -> None:
+        """A project was opened (or a new song started): its takes, none shown, and its locks."""
         self.set_audition(False)
         self.takes, skipped = takes_from_json(items)
         self.region.clear()
+        self.region.restore_locks(locks)
         self._show(None)
         if skipped:
             self._say(f"{skipped} saved take(s) could not be read and were left out", error=True)

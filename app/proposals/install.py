@@ -36,7 +36,8 @@ def install_proposals(window) -> ComposeMenu:
     controller.takesChanged.connect(_repainter(editor))
     region.changed.connect(_repainter(editor))
     window.files.takes_source = controller.takes_json
-    window.files.projectShown.connect(lambda project: controller.restore(project.state.takes))
+    window.files.locks_source = region.locks
+    window.files.projectShown.connect(lambda project: controller.restore(project.state.takes, project.state.locks))
     window.midi.use_proposals(controller)   # call-and-response, and the learnable Generate and Adventurousness
     track_list.show_marks(region.track_ids, region.locked_tracks)
     return compose

@@ -5,7 +5,9 @@ bar span of the selected notes); tracks from Ctrl+click on track rows, else
 the current track. Locks are context the model must keep: a locked track is
 left out of the region's tracks (it conditions the others), locked notes go
 to the composer as the region's locked notes. None of this is part of the
-song, so it is not undoable; it is state the proposal feature owns.
+song, so it is not undoable; it is state the proposal feature owns. The locks
+(not the region) are saved with the project (ProjectState.locks): `locks()`
+gives them, `restore_locks` brings them back when a project is shown.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.session import Session
 from engine.notes import Note
+from engine.project import Locks
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class RegionRequest:
 
 class RegionState(QObject):
     changed = Signal()
+    locksEdited = Signal()      # the user locked or unlocked something (not emitted by restore_locks)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -95,10 +99,25 @@ class RegionState(QObject):
     def set_track_locked(self, track_id: int, locked: bool) -> None:
         self.locked_tracks = self.locked_tracks | {track_id} if locked else self.locked_tracks - {track_id}
         self.changed.emit()
+        self.locksEdited.emit()
 
     def lock_notes(self, track_id: int, notes, locked: bool = True) -> None:
         current = self.locked_notes.get(track_id, frozenset())
         self.locked_notes[track_id] = current | frozenset(notes) if locked else current - frozenset(notes)
+        self.changed.emit()
+        self.locksEdited.emit()
+
+    def locks(self) -> Locks:
+        """The locks as saved with the project: locked tracks, and locked notes that still exist."""
+        present = {t.id for t in self.session.song.tracks}
+        notes = {t: tuple(sorted(self.locked_in(t))) for t in sorted(self.locked_notes) if t in present}
+        return Locks(tuple(sorted(self.locked_tracks & present)), {t: ns for t, ns in notes.items() if ns})
+
+    def restore_locks(self, locks: Locks) -> None:
+        """A project was shown: its locks replace the current ones (tracks and notes it no longer has are dropped)."""
+        present = {t.id for t in self.session.song.tracks}
+        self.locked_tracks = frozenset(locks.tracks) & present
+        self.locked_notes = {t: frozenset(ns) for t, ns in locks.notes.items() if t in present}
         self.changed.emit()
 
     def locked_in(self, track_id: int) -> frozenset[Note]:

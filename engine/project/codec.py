@@ -1,32 +1,38 @@
-"""Project <-> JSON document (format version 1), complete and exact.
+"""Project <-> JSON document (format version 2), complete and exact.
 
 Every field of the song survives: resolution, title, end, tempo/meter/key maps,
 chord lane (as symbol text, e.g. "Am7", "F/C", "N.C."), markers and every
 track field, with notes as compact [start, pitch, duration, velocity] rows.
 Reading checks every value (see engine.project.fields) and raises `Invalid`
 with the place and the problem; it never half-builds a project.
+
+Version 2 added `state.locks` (tracks and notes locked against AI proposals);
+a version-1 file has no such field and reads with no locks.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from engine.chords import ChordEvent, ChordParseError, chord_name, parse_chord
 from engine.keys import KeyParseError, KeySignature, parse_key
 from engine.notes import Note
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
-from engine.project.model import LoopRegion, Project, ProjectState, ViewState
+from engine.project.model import Locks, LoopRegion, Project, ProjectState, ViewState
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _TOP_FIELDS = ("format", "version", "song", "state")
 _SONG_FIELDS = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
 _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
                  "notes", "controls", "pitch_bends", "program_changes")
-_STATE_FIELDS = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
+_STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
+_STATE_FIELDS = _STATE_FIELDS_V1 + ("locks",)
+_LOCKS_FIELDS = ("tracks", "notes")
 _VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
 _LOOP_FIELDS = ("start", "end", "enabled")
 
@@ -82,6 +88,9 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
                  "scroll_pitch": view.scroll_pitch},
         "snap_ticks": state.snap_ticks,
         "takes": state.takes,
+        "locks": {"tracks": list(state.locks.tracks),
+                  "notes": {str(t): [[n.start, n.pitch, n.duration, n.velocity] for n in notes]
+                            for t, notes in state.locks.notes.items()}},
     }
 
 
@@ -101,7 +110,7 @@ def project_from_json(document: Any) -> Project:
     if version < 1:
         raise Invalid(f"version: unknown project format {version}")
     fields = obj(document, "project", _TOP_FIELDS)
-    return Project(song_from_json(fields["song"], "song"), state_from_json(fields["state"], "state"))
+    return Project(song_from_json(fields["song"], "song"), state_from_json(fields["state"], "state", version))
 
 
 def _rows(value: Any, where: str, names: tuple[str, ...], make: Any, tick_first: bool = True) -> list[Any]:
@@ -179,8 +188,8 @@ def _track_from_json(value: Any, where: str) -> Track:
     )
 
 
-def state_from_json(value: Any, where: str) -> ProjectState:
-    f = obj(value, where, _STATE_FIELDS)
+def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> ProjectState:
+    f = obj(value, where, _STATE_FIELDS if version >= 2 else _STATE_FIELDS_V1)
     view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
     return build(
         where, ProjectState,
@@ -194,7 +203,23 @@ def state_from_json(value: Any, where: str) -> ProjectState:
                    scroll_pitch=integer(view["scroll_pitch"], f"{where}.view.scroll_pitch")),
         snap_ticks=integer(f["snap_ticks"], f"{where}.snap_ticks"),
         takes=array(f["takes"], f"{where}.takes"),
+        locks=_locks_from_json(f["locks"], f"{where}.locks") if version >= 2 else Locks(),
     )
+
+
+def _locks_from_json(value: Any, where: str) -> Locks:
+    f = obj(value, where, _LOCKS_FIELDS)
+    tracks = tuple(integer(t, f"{where}.tracks[{i}]") for i, t in enumerate(array(f["tracks"], f"{where}.tracks")))
+    notes_by_track = f["notes"]
+    if not isinstance(notes_by_track, dict):
+        raise Invalid(f"{where}.notes: expected an object (track id: notes), got a {type(notes_by_track).__name__}")
+    notes = {}
+    for key, rows in notes_by_track.items():
+        if not re.fullmatch(r"-?[1-9][0-9]*|0", key):
+            raise Invalid(f"{where}.notes: {key!r} is not a track id")
+        notes[int(key)] = tuple(_rows(rows, f"{where}.notes.{key}", _NOTE,
+                                      lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v)))
+    return Locks(tracks, notes)
 
 
 def _loop_from_json(value: Any, where: str) -> LoopRegion:

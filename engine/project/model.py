@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from engine.notes import Note
 from engine.song import Song
 
 
@@ -48,6 +49,17 @@ class ViewState:
 
 
 @dataclass(frozen=True)
+class Locks:
+    """What the user locked against AI proposals: whole tracks (ids) and single notes per track id."""
+
+    tracks: tuple[int, ...] = ()
+    notes: dict[int, tuple[Note, ...]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.tracks) or any(self.notes.values())
+
+
+@dataclass(frozen=True)
 class ProjectState:
     """Editor state saved with the song.
 
@@ -55,6 +67,8 @@ class ProjectState:
     `takes` holds the AI proposals kept with the project; its shape belongs to
     the composer feature that fills it, so here it is any JSON-able list
     (dicts, lists, strings, numbers, booleans, None), saved and loaded as is.
+    `locks` are the tracks and notes locked against proposals (format 2; empty
+    when a format-1 file is read).
     """
 
     loop: LoopRegion | None = None
@@ -63,6 +77,7 @@ class ProjectState:
     view: ViewState = field(default_factory=ViewState)
     snap_ticks: int = 0
     takes: list[Any] = field(default_factory=list)
+    locks: Locks = field(default_factory=Locks)
 
     def __post_init__(self) -> None:
         if self.snap_ticks < 0:

@@ -173,6 +173,31 @@ def test_locked_notes_and_locked_tracks_are_kept(qtbot, window, composer):
     assert locked in session.song.track(1).notes and session.song.track(2).notes == bass
 
 
+def test_locks_are_saved_with_the_project_and_come_back_on_reopen(qtbot, window, composer, tmp_path):
+    session = window.session
+    kept = set(session.song.track(1).notes[:2])
+    session.set_selection(kept)
+    key(window.editor.roll, Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier)   # Lock selected notes
+    click(window.track_list.row_for(2).lock, window.track_list.row_for(2).lock.rect().center())
+    assert window.files.dirty                                               # locks are something to save
+    path = tmp_path / "locks.cadenza"
+    assert window.files.save_as(str(path))
+    locks = load_project(path).state.locks
+    assert locks.tracks == (2,) and set(locks.notes[1]) == kept
+    window.files.new()
+    assert not composer.region.locked_tracks and not composer.region.locked_notes
+    assert not window.track_list.row_for(1).lock.isChecked()
+    assert window.files.open_file(str(path), confirm=False)
+    assert not window.files.dirty
+    assert window.track_list.row_for(2).lock.isChecked()                    # the padlock is back
+    assert composer.region.locked_tracks == {2} and composer.region.locked_in(1) == kept
+    select_bars(window, 0, 1)
+    QTest.mouseClick(window.track_list.row_for(2), Qt.LeftButton, Qt.ControlModifier)
+    assert generate(qtbot, composer, task="melody") == "done"
+    for take in composer.takes:
+        assert set(take.notes) == {1} and kept <= set(take.notes[1])        # the generation keeps those notes
+
+
 def test_suggest_chords_writes_the_chord_lane_as_one_step(qtbot, window, composer):
     original = window.session.song
     select_bars(window, 1, 2)

@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 from engine.chords import QUALITIES, Chord, ChordEvent
 from engine.keys import SCALES, Key, KeySignature
 from engine.notes import Note
-from engine.project import LoopRegion, Project, ProjectState, ViewState
+from engine.project import Locks, LoopRegion, Project, ProjectState, ViewState
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
@@ -61,6 +61,8 @@ states = st.builds(
     view=st.builds(ViewState, st.floats(0.01, 100), st.floats(0.01, 100), ticks, st.integers(0, 127)),
     snap_ticks=st.integers(0, 1920),
     takes=st.lists(json_values, max_size=3),
+    locks=st.builds(Locks, st.lists(st.integers(-5, 1000), max_size=3).map(tuple),
+                    st.dictionaries(st.integers(-5, 1000), st.lists(notes, max_size=3).map(tuple), max_size=3)),
 )
 
 projects = st.builds(Project, songs(), states)

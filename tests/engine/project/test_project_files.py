@@ -9,7 +9,7 @@ from engine.atomic import FileWriteError
 from engine.chords import ChordEvent, chord_name, parse_chord
 from engine.keys import Key, KeySignature
 from engine.notes import Note
-from engine.project import LoopRegion, Project, ProjectFileError, ProjectState, ViewState, load_project, save_project
+from engine.project import Locks, LoopRegion, Project, ProjectFileError, ProjectState, ViewState, load_project, save_project
 from engine.project.io import project_bytes, project_from_bytes
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
@@ -34,7 +34,8 @@ def example_project() -> Project:
                 markers=(Marker(0, "Intro"),), end_tick=2000)
     state = ProjectState(loop=LoopRegion(0, 384, enabled=False), soundfont="/sf/Tim.sf2", selected_track_id=7,
                          view=ViewState(zoom_x=2.5, zoom_y=0.75, scroll_tick=96, scroll_pitch=40), snap_ticks=24,
-                         takes=[{"region": [0, 4], "seed": 12, "notes": [[0, 60, 10, 80]]}])
+                         takes=[{"region": [0, 4], "seed": 12, "notes": [[0, 60, 10, 80]]}],
+                         locks=Locks((7,), {1: (Note(start=0, pitch=72, duration=240, velocity=90),)}))
     return Project(song, state)
 
 
@@ -62,7 +63,7 @@ def test_example_file_is_readable_text_with_one_note_per_line(tmp_path):
     path = tmp_path / "example.cadenza"
     save_project(example_project(), path)
     text = path.read_text(encoding="utf-8")
-    assert '"format": "cadenza-project"' in text and '"version": 1' in text
+    assert '"format": "cadenza-project"' in text and '"version": 2' in text
     assert "\n          [0, 72, 240, 90],\n" in text
     assert '[0, "Am7"]' in text and '[96, "N.C."]' in text and '[0, "A minor"]' in text
     assert "Étude — ♪" in text
@@ -76,6 +77,36 @@ def test_a_title_with_a_lone_surrogate_still_round_trips(tmp_path):
 
 
 # --- atomic saving ----------------------------------------------------------
+def test_locks_round_trip_and_a_version_1_file_reads_with_no_locks(tmp_path):
+    project = example_project()
+    data = project_bytes(project)
+    document = json.loads(data)
+    assert document["state"]["locks"] == {"tracks": [7], "notes": {"1": [[0, 72, 240, 90]]}}
+    assert project_from_bytes(data, "x") == project
+    del document["state"]["locks"]
+    document["version"] = 1
+    old = project_from_bytes(json.dumps(document).encode(), "old.cadenza")
+    assert old.state.locks == Locks() and not old.state.locks
+    assert old == project.with_(state=project.state.with_(locks=Locks()))
+
+
+@pytest.mark.parametrize("locks, problem", [
+    (None, "state: missing field 'locks'"),
+    ({"tracks": [1], "notes": {"one": []}}, "state.locks.notes: 'one' is not a track id"),
+    ({"tracks": [True], "notes": {}}, "state.locks.tracks[0]: expected a whole number"),
+    ({"tracks": [], "notes": {"1": [[0, 300, 1, 1]]}}, "state.locks.notes.1[0]"),
+    ({"tracks": [], "notes": []}, "state.locks.notes: expected an object"),
+])
+def test_bad_locks_in_a_version_2_file_are_one_line_errors(locks, problem):
+    document = json.loads(project_bytes(example_project()))
+    if locks is None:
+        del document["state"]["locks"]
+    else:
+        document["state"]["locks"] = locks
+    with pytest.raises(ProjectFileError, match=problem.replace("[", r"\[").replace(".", r"\.")):
+        project_from_bytes(json.dumps(document).encode(), "x.cadenza")
+
+
 def test_save_replaces_the_old_file_and_leaves_no_temporary_files(tmp_path):
     path = tmp_path / "song.cadenza"
     save_project(Project(), path)
@@ -123,7 +154,7 @@ BAD_FILES = {
     "another json": (b'{"hello": 1}', "not a Cadenza project"),
     "a list": (b"[1, 2]", "not a Cadenza project"),
     "NaN": (project_bytes(example_project()).replace(b'"zoom_x": 2.5', b'"zoom_x": NaN'), "NaN"),
-    "future": (edited(lambda d: d.update(version=2)), r"newer Cadenza \(project format 2"),
+    "future": (edited(lambda d: d.update(version=3)), r"newer Cadenza \(project format 3"),
     "version zero": (edited(lambda d: d.update(version=0)), "unknown project format 0"),
     "version text": (edited(lambda d: d.update(version="1")), "version: expected a whole number"),
     "missing song": (edited(lambda d: d.pop("song")), "missing field 'song'"),
