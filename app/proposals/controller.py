@@ -5,15 +5,20 @@ and context menus only call these methods. The song changes in exactly one
 place, `keep`, through `Session.push` (one undo step); generating, stepping,
 auditioning and discarding never touch it. Takes live in `self.takes` and in
 the project file (FileController asks `takes_json`, hands back `restore`).
+
+`WARM_UP_MS` after the window is first shown (interactive windows only), a
+background job imports torch and loads the model (`job.warm_up`), so the first
+Generate does not pay for torch's import on the UI's time; an event-loop probe
+runs while it does (`warm_up_delay_ms`). Closing the window cancels it.
 """
 from __future__ import annotations
 
 import time
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 
-from app.proposals.job import ProposalJob, ProposalRequest, run_proposal
+from app.proposals.job import ProposalJob, ProposalRequest, model_file, run_proposal, warm_up
 from app.proposals.overlay import TakeOverlay
 from app.proposals.panel import ProposalPanel
 from app.proposals.probe import EventLoopProbe
@@ -31,9 +36,13 @@ TASK_NAMES = {"melody": "melody", "chords": "chords", "bass": "bass line", "acco
               "variation-contour": "variation"}
 
 
+WARM_UP_MS = 2000
+
+
 class ProposalController(QObject):
     takesChanged = Signal()
     jobFinished = Signal(str)    # "done", "failed", "cancelled"
+    warmedUp = Signal(str)       # "done", "failed", "cancelled"
 
     def __init__(self, session: Session, options: EditorOptions, transport: Transport, panel: ProposalPanel,
                  parent: QObject | None = None) -> None:
@@ -53,6 +62,15 @@ class ProposalController(QObject):
         self._auditioning = False
         self._loop_before = None
         self._started = 0.0
+        self.warm_timer = QTimer(self)
+        self.warm_timer.setSingleShot(True)
+        self.warm_timer.setInterval(WARM_UP_MS)
+        self.warm_timer.timeout.connect(self.warm_up)
+        self.warm_job: ProposalJob | None = None
+        self.warm_probe = EventLoopProbe(self)
+        self.warm_up_delay_ms: float | None = None   # the event loop's worst lateness while warming up
+        self.warm_up_seconds: float | None = None
+        self._warm_scheduled = False
         panel.generate.clicked.connect(lambda: self.generate())
         panel.cancel.clicked.connect(self.cancel)
         panel.previous.clicked.connect(lambda: self.step(-1))
@@ -155,8 +173,40 @@ class ProposalController(QObject):
         self._say(f"{text} (UI delay ≤ {self.last_delay_ms:.0f} ms)" if outcome == "done" else text, error)
         self.jobFinished.emit(outcome)
 
+    # --- warming up --------------------------------------------------------------------------
+    def warm_up_when_shown(self, window) -> None:
+        """Warm up `WARM_UP_MS` after `window` is first shown (never on the way to showing it)."""
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Show and not self._warm_scheduled:
+            self._warm_scheduled = True
+            watched.removeEventFilter(self)
+            self.warm_timer.start()
+        return False
+
+    def warm_up(self) -> bool:
+        """Import torch and load the model on a worker thread; False when there is no model file or it is running."""
+        if self.warm_job is not None or not model_file(self.model_path).is_file():
+            return False
+        job = self.warm_job = ProposalJob(partial(warm_up, self.model_path), self)
+        job.succeeded.connect(lambda seconds: self._warmed("done", seconds))
+        job.failed.connect(lambda _message: self._warmed("failed"))  # a broken model is reported by Generate
+        job.cancelled.connect(lambda: self._warmed("cancelled"))
+        job.finished.connect(job.deleteLater)
+        self.warm_probe.start()
+        job.start()
+        return True
+
+    def _warmed(self, outcome: str, seconds: float | None = None) -> None:
+        self.warm_up_delay_ms = self.warm_probe.stop()
+        self.warm_up_seconds = seconds
+        self.warmedUp.emit(outcome)
+
     def shutdown(self) -> None:
-        """Window closing: stop running jobs and wait for their threads."""
+        """Window closing: stop running jobs (the warm-up too) and wait for their threads."""
+        self.warm_timer.stop()
+        self._warm_scheduled = True
         for job in self.findChildren(ProposalJob):
             job.cancel()
             job.wait()

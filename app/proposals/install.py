@@ -40,6 +40,8 @@ def install_proposals(window) -> ComposeMenu:
     window.files.projectShown.connect(lambda project: controller.restore(project.state.takes, project.state.locks))
     window.midi.use_proposals(controller)   # call-and-response, and the learnable Generate and Adventurousness
     track_list.show_marks(region.track_ids, region.locked_tracks)
+    if window.files.interactive:   # not in screenshot mode: a batch run never loads the model
+        controller.warm_up_when_shown(window)
     return compose
 
 

@@ -11,6 +11,10 @@ worker first dlopens torch's libraries through ctypes, which releases the
 GIL around the call; the import then finds them loaded. What remains is
 torch's own Python-level import (one stall of ~60 ms, measured on the 2-core
 dev machine); later generations keep the event loop within ~10 ms.
+Even that one stall is moved off the first Generate: the controller starts
+`warm_up` on a worker thread a couple of seconds after the window is shown
+(only when a model file exists), which imports torch and the composer and
+loads the model into the loader's cache; a Generate then finds both ready.
 Results, failures and cancellation come back as queued signals, so the UI
 thread applies nothing until the job is over, and a failed or cancelled job
 changes nothing.
@@ -22,6 +26,7 @@ import importlib.util
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -62,6 +67,12 @@ def composer_controls(song: Song, request: ProposalRequest):
 
 
 TORCH_LIBRARIES = ("libtorch_cpu.so", "libtorch_python.so")
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "resources" / "composer.pt"  # = composer's DEFAULT_CHECKPOINT
+
+
+def model_file(model_path: str | None) -> Path:
+    """The checkpoint a proposal would load (without importing the composer)."""
+    return Path(model_path) if model_path is not None else DEFAULT_MODEL
 
 
 def preload_torch() -> None:
@@ -80,6 +91,22 @@ def preload_torch() -> None:
                 dlopen(str(lib / name).encode(), os.RTLD_NOW | os.RTLD_LOCAL)
     except (OSError, AttributeError):
         pass
+
+
+def warm_up(model_path: str | None, cancel: threading.Event, progress: Callable[[float], None]) -> float:
+    """Import torch and the composer and load the model into the cache (on a worker thread); the seconds it took."""
+    started = time.perf_counter()
+    preload_torch()
+    if cancel.is_set():
+        return 0.0
+    import torch
+
+    torch.set_num_threads(1)
+    from composer.proposals import load_model, propose  # noqa: F401 - the imports a Generate needs
+
+    if not cancel.is_set():
+        load_model(model_path)
+    return time.perf_counter() - started
 
 
 def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Callable[[float], None]) -> list:

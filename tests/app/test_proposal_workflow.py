@@ -265,6 +265,21 @@ def test_new_sketch_fills_an_empty_song_as_one_undo_step(qtbot, window, composer
     assert window.session.song == empty
 
 
+def test_the_model_warms_up_in_the_background_after_the_window_is_shown(qtbot, window, composer, tmp_path):
+    assert composer._warm_scheduled                                         # shown: the single-shot timer ran or runs
+    composer.warm_timer.stop()
+    missing = composer.model_path
+    composer.model_path = str(tmp_path / "missing.pt")
+    assert not composer.warm_up()                                           # no model file: nothing to warm
+    composer.model_path = missing
+    with qtbot.waitSignal(composer.warmedUp, timeout=JOB_MS) as warmed:
+        assert composer.warm_up()
+        assert not composer.warm_up()                                       # once per session
+    assert warmed.args == ["done"] and composer.warm_up_delay_ms is not None
+    composer.shutdown()                                                     # cancel-safe: nothing left running
+    assert not composer.warm_timer.isActive()
+
+
 def test_the_window_stays_responsive_while_generating(qtbot, window, composer, capsys):
     """Reports the event-loop probe's worst lateness (no timing in pass/fail: the machine is shared)."""
     select_bars(window, 0, 3)
