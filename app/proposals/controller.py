@@ -37,6 +37,8 @@ TASK_NAMES = {"melody": "melody", "chords": "chords", "bass": "bass line", "acco
 
 
 WARM_UP_MS = 2000
+KEPT = "Kept; Undo takes it back"
+UNDONE = "Take undone; it is still in the list (Keep applies it again)"
 
 
 class ProposalController(QObject):
@@ -71,6 +73,7 @@ class ProposalController(QObject):
         self.warm_up_delay_ms: float | None = None   # the event loop's worst lateness while warming up
         self.warm_up_seconds: float | None = None
         self._warm_scheduled = False
+        self._kept_step = None          # (undo index after the last Keep, its command): the status follows it; False: closed
         panel.generate.clicked.connect(lambda: self.generate())
         panel.cancel.clicked.connect(self.cancel)
         panel.previous.clicked.connect(lambda: self.step(-1))
@@ -83,6 +86,7 @@ class ProposalController(QObject):
         self.region.changed.connect(self._show_region)
         self.region.locksEdited.connect(self.session.undo_stack.resetClean)  # locks are saved with the project
         session.songChanged.connect(lambda *_: self._show_region())
+        session.undo_stack.indexChanged.connect(self._undo_moved)
         self._show_region()
         self._show_takes()
 
@@ -132,6 +136,8 @@ class ProposalController(QObject):
         return True
 
     def _start(self, work, on_success) -> None:
+        if self._kept_step:     # a new job: the status is about it now
+            self._kept_step = None
         self.job = ProposalJob(work, self)
         self.job.progressed.connect(lambda value: self.panel.progress.setValue(round(value * 100)))
         self.job.succeeded.connect(on_success)
@@ -207,6 +213,9 @@ class ProposalController(QObject):
         """Window closing: stop running jobs (the warm-up too) and wait for their threads."""
         self.warm_timer.stop()
         self._warm_scheduled = True
+        if self._kept_step is not False:    # once: the stack may be deleted before this object
+            self.session.undo_stack.indexChanged.disconnect(self._undo_moved)
+        self._kept_step = False
         for job in self.findChildren(ProposalJob):
             job.cancel()
             job.wait()
@@ -265,8 +274,22 @@ class ProposalController(QObject):
         self.takes = [t.with_(kept=True) if t.id == take.id else t for t in self.takes]
         self._takes_edited()
         self._show(None)
-        self._say("Kept; Undo takes it back")
+        stack = self.session.undo_stack
+        self._kept_step = (stack.index(), stack.command(stack.index() - 1))
+        self._say(KEPT)
         return True
+
+    def _undo_moved(self, index: int) -> None:
+        """After Keep, the status follows the undo stack: undone, kept again (redo), or no longer about it."""
+        if not self._kept_step:
+            return
+        kept_at, command = self._kept_step
+        if self.session.undo_stack.command(kept_at - 1) is not command:   # history cleared or rewritten
+            self._kept_step = None
+        elif index < kept_at:
+            self._say(UNDONE)
+        elif index == kept_at:
+            self._say(KEPT)
 
     def discard(self) -> None:
         """Drop the shown take; the next take of its Generate (if any) is shown instead."""

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 
 from editor_helpers import click, drag, key, make_song
 from engine.chords import ChordEvent, parse_chord
+from engine.edits import NotesEdit
 from engine.keys import Key, KeySignature
 from engine.project import load_project
 
@@ -85,8 +86,15 @@ def test_generate_step_keep_and_one_undo_back_to_the_original(qtbot, window, com
         assert tuple(n for n in song.track(track_id).notes if start <= n.start < end) == chosen.notes[track_id]
     assert composer.overlay.take is None and composer.takes[2].kept
     assert window.session.undo_stack.count() == 1
+    assert composer.panel.status.text() == "Kept; Undo takes it back"
     window.session.undo_stack.undo()
     assert window.session.song == original
+    assert composer.panel.status.text().startswith("Take undone")          # the status follows the undo stack
+    window.session.undo_stack.redo()
+    assert composer.panel.status.text() == "Kept; Undo takes it back"
+    window.session.undo_stack.undo()
+    window.session.push(NotesEdit(1, removed=(window.session.song.track(1).notes[0],)))  # drops the redo
+    assert composer._kept_step is None                                      # the status no longer follows it
 
 
 def test_discard_drops_takes_and_leaves_the_song(qtbot, window, composer):
