@@ -131,3 +131,13 @@ class DialogAnswerer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def seeded_proposals(window, checkpoint, takes: int, seed: int = 11):
+    """The window's proposal controller on the tests' tiny checkpoint, `takes` per generation, seed locked."""
+    controller = window.proposals
+    controller.model_path = str(checkpoint)
+    controller.panel.takes.setValue(takes)
+    controller.panel.seed_locked.setChecked(True)
+    controller.panel.seed.setValue(seed)
+    return controller

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from editor_helpers import click, key, make_song
+from editor_helpers import click, key, make_song, seeded_proposals
 from live_midi_helpers import cc, off, on, wait_until
 from PySide6.QtCore import QPoint, Qt
 
@@ -38,12 +38,7 @@ def song():
 
 @pytest.fixture
 def composer(midi_window, proposal_checkpoint):
-    controller = midi_window.proposals
-    controller.model_path = str(proposal_checkpoint)
-    controller.panel.takes.setValue(2)
-    controller.panel.seed_locked.setChecked(True)
-    controller.panel.seed.setValue(11)
-    return controller
+    return seeded_proposals(midi_window, proposal_checkpoint, takes=2)
 
 
 def play(qtbot, keys, phrase) -> None:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from editor_helpers import click, drag, key, make_song
+from editor_helpers import click, drag, key, make_song, seeded_proposals
 from engine.chords import ChordEvent, parse_chord
 from engine.edits import NotesEdit
 from engine.keys import Key, KeySignature
@@ -34,12 +34,7 @@ def song():
 
 @pytest.fixture
 def composer(window, proposal_checkpoint):
-    controller = window.proposals
-    controller.model_path = str(proposal_checkpoint)
-    controller.panel.takes.setValue(3)
-    controller.panel.seed_locked.setChecked(True)
-    controller.panel.seed.setValue(11)
-    return controller
+    return seeded_proposals(window, proposal_checkpoint, takes=3)
 
 
 def select_bars(window, first: int, last: int, shift=True) -> None:
