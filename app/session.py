@@ -27,15 +27,18 @@ from engine.track import Track
 class EditCommand(QUndoCommand):
     """One undo step: redo applies the edit, undo applies its inverse."""
 
-    def __init__(self, session: "Session", edit: Edit, select_after: Iterable[Note] | None) -> None:
+    def __init__(self, session: "Session", edit: Edit, select_after: Iterable[Note] | None,
+                 computed: tuple[Song, Song] | None = None) -> None:
         super().__init__(edit.label)
         self._session = session
         self.edit = edit
+        self._computed = computed  # the validated result, used by the first redo only
         self._select_after = None if select_after is None else frozenset(select_after)
         self._select_before = session.selection
 
     def redo(self) -> None:
-        self._session.document.apply(self.edit)
+        computed, self._computed = self._computed, None
+        self._session.document.apply(self.edit, computed)
         if self._select_after is not None:
             self._session.set_selection(self._select_after)
 
@@ -68,12 +71,13 @@ class Session(QObject):
 
     def push(self, edit: Edit, select_after: Iterable[Note] | None = None) -> bool:
         """Apply `edit` as one undo step; a stale edit is reported, never half-applied."""
+        before = self.song
         try:
-            edit.apply(self.song)  # validate first: QUndoStack.push cannot fail
+            after = edit.apply(before)  # validate first: QUndoStack.push cannot fail
         except (EditError, ValueError) as error:
             self.message.emit(str(error))
             return False
-        self.undo_stack.push(EditCommand(self, edit, select_after))
+        self.undo_stack.push(EditCommand(self, edit, select_after, (before, after)))
         return True
 
     def replace_song(self, song: Song) -> None:

@@ -24,10 +24,19 @@ class SongDocument:
     def song(self) -> Song:
         return self._song
 
-    def apply(self, edit: Edit) -> Song:
-        """Apply `edit`; on EditError the song stays exactly as it was."""
+    def apply(self, edit: Edit, computed: tuple[Song, Song] | None = None) -> Song:
+        """Apply `edit`; on EditError the song stays exactly as it was.
+
+        `computed` is a (before, after) pair from a caller that already ran
+        `edit.apply` to validate it (the editor must, because QUndoStack.push
+        cannot fail); it is used only if `before` is still the current song,
+        so a large edit is not applied twice.
+        """
         before = self._song
-        after = edit.apply(before)
+        if computed is not None and computed[0] is before:
+            after = computed[1]
+        else:
+            after = edit.apply(before)
         self._song = after
         self.revision += 1
         for observer in list(self._observers):

@@ -102,3 +102,15 @@ def test_compound_edit_is_one_step_and_observers_see_it():
     unsubscribe()
     document.apply(ReplaceSong(original, Song()))
     assert len(seen) == 2 and document.revision == 3
+
+
+def test_a_precomputed_result_is_used_only_for_the_song_it_was_computed_from():
+    document = SongDocument(_song(Note(start=0, pitch=60, duration=480)))
+    edit = NotesEdit(1, added=(Note(start=480, pitch=62, duration=480),))
+    before = document.song
+    after = edit.apply(before)
+    assert document.apply(edit, (before, after)) is after
+    stale = (before, after)  # the document has moved on: the pair must be ignored, the edit applied afresh
+    second = NotesEdit(1, added=(Note(start=960, pitch=64, duration=480),))
+    result = document.apply(second, stale)
+    assert result is not after and len(result.track(1).notes) == 3
