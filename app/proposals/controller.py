@@ -74,6 +74,7 @@ class ProposalController(QObject):
         self.warm_up_seconds: float | None = None
         self._warm_scheduled = False
         self._kept_step = None          # (undo index after the last Keep, its command): the status follows it; False: closed
+        self._kept_shown: frozenset[int] = frozenset()   # the takes the list marks kept (the song holds them)
         panel.generate.clicked.connect(lambda: self.generate())
         panel.cancel.clicked.connect(self.cancel)
         panel.previous.clicked.connect(lambda: self.step(-1))
@@ -86,6 +87,7 @@ class ProposalController(QObject):
         self.region.changed.connect(self._show_region)
         self.region.locksEdited.connect(self.session.undo_stack.resetClean)  # locks are saved with the project
         session.songChanged.connect(lambda *_: self._show_region())
+        session.songChanged.connect(self._song_changed_takes)
         session.undo_stack.indexChanged.connect(self._undo_moved)
         self._show_region()
         self._show_takes()
@@ -259,7 +261,7 @@ class ProposalController(QObject):
         self._show(take_id)
 
     def keep(self) -> bool:
-        """Apply the shown take as one undo step; the take stays in the list, marked kept."""
+        """Apply the shown take as one undo step; the take stays in the list, marked kept while the song holds it."""
         take = self.current_take
         if take is None:
             return False
@@ -328,18 +330,30 @@ class ProposalController(QObject):
         self.current = take_id
         take = self.current_take
         self.overlay.take = take
+        self._show_takes()
         if take is not None:
             self.region.set_bars(*take.bars)
-            self.panel.show_message(take.label() + ("\n" + "; ".join(take.warnings) if take.warnings else ""))
+            warnings = "\n" + "; ".join(take.warnings) if take.warnings else ""
+            self.panel.show_message(take.label(take.id in self._kept_shown) + warnings)
             if self._auditioning:
                 self._preview(take)
         elif self._auditioning:
             self.set_audition(False)
-        self._show_takes()
         self.takesChanged.emit()
 
+    def kept_ids(self) -> frozenset[int]:
+        """The takes the song holds now (kept, and not undone or written over since)."""
+        song = self.session.song
+        return frozenset(t.id for t in self.takes if t.kept and t.applied_in(song))
+
+    def _song_changed_takes(self, *_) -> None:
+        """Undo, Redo or any edit may put a kept take into the song or take it out: the list follows."""
+        if self.takes and self.kept_ids() != self._kept_shown:
+            self._show_takes()
+
     def _show_takes(self) -> None:
-        self.panel.show_takes(self.takes, self.current)
+        self._kept_shown = self.kept_ids()
+        self.panel.show_takes(self.takes, self.current, self._kept_shown)
 
     # --- audition ----------------------------------------------------------------------------
     def set_audition(self, on: bool, start: int | None = None) -> None:

@@ -67,7 +67,7 @@ class ProposalPanel(QWidget):
         self.continue_bars.setSuffix(" bars")
         self.generate = QPushButton("Generate")
         self.generate.setToolTip("Write takes into the selected region (Ctrl+G)")
-        self.generate.setStyleSheet(f"QPushButton {{ background: #3d6fb4; font-weight: bold; padding: 5px; }}")
+        self.generate.setStyleSheet("QPushButton { background: #3d6fb4; font-weight: bold; padding: 5px; }")
         self.cancel = QPushButton("Cancel")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -188,7 +188,8 @@ class ProposalPanel(QWidget):
         self.status.setStyleSheet(f"color: {colour};")
         self.status.setText(text)
 
-    def show_takes(self, takes: list[Take], current: int | None) -> None:
+    def show_takes(self, takes: list[Take], current: int | None, kept: frozenset[int] = frozenset()) -> None:
+        """The take list, grouped by Generate; `kept`: the takes the song holds now (marked kept)."""
         self.takes_list.blockSignals(True)
         self.takes_list.clear()
         group = None
@@ -198,7 +199,7 @@ class ProposalPanel(QWidget):
                 header = QListWidgetItem(f"— Generate {group} —")
                 header.setFlags(Qt.NoItemFlags)
                 self.takes_list.addItem(header)
-            item = QListWidgetItem(take.label())
+            item = QListWidgetItem(take.label(take.id in kept))
             item.setData(Qt.UserRole, take.id)
             item.setToolTip(", ".join(f"{k}: {v}" for k, v in take.controls.items()))
             self.takes_list.addItem(item)

@@ -4,15 +4,22 @@ A `Take` copies what a composer Candidate holds (the region's new notes per
 track, its chords, seed, stats) plus the user's controls, as plain data that
 round-trips through JSON, so reopening a project brings every take back. Takes
 made by one Generate share a `group`: stepping through takes stays inside it.
-The composer is imported only when a take becomes an edit (Keep, Audition),
-never to show or save one.
+The composer's light, torch-free `candidate` module is imported when a take
+becomes an edit (Keep, Audition, and `applied_in`, which tells the take list
+whether the song holds the take now), never to save one.
+
+`kept` records that the user kept the take at some point; whether the list
+says *kept* is derived from the song (`applied_in`), so Undo, Redo or a later
+take over the same bars show what the song really holds.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from engine.chords import ChordEvent, chord_name, parse_chord
-from engine.edits import CompoundEdit
+from engine.edits import CompoundEdit, EditError, NotesEdit
+from engine.errors import CadenzaError
 from engine.notes import Note
 from engine.song import Song
 
@@ -34,7 +41,7 @@ class Take:
     locked: dict[int, tuple[Note, ...]] = field(default_factory=dict)
     end_tick: int | None = None
     warnings: tuple[str, ...] = ()
-    kept: bool = False
+    kept: bool = False                           # the user kept it once (the list asks `applied_in` as well)
 
     @classmethod
     def from_candidate(cls, candidate, take_id: int, group: int, bars: tuple[int, int], controls: dict) -> Take:
@@ -49,13 +56,21 @@ class Take:
     def with_(self, **changes) -> Take:
         return replace(self, **changes)
 
-    def label(self) -> str:
-        """One line for the take list: what, where, seed and how adventurous."""
+    def label(self, kept: bool = False) -> str:
+        """One line for the take list: what, where, seed and how adventurous; `kept`: the song holds it now."""
         first, last = self.bars
         where = f"bar {first + 1}" if first == last else f"bars {first + 1}–{last + 1}"
         adventure = self.controls.get("adventure")
         extra = f" · adv {adventure}" if adventure is not None else ""
-        return f"{self.task} · {where} · seed {self.seed}{extra}{' · kept' if self.kept else ''}"
+        return f"{self.task} · {where} · seed {self.seed}{extra}{' · kept' if kept else ''}"
+
+    def applied_in(self, song: Song) -> bool:
+        """Whether `song` holds this take now: keeping it again would change nothing."""
+        try:
+            edit = self.edit(song)
+        except (CadenzaError, EditError, KeyError, ValueError):
+            return False
+        return all(isinstance(e, NotesEdit) and Counter(e.removed) == Counter(e.added) for e in edit.edits)
 
     def edit(self, song: Song) -> CompoundEdit:
         """The one undoable edit that puts this take into `song` (the region is rewritten as it is now)."""

@@ -295,3 +295,41 @@ def test_the_window_stays_responsive_while_generating(qtbot, window, composer, c
         delays.append(round(composer.last_delay_ms, 1))
     with capsys.disabled():
         print(f"\nevent-loop delay during generation (ms, worst per run): {delays}")
+
+
+def take_rows(composer) -> dict[int, str]:
+    """What the panel's take list shows, per take id."""
+    listed = composer.panel.takes_list
+    return {listed.item(i).data(Qt.UserRole): listed.item(i).text() for i in range(listed.count())
+            if listed.item(i).data(Qt.UserRole) is not None}
+
+
+def test_the_take_list_says_kept_only_while_the_take_is_in_the_song(qtbot, window, composer):
+    session, roll = window.session, window.editor.roll
+    original = session.song
+    select_bars(window, 0, 1)
+    assert generate(qtbot, composer, task="melody") == "done"
+    first, second = composer.takes[0].id, composer.takes[1].id
+    composer.show_take(second)
+    key(roll, Qt.Key_Return, Qt.ControlModifier)                            # Keep
+    assert take_rows(composer)[second].endswith("· kept")
+    assert not take_rows(composer)[first].endswith("· kept")
+    key(roll, Qt.Key_Z, Qt.ControlModifier)                                 # Undo
+    assert session.song == original
+    assert not take_rows(composer)[second].endswith("· kept")             # no longer in the song
+    key(roll, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)              # Redo
+    assert take_rows(composer)[second].endswith("· kept")
+    key(roll, Qt.Key_Z, Qt.ControlModifier)
+    listed = composer.panel.takes_list
+    row = next(listed.item(i) for i in range(listed.count()) if listed.item(i).data(Qt.UserRole) == second)
+    click(listed.viewport(), listed.visualItemRect(row).center())           # it can be kept again
+    assert composer.current == second
+    click(composer.panel.keep, composer.panel.keep.rect().center())
+    assert session.song != original and take_rows(composer)[second].endswith("· kept")
+    composer.show_take(first)                                               # another take over the same bars
+    key(roll, Qt.Key_Return, Qt.ControlModifier)
+    rows = take_rows(composer)
+    assert rows[first].endswith("· kept") and not rows[second].endswith("· kept")
+    key(roll, Qt.Key_Z, Qt.ControlModifier)                                 # back to the second take
+    rows = take_rows(composer)
+    assert rows[second].endswith("· kept") and not rows[first].endswith("· kept")
