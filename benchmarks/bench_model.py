@@ -13,7 +13,8 @@ weights). Sizes alternate inside each measurement round so machine noise
 
 With --infill CHECKPOINT it times real proposals instead: 8 bars of POP909
 song 001's melody masked, the other lanes of those 8 bars as context,
-K = 1 and K = 4 candidates through the constrained sampler (prompt tokens,
+K = 1 and K = 4 candidates through the product's constrained decoder with
+structural rules only (composer/proposals/window_rules.py; prompt tokens,
 generated tokens, seconds, median of --rounds).
 """
 from __future__ import annotations
@@ -70,22 +71,22 @@ def decode_rate(model: Composer, prompt: int, new: int, candidates: int) -> tupl
 def infill_times(checkpoint: Path, datasets: Path, rounds: int) -> dict:
     from composer.checkpoint import load_model
     from composer.data import pop909
-    from composer.sampling import prompt_ids, sample_fills
+    from composer.proposals.window_rules import fill_window, window_prompt
     from composer.tokens import song_grid
+    from composer.training.windows import window
 
     model, info = load_model(checkpoint)
-    song = pop909.convert(datasets / "pop909" / "001").song
-    grid = song_grid(song)
-    melody = next(t.id for t in song.tracks if t.role.value == "melody")
-    prompt = prompt_ids(grid, {(b, melody) for b in range(20, 28)}, bars=range(20, 28))
-    report = {"checkpoint": str(checkpoint), "step": info["step"], "prompt_tokens": len(prompt)}
+    grid = window(song_grid(pop909.convert(datasets / "pop909" / "001").song), 20, 8)
+    melody = next(i for i, lane in enumerate(grid.lanes) if lane.role == "melody")
+    cells = {(b, melody) for b in range(8)}
+    report = {"checkpoint": str(checkpoint), "step": info["step"], "prompt_tokens": len(window_prompt(grid, cells))}
     for k in (1, 4):
         times, generated = [], 0
         for seed in range(rounds):
             start = time.perf_counter()
-            fills = sample_fills(model, prompt, candidates=k, seed=seed)
+            writers = fill_window(model, grid, cells, candidates=k, seed=seed)
             times.append(time.perf_counter() - start)
-            generated = max(generated, max(len(f) for f in fills))
+            generated = max(generated, max(len(w.ids) for w in writers))
         report[f"k{k}"] = {"seconds_median": round(statistics.median(times), 3), "longest_fill_tokens": generated}
     return report
 

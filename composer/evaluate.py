@@ -8,8 +8,10 @@ On the validation split (songs the model never trained on), seeded, a few minute
   (composer/ngram.py), on the same validation windows (drawn like training
   windows: every mask policy, transposed);
 - infill: windows of up to 8 bars (no transposition) with a run of 1-4 bars of
-  one pitched lane masked, filled by the model through the constrained
-  sampler; grammar validity (every sample decodes with exactly the masked
+  one pitched lane masked, filled by the model through the product's
+  constrained decoder with structural rules only (composer/proposals/
+  window_rules.py: the grammar, single-line melody and bass, no key, no
+  range, no density); grammar validity (every sample decodes with exactly the masked
   cells: must be 1.0), then in-key rate, chord-tone rate on strong beats,
   density and range (composer/metrics.py) for the model, the ground truth and
   a random-in-key baseline, side by side.
@@ -30,9 +32,8 @@ import torch.nn.functional as F
 from composer.checkpoint import load_model, read_checkpoint
 from composer.metrics import CellScores, random_in_key_cell
 from composer.ngram import NGram
-from composer.sampling import prompt_ids, sample_fills
+from composer.proposals.window_rules import fill_window, window_prompt
 from composer.tokens.decode import decode
-from composer.tokens.encode import CHORD_LANE
 from composer.tokens.vocab import MAX_TRACKS, VOCAB
 from composer.training.config import config_from_dict
 from composer.training.examples import Corpus, encoded_length, sample_example
@@ -116,11 +117,9 @@ def evaluate_infill(model, windows, temperature: float, top_p: float, seed: int)
     valid = 0
     rng = random.Random(f"{seed}:random-in-key")
     for n, (grid, masked) in enumerate(windows):
-        mask = {(b, CHORD_LANE if grid.lanes[i].is_chords else grid.lanes[i].track_id) for b, i in masked}
-        prompt = prompt_ids(grid, mask)
-        (fill,) = sample_fills(model, prompt, 1, temperature, top_p, seed + n)
-        try:
-            decoded = decode(prompt + fill)
+        (writer,) = fill_window(model, grid, masked, 1, temperature, top_p, seed + n)
+        try:  # the writer's own bookkeeping is not trusted: its tokens are parsed after the prompt
+            decoded = decode(window_prompt(grid, masked) + writer.ids)
         except ValueError:
             continue
         if list(decoded.fills) != decoded.masked or set(decoded.masked) != masked:

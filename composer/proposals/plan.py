@@ -194,6 +194,25 @@ def fill_reserve(plan: Plan, this_pass: range) -> int:
     return min(want, int(plan.block_size * 0.75))
 
 
+def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Controls) -> CellRule:
+    """A cell's rule from its place in the grid and the controls alone: bar and lane tokens, bar length, start
+    and beat, the kind of lane (chords, drums, a single line), pitches, chords and density allowed. cell_rules
+    adds the task's part; composer.proposals.window_rules (evaluation) adds only the single lines' edges."""
+    lane = grid.lanes[lane_i]
+    rule = CellRule(bar=bar - window_start, lane_token=track_token(grid, lane_i),
+                    bar_len=grid.bar_steps[bar + 1] - grid.bar_steps[bar], bar_start=grid.bar_steps[bar],
+                    beat_steps=beat_steps(grid.meters[bar]))
+    if lane.is_chords:
+        rule.chords = True
+        rule.roots_ok, rule.quality_ok = chord_rules(controls.key if controls.key_strict else None)
+        return rule
+    rule.drums = lane.drums
+    rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls)
+    rule.mono = lane.role in MONO_ROLES and not lane.drums
+    rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
+    return rule
+
+
 def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[CellRule]:
     """One rule per cell of the pass, in fill order."""
     controls, task = plan.controls, plan.task
@@ -202,26 +221,18 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
     chord_masked = chords_lane is not None and CHORD_LANE in plan.targets
     for bar, lane_i in plan.cells(this_pass):
         lane = grid.lanes[lane_i]
-        bar_len = grid.bar_steps[bar + 1] - grid.bar_steps[bar]
-        rule = CellRule(bar=bar - window.start, lane_token=track_token(grid, lane_i), bar_len=bar_len,
-                        bar_start=grid.bar_steps[bar], beat_steps=beat_steps(grid.meters[bar]))
-        if lane.is_chords:
-            rule.chords = True
-            rule.roots_ok, rule.quality_ok = chord_rules(controls.key if controls.key_strict else None)
+        rule = cell_rule(grid, bar, lane_i, window.start, controls)
+        if rule.chords:
             rule.require_chord = task in (Task.CHORDS,)
             rules.append(rule)
             continue
-        rule.drums = lane.drums
-        rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls)
-        rule.mono = lane.role in MONO_ROLES and not lane.drums
-        rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
         rule.locked = plan.locked.get((bar, lane_i), ())
         original = plan.grid.cells[bar][lane_i]
         if task is Task.VARIATION_RHYTHM:  # an empty bar stays empty
             rule.template = rhythm_template(original)
             rule.locked = ()
         if task is Task.VARIATION_CONTOUR and not lane.drums:
-            rule.contour = contour(original, bar_len)
+            rule.contour = contour(original, rule.bar_len)
         if not lane.drums and chords_lane is not None:
             rule.chord_mode = controls.chord_following
             rule.bass_line = lane.role == "bass"
