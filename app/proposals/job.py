@@ -9,8 +9,13 @@ The first `import torch` would freeze the UI for ~270 ms: Python loads
 libtorch_cpu.so (hundreds of MB) with dlopen while holding the GIL. So the
 worker first dlopens torch's libraries through ctypes, which releases the
 GIL around the call; the import then finds them loaded. What remains is
-torch's own Python-level import (one stall of ~60 ms, measured on the 2-core
-dev machine); later generations keep the event loop within ~10 ms.
+torch's own Python-level import. Its long stalls (20-90 ms each, with the
+GIL held) were the cyclic garbage collector: the import makes ~170k objects,
+so full collections ran in the middle of it and walked all of them. The
+imports and the model load therefore run with the collector off
+(`quiet_gc`), and what they made is frozen afterwards (`gc.freeze`), so no
+later full collection, on either thread, walks torch's objects again; later
+generations keep the event loop within ~10 ms.
 Even that one stall is moved off the first Generate: the controller starts
 `warm_up` on a worker thread a couple of seconds after the window is shown
 (only when a model file exists), which imports torch and the composer and
@@ -22,11 +27,13 @@ changes nothing.
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib.util
 import os
 import sys
 import threading
 import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -93,31 +100,75 @@ def preload_torch() -> None:
         pass
 
 
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def quiet_gc():
+    """No cyclic garbage collection inside; when the last user leaves, what was made is frozen (never walked again).
+
+    A full collection holds the GIL for as long as it walks every tracked
+    object, and the UI thread waits it out: while torch imports that was
+    20-90 ms at a time. Nested and concurrent uses (a warm-up and a Generate)
+    share one switch. Cycles already garbage when it ends are never collected:
+    a few, once, from imports.
+    """
+    global _gc_users, _gc_was_enabled
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0:
+                gc.freeze()
+                if _gc_was_enabled:
+                    gc.enable()
+
+
+_imported = False     # torch and the composer's generation code are imported (by a warm-up or a Generate)
+
+
+def load_composer(model_path: str | None, cancel: threading.Event | None = None):
+    """Import torch and the composer (the first time with the collector quiet) and load the model (cached).
+
+    None when `cancel` was set once the imports were done.
+    """
+    global _imported
+    with quiet_gc() if not _imported else nullcontext():
+        preload_torch()
+        import torch
+
+        torch.set_num_threads(1)
+        from composer.proposals import load_model, propose  # noqa: F401 - the imports a Generate needs
+
+        if cancel is not None and cancel.is_set():
+            return None
+        model = load_model(model_path)
+        _imported = True
+        return model
+
+
 def warm_up(model_path: str | None, cancel: threading.Event, progress: Callable[[float], None]) -> float:
     """Import torch and the composer and load the model into the cache (on a worker thread); the seconds it took."""
     started = time.perf_counter()
-    preload_torch()
     if cancel.is_set():
         return 0.0
-    import torch
-
-    torch.set_num_threads(1)
-    from composer.proposals import load_model, propose  # noqa: F401 - the imports a Generate needs
-
-    if not cancel.is_set():
-        load_model(model_path)
+    load_composer(model_path, cancel)
     return time.perf_counter() - started
 
 
 def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Callable[[float], None]) -> list:
     """Candidates for the request (on the worker thread)."""
-    preload_torch()
-    import torch
+    model = load_composer(request.model_path)
+    from composer.proposals import Region, propose
 
-    from composer.proposals import Region, load_model, propose
-
-    torch.set_num_threads(1)
-    model = load_model(request.model_path)
     region = request.region
     controls = composer_controls(request.song, request)
     return propose(request.song, Region(region.first_bar, region.last_bar, region.track_ids, region.locked),

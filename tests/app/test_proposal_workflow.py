@@ -7,6 +7,7 @@ audition, continue, a new sketch, and the event-loop delay while generating.
 """
 from __future__ import annotations
 
+import gc
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -279,8 +280,28 @@ def test_the_model_warms_up_in_the_background_after_the_window_is_shown(qtbot, w
         assert composer.warm_up()
         assert not composer.warm_up()                                       # once per session
     assert warmed.args == ["done"] and composer.warm_up_delay_ms is not None
+    assert gc.isenabled()                                                   # the collector is back on after it
     composer.shutdown()                                                     # cancel-safe: nothing left running
     assert not composer.warm_timer.isActive()
+
+
+def test_quiet_gc_switches_the_collector_off_once_for_nested_users_and_freezes_what_they_made():
+    from app.proposals.job import quiet_gc
+
+    assert gc.isenabled()
+    with quiet_gc():
+        made = [[i] for i in range(1000)]
+        with quiet_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()                                           # the outer user still needs it off
+    assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    gc.disable()
+    try:
+        with quiet_gc():
+            pass
+        assert not gc.isenabled()                                           # it restores what it found
+    finally:
+        gc.enable()
 
 
 def test_the_window_stays_responsive_while_generating(qtbot, window, composer, capsys):
