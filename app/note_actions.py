@@ -28,7 +28,10 @@ class NoteActions:
         return self.options.snap.step(self.session.song.ticks_per_quarter)
 
     def _apply(self, label: str, operation: Callable[[Sequence[Note]], tuple[Note, ...]]) -> bool:
-        """Replace the selection by `operation(selection)` as one undo step."""
+        """Replace the selection by `operation(selection)` as one undo step.
+
+        Operations change each note in place (one result per note, in order), so
+        the edit is paired: a locked note stays locked."""
         selected = self.session.selected_notes()
         if not selected:
             self.session.message.emit(f"{label}: select some notes first")
@@ -40,7 +43,7 @@ class NoteActions:
             return False
         if tuple(after) == selected:
             return False
-        return self.session.replace_notes(selected, after, label)
+        return self.session.replace_notes(selected, after, label, paired=len(after) == len(selected))
 
     # --- moving -----------------------------------------------------------------------
     def nudge(self, direction: int, bar: bool = False) -> bool:

@@ -8,11 +8,15 @@ the same `SongDocument` and there is no second way to change a song.
 The selection is a set of `Note` values of the current track. Notes are values,
 not objects with identity, so an action that replaces notes says which notes to
 select afterwards; after undo/redo the selection keeps only notes that still
-exist.
+exist. An action that changes notes (moves, transposes, resizes them) says so
+with a paired `NotesEdit`; state attached to notes (the composer's locks)
+follows them through *followers*: called after every undo step's edit is
+applied, either way, they hand back what the step took from them (a deleted
+note's lock), which they get again when the step is applied the other way.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,6 +26,8 @@ from engine.edits import Edit, EditError, NotesEdit, ReplaceSong
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track
+
+Follower = Callable[[Edit, Any], Any]   # (the edit just applied, what it gets back) -> what this edit took from it
 
 
 class EditCommand(QUndoCommand):
@@ -35,15 +41,19 @@ class EditCommand(QUndoCommand):
         self._computed = computed  # the validated result, used by the first redo only
         self._select_after = None if select_after is None else frozenset(select_after)
         self._select_before = session.selection
+        self._taken: dict[Follower, Any] = {}  # what followers gave up the last time this step was applied
 
     def redo(self) -> None:
         computed, self._computed = self._computed, None
         self._session.document.apply(self.edit, computed)
+        self._taken = self._session.follow(self.edit, self._taken)
         if self._select_after is not None:
             self._session.set_selection(self._select_after)
 
     def undo(self) -> None:
-        self._session.document.apply(self.edit.inverse())
+        inverse = self.edit.inverse()
+        self._session.document.apply(inverse)
+        self._taken = self._session.follow(inverse, self._taken)
         self._session.set_selection(self._select_before)
 
 
@@ -61,6 +71,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self._selection: frozenset[Note] = frozenset()
         self._current_track_id: int | None = None
+        self._followers: list[Follower] = []
         self.document.subscribe(self._on_document_changed)
         self._pick_current_track()
 
@@ -79,6 +90,14 @@ class Session(QObject):
             return False
         self.undo_stack.push(EditCommand(self, edit, select_after, (before, after)))
         return True
+
+    def add_follower(self, follower: Follower) -> None:
+        """`follower(edit, given_back)` runs after each undo step's edit or inverse; it returns what that
+        edit took from it, handed back (`given_back`) when the same step is applied the other way."""
+        self._followers.append(follower)
+
+    def follow(self, edit: Edit, given_back: dict[Follower, Any]) -> dict[Follower, Any]:
+        return {f: f(edit, given_back.get(f)) for f in self._followers}
 
     def replace_song(self, song: Song) -> None:
         """Start over with `song` (open, new, recover): not undoable, history is cleared."""
@@ -149,15 +168,20 @@ class Session(QObject):
 
     # --- helpers for note actions ---------------------------------------------
     def replace_notes(self, removed: Iterable[Note], added: Iterable[Note], label: str,
-                      select: Iterable[Note] | None | str = "added") -> bool:
+                      select: Iterable[Note] | None | str = "added", paired: bool = False) -> bool:
         """One NotesEdit on the current track. Afterwards the selection is what was
-        added (the default), the notes in `select`, or (None) what is left of it."""
+        added (the default), the notes in `select`, or (None) what is left of it.
+        `paired`: `added[i]` is `removed[i]` changed (moved, resized, ...), so its lock follows it."""
         track = self.current_track
         if track is None:
             self.message.emit("Add a track first")
             return False
-        removed, added = tuple(sorted(removed)), tuple(sorted(added))
+        if paired:
+            pairs = sorted(zip(removed, added, strict=True))
+            removed, added = tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
+        else:
+            removed, added = tuple(sorted(removed)), tuple(sorted(added))
         if not removed and not added:
             return False
         select_after = added if select == "added" else select
-        return self.push(NotesEdit(track.id, removed, added, label), select_after)
+        return self.push(NotesEdit(track.id, removed, added, label, paired), select_after)

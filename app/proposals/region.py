@@ -5,17 +5,26 @@ bar span of the selected notes); tracks from Ctrl+click on track rows, else
 the current track. Locks are context the model must keep: a locked track is
 left out of the region's tracks (it conditions the others), locked notes go
 to the composer as the region's locked notes. None of this is part of the
-song, so it is not undoable; it is state the proposal feature owns. The locks
+song, so choosing it or (un)locking is not an undo step; it is state the
+proposal feature owns. The locks
 (not the region) are saved with the project (ProjectState.locks): `locks()`
 gives them, `restore_locks` brings them back when a project is shown.
+
+Locks follow the notes through the user's edits (`follow`, a Session
+follower): a note an edit changes (a paired NotesEdit: moved, transposed,
+resized) stays locked; a deleted note or track loses its lock, and undoing
+the deletion gives it back; Undo and Redo of a move take the lock along. A new note is never locked, even one equal to a
+note that was (notes are values: a copy pasted over a deleted locked note).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from app.session import Session
+from engine.edits import CompoundEdit, Edit, NotesEdit
 from engine.notes import Note
 from engine.project import Locks
 
@@ -42,6 +51,7 @@ class RegionState(QObject):
         self.locked_tracks: frozenset[int] = frozenset()
         self.locked_notes: dict[int, frozenset[Note]] = {}
         session.songChanged.connect(self._forget_missing_tracks)
+        session.add_follower(self.follow)
         session.currentTrackChanged.connect(lambda *_: self.changed.emit())
 
     # --- bars ---------------------------------------------------------------------------
@@ -120,6 +130,41 @@ class RegionState(QObject):
         self.locked_notes = {t: frozenset(ns) for t, ns in locks.notes.items() if t in present}
         self.changed.emit()
 
+    def follow(self, edit: Edit, given_back: Locks | None) -> Locks:
+        """An undo step's edit (or, undoing it, its inverse) was applied: the locks follow the notes.
+
+        Returns the locks it took (of deleted notes, and of tracks the song no
+        longer has); `given_back`, what the same step took when it was last
+        applied the other way, is locked again.
+        """
+        notes = {t: set(ns) for t, ns in self.locked_notes.items()}
+        taken: dict[int, set[Note]] = {}
+        for step in _steps(edit):
+            locked = notes.get(step.track_id) if isinstance(step, NotesEdit) else None
+            if not locked:
+                continue
+            if step.paired:
+                moves = [(before, after) for before, after in step.moves() if before in locked]
+                locked.difference_update(before for before, _ in moves)
+                locked.update(after for _, after in moves)
+            else:
+                gone = locked.intersection(Counter(step.removed) - Counter(step.added))
+                locked -= gone
+                taken.setdefault(step.track_id, set()).update(gone)
+        present = {t.id for t in self.session.song.tracks}
+        for track_id in set(notes) - present:
+            taken.setdefault(track_id, set()).update(notes.pop(track_id))
+        tracks, taken_tracks = self.locked_tracks & present, self.locked_tracks - present
+        if given_back is not None:
+            tracks |= frozenset(given_back.tracks)
+            for track_id, back in given_back.notes.items():
+                notes.setdefault(track_id, set()).update(back)
+        locked_notes = {t: frozenset(ns) for t, ns in notes.items() if ns}
+        if (tracks, locked_notes) != (self.locked_tracks, self.locked_notes):
+            self.locked_tracks, self.locked_notes = tracks, locked_notes
+            self.changed.emit()
+        return Locks(tuple(sorted(taken_tracks)), {t: tuple(sorted(ns)) for t, ns in taken.items() if ns})
+
     def locked_in(self, track_id: int) -> frozenset[Note]:
         """Locked notes of a track that still exist (edits may have replaced some)."""
         locked = self.locked_notes.get(track_id, frozenset())
@@ -149,9 +194,18 @@ class RegionState(QObject):
         return RegionRequest(bars[0], bars[1], tracks, locked)
 
     def _forget_missing_tracks(self, *_):
+        """Region rows the song no longer has (locks of deleted tracks go in `follow`, to come back on undo)."""
         present = {t.id for t in self.session.song.tracks}
         chosen = tuple(t for t in self.chosen_tracks if t in present)
-        if chosen != self.chosen_tracks or not self.locked_tracks <= present:
+        if chosen != self.chosen_tracks:
             self.chosen_tracks = chosen
-            self.locked_tracks = self.locked_tracks & present
             self.changed.emit()
+
+
+def _steps(edit: Edit):
+    """The plain edits of `edit` in the order they apply."""
+    if isinstance(edit, CompoundEdit):
+        for part in edit.edits:
+            yield from _steps(part)
+    else:
+        yield edit

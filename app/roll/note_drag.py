@@ -80,5 +80,5 @@ class NoteDrag:
     def finish(self) -> None:
         if not self.preview or (self.mode is not DragMode.COPY and self.preview == self.notes):
             return
-        removed = () if self.mode is DragMode.COPY else self.notes
-        self.canvas.session.replace_notes(removed, self.preview, self.mode.label)
+        copy = self.mode is DragMode.COPY   # copies are new notes; moved and resized ones keep their locks
+        self.canvas.session.replace_notes(() if copy else self.notes, self.preview, self.mode.label, paired=not copy)
