@@ -11,8 +11,9 @@ select afterwards; after undo/redo the selection keeps only notes that still
 exist. An action that changes notes (moves, transposes, resizes them) says so
 with a paired `NotesEdit`; state attached to notes (the composer's locks)
 follows them through *followers*: called after every undo step's edit is
-applied, either way, they hand back what the step took from them (a deleted
-note's lock), which they get again when the step is applied the other way.
+applied, either way, each returns a value that it gets back when the same step
+is applied the other way (the locks a deletion took, to give back on undo; the
+take a Keep marked kept, to unmark).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from engine.notes import Note
 from engine.song import Song
 from engine.track import Track
 
-Follower = Callable[[Edit, Any], Any]   # (the edit just applied, what it gets back) -> what this edit took from it
+Follower = Callable[[Edit, Any], Any]   # (the edit just applied, what it gets back) -> what to hand back next time
 
 
 class EditCommand(QUndoCommand):
@@ -41,19 +42,19 @@ class EditCommand(QUndoCommand):
         self._computed = computed  # the validated result, used by the first redo only
         self._select_after = None if select_after is None else frozenset(select_after)
         self._select_before = session.selection
-        self._taken: dict[Follower, Any] = {}  # what followers gave up the last time this step was applied
+        self._followed: dict[Follower, Any] = {}  # what followers returned the last time this step was applied
 
     def redo(self) -> None:
         computed, self._computed = self._computed, None
         self._session.document.apply(self.edit, computed)
-        self._taken = self._session.follow(self.edit, self._taken)
+        self._followed = self._session.follow(self.edit, self._followed)
         if self._select_after is not None:
             self._session.set_selection(self._select_after)
 
     def undo(self) -> None:
         inverse = self.edit.inverse()
         self._session.document.apply(inverse)
-        self._taken = self._session.follow(inverse, self._taken)
+        self._followed = self._session.follow(inverse, self._followed)
         self._session.set_selection(self._select_before)
 
 
@@ -92,8 +93,8 @@ class Session(QObject):
         return True
 
     def add_follower(self, follower: Follower) -> None:
-        """`follower(edit, given_back)` runs after each undo step's edit or inverse; it returns what that
-        edit took from it, handed back (`given_back`) when the same step is applied the other way."""
+        """`follower(edit, given_back)` runs after each undo step's edit or inverse; what it returns is
+        handed back (`given_back`; None the first time) when the same step is applied the other way."""
         self._followers.append(follower)
 
     def follow(self, edit: Edit, given_back: dict[Follower, Any]) -> dict[Follower, Any]:

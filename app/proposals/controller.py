@@ -75,6 +75,7 @@ class ProposalController(QObject):
         self._warm_scheduled = False
         self._kept_step = None          # (undo index after the last Keep, its command): the status follows it; False: closed
         self._kept_shown: frozenset[int] = frozenset()   # the takes the list marks kept (the song holds them)
+        self._keeping: tuple | None = None   # (edit, take id) while Keep pushes its step
         panel.generate.clicked.connect(lambda: self.generate())
         panel.cancel.clicked.connect(self.cancel)
         panel.previous.clicked.connect(lambda: self.step(-1))
@@ -88,6 +89,7 @@ class ProposalController(QObject):
         self.region.locksEdited.connect(self.session.undo_stack.resetClean)  # locks are saved with the project
         session.songChanged.connect(lambda *_: self._show_region())
         session.songChanged.connect(self._song_changed_takes)
+        session.add_follower(self._follow_keep)
         session.undo_stack.indexChanged.connect(self._undo_moved)
         self._show_region()
         self._show_takes()
@@ -271,15 +273,33 @@ class ProposalController(QObject):
         except (CadenzaError, EditError, KeyError, ValueError) as error:
             self._say(f"Cannot keep this take: {error}", error=True)
             return False
-        if not self.session.push(edit):
-            return False
-        self.takes = [t.with_(kept=True) if t.id == take.id else t for t in self.takes]
+        self._keeping = (edit, take.id)      # `_follow_keep` marks it kept when the step is applied
+        try:
+            if not self.session.push(edit):
+                return False
+        finally:
+            self._keeping = None
         self._takes_edited()
         self._show(None)
         stack = self.session.undo_stack
         self._kept_step = (stack.index(), stack.command(stack.index() - 1))
         self._say(KEPT)
         return True
+
+    def _follow_keep(self, edit, given_back):
+        """A Session follower: a Keep's step marks its take kept; undoing the step unmarks it, redoing marks it again.
+
+        (The step hands back (take id, kept) each time it is applied the other way.)
+        """
+        if given_back is not None:
+            take_id, kept = given_back[0], not given_back[1]
+        elif self._keeping is not None and edit is self._keeping[0]:
+            take_id, kept = self._keeping[1], True
+        else:
+            return None
+        self.takes = [t.with_(kept=kept) if t.id == take_id else t for t in self.takes]
+        self._show_takes()
+        return take_id, kept
 
     def _undo_moved(self, index: int) -> None:
         """After Keep, the status follows the undo stack: undone, kept again (redo), or no longer about it."""
@@ -342,7 +362,7 @@ class ProposalController(QObject):
         self.takesChanged.emit()
 
     def kept_ids(self) -> frozenset[int]:
-        """The takes the song holds now (kept, and not undone or written over since)."""
+        """The takes the song holds now: kept (a Keep not undone) and not written over since."""
         song = self.session.song
         return frozenset(t.id for t in self.takes if t.kept and t.applied_in(song))
 

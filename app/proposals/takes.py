@@ -8,9 +8,10 @@ The composer's light, torch-free `candidate` module is imported when a take
 becomes an edit (Keep, Audition, and `applied_in`, which tells the take list
 whether the song holds the take now), never to save one.
 
-`kept` records that the user kept the take at some point; whether the list
-says *kept* is derived from the song (`applied_in`), so Undo, Redo or a later
-take over the same bars show what the song really holds.
+`kept` records that the user kept the take (Undo of that Keep clears it, Redo
+sets it again: the controller follows the undo step); the list says *kept*
+only while the song also still holds the take (`applied_in`), so a later take
+over the same bars, or editing them, takes the mark away.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from engine.notes import Note
 from engine.song import Song
 
 TAKE_FORMAT = "cadenza-take-1"
+KEPT_MARK = "✓ kept · "
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Take:
     locked: dict[int, tuple[Note, ...]] = field(default_factory=dict)
     end_tick: int | None = None
     warnings: tuple[str, ...] = ()
-    kept: bool = False                           # the user kept it once (the list asks `applied_in` as well)
+    kept: bool = False                           # kept, and that Keep not undone (the list asks `applied_in` too)
 
     @classmethod
     def from_candidate(cls, candidate, take_id: int, group: int, bars: tuple[int, int], controls: dict) -> Take:
@@ -57,12 +59,14 @@ class Take:
         return replace(self, **changes)
 
     def label(self, kept: bool = False) -> str:
-        """One line for the take list: what, where, seed and how adventurous; `kept`: the song holds it now."""
+        """One line for the take list: what, where, seed and how adventurous.
+
+        `kept` (the song holds it now) leads the line, so the list's default width never cuts it off."""
         first, last = self.bars
         where = f"bar {first + 1}" if first == last else f"bars {first + 1}–{last + 1}"
         adventure = self.controls.get("adventure")
         extra = f" · adv {adventure}" if adventure is not None else ""
-        return f"{self.task} · {where} · seed {self.seed}{extra}{' · kept' if kept else ''}"
+        return f"{KEPT_MARK if kept else ''}{self.task} · {where} · seed {self.seed}{extra}"
 
     def applied_in(self, song: Song) -> bool:
         """Whether `song` holds this take now: keeping it again would change nothing."""

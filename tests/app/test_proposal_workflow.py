@@ -11,9 +11,11 @@ import gc
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
 from editor_helpers import click, drag, key, make_song, seeded_proposals
+from app.proposals.takes import KEPT_MARK
 from engine.chords import ChordEvent, parse_chord
 from engine.edits import NotesEdit
 from engine.keys import Key, KeySignature
@@ -333,24 +335,43 @@ def test_the_take_list_says_kept_only_while_the_take_is_in_the_song(qtbot, windo
     first, second = composer.takes[0].id, composer.takes[1].id
     composer.show_take(second)
     key(roll, Qt.Key_Return, Qt.ControlModifier)                            # Keep
-    assert take_rows(composer)[second].endswith("· kept")
-    assert not take_rows(composer)[first].endswith("· kept")
+    assert take_rows(composer)[second].startswith(KEPT_MARK)
+    assert not take_rows(composer)[first].startswith(KEPT_MARK)
     key(roll, Qt.Key_Z, Qt.ControlModifier)                                 # Undo
     assert session.song == original
-    assert not take_rows(composer)[second].endswith("· kept")             # no longer in the song
+    assert not take_rows(composer)[second].startswith(KEPT_MARK)          # no longer in the song
     key(roll, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)              # Redo
-    assert take_rows(composer)[second].endswith("· kept")
+    assert take_rows(composer)[second].startswith(KEPT_MARK)
     key(roll, Qt.Key_Z, Qt.ControlModifier)
     listed = composer.panel.takes_list
     row = next(listed.item(i) for i in range(listed.count()) if listed.item(i).data(Qt.UserRole) == second)
+    mark_end = listed.visualItemRect(row).left() + QFontMetrics(listed.font()).horizontalAdvance(KEPT_MARK)
+    assert mark_end < listed.viewport().width()                             # the mark is never scrolled away
     click(listed.viewport(), listed.visualItemRect(row).center())           # it can be kept again
     assert composer.current == second
     click(composer.panel.keep, composer.panel.keep.rect().center())
-    assert session.song != original and take_rows(composer)[second].endswith("· kept")
+    assert session.song != original and take_rows(composer)[second].startswith(KEPT_MARK)
     composer.show_take(first)                                               # another take over the same bars
     key(roll, Qt.Key_Return, Qt.ControlModifier)
     rows = take_rows(composer)
-    assert rows[first].endswith("· kept") and not rows[second].endswith("· kept")
+    assert rows[first].startswith(KEPT_MARK) and not rows[second].startswith(KEPT_MARK)
     key(roll, Qt.Key_Z, Qt.ControlModifier)                                 # back to the second take
     rows = take_rows(composer)
-    assert rows[second].endswith("· kept") and not rows[first].endswith("· kept")
+    assert rows[second].startswith(KEPT_MARK) and not rows[first].startswith(KEPT_MARK)
+
+
+def test_undoing_the_keep_of_a_take_the_song_already_sounds_like_takes_its_mark_away(window):
+    """A take equal to what the bars hold (a model may write that): keeping it changes no note, yet Undo undoes it."""
+    from app.proposals.takes import Take
+
+    controller, roll = window.proposals, window.editor.roll
+    same = window.session.song.track(1).notes_between(0, 1920)
+    controller.takes.append(Take(99, 1, "melody", (0, 0), (0, 1920), {1: same}))
+    controller.show_take(99)
+    assert not take_rows(controller)[99].startswith(KEPT_MARK)
+    key(roll, Qt.Key_Return, Qt.ControlModifier)                            # Keep
+    assert take_rows(controller)[99].startswith(KEPT_MARK)
+    key(roll, Qt.Key_Z, Qt.ControlModifier)
+    assert not take_rows(controller)[99].startswith(KEPT_MARK) and not controller.takes[0].kept
+    key(roll, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert take_rows(controller)[99].startswith(KEPT_MARK) and controller.takes[0].kept
