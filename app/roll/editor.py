@@ -25,7 +25,7 @@ FOLLOW_MARGIN = 0.1  # page when the playhead passes 90% of the width
 
 def _side_label(text: str) -> QLabel:
     label = QLabel(text)
-    label.setFixedWidth(KEYBOARD_WIDTH)
+    label.setMinimumWidth(KEYBOARD_WIDTH)   # as wide as the keyboard's column (wider on a drum track)
     label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
     label.setStyleSheet(f"color: {theme.TEXT_DIM.name()}; font-size: 8pt; padding-right: 6px;")
     return label
@@ -65,7 +65,14 @@ class RollEditor(QWidget):
         self.vbar.valueChanged.connect(lambda v: self._from_bars())
         self.view.changed.connect(self._to_bars)
         session.songChanged.connect(self._on_song_changed)
+        session.currentTrackChanged.connect(lambda *_: self._show_kind())
         options.playheadMoved.connect(self._follow)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        """Drum names on the keyboard for a drum track (role drums or channel 10), piano keys else."""
+        track = self.session.current_track
+        self.keyboard.set_drums(track is not None and track.is_drums)
 
     # --- scroll bars <-> view ---------------------------------------------------------
     def _content_width(self) -> int:
@@ -105,6 +112,7 @@ class RollEditor(QWidget):
         if isinstance(edit, ReplaceSong):  # a new or opened song starts at its beginning
             self.view.scroll_to(x=0)
             self.show_notes()
+        self._show_kind()       # the current track's role or channel may have changed
         self._to_bars()
 
     # --- navigation ---------------------------------------------------------------
