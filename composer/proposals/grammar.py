@@ -41,6 +41,12 @@ _DURATIONS = np.array(DURATION_STEPS)
 MAX_NOTES = 60          # notes in one cell when the density bin is open-ended
 MAX_CHORDS_PER_BAR = 4
 CHORD_TONE_BONUS = 1.0  # logits added to chord tones under 'soft' chord following
+CHORD_FIT_BONUS = {"off": 0.0, "soft": 7.0, "strict": 12.0}  # logits for a chord that holds all the notes under it
+MISSING_TONE_COST = 0.6  # fit taken for a chord whose tones the notes never play (scaled by the chord's size)
+EXTRA_TONE_COST = 0.1   # fit taken per chord tone beyond a triad: richer chords cover more by size alone
+# _CHORD_PCS[root, quality]: the chord's pitch classes as a (12,) 0/1 row, for scoring chords against notes.
+_CHORD_PCS = np.array([[[pc in Chord(root, q).pitch_classes for pc in range(12)] for q in QUALITIES]
+                       for root in range(12)], dtype=np.float32)
 
 
 @dataclass
@@ -71,6 +77,7 @@ class CellRule:
     roots_ok: np.ndarray | None = None      # chords: (12,) bool
     quality_ok: np.ndarray | None = None    # chords: (12, qualities) bool
     require_chord: bool = False      # chords: a chord at step 0, no NOCHORD
+    harmony: np.ndarray | None = None  # chords: (bar_len, 12) weight of each pitch class sounding at each step
 
     def control_bins(self) -> tuple[int, int]:
         """(fewest, most) notes the locked notes and kept rhythm demand."""
@@ -130,7 +137,8 @@ class FillWriter:
         self.span = 127
         self.root: int | None = None
         if rule.mono:
-            self._busy.setdefault(rule.lane_token, rule.busy_until)
+            # A lane's masked bars may have gaps: a context note between them can still sound into this cell.
+            self._busy[rule.lane_token] = max(self._busy.get(rule.lane_token, 0), rule.busy_until)
         if rule.chords and rule.require_chord:
             self.forced.append(G["POS"][0])
 
@@ -153,7 +161,7 @@ class FillWriter:
         mask = np.zeros(V, dtype=bool)
         bias = None
         if rule.chords:
-            self._chord_options(mask)
+            bias = self._chord_options(mask)
         elif self.state in ("dens", "poly", "range"):
             self._control_options(mask)
         elif self.state == "dur":
@@ -303,6 +311,8 @@ class FillWriter:
             mask[G["PITCH"].start:G["PITCH"].stop] = pitches
         if pitches.any() and (state == "after_pos" or (state == "event" and room >= 4)):
             mask[G["VEL"].start:G["VEL"].stop] = True
+            if self.vel is not None:  # a VEL token marks a change (as encode writes it), never a repeat
+                mask[G["VEL"][self.vel]] = False
         if state == "event":
             mask[G["POS"].start:G["POS"].start + rule.bar_len] = self._positions()
             finished = len(self.events) >= self.min_count and not self.locked and not self.template
@@ -344,20 +354,50 @@ class FillWriter:
         fits = np.flatnonzero(rule.bar_start + self.pos + _DURATIONS <= limit)
         return fits if len(fits) else np.array([0])
 
-    def _chord_options(self, mask: np.ndarray) -> None:
+    def _chord_fit(self) -> np.ndarray | None:
+        """(12, qualities) how well each chord fits the notes sounding from this chord's onset to the bar's end:
+        the share of their weight on chord tones, less MISSING_TONE_COST for each chord tone none of them
+        plays (so C for a tune of E and B loses to E minor), less a little per tone beyond a triad.
+        None without notes (nothing to fit)."""
         rule = self.rule
+        if rule.harmony is None or CHORD_FIT_BONUS[rule.chord_mode] == 0:
+            return None
+        weights = rule.harmony[self.pos:].sum(axis=0)
+        total = weights.sum()
+        if total <= 0:
+            return None
+        sizes = _CHORD_PCS.sum(axis=2)
+        missing = _CHORD_PCS @ (weights < 0.05 * total).astype(np.float32)
+        return ((_CHORD_PCS @ weights) / total - MISSING_TONE_COST * missing / sizes
+                - EXTRA_TONE_COST * np.maximum(sizes - 3, 0))
+
+    def _chord_bias(self, group: str, values: np.ndarray) -> np.ndarray:
+        bias = np.zeros(V, dtype=np.float32)
+        bias[G[group].start:G[group].stop] = CHORD_FIT_BONUS[self.rule.chord_mode] * values
+        return bias
+
+    def _chord_options(self, mask: np.ndarray) -> np.ndarray | None:
+        """Allowed chord-lane tokens; under chord following, a bias towards chords that hold the notes."""
+        rule = self.rule
+        if self.state == "after_pos":
+            mask[G["ROOT"].start:G["ROOT"].stop] = rule.roots_ok
+            if not rule.require_chord:
+                mask[NOCHORD] = True
+            fit = self._chord_fit()
+            if fit is None:
+                return None
+            best = np.where(rule.quality_ok, fit, -np.inf).max(axis=1)
+            return self._chord_bias("ROOT", np.where(np.isfinite(best), best, 0.0))
+        if self.state == "after_root":
+            mask[G["QUAL"].start:G["QUAL"].stop] = rule.quality_ok[self.root]
+            fit = self._chord_fit()
+            return None if fit is None else self._chord_bias("QUAL", fit[self.root])
         if self.state == "event":
             first = 0 if self.pos is None else self.pos + 1
             if len(self.events) < MAX_CHORDS_PER_BAR and first < rule.bar_len and self._room() >= 5:
                 mask[G["POS"].start + first:G["POS"].start + rule.bar_len] = True
             if self.events or not rule.require_chord:
                 mask[FILL_END] = True
-        elif self.state == "after_pos":
-            mask[G["ROOT"].start:G["ROOT"].stop] = rule.roots_ok
-            if not rule.require_chord:
-                mask[NOCHORD] = True
-        elif self.state == "after_root":
-            mask[G["QUAL"].start:G["QUAL"].stop] = rule.quality_ok[self.root]
         else:  # after a quality: a slash bass, the next chord, or the end
             if self._room() >= 3:
                 bass_ok = rule.roots_ok.copy()
@@ -367,6 +407,7 @@ class FillWriter:
             if len(self.events) < MAX_CHORDS_PER_BAR and first < rule.bar_len and self._room() >= 5:
                 mask[G["POS"].start + first:G["POS"].start + rule.bar_len] = True
             mask[FILL_END] = True
+        return None
 
     # --- taking a token ---------------------------------------------------
     def feed(self, token: int) -> None:

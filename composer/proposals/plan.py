@@ -25,6 +25,7 @@ from composer.proposals.rules import (
     chord_rules,
     contour,
     density_bins,
+    harmony_profile,
     lane_edges,
     pitch_rules,
     rhythm_template,
@@ -224,6 +225,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         rule = cell_rule(grid, bar, lane_i, window.start, controls)
         if rule.chords:
             rule.require_chord = task in (Task.CHORDS,)
+            rule.chord_mode = controls.chord_following
+            rule.harmony = harmony_profile(grid, bar)
             rules.append(rule)
             continue
         rule.locked = plan.locked.get((bar, lane_i), ())

@@ -106,6 +106,25 @@ def lane_edges(grid: Grid, lane: int, bars: range) -> tuple[int, int | None]:
     return busy, None
 
 
+# How much a sounding note of each role weighs when chords are fitted to the notes (the tune leads the ear).
+HARMONY_WEIGHTS = {"melody": 2.0, "bass": 1.5}
+
+
+def harmony_profile(grid: Grid, bar: int) -> np.ndarray:
+    """(bar_len, 12): the weight of each pitch class sounding at each step of `bar` on the note lanes
+    (drums left out; a note's onset step counts double: attacks shape what the ear hears as the harmony)."""
+    bar_len = grid.bar_steps[bar + 1] - grid.bar_steps[bar]
+    profile = np.zeros((bar_len, 12), dtype=np.float32)
+    for lane, events in zip(grid.lanes, grid.cells[bar]):
+        if lane.is_chords or lane.drums:
+            continue
+        weight = HARMONY_WEIGHTS.get(lane.role, 1.0)
+        for event in events:
+            profile[event.pos:min(bar_len, event.pos + max(event.duration, 1)), event.pitch % 12] += weight
+            profile[event.pos, event.pitch % 12] += weight
+    return profile
+
+
 def track_token(grid: Grid, lane: int) -> int:
     if grid.lanes[lane].is_chords:
         return VOCAB.id("TRK_CHORDS")

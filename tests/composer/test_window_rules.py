@@ -29,20 +29,8 @@ def grids(pop909_001, groove_song, nottingham_ashover1):
             "nottingham": song_grid(nottingham_ashover1.song)}
 
 
-def _without_repeated_velocities(events: list[int]) -> list[int]:
-    out, velocity = [], None
-    for token in events:
-        if VOCAB.group_of(token) == "VEL":
-            if token == velocity:
-                continue
-            velocity = token
-        out.append(token)
-    return out
-
-
-def _check(grid, cells, ids, canonical=False):
-    """The fill tokens decode after the prompt, fill exactly `cells` in order, and spell each cell as encode does
-    (but for a VEL that repeats the velocity in force, unless `canonical`: see the xfail test below)."""
+def _check(grid, cells, ids):
+    """The fill tokens decode after the prompt, fill exactly `cells` in order, and spell each cell as encode does."""
     prompt = window_prompt(grid, cells)
     decoded = decode(prompt + ids)
     assert decoded.masked == sorted(cells) and list(decoded.fills) == decoded.masked
@@ -54,8 +42,6 @@ def _check(grid, cells, ids, canonical=False):
         start = end + 1
     for (bar, lane), segment in zip(decoded.masked, segments):
         events = segment[2:-1] if filled.lanes[lane].is_chords else segment[5:-1]  # after BAR TRK [controls]
-        if not canonical:
-            events = _without_repeated_velocities(events)
         assert ([] if not filled.cells[bar][lane] else cell_tokens(filled, bar, lane)[1:]) == events
         steps = filled.bar_steps[bar + 1] - filled.bar_steps[bar]
         assert all(0 <= event.pos < steps for event in filled.cells[bar][lane])
@@ -94,13 +80,11 @@ def test_every_policy_decodes_for_k_candidates(policy, grids, trained):
     assert checked >= 3
 
 
-@pytest.mark.xfail(strict=True, reason="composer/proposals/grammar.py allows a VEL equal to the velocity in force; "
-                                       "encode writes VEL only when it changes (the old composer/grammar.py forbade it)")
 def test_fills_write_a_velocity_only_when_it_changes(grids, trained):
     cut = window(grids["pop909"], 30, 2)
     cells = {(b, i) for b in range(2) for i in range(len(cut.lanes)) if not cut.lanes[i].is_chords}
     for writer in fill_window(trained, cut, cells, candidates=4, temperature=1.5, seed=5):
-        _check(cut, cells, writer.ids, canonical=True)
+        _check(cut, cells, writer.ids)
 
 
 def test_a_short_budget_closes_every_cell(grids, trained):
