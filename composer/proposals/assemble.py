@@ -19,6 +19,7 @@ from composer.proposals.candidate import chord_lane_with
 from composer.proposals.context import duration_ticks, step_ticks
 from composer.proposals.plan import Plan
 from composer.proposals.rules import DEFAULT_RANGE, GM_DRUMS, MONO_ROLES
+from composer.proposals.spec import TASK_ROLES
 from composer.tokens.encode import CHORD_LANE
 from composer.tokens.vocab import DRUM_STEPS
 from engine.chords import ChordEvent
@@ -123,6 +124,8 @@ def check(plan: Plan, content: Content, truncated: int) -> Content:
         fixed = set(plan.locked_notes.get(track_id, ()))
         if mono and any(a.end > b.start and not (a in fixed and b in fixed) for a, b in pairwise(notes)):
             content.hard.append(f"{name}: notes overlap in a single line")
+        if not notes and plan.task in TASK_ROLES:
+            content.hard.append(f"{name}: no notes written for the {plan.task.value} asked for")
         if controls.density is not None:
             for b in plan.bars:
                 bar_start, bar_end = plan.song.meter_map.bar_range(b, b)

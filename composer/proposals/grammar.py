@@ -63,6 +63,7 @@ class CellRule:
     pitch_ok: np.ndarray | None = None      # (128,) bool: the hard pitch set
     pitch_bias: np.ndarray | None = None    # (128,) float: soft key preference
     dens_ok: np.ndarray | None = None       # (13,) bool
+    dens_bias: np.ndarray | None = None     # (13,) float: auto density, towards the lane's neighbouring bars
     locked: tuple[NoteEvent, ...] = ()
     template: tuple[tuple[int, tuple[int, ...]], ...] | None = None   # (pos, durations at pos): kept rhythm
     contour: np.ndarray | None = None       # (bar_len,) pitch the old line had at each step
@@ -164,6 +165,9 @@ class FillWriter:
             bias = self._chord_options(mask)
         elif self.state in ("dens", "poly", "range"):
             self._control_options(mask)
+            if self.state == "dens" and rule.dens_bias is not None:
+                bias = np.zeros(V, dtype=np.float32)
+                bias[G["DENS"].start:G["DENS"].stop] = rule.dens_bias
         elif self.state == "dur":
             mask[G["DUR"].start + self._duration_options()] = True
         else:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from composer.proposals.context import (
     HEADER_TOKENS,
     choose_window,
@@ -20,11 +22,13 @@ from composer.proposals.context import (
 )
 from composer.proposals.grammar import CellRule
 from composer.proposals.rules import (
+    EMPTY_BAR_PENALTY,
     MONO_ROLES,
     beat_steps,
     chord_rules,
     contour,
     density_bins,
+    density_prior,
     harmony_profile,
     lane_edges,
     pitch_rules,
@@ -41,7 +45,7 @@ from composer.tokens.grid import (
     nearest_velocity,
     to_steps,
 )
-from composer.tokens.vocab import STEPS_PER_QUARTER, VOCAB
+from composer.tokens.vocab import DENSITY_EDGES, STEPS_PER_QUARTER, VOCAB
 from engine.notes import Note
 from engine.song import Song
 
@@ -214,6 +218,20 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
     return rule
 
 
+def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
+    """The DENS bias when the user leaves density to the model: towards the lane's neighbouring bars when the
+    lane writes what its track already plays, and away from empty bars when the task names a part (asked for
+    a melody, an empty bar is rarely what the user wants; the model alone leaves whole regions empty)."""
+    lane = plan.grid.lanes[lane_i]
+    bias = None
+    if lane.track_id is not None and plan.song.track(lane.track_id).role.value == lane.role:
+        bias = density_prior(plan.grid, lane_i, plan.bars)
+    if plan.task in TASK_ROLES:
+        bias = np.zeros(len(DENSITY_EDGES), dtype=np.float32) if bias is None else bias
+        bias[0] -= EMPTY_BAR_PENALTY
+    return bias
+
+
 def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[CellRule]:
     """One rule per cell of the pass, in fill order."""
     controls, task = plan.controls, plan.task
@@ -236,6 +254,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.locked = ()
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
+        if controls.density is None and rule.template is None:
+            rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums and chords_lane is not None:
             rule.chord_mode = controls.chord_following
             rule.bass_line = lane.role == "bass"

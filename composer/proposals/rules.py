@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from composer.proposals.spec import Controls
-from composer.tokens.grid import Grid, Lane, NoteEvent
+from composer.tokens.grid import Grid, Lane, NoteEvent, cell_controls
 from composer.tokens.vocab import DENSITY_EDGES, STEPS_PER_QUARTER, VOCAB
 from engine.chords import QUALITIES, Chord
 from engine.keys import Key
@@ -38,6 +38,25 @@ def density_bins(role: str, density: str | None) -> np.ndarray | None:
         return None
     low, high = DENSITY_COUNTS.get(role, DENSITY_COUNTS["other"])[("low", "mid", "high").index(density)]
     return np.array([low <= edge <= high for edge in DENSITY_EDGES])
+
+
+DENSITY_PRIOR = 2.0   # logits for the DENS bin every neighbouring bar of the lane has (auto density)
+EMPTY_BAR_PENALTY = 3.0  # logits off the empty DENS bin when the task names the part to write
+NEIGHBOUR_BARS = 4    # bars on each side of the region that the auto density looks at
+
+
+def density_prior(grid: Grid, lane: int, bars: range) -> np.ndarray | None:
+    """Auto density: a bias over the DENS bins towards how busy the lane is in the bars around the region
+    (its bins, and half as much for the bins next to them), so a regenerated passage fits both sides of it.
+    None when those bars are all empty (nothing to match: the model chooses)."""
+    around = [*range(max(0, bars.start - NEIGHBOUR_BARS), bars.start),
+              *range(bars.stop, min(grid.bar_count, bars.stop + NEIGHBOUR_BARS))]
+    counts = [cell_controls(grid.cells[b][lane])[0] for b in around]
+    if not any(counts):
+        return None
+    hist = np.bincount(counts, minlength=len(DENSITY_EDGES)).astype(np.float32)
+    spread = hist + 0.5 * (np.concatenate(([0], hist[:-1])) + np.concatenate((hist[1:], [0])))
+    return DENSITY_PRIOR * spread / len(counts)
 
 
 def pitch_rules(lane: Lane, controls: Controls) -> tuple[np.ndarray, np.ndarray | None]:
