@@ -44,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--soft-key", action="store_true", help="prefer the key's notes instead of requiring them")
     parser.add_argument("--density", choices=DENSITIES)
     parser.add_argument("--range", type=types.pitch_range, metavar="LOW-HIGH", help="pitches, e.g. C4-C6 or 60-84")
-    parser.add_argument("--chord-following", choices=("off", "soft", "strict"), default="soft")
+    parser.add_argument("--chord-following", choices=("off", "soft", "strict"), default="soft",
+                        help="how closely notes keep to the chord lane, and chords to the notes under them")
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
     parser.set_defaults(func=run)
 

@@ -94,7 +94,11 @@ class Controls:
     inclusive MIDI pitches (never applied to drums, which use General MIDI
     sounds 35..81). `density` picks the tokens' note-count control per bar.
     `chord_following`: off, soft (chord tones favoured) or strict (chord
-    tones only on beats, and everywhere in a bass line).
+    tones only on beats, and everywhere in a bass line). It works both ways:
+    a chord lane being written favours chords that hold the notes sounding
+    under them (strongly under strict). With `density` None the model
+    chooses, nudged towards how busy the track is in the bars around the
+    region (and, when the task names a part, away from empty bars).
     """
 
     temperature: float = 1.0
