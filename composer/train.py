@@ -14,6 +14,14 @@ arrives (the signal is noted and the run stops after the current step, on every
 process at once). Progress goes to stdout as one plain line every `log_every`
 steps (loss, learning rate, tokens/s, tokens seen, time left), which reads well
 in a nohup log, unlike a redrawn bar.
+
+`--init-from FILE` starts a run whose folder has no checkpoint yet from the
+weights of another file of the same experiment, typically the shipped
+resources/composer.pt (a training folder lives in ~/.cache and may be gone in
+the next session; the shipped weights are in git). Model and averaged weights
+both start from its weights, the step and tokens seen carry on from its
+record (so the schedule continues), the optimizer starts fresh and the
+learning rate warms up again over `warmup_steps`.
 """
 from __future__ import annotations
 
@@ -34,7 +42,7 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 
-from composer.checkpoint import read_checkpoint, save_checkpoint
+from composer.checkpoint import model_from_record, read_checkpoint, save_checkpoint
 from composer.model import Composer, ModelConfig
 from composer.tokens.vocab import VOCAB
 from composer.training.config import ConfigError, TrainConfig, load_config
@@ -100,7 +108,8 @@ def fill_loss(model, batches, bf16: bool) -> float:
 
 
 class Trainer:
-    def __init__(self, config: TrainConfig, world: World, datasets: Path | None) -> None:
+    def __init__(self, config: TrainConfig, world: World, datasets: Path | None,
+                 init_from: Path | None = None) -> None:
         self.config, self.world = config, world
         self.run_dir = config.run_dir
         self.checkpoint_path = self.run_dir / "checkpoint.pt"
@@ -118,8 +127,11 @@ class Trainer:
             lr=config.train.lr, betas=(0.9, 0.95))
         self.step, self.tokens_seen = 0, 0
         self.history: dict[str, list] = {"train": [], "val": []}
+        self.rewarm_from: int | None = None
         if self.checkpoint_path.exists():
             self._resume()
+        elif init_from is not None:
+            self._start_from(init_from)
         self.ddp = DistributedDataParallel(self.model) if world.size > 1 else self.model
         rng = random.Random(f"{config.seed}:validation")
         train = config.train
@@ -127,18 +139,34 @@ class Trainer:
                                        min(train.batch_size, train.eval_sequences - i), config.model.block_size)
                             for i in range(0, train.eval_sequences, train.batch_size)]
 
-    def _resume(self) -> None:
-        record = read_checkpoint(self.checkpoint_path)
+    def _same_experiment(self, path: Path) -> dict:
+        """The checkpoint at `path`, checked to come from this experiment and data (ConfigError otherwise)."""
+        record = read_checkpoint(path)
         differs = self.config.same_experiment(record["config"])
         if differs:
-            raise ConfigError(f"{self.checkpoint_path}: another experiment ({differs}); use a new out_dir")
+            raise ConfigError(f"{path}: another experiment ({differs}); use a new out_dir")
         if record["data_hash"] != self.data_hash:
-            raise ConfigError(f"{self.checkpoint_path}: trained on other data (hash {record['data_hash']}, "
+            raise ConfigError(f"{path}: trained on other data (hash {record['data_hash']}, "
                               f"now {self.data_hash}); use a new out_dir")
+        return record
+
+    def _start_from(self, path: Path) -> None:
+        record = self._same_experiment(path)
+        weights = model_from_record(record, path).state_dict()
+        self.model.load_state_dict(weights)
+        self.ema.load_state_dict(weights)
+        self.step, self.tokens_seen = record["step"], record["tokens_seen"]
+        self.history = record.get("history") or self.history
+        self.rewarm_from = self.step
+        self.log(f"started from {path} at step {self.step} ({self.tokens_seen:,} tokens seen); fresh optimizer")
+
+    def _resume(self) -> None:
+        record = self._same_experiment(self.checkpoint_path)
         self.model.load_state_dict(record["model"])
         self.ema.load_state_dict(record["ema"])
         self.optimizer.load_state_dict(record["optimizer"])
         self.step, self.tokens_seen, self.history = record["step"], record["tokens_seen"], record["history"]
+        self.rewarm_from = record.get("rewarm_from")
         torch.set_rng_state(record["torch_rng"])
         self.log(f"resumed {self.checkpoint_path} at step {self.step} ({self.tokens_seen:,} tokens seen)")
 
@@ -153,7 +181,8 @@ class Trainer:
             "model_config": self.model_config.to_dict(), "config": self.config.to_dict(),
             "data_hash": self.data_hash, "step": self.step, "tokens_seen": self.tokens_seen,
             "model": self.model.state_dict(), "ema": self.ema.state_dict(),
-            "optimizer": self.optimizer.state_dict(), "history": self.history, "torch_rng": torch.get_rng_state()})
+            "optimizer": self.optimizer.state_dict(), "history": self.history, "torch_rng": torch.get_rng_state(),
+            "rewarm_from": self.rewarm_from})
 
     def evaluate(self) -> None:
         self.model.eval()
@@ -173,8 +202,11 @@ class Trainer:
         rng = random.Random(f"{config.seed}:{self.world.rank}:{self.step}")
         inputs, targets, weights = make_batch(self.corpus, "train", config.data, rng, train.batch_size,
                                               config.model.block_size)
+        lr = learning_rate(self.step, train)
+        if self.rewarm_from is not None:  # a fresh optimizer on trained weights: warm up again
+            lr *= min(1.0, (self.step - self.rewarm_from + 1) / train.warmup_steps)
         for group in self.optimizer.param_groups:
-            group["lr"] = learning_rate(self.step, train)
+            group["lr"] = lr
         losses = token_losses(self.ddp, inputs, targets, train.bf16)
         loss = (losses * weights).sum() / weights.sum()
         loss.backward()
@@ -233,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out-dir", help="run folder (default: the config's out_dir)")
     parser.add_argument("--datasets", type=Path, help="datasets folder (default: the config's)")
     parser.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this many steps of this run")
+    parser.add_argument("--init-from", type=Path, metavar="FILE",
+                        help="a run folder without a checkpoint starts from these weights (e.g. resources/composer.pt)")
     args = parser.parse_args(argv)
     stop_flag: dict = {"signal": None}
 
@@ -248,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, note_signal)
         torch.set_num_threads(config.train.threads)  # the float sums' order: the same weights in any process
-        Trainer(config, world, args.datasets).run(args.stop_after, stop_flag)
+        Trainer(config, world, args.datasets, args.init_from).run(args.stop_after, stop_flag)
     except CadenzaError as error:
         print(f"composer.train: {error}", file=sys.stderr)
         return 2

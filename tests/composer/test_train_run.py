@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from composer.checkpoint import read_checkpoint
+from composer.checkpoint import export_weights, read_checkpoint
 from composer.train import main as train
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,6 +51,37 @@ def test_resuming_another_experiment_is_refused(tmp_path, datasets, tiny_checkpo
     assert code == 2
     message = capsys.readouterr().err.strip()
     assert "another experiment" in message and "\n" not in message
+
+
+def test_a_new_run_starts_from_shipped_weights(tmp_path, datasets, tiny_checkpoint, tiny_config_file):
+    """--init-from: the weights, step and history of an exported file go on training in a new folder."""
+    shipped = tmp_path / "shipped.pt"
+    export_weights(tiny_checkpoint, shipped)
+    config = tiny_config_file(tmp_path, steps=16, eval_every=4, checkpoint_every=4, eval_sequences=2, log_every=2)
+    out = tmp_path / "warm"
+    assert train(["--config", str(config), "--datasets", str(datasets), "--out-dir", str(out),
+                  "--init-from", str(shipped)]) == 0
+    warm, straight = read_checkpoint(out / "checkpoint.pt"), read_checkpoint(tiny_checkpoint)
+    assert warm["step"] == 16 and warm["tokens_seen"] == 16 * 4 * 256
+    new_losses = [row[3] for row in warm["history"]["train"] if row[0] > 12]
+    assert [row[0] for row in warm["history"]["train"] if row[0] <= 12] == \
+        [row[0] for row in straight["history"]["train"]]
+    fresh_first_loss = straight["history"]["train"][0][3]
+    assert new_losses and max(new_losses) < fresh_first_loss   # it goes on from trained weights, not from scratch
+
+
+def test_starting_from_another_experiments_weights_is_refused(tmp_path, datasets, tiny_checkpoint, tiny_config_file,
+                                                              capsys):
+    shipped = tmp_path / "shipped.pt"
+    export_weights(tiny_checkpoint, shipped)
+    config = json.loads(tiny_config_file(tmp_path).read_text())
+    config["seed"] = 99
+    (tmp_path / "other.json").write_text(json.dumps(config))
+    code = train(["--config", str(tmp_path / "other.json"), "--datasets", str(datasets),
+                  "--out-dir", str(tmp_path / "other"), "--init-from", str(shipped)])
+    message = capsys.readouterr().err.strip()
+    assert code == 2 and "another experiment" in message and "\n" not in message
+    assert not (tmp_path / "other" / "checkpoint.pt").exists()
 
 
 def _launch(command, tmp_path):
