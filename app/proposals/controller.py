@@ -59,6 +59,7 @@ class ProposalController(QObject):
         self.model_path: str | None = None      # None: the shipped checkpoint in resources/
         self.takes: list[Take] = []
         self.current: int | None = None
+        self.last_shown: int | None = None     # the take shown last: ] and [ go on from it once none is shown
         self.job: ProposalJob | None = None
         self.last_delay_ms: float | None = None
         self._auditioning = False
@@ -249,12 +250,19 @@ class ProposalController(QObject):
         return next((t for t in self.takes if t.id == self.current), None)
 
     def step(self, delta: int) -> None:
-        """The previous/next take of the shown take's Generate (wrapping); the newest group when none is shown."""
+        """The previous/next take of the shown take's Generate (wrapping).
+
+        With none shown (after Keep, Undo of a Keep, Discard), it goes on from
+        the take shown last, so ] after keeping take 2 shows take 3; the newest
+        take when that one is gone too."""
         take = self.current_take
         if take is None:
-            if self.takes:
-                self._show(self.takes[-1].id)
-            return
+            last = next((t for t in self.takes if t.id == self.last_shown), None)
+            if last is None:
+                if self.takes:
+                    self._show(self.takes[-1].id)
+                return
+            take = last
         siblings = [t for t in self.takes if t.group == take.group]
         index = siblings.index(take)
         self._show(siblings[(index + delta) % len(siblings)].id)
@@ -330,6 +338,7 @@ class ProposalController(QObject):
         """A project was opened (or a new song started): its takes, none shown, and its locks."""
         self.set_audition(False)
         self.takes, skipped = takes_from_json(items)
+        self.last_shown = None
         self.region.clear()
         self.region.restore_locks(locks)
         self._show(None)
@@ -349,6 +358,8 @@ class ProposalController(QObject):
     def _show(self, take_id: int | None) -> None:
         self.current = take_id
         take = self.current_take
+        if take is not None:
+            self.last_shown = take.id
         self.overlay.take = take
         self._show_takes()
         if take is not None:

@@ -74,6 +74,7 @@ class ComposeMenu:
 
     def sketch_dialog(self) -> bool:
         dialog = SketchDialog(self.window)
+        dialog.start_from(self.controller.session.song)
         if dialog.exec() != QDialog.Accepted:
             return False
         request = dialog.request(self.panel.next_seed(), self.panel.adventure.value(), self.controller.model_path)

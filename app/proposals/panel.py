@@ -77,6 +77,8 @@ class ProposalPanel(QWidget):
         self.status.setWordWrap(True)
         self.takes_list = QListWidget()
         self.takes_list.setToolTip("Takes kept with the project; click one to show it")
+        self.takes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # a long line ends in … (hover: all of it)
+        self.takes_list.setTextElideMode(Qt.ElideRight)
         self.previous = QPushButton("◀ [")
         self.next = QPushButton("] ▶")
         self.audition = QPushButton("Audition")
@@ -201,11 +203,13 @@ class ProposalPanel(QWidget):
                 self.takes_list.addItem(header)
             item = QListWidgetItem(take.label(take.id in kept))
             item.setData(Qt.UserRole, take.id)
-            item.setToolTip(", ".join(f"{k}: {v}" for k, v in take.controls.items()))
+            item.setToolTip(take.label(take.id in kept) + "\n" + ", ".join(f"{k}: {v}" for k, v in take.controls.items()))
             self.takes_list.addItem(item)
             if take.id == current:
                 self.takes_list.setCurrentItem(item)
         self.takes_list.blockSignals(False)
         has = current is not None
-        for button in (self.previous, self.next, self.audition, self.keep, self.discard):
+        for button in (self.audition, self.keep, self.discard):
             button.setEnabled(has)
+        for button in (self.previous, self.next):     # ] and [ also go on from the take shown last
+            button.setEnabled(bool(takes))

@@ -95,6 +95,18 @@ class SketchDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def start_from(self, song) -> None:
+        """Start from what the song already says: its tempo, meter and key (set in the transport bar and the
+        key box before sketching)."""
+        self.tempo.setValue(round(60_000_000 / song.tempos[0].us_per_quarter))
+        meter = (song.meters[0].numerator, song.meters[0].denominator)
+        if meter in METERS:
+            self.meter.setCurrentIndex(METERS.index(meter))
+        key = song.key_at(0)
+        if key is not None and key.mode in ("major", "minor"):
+            self.tonic.setCurrentIndex(key.tonic)
+            self.mode.setCurrentText(key.mode)
+
     def request(self, seed: int, adventure: int, model_path: str | None) -> SketchRequest | None:
         parts = tuple(p for p, box in self.parts.items() if box.isChecked())
         if not parts:

@@ -21,6 +21,7 @@ from engine.edits import ReplaceSong
 
 EXTRA_BARS = 8  # room to keep writing past the song's end
 FOLLOW_MARGIN = 0.1  # page when the playhead passes 90% of the width
+REVEAL_EDGE = 6  # a track switched to scrolls to its notes unless they lie inside the rows shown less 1/6 each side
 
 
 def _side_label(text: str) -> QLabel:
@@ -65,7 +66,7 @@ class RollEditor(QWidget):
         self.vbar.valueChanged.connect(lambda v: self._from_bars())
         self.view.changed.connect(self._to_bars)
         session.songChanged.connect(self._on_song_changed)
-        session.currentTrackChanged.connect(lambda *_: self._show_kind())
+        session.currentTrackChanged.connect(lambda *_: self._track_switched())
         options.playheadMoved.connect(self._follow)
         self._show_kind()
 
@@ -73,6 +74,27 @@ class RollEditor(QWidget):
         """Drum names on the keyboard for a drum track (role drums or channel 10), piano keys else."""
         track = self.session.current_track
         self.keyboard.set_drums(track is not None and track.is_drums)
+
+    def _track_switched(self) -> None:
+        self._show_kind()
+        self.reveal_track()
+
+    def reveal_track(self) -> None:
+        """Another track is current: unless the middle half of its notes in the bars on screen (by pitch) lies
+        well inside the rows on screen, centre on their middle pitch (a drum kit below, a melody at the top
+        edge); the bars shown stay, and a track already in sight does not move."""
+        track = self.session.current_track
+        if track is None or not track.notes:
+            return
+        t0, t1 = self.view.tick_at(0), self.view.tick_at(self.roll.width())
+        pitches = sorted(n.pitch for n in track.notes if n.start < t1 and n.end > t0) or \
+            sorted(n.pitch for n in track.notes)
+        top, bottom = self.view.pitch_at(0), self.view.pitch_at(self.roll.height() - 1)
+        edge = (top - bottom) // REVEAL_EDGE
+        low, high = pitches[len(pitches) // 4], pitches[(3 * len(pitches)) // 4]
+        if bottom + edge <= low and high <= top - edge:
+            return
+        self.view.center_on_pitch(pitches[len(pitches) // 2], self.roll.height())
 
     # --- scroll bars <-> view ---------------------------------------------------------
     def _content_width(self) -> int:

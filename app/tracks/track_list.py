@@ -56,6 +56,7 @@ class TrackList(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFocusPolicy(Qt.NoFocus)   # a click on a row leaves the keys where they were (the roll, usually)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

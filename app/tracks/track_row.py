@@ -1,6 +1,9 @@
 """One row of the track list: name, role, instrument, mute, solo, volume and pan of one track.
 
 A row shows a `Track` value and reports what the user changed as field values;
+a click anywhere on it (the name too) makes its track current and leaves the
+keyboard focus where it was, a double-click on the name renames (Return keeps,
+Escape cancels, then the keys go back);
 Ctrl+click adds the track to (or takes it out of) the composer's region, and
 the lock button keeps the track as context the composer must not rewrite
 (both are editor state, not song fields, so they go out as their own signals);
@@ -12,8 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QMouseEvent, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSizePolicy, QSlider, QToolButton,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDial, QFrame, QGridLayout, QLineEdit, QMenu, QSizePolicy,
+                               QSlider, QToolButton, QWidget)
+from shiboken6 import isValid
 
 from app import theme
 from app.tracks.gm import FAMILIES, PROGRAMS, family_programs, program_name
@@ -53,7 +57,9 @@ class TrackRow(QFrame):
         self.setFixedHeight(ROW_HEIGHT)
         self.setFrameShape(QFrame.StyledPanel)
         self.name = QLineEdit()
-        self.name.setToolTip("Track name")
+        self.name.setToolTip("Track name: double-click to rename")
+        self.name.setFocusPolicy(Qt.NoFocus)   # a click picks the track; keys stay with the editor ([ ], Delete…)
+        self._focus_before = None
         self.role = QComboBox()
         self.role.addItems([r.value for r in TrackRole])
         self.role.setToolTip("What this track does (the composer uses it)")
@@ -91,7 +97,7 @@ class TrackRow(QFrame):
         layout.addWidget(self.pan, 1, 2, Qt.AlignCenter)
         layout.addWidget(self.lock, 1, 3)
         layout.setColumnStretch(0, 1)
-        self.name.editingFinished.connect(lambda: self._emit(name=self.name.text()))
+        self.name.editingFinished.connect(self._renamed)
         self.role.currentIndexChanged.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
         self.mute.toggled.connect(lambda on: self._emit(mute=on))
         self.solo.toggled.connect(lambda on: self._emit(solo=on))
@@ -101,13 +107,43 @@ class TrackRow(QFrame):
         self.pan.valueChanged.connect(lambda v: self.pan.isSliderDown() or self._emit(pan=v))
         for control in (self.name, self.role, self.instrument, self.mute, self.solo, self.volume, self.pan):
             control.installEventFilter(self)
+        self._name_shown = track.name
         self.show_track(track, index, False)
 
     def eventFilter(self, watched, event) -> bool:
-        """Pressing any control of a row also makes its track the current one."""
-        if event.type() == QEvent.MouseButtonPress:
+        """Pressing any control of a row also makes its track the current one; double-clicking the name renames."""
+        kind = event.type()
+        if kind == QEvent.MouseButtonPress:
             self._pressed(event)
+        elif watched is self.name and kind == QEvent.MouseButtonDblClick:
+            self.rename()
+            return True
+        elif watched is self.name and kind == QEvent.KeyPress and event.key() == Qt.Key_Escape:
+            self.name.setText(self._name_shown)      # Escape: the name stays as it was
+            self._end_rename()
+            return True
         return False
+
+    def rename(self) -> None:
+        """Type a new name (Return or clicking elsewhere keeps it, Escape cancels); the keys go back afterwards."""
+        focused = QApplication.focusWidget()
+        self._focus_before = None if focused is self.name else focused
+        self.name.setFocus(Qt.MouseFocusReason)
+        self.name.selectAll()
+
+    def _renamed(self) -> None:
+        if self.name.text() != self._name_shown:
+            self._emit(name=self.name.text())
+        self._end_rename()
+
+    def _end_rename(self) -> None:
+        """Hand the keys back to where they were before renaming (the roll, usually)."""
+        before, self._focus_before = self._focus_before, None
+        if self.name.hasFocus():
+            if before is not None and isValid(before) and before.isVisible():
+                before.setFocus(Qt.OtherFocusReason)
+            else:
+                self.name.clearFocus()
 
     def _pressed(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:
@@ -151,6 +187,7 @@ class TrackRow(QFrame):
         controls = (self.name, self.role, self.mute, self.solo, self.volume, self.pan)
         for control in controls:
             control.blockSignals(True)
+        self._name_shown = track.name
         if not self.name.hasFocus():
             self.name.setText(track.name)
         self.name.setPlaceholderText(f"Track {index + 1}")

@@ -141,3 +141,13 @@ def seeded_proposals(window, checkpoint, takes: int, seed: int = 11):
     controller.panel.seed_locked.setChecked(True)
     controller.panel.seed.setValue(seed)
     return controller
+
+
+def select_bars(window, first: int, last: int, shift=True) -> None:
+    """Shift+drag on the ruler from the middle of bar `first` to the middle of bar `last` (0-based)."""
+    ruler, meters = window.editor.ruler, window.session.song.meter_map
+    half = meters.bar_start(1) // 2
+    y = ruler.height() // 2
+    start = QPoint(round(ruler.view.x_of(meters.bar_start(first) + half)), y)
+    end = QPoint(round(ruler.view.x_of(meters.bar_start(last) + half)), y)
+    drag(ruler, start, end, mods=Qt.ShiftModifier if shift else Qt.NoModifier)

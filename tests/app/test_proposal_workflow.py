@@ -10,11 +10,11 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
-from editor_helpers import click, drag, key, make_song, seeded_proposals
+from editor_helpers import click, key, make_song, seeded_proposals, select_bars
 from app.proposals.takes import KEPT_MARK
 from engine.chords import ChordEvent, parse_chord
 from engine.edits import NotesEdit
@@ -38,16 +38,6 @@ def song():
 @pytest.fixture
 def composer(window, proposal_checkpoint):
     return seeded_proposals(window, proposal_checkpoint, takes=3)
-
-
-def select_bars(window, first: int, last: int, shift=True) -> None:
-    """Shift+drag on the ruler from the middle of bar `first` to the middle of bar `last` (0-based)."""
-    ruler, meters = window.editor.ruler, window.session.song.meter_map
-    half = meters.bar_start(1) // 2
-    y = ruler.height() // 2
-    start = QPoint(round(ruler.view.x_of(meters.bar_start(first) + half)), y)
-    end = QPoint(round(ruler.view.x_of(meters.bar_start(last) + half)), y)
-    drag(ruler, start, end, mods=Qt.ShiftModifier if shift else Qt.NoModifier)
 
 
 def generate(qtbot, composer, task=None):
