@@ -1,6 +1,7 @@
 """Benchmark: proposal latency and decoding speed, weight formats and thread counts side by side.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_proposals.py [--model PATH] [--rounds 5]
+    nice -n 10 .venv/bin/python benchmarks/bench_proposals.py [--model PATH] [--rounds 5] \
+        [--variants int8_t1,fp32_t1] [--per-prompt]
 
 Prints one JSON object: model start-up (checkpoint load) apart; then per
 variant (fp32, bf16 weights, dynamic int8 Linear layers; 1 or 2 threads):
@@ -8,8 +9,12 @@ raw KV-cached decoding tokens/s at batch 1 and batch 4 (600-token prompt,
 128 new tokens), and the median latency of real proposals on POP909 song 001
 (tests/data/midi): an 8-bar melody, 8 bars of chords, and an 8-bar 4-track
 arrangement (melody, bass, accompaniment, drums at once), one candidate each,
-plus 4 candidates of the melody as one batch. Variants alternate inside every
-round so machine noise (2 shared cores) hits all alike. The default model is
+plus 4 candidates of the melody and 4 of the arrangement as one batch (the
+arrangement takes two passes: from the second on each candidate's prompt
+holds its own first pass). `--per-prompt` also times every proposal the old
+way, one batch per distinct prompt (the arrangement's later passes one
+candidate after another), as `<job>_per_prompt_s`. Variants alternate inside
+every round so machine noise (2 shared cores) hits all alike. The default model is
 the shipped resources/composer.pt, else the composer-3m training run's latest
 checkpoint.
 """
@@ -26,7 +31,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from composer.model import KVCache
-from composer.proposals import Controls, Region, Task, decoding
+from composer.proposals import Controls, Region, Task, decoding, generate
 from composer.proposals.compose import add_part_track
 from composer.proposals.generate import propose
 from composer.proposals.loader import (
@@ -72,6 +77,8 @@ def jobs(song) -> dict:
         "chords_8_bars": (song, Region(8, 15), Task.CHORDS, 1),
         "arrangement_8_bars_4_tracks": (arranged, Region(8, 15, (MELODY, bass, PIANO, drums)), Task.FILL, 1),
         "melody_8_bars_4_candidates": (song, Region(8, 15, (MELODY,)), Task.MELODY, 4),
+        "arrangement_8_bars_4_tracks_4_candidates": (arranged, Region(8, 15, (MELODY, bass, PIANO, drums)), Task.FILL,
+                                                     4),
     }
 
 
@@ -84,12 +91,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="checkpoint (default: resources/composer.pt, else the 3M run's)")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--variants", help="comma-separated subset of fp32_t1,fp32_t2,bf16_t1,int8_t1 (default all)")
+    parser.add_argument("--per-prompt", action="store_true",
+                        help="also time the proposals with one batch per distinct prompt (the old way)")
     args = parser.parse_args(argv)
     path = args.model or (DEFAULT_CHECKPOINT if DEFAULT_CHECKPOINT.exists() else RUN_CHECKPOINT)
     clear_cache()
     loaded = load_model(path, quantized=False)
     song = load_song_file(SONG).song
     models = variants(loaded.model)
+    if args.variants:
+        models = {name: models[name] for name in args.variants.split(",")}
+    ways = {"": True, "_per_prompt": False} if args.per_prompt else {"": True}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in models}
     tokens: dict[str, list[int]] = {}
     for round_number in range(args.rounds):
@@ -98,10 +111,14 @@ def main(argv: list[str] | None = None) -> int:
                 samples[name].setdefault(f"decode_tok_s_batch{batch}", []).append(decode_rate(model, threads, batch))
             decoding.DECODE_THREADS = threads
             for job, (target, region, task, k) in jobs(song).items():
-                started = time.perf_counter()
-                found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
-                samples[name].setdefault(f"{job}_s", []).append(time.perf_counter() - started)
-                tokens.setdefault(job, []).append(sum(c.stats.tokens for c in found))
+                for suffix, one_batch in ways.items():
+                    generate.ONE_BATCH = one_batch
+                    started = time.perf_counter()
+                    found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
+                    samples[name].setdefault(f"{job}{suffix}_s", []).append(time.perf_counter() - started)
+                    if one_batch:
+                        tokens.setdefault(job, []).append(sum(c.stats.tokens for c in found))
+                generate.ONE_BATCH = True
     report = {name: {k: round(statistics.median(v), 3) for k, v in s.items()} for name, s in samples.items()}
     print(json.dumps({
         "model": str(path), "parameters": loaded.info["parameters"], "step": loaded.info["step"],

@@ -11,10 +11,14 @@ Why this shape:
   sits, and a proposal starting at position 0 looks like training.
 - No biases, no dropout: the corpus is augmented (transposition, random masks,
   random windows) far more than a few million parameters can memorize.
-- `KVCache` decodes a batch of candidates at once: the prompt is run once with
-  batch 1 and its keys/values broadcast into every candidate's row, then each
-  step runs all K candidates together, so the weights are read from memory once
-  per step for all of them (on CPU that read, not arithmetic, bounds decoding).
+- `KVCache` decodes a batch of candidates at once: a prompt is run once with
+  batch 1 and its keys/values broadcast (or `put`) into the rows of every
+  candidate that continues it, then each step runs all K candidates together,
+  so the weights are read from memory once per step for all of them (on CPU
+  that read, not arithmetic, bounds decoding). Candidates whose prompts differ
+  in length step together too: `pos` is then one position per row, each row's
+  token is rotated by and stored at its own position, and its attention masks
+  the cache beyond it (masked keys weigh exactly 0, whatever they hold).
 
 Size: see composer/configs/*.json and docs/MODEL.md for the measurements that
 chose it. Nothing here imports Qt; torch is imported by whoever loads this module,
@@ -52,10 +56,30 @@ class KVCache:
         self.values = [torch.zeros(shape, dtype=dtype) for _ in range(config.n_layer)]
         self.length = length
 
+    def put(self, rows: list[int], prompt: KVCache) -> None:
+        """Copy a prompt run alone (`prompt`, a batch-1 cache exactly its length) into `rows` from position 0."""
+        for mine, theirs in zip(self.keys + self.values, prompt.keys + prompt.values):
+            mine[rows, :, :prompt.length] = theirs
+
     def reorder(self, rows: torch.Tensor) -> None:
         """Keep the candidates `rows` (e.g. after dropping or duplicating some)."""
         self.keys = [k[rows] for k in self.keys]
         self.values = [v[rows] for v in self.values]
+
+
+@dataclass(frozen=True)
+class RowSteps:
+    """One token per row, each at its own position: where its key and value go and which keys it sees."""
+    slots: torch.Tensor    # (B * n_head,) rows of the cache viewed as (B * n_head * length, head size)
+    visible: torch.Tensor  # (B, 1, 1, end): key j is visible to row b when j <= its position
+    end: int               # the furthest position + 1
+
+    @staticmethod
+    def at(pos: torch.Tensor, n_head: int, length: int) -> RowSteps:
+        heads = torch.arange(len(pos) * n_head).view(len(pos), n_head)
+        slots = (heads * length + pos[:, None]).flatten()
+        end = int(pos.max()) + 1
+        return RowSteps(slots, (torch.arange(end) <= pos[:, None]).view(len(pos), 1, 1, end), end)
 
 
 def _rope_tables(config: ModelConfig) -> tuple[torch.Tensor, torch.Tensor]:
@@ -79,12 +103,19 @@ class CausalSelfAttention(nn.Module):
         self.proj = nn.Linear(config.n_embd, config.n_embd, bias=False)
 
     def forward(self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
-                cache: KVCache | None = None, layer: int = 0, pos: int = 0) -> torch.Tensor:
+                cache: KVCache | None = None, layer: int = 0, pos: int | RowSteps = 0) -> torch.Tensor:
         B, T, C = x.shape
         q, k, v = self.qkv(x).view(B, T, 3, self.n_head, C // self.n_head).permute(2, 0, 3, 1, 4)
         q, k = _rotate(q, cos, sin), _rotate(k, cos, sin)
         if cache is None:
             y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+        elif isinstance(pos, RowSteps):  # one token per row, each at its own position
+            for stored, new in ((cache.keys[layer], k), (cache.values[layer], v)):
+                flat = stored.view(-1, stored.shape[-1])
+                flat.index_copy_(0, pos.slots, new.reshape(-1, new.shape[-1]).to(stored.dtype))
+            keys, values = cache.keys[layer][:, :, :pos.end], cache.values[layer][:, :, :pos.end]
+            # masked keys weigh exactly 0: a row attends to its own keys only, whatever lies beyond them
+            y = F.scaled_dot_product_attention(q, keys.to(q.dtype), values.to(q.dtype), attn_mask=pos.visible)
         else:
             # Batch 1 prompt into a batch-K cache broadcasts: every candidate shares the prompt.
             cache.keys[layer][:, :, pos:pos + T] = k
@@ -149,14 +180,23 @@ class Composer(nn.Module):
     def parameter_count(self) -> int:
         return sum(p.numel() for p in self.parameters())  # the tied head counts once
 
-    def forward(self, idx: torch.Tensor, cache: KVCache | None = None, pos: int = 0,
+    def forward(self, idx: torch.Tensor, cache: KVCache | None = None, pos: int | torch.Tensor = 0,
                 last_only: bool = False) -> torch.Tensor:
-        T = idx.shape[1]
-        if pos + T > self.config.block_size:
-            raise ValueError(f"sequence of {pos + T} tokens; the model takes at most {self.config.block_size}")
+        """`pos`: where `idx` starts in the cache; a (B,) tensor steps one token per row at each row's own position."""
+        B, T = idx.shape
+        per_row = isinstance(pos, torch.Tensor)
+        if per_row and (cache is None or T != 1 or pos.shape != (B,)):
+            raise ValueError("per-row positions take one token per row into a cache")
+        end = int(pos.max()) + T if per_row else pos + T
+        if end > self.config.block_size:
+            raise ValueError(f"sequence of {end} tokens; the model takes at most {self.config.block_size}")
         x = self.embed(idx)
-        cos = self.rope_cos[pos:pos + T].to(x.dtype)
-        sin = self.rope_sin[pos:pos + T].to(x.dtype)
+        if per_row:
+            cos, sin = (table[pos].view(B, 1, 1, -1) for table in (self.rope_cos, self.rope_sin))
+            pos = RowSteps.at(pos, self.config.n_head, cache.length)
+        else:
+            cos, sin = self.rope_cos[pos:pos + T], self.rope_sin[pos:pos + T]
+        cos, sin = cos.to(x.dtype), sin.to(x.dtype)
         for layer, block in enumerate(self.blocks):
             x = block(x, cos, sin, cache, layer, pos)
         if last_only:

@@ -1,9 +1,18 @@
-"""KV-cached, batched, constrained decoding: K candidates of one prompt as one batch.
+"""KV-cached, batched, constrained decoding: K candidates as one batch, of one prompt or of their own.
 
-The prompt is run once (batch 1) and its keys/values broadcast into every
-candidate's cache row (composer.model.KVCache); then each step runs all
-unfinished candidates together, so the weights are read once per step for all
-of them (reading weights, not arithmetic, bounds decoding on a CPU). Each
+Each distinct prompt is run once (batch 1) and its keys/values copied into the
+cache rows of the candidates that continue it (composer.model.KVCache); then
+each step runs all unfinished candidates together, so the weights are read
+once per step for all of them (reading weights, not arithmetic, bounds
+decoding on a CPU). Prompts of different lengths (the later passes of a
+region, where each candidate's prompt holds its own earlier fills) step at one
+position per row: a row's token sits where it would alone and its attention
+sees only its own keys, so a row's logits are those it would get alone, up to
+float rounding (tests/composer/proposals/test_batched_passes.py: the same
+tokens as one candidate at a time, fp32). The int8 model is the exception, as
+it was for a shared prompt: its Linear layers quantize the whole batch's
+activations with one scale, so a candidate's tokens depend a little on the
+candidates decoded beside it (still the same for the same seed and inputs). Each
 candidate has its own `FillWriter` (what may come next) and its own seeded
 numpy generator, so a candidate depends only on its seed and the inputs.
 Cancellation is checked before every step.
@@ -44,30 +53,46 @@ def sample(logits: np.ndarray, mask: np.ndarray, bias: np.ndarray | None, temper
     return int(allowed[rng.choice(len(allowed), p=probs)])
 
 
-def decode(model: Composer, prompt: list[int], writers: list[FillWriter], rngs: list[np.random.Generator],
-           temperature: float, top_p: float, should_stop: Callable[[], bool] | None = None,
-           on_token: Callable[[], None] | None = None) -> float:
-    """Run every writer to its end; returns the seconds it took. Raises ProposalCancelled when told to stop."""
+def decode(model: Composer, prompt: list[int] | list[list[int]], writers: list[FillWriter],
+           rngs: list[np.random.Generator], temperature: float, top_p: float,
+           should_stop: Callable[[], bool] | None = None, on_token: Callable[[], None] | None = None) -> float:
+    """Run every writer to its end; returns the seconds it took. Raises ProposalCancelled when told to stop.
+
+    `prompt`: the tokens every writer continues, or a list of one prompt per writer.
+    """
     started = time.perf_counter()
-    dtype = next(model.parameters()).dtype
-    budget = max(w.budget for w in writers)
-    length = min(model.config.block_size, len(prompt) + budget + 1)
-    cache = KVCache(model.config, len(writers), length, dtype)
+    prompts = prompt if prompt and isinstance(prompt[0], (list, tuple)) else [prompt] * len(writers)
     active = [i for i, w in enumerate(writers) if not w.done]
+    if not active:
+        return time.perf_counter() - started
     threads = torch.get_num_threads()
     torch.set_num_threads(DECODE_THREADS)
     try:
-        _run(model, prompt, writers, rngs, temperature, top_p, should_stop, on_token, cache, length, active)
+        _run(model, [prompts[i] for i in active], writers, rngs, temperature, top_p, should_stop, on_token, active)
     finally:
         torch.set_num_threads(threads)
     return time.perf_counter() - started
 
 
-def _run(model, prompt, writers, rngs, temperature, top_p, should_stop, on_token, cache, length, active) -> None:
+def _prefill(model: Composer, prompts: list[list[int]], cache: KVCache) -> np.ndarray:
+    """Run each distinct prompt once into the rows that continue it; the next-token logits of every row."""
+    rows: dict[tuple[int, ...], list[int]] = {}
+    for row, prompt in enumerate(prompts):
+        rows.setdefault(tuple(prompt), []).append(row)
+    logits = np.empty((len(prompts), model.config.vocab_size), dtype=np.float32)
+    for prompt, members in rows.items():
+        alone = KVCache(model.config, 1, len(prompt), cache.keys[0].dtype)
+        logits[members] = model(torch.tensor([prompt]), alone, 0, last_only=True)[0, -1].float().numpy()
+        cache.put(members, alone)
+    return logits
+
+
+def _run(model, prompts, writers, rngs, temperature, top_p, should_stop, on_token, active) -> None:
+    length = min(model.config.block_size, max(len(p) + writers[i].budget + 1 for p, i in zip(prompts, active)))
+    cache = KVCache(model.config, len(active), length, next(model.parameters()).dtype)
     with torch.inference_mode():
-        logits = model(torch.tensor([prompt]), cache, 0, last_only=True)[:, -1].float().numpy()
-        logits = np.repeat(logits, len(writers), axis=0)
-        position = len(prompt)
+        logits = _prefill(model, prompts, cache)
+        positions = torch.tensor([len(p) for p in prompts])
         while active:
             if should_stop is not None and should_stop():
                 raise ProposalCancelled()
@@ -87,10 +112,13 @@ def _run(model, prompt, writers, rngs, temperature, top_p, should_stop, on_token
             if len(still) < len(active):  # drop finished candidates from the batch
                 keep = torch.tensor(still)
                 cache.reorder(keep)
+                positions = positions[keep]
                 tokens = [tokens[row] for row in still]
                 active = [active[row] for row in still]
-            if position >= length:
+            if int(positions.max()) >= length:
                 raise RuntimeError("fill grammar: token budget overrun")  # the writers keep to their budget
             step = torch.tensor(tokens).view(len(active), 1)
-            logits = model(step, cache, position, last_only=True)[:, -1].float().numpy()
-            position += 1
+            shared = bool((positions == positions[0]).all())  # one position: the plain (unmasked) step
+            at = int(positions[0]) if shared else positions
+            logits = model(step, cache, at, last_only=True)[:, -1].float().numpy()
+            positions = positions + 1

@@ -1,9 +1,10 @@
 """`propose()`: several candidates for a region, constrained, post-checked, retried, cancellable.
 
 The flow: plan (lanes, masks, passes, rules) -> for each pass, encode the
-context and decode the fills of every candidate (one batch when they share
-the prompt) -> notes in the song's ticks -> post-checks -> the failed
-candidates again with new seeds, up to `Controls.max_attempts` -> Candidates.
+context and decode the fills of every candidate as one batch (whether they
+share the prompt or, from the second pass on, each has its own) -> notes in
+the song's ticks -> post-checks -> the failed candidates again with new
+seeds, up to `Controls.max_attempts` -> Candidates.
 Nothing here touches the song: a candidate becomes a change only through
 `Candidate.to_edit`, so a cancelled or failed proposal changes nothing.
 """
@@ -35,6 +36,7 @@ from composer.proposals.spec import Controls, ProposalError, Region, Task
 from engine.song import Song
 
 RETRY_SEED_STRIDE = 7919   # attempt a of candidate i uses seed + i + a * stride: never another candidate's seed
+ONE_BATCH = True   # False: one batch per distinct prompt, one after another (the old way; bench_proposals.py compares)
 
 
 @dataclass
@@ -91,24 +93,23 @@ def _model(model) -> Composer:
 
 
 def _generate(net: Composer, plan: Plan, runs: dict[int, _Run], should_stop, meter: _Progress) -> None:
-    """Decode every pass for every run; runs whose prompts are equal share one batch."""
+    """Decode every pass for every run, all runs as one batch (equal prompts are run once)."""
     for number, this_pass in enumerate(plan.passes):
         reserve = fill_reserve(plan, this_pass)
-        groups: dict[tuple[int, ...], list[int]] = {}
-        windows = {}
+        prompts: dict[int, tuple[int, ...]] = {}
+        rules = {}
         for i, run in runs.items():
             grid = pass_grid(plan, run.written, this_pass)
             prompt, window = pass_prompt(plan, grid, this_pass, reserve)
-            groups.setdefault(tuple(prompt), []).append(i)
-            windows[tuple(prompt)] = (grid, window)
-        for prompt, members in groups.items():
-            grid, window = windows[prompt]
-            rules = cell_rules(plan, grid, this_pass, window)
-            budget = plan.block_size - len(prompt)
-            writers = [FillWriter(rules, budget) for _ in members]
+            prompts[i] = tuple(prompt)
+            if prompts[i] not in rules:
+                rules[prompts[i]] = cell_rules(plan, grid, this_pass, window)
+        batches = [list(runs)] if ONE_BATCH else _by_prompt(prompts)
+        for members in batches:
+            writers = [FillWriter(rules[prompts[i]], plan.block_size - len(prompts[i])) for i in members]
             rngs = [np.random.default_rng([runs[i].seed, number]) for i in members]
-            seconds = decode(net, list(prompt), writers, rngs, plan.controls.temperature, plan.controls.top_p,
-                             should_stop, meter.tick(len(members)))
+            seconds = decode(net, [list(prompts[i]) for i in members], writers, rngs, plan.controls.temperature,
+                             plan.controls.top_p, should_stop, meter.tick(len(members)))
             cells = plan.cells(this_pass)
             for i, writer in zip(members, writers):
                 run = runs[i]
@@ -116,6 +117,13 @@ def _generate(net: Composer, plan: Plan, runs: dict[int, _Run], should_stop, met
                 run.tokens += writer.used
                 run.seconds += seconds
                 run.truncated += len(writer.truncated)
+
+
+def _by_prompt(prompts: dict[int, tuple[int, ...]]) -> list[list[int]]:
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for i, prompt in prompts.items():
+        groups.setdefault(prompt, []).append(i)
+    return list(groups.values())
 
 
 def _candidate(plan: Plan, run: _Run, content: Content, attempts: int) -> Candidate:

@@ -42,3 +42,27 @@ def test_cached_decoding_of_k_candidates_equals_full_forward(model):
     assert torch.allclose(first[0, -1], full[0, 11], atol=1e-4)
     for step in range(5):
         assert torch.allclose(stepped[step], full[:, 12 + step], atol=1e-4)
+
+
+@torch.inference_mode()
+def test_rows_with_prompts_of_their_own_lengths_step_together_as_each_would_alone(model):
+    prompts = [torch.randint(0, len(VOCAB), (1, n)) for n in (7, 12, 9)]
+    continuations = torch.randint(0, len(VOCAB), (3, 4))
+    cache = KVCache(model.config, batch=3, length=20)
+    for row, prompt in enumerate(prompts):
+        alone = KVCache(model.config, batch=1, length=prompt.shape[1])
+        model(prompt, alone, 0, last_only=True)
+        cache.put([row], alone)
+    for stored in cache.keys + cache.values:  # what lies beyond a row's own tokens must not matter
+        for row, prompt in enumerate(prompts):
+            stored[row, :, prompt.shape[1]:] = torch.randn_like(stored[row, :, prompt.shape[1]:])
+    positions = torch.tensor([p.shape[1] for p in prompts])
+    stepped = [model(continuations[:, step:step + 1], cache, positions + step)[:, -1] for step in range(4)]
+    for row, prompt in enumerate(prompts):
+        full = model(torch.cat([prompt, continuations[row:row + 1]], dim=1))[0]
+        for step in range(4):
+            assert torch.allclose(stepped[step][row], full[prompt.shape[1] + step], atol=1e-5)
+    with pytest.raises(ValueError, match="one token per row"):
+        model(continuations[:, :2], cache, positions)
+    with pytest.raises(ValueError, match="at most 64"):
+        model(continuations[:, :1], cache, torch.tensor([3, 64, 5]))
