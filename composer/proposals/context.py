@@ -26,12 +26,13 @@ from engine.song import Song
 HEADER_TOKENS = 5   # BOS METER KEY TEMPO ... SEP
 
 
-def select_tracks(song: Song, region_tracks: tuple[int, ...], bars: range) -> list[int]:
-    """Up to MAX_TRACKS track ids: the region's, then the busiest others near it, in song order."""
+def select_tracks(song: Song, region_tracks: tuple[int, ...], bars: range, drums_only: bool = False) -> list[int]:
+    """Up to MAX_TRACKS track ids: the region's, then the busiest others near it (only drum tracks when
+    `drums_only`), in song order."""
     if len(region_tracks) > MAX_TRACKS:
         raise ProposalError(f"{len(region_tracks)} tracks in the region; the model fills at most {MAX_TRACKS} at once")
     start, end = song.meter_map.bar_range(max(0, bars.start - 8), bars.stop + 8)
-    others = sorted((t for t in song.tracks if t.id not in region_tracks and t.notes),
+    others = sorted((t for t in song.tracks if t.id not in region_tracks and t.notes and (t.is_drums or not drums_only)),
                     key=lambda t: -len(t.notes_between(start, end)))
     chosen = set(region_tracks) | {t.id for t in others[:MAX_TRACKS - len(region_tracks)]}
     return [t.id for t in song.tracks if t.id in chosen]

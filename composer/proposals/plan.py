@@ -95,8 +95,12 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
         if target != CHORD_LANE and target not in known:
             raise ProposalError(f"no track with id {target} in the song")
     note_targets = tuple(t for t in targets if t != CHORD_LANE)
-    chord_lane = bool(song.chords) or CHORD_LANE in targets
-    track_ids = select_tracks(song, note_targets, bars)
+    # The corpus has drums only alone (Groove): drums shown other parts are out of the model's experience
+    # (it then writes pitched notes on toms and bells), so drums-only proposals see drum tracks only.
+    drums_only = bool(note_targets) and CHORD_LANE not in targets and all(
+        task is Task.DRUMS or (task not in TASK_ROLES and song.track(t).is_drums) for t in note_targets)
+    chord_lane = not drums_only and (bool(song.chords) or CHORD_LANE in targets)
+    track_ids = select_tracks(song, note_targets, bars, drums_only)
     per_bar = sum(TOKENS_PER_BAR.get(TASK_ROLES.get(task) or _role(song, t), 24) for t in targets)
     chunk = max(1, min(len(bars), math.floor(block_size * FILL_SHARE / (per_bar * DENSITY_FACTOR[controls.density] + 8))))
     while True:

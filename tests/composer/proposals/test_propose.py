@@ -16,7 +16,7 @@ from composer.proposals import (
     Task,
     propose,
 )
-from composer.proposals.compose import compose_song
+from composer.proposals.compose import add_part_track, compose_song
 from composer.tokens.vocab import STEPS_PER_QUARTER
 from engine.errors import CadenzaError
 from engine.keys import Key
@@ -213,3 +213,15 @@ def test_importing_the_api_and_cli_loads_no_torch():
     code = "import sys, composer.proposals, composer.cli.main; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_drums_are_written_seeing_drum_tracks_only(pop_song, tiny_model):
+    """The corpus has drums only alone, so a drums proposal shows the model no pitched parts and no chords."""
+    from composer.proposals.plan import make_plan
+    song, drums = add_part_track(pop_song, "drums")
+    plan = make_plan(song, Region(8, 11, (drums,)), Task.DRUMS, Controls(), 1024)
+    assert [lane.track_id for lane in plan.grid.lanes] == [drums] and plan.grid.lanes[0].drums
+    pitched = make_plan(song, Region(8, 11, (MELODY,)), Task.MELODY, Controls(), 1024)
+    assert [lane.track_id for lane in pitched.grid.lanes] == [MELODY, BRIDGE, PIANO]   # pitched parts see them all
+    (candidate,) = propose(song, Region(8, 11, (drums,)), Task.DRUMS, Controls(seed=2), tiny_model)
+    assert candidate.notes[drums] and all(35 <= n.pitch <= 81 for n in candidate.notes[drums])
