@@ -4,6 +4,11 @@ The song snapshot is immutable, so the worker thread can render it while the
 user keeps editing. The engine renderer writes atomically: a cancelled or
 failed export leaves no partial file, and the result (or the one-line reason it
 failed) comes back to the UI thread through a signal.
+
+Exports are peak-normalized to -1 dBFS unless the user turned that off (the
+File menu's check item, remembered in the settings as `export/normalize_audio`):
+the synth plays at a level safe for live playback, which leaves a file near
+-15 dBFS, too quiet to share.
 """
 from __future__ import annotations
 
@@ -12,22 +17,38 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.files import settings
 from engine.errors import CadenzaError
 from engine.song import Song
 
 PROGRESS_STEPS = 1000
+NORMALIZE_KEY = "export/normalize_audio"
+
+
+def normalize_preference() -> bool:
+    """Whether audio exports are normalized (on unless the user turned it off)."""
+    return str(settings().value(NORMALIZE_KEY, True)).lower() in ("true", "1")
+
+
+def set_normalize_preference(on: bool) -> None:
+    store = settings()
+    store.setValue(NORMALIZE_KEY, bool(on))
+    store.sync()
 
 
 class RenderThread(QThread):
     progressed = Signal(int)  # 0..PROGRESS_STEPS
     done = Signal(bool, str)  # ok, message
 
-    def __init__(self, song: Song, path: str, soundfont: str | None = None, parent=None) -> None:
+    def __init__(self, song: Song, path: str, soundfont: str | None = None, parent=None,
+                 normalize: bool = True) -> None:
         super().__init__(parent)
         self.song = song
         self.path = path
         self.soundfont = soundfont
+        self.normalize = normalize
         self.cancelled = False
+        self.result = None  # the engine's RenderResult once it succeeded
 
     def run(self) -> None:
         from engine.audio.errors import RenderCancelled
@@ -36,13 +57,14 @@ class RenderThread(QThread):
         try:
             result = render_song(self.song, self.path, self.soundfont,
                                  progress=lambda f: self.progressed.emit(int(f * PROGRESS_STEPS)),
-                                 cancel=lambda: self.cancelled)
+                                 cancel=lambda: self.cancelled, normalize=self.normalize)
         except RenderCancelled:
             self.done.emit(False, "Export cancelled")
         except (CadenzaError, OSError) as error:
             self.done.emit(False, str(error))
         else:
-            self.done.emit(True, f"Exported {Path(self.path).name} ({result.seconds:.1f} s of audio)")
+            self.result = result
+            self.done.emit(True, f"Exported {Path(self.path).name} ({result.seconds:.1f} s of audio, {result.level})")
 
 
 class AudioExport(QProgressDialog):
@@ -50,14 +72,15 @@ class AudioExport(QProgressDialog):
 
     finished_with = Signal(bool, str)
 
-    def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None) -> None:
+    def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None,
+                 normalize: bool = True) -> None:
         super().__init__(f"Rendering {Path(path).name}…", "Cancel", 0, PROGRESS_STEPS, parent)
         self.setWindowTitle("Export audio")
         self.setWindowModality(Qt.WindowModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.thread = RenderThread(song, path, soundfont, self)
+        self.thread = RenderThread(song, path, soundfont, self, normalize)
         self.thread.progressed.connect(self._progress)
         self.last_progress = 0
         self.thread.done.connect(self._done)

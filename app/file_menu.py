@@ -1,16 +1,18 @@
 """The File menu: new/open/recent/save/import/export, wired to the FileController.
 
 Export audio starts an AudioExport (render thread + progress dialog); the
-window stays usable while it runs and the result lands in the status bar.
+window stays usable while it runs and the result lands in the status bar. The
+check item under it says whether exports are normalized to -1 dBFS (a setting
+kept between runs).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from app.audio_export import AudioExport
+from app.audio_export import AudioExport, normalize_preference, set_normalize_preference
 from app.edit_menus import add_action
 from app.files import FileController
 
@@ -32,6 +34,12 @@ class FileMenu:
         add_action(window, menu, "&Import MIDI…", files.import_midi, QKeySequence("Ctrl+I"))
         add_action(window, menu, "Export &MIDI…", lambda: files.export("midi"), QKeySequence("Ctrl+E"))
         add_action(window, menu, "Export a&udio (WAV/FLAC)…", self.export_audio, QKeySequence("Ctrl+Shift+E"))
+        self.normalize_action = QAction("Normali&ze exported audio to -1 dBFS", window, checkable=True)
+        self.normalize_action.setChecked(normalize_preference())
+        self.normalize_action.setStatusTip("Scale each audio export so its loudest moment is at -1 dBFS "
+                                           "(playback is quieter, to leave room)")
+        self.normalize_action.toggled.connect(set_normalize_preference)
+        menu.addAction(self.normalize_action)
         add_action(window, menu, "Export Music&XML…", lambda: files.export("musicxml"))
         menu.addSeparator()
         add_action(window, menu, "&Quit", window.close, QKeySequence.Quit)
@@ -57,7 +65,7 @@ class FileMenu:
         if Path(path).suffix.lower() not in (".wav", ".flac"):
             files.ask(QMessageBox.Warning, "Cannot export audio", f"{path}: audio exports as .wav or .flac")
             return None
-        job = AudioExport(files.session.song, path, self.window)
+        job = AudioExport(files.session.song, path, self.window, normalize=self.normalize_action.isChecked())
         job.finished_with.connect(self._export_finished)
         self.export_job = job
         job.start()

@@ -6,6 +6,11 @@ same SoundFont and sample rate, several times, and prints medians as JSON.
 Both sides pay for reading the MIDI file, loading the SoundFont and writing a
 16-bit WAV. Targets: ratio <= 1.2 and >= 50x real time with TimGM6mb.
 
+The "normalize" rows time the two ways to peak-normalize a file whose peak is
+known only at the end, on the same song: the shipped one (synthesize once,
+floats to a scratch file, read back scaled) and the other (synthesize twice:
+once for the peak, once to write scaled), beside the plain render.
+
     .venv/bin/python benchmarks/bench_render.py [--soundfont PATH] [--repeats N] [--sample-rate N]
 """
 from __future__ import annotations
@@ -22,9 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
 import soundfile
 
-from engine.audio.render import render_song
+from engine.atomic import atomic_write_via
+from engine.audio.render import BLOCK_FRAMES, _blocks, _write_pcm, block_peak, normalize_gain, render_song
 from engine.audio.soundfonts import find_soundfont
 from engine.audio.synth import DEFAULT_SETTINGS
 from engine.midi import read_midi, write_midi
@@ -67,6 +74,32 @@ def time_ours(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> tuple
     return time.perf_counter() - began, result.seconds
 
 
+def time_normalized(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> float:
+    began = time.perf_counter()
+    render_song(read_midi(midi), out, soundfont=soundfont, sample_rate=sample_rate, normalize=True)
+    return time.perf_counter() - began
+
+
+def time_two_pass(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> float:
+    """The design not shipped: synthesize the song once to find the peak, then again to write it scaled."""
+    began = time.perf_counter()
+    song = read_midi(midi)
+    block = np.zeros((BLOCK_FRAMES, 2), dtype=np.float32)
+    peak = 0.0
+    for chunk in _blocks(song, soundfont, sample_rate, None, None, lambda start, n: block[:n]):
+        peak = max(peak, block_peak(chunk))
+    gain = np.float32(normalize_gain(peak))
+
+    def write(temp: Path) -> None:
+        with soundfile.SoundFile(temp, "w", sample_rate, 2, "PCM_16", format="WAV") as file:
+            for chunk in _blocks(song, soundfont, sample_rate, None, None, lambda start, n: block[:n]):
+                chunk *= gain
+                _write_pcm(file, chunk)
+
+    atomic_write_via(out, write)
+    return time.perf_counter() - began
+
+
 def time_fluidsynth(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> float:
     command = ["fluidsynth", "-ni", "-q", "-r", str(sample_rate), "-g", str(DEFAULT_SETTINGS.gain), "-F", str(out),
                str(soundfont), str(midi)]
@@ -91,13 +124,17 @@ def main() -> int:
         write_midi(benchmark_song(), midi)
         time_ours(midi, folder / "warm.wav", soundfont, args.sample_rate)  # page cache and imports, both sides
         time_fluidsynth(midi, folder / "warm-fs.wav", soundfont, args.sample_rate)
-        ours, theirs = [], []
+        ours, theirs, scratch, twice = [], [], [], []
         for _ in range(args.repeats):
             elapsed, audio_seconds = time_ours(midi, folder / "ours.wav", soundfont, args.sample_rate)
             ours.append(elapsed)
             theirs.append(time_fluidsynth(midi, folder / "fluidsynth.wav", soundfont, args.sample_rate))
+            scratch.append(time_normalized(midi, folder / "normalized.wav", soundfont, args.sample_rate))
+            twice.append(time_two_pass(midi, folder / "two-pass.wav", soundfont, args.sample_rate))
         cli_audio_seconds = soundfile.info(folder / "fluidsynth.wav").duration
+        same = np.array_equal(soundfile.read(folder / "normalized.wav")[0], soundfile.read(folder / "two-pass.wav")[0])
     ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    scratch_median, twice_median = statistics.median(scratch), statistics.median(twice)
     print(json.dumps({
         "benchmark": "render_60s_4_tracks",
         "soundfont": soundfont.name,
@@ -114,6 +151,16 @@ def main() -> int:
         "x_real_time_target": 50,
         "ours_all": [round(t, 4) for t in ours],
         "cli_all": [round(t, 4) for t in theirs],
+        "normalize": {
+            "plain_seconds": round(ours_median, 4),
+            "scratch_file_seconds": round(scratch_median, 4),
+            "two_pass_seconds": round(twice_median, 4),
+            "scratch_file_to_plain": round(scratch_median / ours_median, 3),
+            "two_pass_to_plain": round(twice_median / ours_median, 3),
+            "same_samples": same,
+            "scratch_file_all": [round(t, 4) for t in scratch],
+            "two_pass_all": [round(t, 4) for t in twice],
+        },
     }, indent=2))
     return 0
 

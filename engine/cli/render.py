@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--soundfont", metavar="PATH",
                         help="a .sf2/.sf3 SoundFont (default: the project's, then soundfonts/, TimGM6mb, system ones)")
     parser.add_argument("--sample-rate", metavar="N", type=int, default=44100, help="samples per second (default 44100)")
+    parser.add_argument("--normalize", action="store_true",
+                        help="scale the whole render so its peak is at -1 dBFS (at most +24 dB; silence stays "
+                             "silent); without it the level is the synth's playback level, often peaking near "
+                             "-15 dBFS")
     parser.set_defaults(func=run)
 
 
@@ -30,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     audio_format(output)  # a wrong extension is reported before the input is read
     project = load_song_file(args.input)
     soundfont = args.soundfont or project.state.soundfont  # a project remembers the user's SoundFont
-    result = render_song(project.song, output, soundfont=soundfont, sample_rate=args.sample_rate)
+    result = render_song(project.song, output, soundfont=soundfont, sample_rate=args.sample_rate,
+                         normalize=args.normalize)
     print(f"rendered {result.seconds:.1f} s of audio to {output} in {result.elapsed:.2f} s "
-          f"({result.speed:.0f}x real time, {result.sample_rate} Hz, {result.soundfont.name})")
+          f"({result.speed:.0f}x real time, {result.sample_rate} Hz, {result.soundfont.name}; {result.level})")
     return 0
