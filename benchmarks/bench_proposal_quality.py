@@ -18,6 +18,8 @@ track has notes. For every task it prints, side by side:
   strong beats whose chord root matches the original;
 - changed_outside: notes or chords outside the region that differ from the
   input (must be 0), failures (ProposalError), and the median seconds.
+With --no-chord-lane the songs lose their chord symbols before the proposal
+(as a plain MIDI file arrives); the scores still read the original chords.
 With --compare it also runs the decoding variants in VARIANTS on the same
 cases (chord following off/strict, a cooler temperature) so defaults are
 chosen from numbers.
@@ -201,10 +203,10 @@ def _chord_at(marks, pos: int) -> Chord | None:
 
 
 def run_case(model, scores: TaskScores, song: Song, region: Region, task: Task, controls: Controls,
-             rng: random.Random) -> None:
+             rng: random.Random, chord_lane: bool = True) -> None:
     started = time.perf_counter()
     try:
-        (candidate,) = propose(song, region, task, controls, model)
+        (candidate,) = propose(song if chord_lane else song.with_(chords=()), region, task, controls, model)
     except ProposalError as error:
         scores.failures.append(str(error))
         return
@@ -228,26 +230,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--compare", action="store_true", help="also run the decoding variants on the same cases")
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
+    parser.add_argument("--no-chord-lane", action="store_true",
+                        help="propose into the songs without their chord symbols, as a MIDI file arrives "
+                             "(scores still use the original chords); chords tasks are skipped")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
     model = load_model(args.model)
     variants = VARIANTS if args.compare else {"default": {}}
     report: dict = {"model": str(args.model), "step": model.info.get("step"), "cases_per_task": args.cases,
-                    "seed": args.seed}
+                    "seed": args.seed, "chord_lane": not args.no_chord_lane}
     started = time.perf_counter()
     for source, tasks in CASES.items():
         if args.tasks and not any(task.value in args.tasks.split(",") for task, _ in tasks):
             continue
         songs = [s for s in load_source(source, args.datasets).songs if s.split == "validation"]
         for task, role in tasks:
-            if args.tasks and task.value not in args.tasks.split(","):
+            if (args.tasks and task.value not in args.tasks.split(",")) or (args.no_chord_lane and role is None):
                 continue
             cases = pick_cases(songs, task, role, args.cases, random.Random(f"{args.seed}:{source}:{task.value}"))
             for variant, overrides in variants.items():
                 scores = TaskScores()
                 for n, (_, song, region) in enumerate(cases):
                     controls = Controls(seed=args.seed + n, **overrides)
-                    run_case(model, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"))
+                    run_case(model, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"),
+                             not args.no_chord_lane)
                 report.setdefault(f"{source}/{task.value}", {})[variant] = scores.summary(task is Task.CHORDS)
                 print(f"{source}/{task.value} {variant}: done", file=sys.stderr, flush=True)
     report["seconds"] = round(time.perf_counter() - started, 1)

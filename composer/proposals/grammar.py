@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from composer.proposals.rules import chord_fit_scores
 from composer.tokens.grid import ChordMark, NoteEvent
 from composer.tokens.vocab import (
     DENSITY_EDGES,
@@ -40,13 +41,7 @@ _QUALITIES = tuple(QUALITIES)
 _DURATIONS = np.array(DURATION_STEPS)
 MAX_NOTES = 60          # notes in one cell when the density bin is open-ended
 MAX_CHORDS_PER_BAR = 4
-CHORD_TONE_BONUS = 1.0  # logits added to chord tones under 'soft' chord following
 CHORD_FIT_BONUS = {"off": 0.0, "soft": 7.0, "strict": 12.0}  # logits for a chord that holds all the notes under it
-MISSING_TONE_COST = 0.6  # fit taken for a chord whose tones the notes never play (scaled by the chord's size)
-EXTRA_TONE_COST = 0.1   # fit taken per chord tone beyond a triad: richer chords cover more by size alone
-# _CHORD_PCS[root, quality]: the chord's pitch classes as a (12,) 0/1 row, for scoring chords against notes.
-_CHORD_PCS = np.array([[[pc in Chord(root, q).pitch_classes for pc in range(12)] for q in QUALITIES]
-                       for root in range(12)], dtype=np.float32)
 
 
 @dataclass
@@ -72,6 +67,7 @@ class CellRule:
     chord_source: tuple[int, int] | None = None        # (bar, lane) of a chord fill in this pass, if any
     chord_mode: str = "off"
     bass_line: bool = False
+    chord_tone_bonus: float = 1.0    # logits for chord tones under soft chord following (rules.CHORD_TONE_BONUS)
     beat_steps: int = 12
     busy_until: int = 0              # mono: absolute step before which the lane still sounds
     next_onset: int | None = None    # mono: absolute step of the lane's next fixed note after the region
@@ -329,7 +325,7 @@ class FillWriter:
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.pitch_bias
         tones = self._chord_tones()
         if tones and rule.chord_mode != "off":
-            bias[G["PITCH"].start:G["PITCH"].stop] += CHORD_TONE_BONUS * np.isin(np.arange(128) % 12, list(tones))
+            bias[G["PITCH"].start:G["PITCH"].stop] += rule.chord_tone_bonus * np.isin(np.arange(128) % 12, list(tones))
         return bias
 
     def _can_add_pitch(self) -> bool:
@@ -359,21 +355,12 @@ class FillWriter:
         return fits if len(fits) else np.array([0])
 
     def _chord_fit(self) -> np.ndarray | None:
-        """(12, qualities) how well each chord fits the notes sounding from this chord's onset to the bar's end:
-        the share of their weight on chord tones, less MISSING_TONE_COST for each chord tone none of them
-        plays (so C for a tune of E and B loses to E minor), less a little per tone beyond a triad.
-        None without notes (nothing to fit)."""
+        """(12, qualities) how well each chord fits the notes sounding from this chord's onset to the bar's end
+        (rules.chord_fit_scores); None without notes (nothing to fit) or with chord following off."""
         rule = self.rule
         if rule.harmony is None or CHORD_FIT_BONUS[rule.chord_mode] == 0:
             return None
-        weights = rule.harmony[self.pos:].sum(axis=0)
-        total = weights.sum()
-        if total <= 0:
-            return None
-        sizes = _CHORD_PCS.sum(axis=2)
-        missing = _CHORD_PCS @ (weights < 0.05 * total).astype(np.float32)
-        return ((_CHORD_PCS @ weights) / total - MISSING_TONE_COST * missing / sizes
-                - EXTRA_TONE_COST * np.maximum(sizes - 3, 0))
+        return chord_fit_scores(rule.harmony[self.pos:].sum(axis=0))
 
     def _chord_bias(self, group: str, values: np.ndarray) -> np.ndarray:
         bias = np.zeros(V, dtype=np.float32)

@@ -22,6 +22,7 @@ from composer.proposals.context import (
 )
 from composer.proposals.grammar import CellRule
 from composer.proposals.rules import (
+    CHORD_TONE_BONUS,
     EMPTY_BAR_PENALTY,
     MONO_ROLES,
     beat_steps,
@@ -29,6 +30,7 @@ from composer.proposals.rules import (
     contour,
     density_bins,
     density_prior,
+    estimated_chords,
     harmony_profile,
     lane_edges,
     pitch_rules,
@@ -260,10 +262,13 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.contour = contour(original, rule.bar_len)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
-        if not lane.drums and chords_lane is not None:
+        if not lane.drums:
             rule.chord_mode = controls.chord_following
             rule.bass_line = lane.role == "bass"
-            if chord_masked and bar in this_pass:
+            rule.chord_tone_bonus = CHORD_TONE_BONUS.get(lane.role, 1.0)
+            if chords_lane is None:  # no chord symbols: follow the harmony the other parts play
+                rule.chord_marks = estimated_chords(harmony_profile(grid, bar), rule.beat_steps) or None
+            elif chord_masked and bar in this_pass:
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))
             else:
                 rule.chord_marks = grid.cells[bar][chords_lane]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from composer.proposals.spec import Controls
-from composer.tokens.grid import Grid, Lane, NoteEvent, cell_controls
+from composer.tokens.grid import ChordMark, Grid, Lane, NoteEvent, cell_controls
 from composer.tokens.vocab import DENSITY_EDGES, STEPS_PER_QUARTER, VOCAB
 from engine.chords import QUALITIES, Chord
 from engine.keys import Key
@@ -22,6 +22,9 @@ GM_DRUMS = range(35, 82)
 DEFAULT_RANGE = (21, 108)       # the piano's keys: what a pitched part may use unless told otherwise
 KEY_PENALTY = 1.5               # logits taken from out-of-key pitches under a soft key
 MONO_ROLES = ("melody", "bass")
+# Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
+# bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
+CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
 # Notes per bar for low / mid / high density, by role (the DENS bins whose lower edge falls inside).
 DENSITY_COUNTS = {
     "melody": ((2, 4), (5, 8), (9, 20)),
@@ -142,6 +145,44 @@ def harmony_profile(grid: Grid, bar: int) -> np.ndarray:
             profile[event.pos:min(bar_len, event.pos + max(event.duration, 1)), event.pitch % 12] += weight
             profile[event.pos, event.pitch % 12] += weight
     return profile
+
+
+MISSING_TONE_COST = 0.6  # fit taken for a chord whose tones the notes never play (scaled by the chord's size)
+EXTRA_TONE_COST = 0.1   # fit taken per chord tone beyond a triad: richer chords cover more by size alone
+# _CHORD_PCS[root, quality]: the chord's pitch classes as a (12,) 0/1 row, for scoring chords against notes.
+_CHORD_PCS = np.array([[[pc in Chord(root, q).pitch_classes for pc in range(12)] for q in QUALITIES]
+                       for root in range(12)], dtype=np.float32)
+_SIZES = _CHORD_PCS.sum(axis=2)
+# The chords an estimate may name: the plain ones (a guess at a 13th from a few notes is noise).
+_PLAIN = np.isin(np.array(list(QUALITIES)), ["maj", "min", "dim", "7", "maj7", "min7"])
+
+
+def chord_fit_scores(weights: np.ndarray) -> np.ndarray | None:
+    """(12 roots, qualities): how well each chord holds notes of these pitch-class weights: the share of the
+    weight on chord tones, less MISSING_TONE_COST x the share of the chord's tones nobody plays (so C for a
+    tune of E and B loses to E minor), less EXTRA_TONE_COST per tone beyond a triad. None without weight."""
+    total = weights.sum()
+    if total <= 0:
+        return None
+    missing = _CHORD_PCS @ (weights < 0.05 * total).astype(np.float32)
+    return ((_CHORD_PCS @ weights) / total - MISSING_TONE_COST * missing / _SIZES
+            - EXTRA_TONE_COST * np.maximum(_SIZES - 3, 0))
+
+
+def estimated_chords(profile: np.ndarray, beat_steps: int) -> tuple[ChordMark, ...]:
+    """The harmony the other parts play in a bar, as chord marks: the best-fitting plain chord for each
+    half bar (each bar of three beats or fewer) that has notes. What chord following reads when the song
+    has no chord lane (a MIDI file brings notes, not chord symbols)."""
+    bar_len = len(profile)
+    span = bar_len if bar_len <= 3 * beat_steps else 2 * beat_steps
+    marks = []
+    for start in range(0, bar_len, span):
+        scores = chord_fit_scores(profile[start:start + span].sum(axis=0))
+        if scores is None:
+            continue
+        root, quality = np.unravel_index(np.argmax(np.where(_PLAIN, scores, -np.inf)), scores.shape)
+        marks.append(ChordMark(start, Chord(int(root), list(QUALITIES)[quality])))
+    return tuple(marks)
 
 
 def track_token(grid: Grid, lane: int) -> int:
