@@ -43,7 +43,7 @@ def density_bins(role: str, density: str | None) -> np.ndarray | None:
     return np.array([low <= edge <= high for edge in DENSITY_EDGES])
 
 
-DENSITY_PRIOR = 2.0   # logits for the DENS bin every neighbouring bar of the lane has (auto density)
+DENSITY_PRIOR = 3.5   # logits for the DENS bin every neighbouring bar of the lane has (auto density)
 EMPTY_BAR_PENALTY = 3.0  # logits off the empty DENS bin when the task names the part to write
 NEIGHBOUR_BARS = 4    # bars on each side of the region that the auto density looks at
 
