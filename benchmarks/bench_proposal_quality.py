@@ -230,15 +230,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--compare", action="store_true", help="also run the decoding variants on the same cases")
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
+    parser.add_argument("--fp32", action="store_true", help="the full-precision model, not the shipped int8 one")
     parser.add_argument("--no-chord-lane", action="store_true",
                         help="propose into the songs without their chord symbols, as a MIDI file arrives "
                              "(scores still use the original chords); chords tasks are skipped")
     args = parser.parse_args(argv)
     torch.set_num_threads(1)
-    model = load_model(args.model)
+    model = load_model(args.model, quantized=not args.fp32)
     variants = VARIANTS if args.compare else {"default": {}}
     report: dict = {"model": str(args.model), "step": model.info.get("step"), "cases_per_task": args.cases,
-                    "seed": args.seed, "chord_lane": not args.no_chord_lane}
+                    "seed": args.seed, "chord_lane": not args.no_chord_lane,
+                    "weights": "fp32" if args.fp32 else "int8"}
     started = time.perf_counter()
     for source, tasks in CASES.items():
         if args.tasks and not any(task.value in args.tasks.split(",") for task, _ in tasks):
