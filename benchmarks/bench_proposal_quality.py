@@ -19,7 +19,8 @@ track has notes. For every task it prints, side by side:
 - changed_outside: notes or chords outside the region that differ from the
   input (must be 0), failures (ProposalError), and the median seconds.
 With --no-chord-lane the songs lose their chord symbols before the proposal
-(as a plain MIDI file arrives); the scores still read the original chords.
+(as a plain MIDI file arrives), with --no-key their key signatures; the
+scores still read the original chords and keys.
 With --compare it also runs the decoding variants in VARIANTS on the same
 cases (chord following off/strict, a cooler temperature) so defaults are
 chosen from numbers.
@@ -203,10 +204,11 @@ def _chord_at(marks, pos: int) -> Chord | None:
 
 
 def run_case(model, scores: TaskScores, song: Song, region: Region, task: Task, controls: Controls,
-             rng: random.Random, chord_lane: bool = True) -> None:
+             rng: random.Random, chord_lane: bool = True, key: bool = True) -> None:
     started = time.perf_counter()
+    given = song.with_(chords=song.chords if chord_lane else (), keys=song.keys if key else ())
     try:
-        (candidate,) = propose(song if chord_lane else song.with_(chords=()), region, task, controls, model)
+        (candidate,) = propose(given, region, task, controls, model)
     except ProposalError as error:
         scores.failures.append(str(error))
         return
@@ -230,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--compare", action="store_true", help="also run the decoding variants on the same cases")
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
+    parser.add_argument("--no-key", action="store_true",
+                        help="propose into the songs without their key signatures (scores still use them)")
     parser.add_argument("--fp32", action="store_true", help="the full-precision model, not the shipped int8 one")
     parser.add_argument("--no-chord-lane", action="store_true",
                         help="propose into the songs without their chord symbols, as a MIDI file arrives "
@@ -239,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     model = load_model(args.model, quantized=not args.fp32)
     variants = VARIANTS if args.compare else {"default": {}}
     report: dict = {"model": str(args.model), "step": model.info.get("step"), "cases_per_task": args.cases,
-                    "seed": args.seed, "chord_lane": not args.no_chord_lane,
+                    "seed": args.seed, "chord_lane": not args.no_chord_lane, "key": not args.no_key,
                     "weights": "fp32" if args.fp32 else "int8"}
     started = time.perf_counter()
     for source, tasks in CASES.items():
@@ -255,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                 for n, (_, song, region) in enumerate(cases):
                     controls = Controls(seed=args.seed + n, **overrides)
                     run_case(model, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"),
-                             not args.no_chord_lane)
+                             not args.no_chord_lane, not args.no_key)
                 report.setdefault(f"{source}/{task.value}", {})[variant] = scores.summary(task is Task.CHORDS)
                 print(f"{source}/{task.value} {variant}: done", file=sys.stderr, flush=True)
     report["seconds"] = round(time.perf_counter() - started, 1)

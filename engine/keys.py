@@ -6,8 +6,11 @@ snap-to-scale and are written to MIDI as their relative major/minor signature.
 """
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from engine.notes import Note
 from engine.pitch import parse_pitch_class, pitch_class_name
 
 SCALES: dict[str, tuple[int, ...]] = {
@@ -79,6 +82,42 @@ class Key:
             raise ValueError(f"key signature must have -7..7 accidentals, got {sharps}")
         major_tonic = (sharps * 7) % 12
         return Key((major_tonic + 9) % 12, "minor") if minor else Key(major_tonic, "major")
+
+
+# Krumhansl and Kessler's key profiles (1982): how well each pitch class, counted from the tonic, fits a
+# major or a minor key, as listeners rated it.
+_MAJOR_PROFILE = (6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88)
+_MINOR_PROFILE = (6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17)
+MIN_NOTES_FOR_KEY = 8
+
+
+def estimate_key(notes: Iterable[Note]) -> Key | None:
+    """The major or minor key the notes most likely sound in (the Krumhansl-Schmuckler method: the
+    duration-weighted pitch-class histogram correlated with each key's profile), or None for fewer than
+    MIN_NOTES_FOR_KEY notes or fewer than three pitch classes (too little to tell).
+
+    For songs whose file carries no key signature: many MIDI files in the wild have none."""
+    weights = [0.0] * 12
+    count = 0
+    for note in notes:
+        weights[note.pitch % 12] += note.duration + 1
+        count += 1
+    if count < MIN_NOTES_FOR_KEY or sum(w > 0 for w in weights) < 3:
+        return None
+    best, best_score = None, -2.0
+    for mode, profile in (("major", _MAJOR_PROFILE), ("minor", _MINOR_PROFILE)):
+        for tonic in range(12):
+            score = _correlation(weights, [profile[(pc - tonic) % 12] for pc in range(12)])
+            if score > best_score:
+                best, best_score = Key(tonic, mode), score
+    return best
+
+
+def _correlation(a: list[float], b: list[float]) -> float:
+    mean_a, mean_b = sum(a) / len(a), sum(b) / len(b)
+    da, db = [x - mean_a for x in a], [y - mean_b for y in b]
+    norm = math.sqrt(sum(x * x for x in da) * sum(y * y for y in db))
+    return sum(x * y for x, y in zip(da, db)) / norm if norm else 0.0
 
 
 def parse_key(text: str) -> Key:

@@ -20,7 +20,7 @@ from composer.proposals.spec import ProposalError
 from composer.tokens.encode import CHORD_LANE, cell_tokens
 from composer.tokens.grid import Grid, song_grid
 from composer.tokens.vocab import MAX_BARS, MAX_TRACKS, STEPS_PER_QUARTER
-from engine.keys import Key
+from engine.keys import Key, estimate_key
 from engine.song import Song
 
 HEADER_TOKENS = 5   # BOS METER KEY TEMPO ... SEP
@@ -42,7 +42,8 @@ _grids: dict[int, tuple[weakref.ref, dict]] = {}
 
 
 def working_grid(song: Song, track_ids: list[int], chord_lane: bool, key: Key | None) -> Grid:
-    """The song's grid over the chosen lanes; a user key replaces the song's in the KEY tokens.
+    """The song's grid over the chosen lanes; a user key replaces the song's in the KEY tokens, and a song
+    without any key signature gets the key its notes suggest (engine.keys.estimate_key) there.
 
     Grids are kept per song snapshot while it lives (snapshots never change): the
     candidates, the retries and the next proposal on the same song skip quantizing
@@ -60,6 +61,10 @@ def working_grid(song: Song, track_ids: list[int], chord_lane: bool, key: Key | 
         except ValueError as error:
             raise ProposalError(f"the model cannot read this song: {error}") from None
     grid = entry[1][wanted]
+    if key is None and not song.keys:  # no key signature (common in MIDI files): tell the model the likely key
+        if "estimated key" not in entry[1]:
+            entry[1]["estimated key"] = estimate_key(n for t in song.tracks if not t.is_drums for n in t.notes)
+        key = entry[1]["estimated key"]
     if key is not None:
         grid = replace(grid, keys=tuple((key.tonic, "minor" if key.is_minor else "major") for _ in grid.meters))
     return grid

@@ -1,5 +1,6 @@
 """Notes follow the harmony: the chord lane when the song has one, else the chords the other parts play
-(a MIDI file brings notes, not chord symbols: rules.estimated_chords)."""
+(a MIDI file brings notes, not chord symbols: rules.estimated_chords); a song without a key signature is
+read in the key its notes suggest."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,6 +9,7 @@ from composer.proposals import Controls, Region, Task, propose
 from composer.proposals.rules import estimated_chords, harmony_profile
 from composer.tokens.grid import song_grid
 from engine.chords import Chord
+from engine.keys import Key, KeySignature
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track, TrackRole
@@ -52,3 +54,13 @@ def test_without_a_chord_lane_notes_on_the_beat_are_tones_of_what_the_piano_play
         assert on_beats
         for note in on_beats:
             assert note.pitch % 12 in {p % 12 for p in TRIADS[note.start // BAR]}, (seed, note)
+
+
+def test_a_song_without_a_key_signature_is_read_in_the_key_its_notes_suggest():
+    from composer.proposals.context import working_grid
+    song = song_without_chord_symbols()   # C, Am, F, G and a tune on C, Bb, A: no key signature
+    assert not song.keys
+    grid = working_grid(song, [1, 2], False, None)
+    assert set(grid.keys) == {(0, "major")}
+    stated = working_grid(song.with_(keys=(KeySignature(0, Key(2, "minor")),)), [1, 2], False, None)
+    assert set(stated.keys) == {(2, "minor")}   # a key signature in the file wins
