@@ -142,11 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=150, help="validation windows for the losses")
     parser.add_argument("--ngram-examples", type=int, default=2000, help="training windows the 4-gram is fitted on")
     parser.add_argument("--windows", type=int, default=60, help="validation windows to infill")
-    parser.add_argument("--temperature", type=float, default=1.0)
+    parser.add_argument("--temperature", type=float, default=1.0, help="sampling temperature, > 0 (default 1.0)")
     parser.add_argument("--top-p", type=float, default=0.95)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, help="torch threads (1 is much faster while training shares the CPU)")
     args = parser.parse_args(argv)
+    if args.temperature <= 0 or not 0 < args.top_p <= 1:
+        parser.error("--temperature must be > 0 and --top-p in (0, 1]")
     if args.threads:
         torch.set_num_threads(args.threads)
     started = time.perf_counter()

@@ -2,6 +2,8 @@
 import json
 import math
 
+import pytest
+
 from composer.evaluate import fill_roles
 from composer.evaluate import main as evaluate
 from composer.metrics import CellScores
@@ -52,3 +54,11 @@ def test_the_cli_reports_losses_and_valid_infills(tiny_checkpoint, datasets, cap
     assert infill["grammar_validity"] == 1.0 and infill["windows"] == 4
     assert infill["model"]["cells"] == infill["ground_truth"]["cells"] == infill["random_in_key"]["cells"] > 0
     assert infill["ground_truth"]["density_abs_error_vs_truth"] == 0
+
+
+def test_a_temperature_of_zero_is_refused_in_one_line(tiny_checkpoint, capsys):
+    with pytest.raises(SystemExit) as stop:
+        evaluate([str(tiny_checkpoint), "--temperature", "0"])
+    assert stop.value.code == 2
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "--temperature must be > 0" in message
