@@ -75,6 +75,9 @@ class CellRule:
     quality_ok: np.ndarray | None = None    # chords: (12, qualities) bool
     require_chord: bool = False      # chords: a chord at step 0, no NOCHORD
     harmony: np.ndarray | None = None  # chords: (bar_len, 12) weight of each pitch class sounding at each step
+    echo: tuple[NoteEvent, ...] | None = None     # the lane's bar before this one (context or an earlier pass)
+    echo_source: tuple[int, int] | None = None    # (bar, lane token) of that bar when this pass writes it
+    echo_weight: float = 0.0         # logits towards the onsets and pitches of the bar before (rules.ECHO_WEIGHT)
 
     def control_bins(self) -> tuple[int, int]:
         """(fewest, most) notes the locked notes and kept rhythm demand."""
@@ -111,6 +114,7 @@ class FillWriter:
     def __post_init__(self) -> None:
         self._busy: dict[int, int] = {}
         self.chord_fills: dict[tuple[int, int], tuple[ChordMark, ...]] = {}
+        self.note_fills: dict[tuple[int, int], tuple[NoteEvent, ...]] = {}
         self._next_cell()
 
     # --- cell bookkeeping -------------------------------------------------
@@ -318,15 +322,30 @@ class FillWriter:
             finished = len(self.events) >= self.min_count and not self.locked and not self.template
             if finished or not mask.any():  # nothing else fits: close (the post-check reports a short cell)
                 mask[FILL_END] = True
-        if not mask[G["PITCH"].start:G["PITCH"].stop].any():
-            return None
         bias = np.zeros(V, dtype=np.float32)
+        echo = self._echo()
+        if echo and state == "event":  # the bar before's onsets still ahead
+            ahead = [e.pos for e in echo if (self.pos is None or e.pos > self.pos) and e.pos < rule.bar_len]
+            bias[[G["POS"].start + p for p in ahead]] += rule.echo_weight
+        if not mask[G["PITCH"].start:G["PITCH"].stop].any():
+            return bias if bias.any() else None
+        if echo and self.pos is not None:  # the bar before's sounds at this onset
+            bias[[G["PITCH"].start + e.pitch for e in echo if e.pos == self.pos]] += rule.echo_weight
         if rule.pitch_bias is not None:
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.pitch_bias
         tones = self._chord_tones()
         if tones and rule.chord_mode != "off":
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.chord_tone_bonus * np.isin(np.arange(128) % 12, list(tones))
         return bias
+
+    def _echo(self) -> tuple[NoteEvent, ...] | None:
+        """The bar before this one on this lane, when the rule asks the fill to echo it."""
+        rule = self.rule
+        if rule.echo_weight == 0:
+            return None
+        if rule.echo_source is not None:
+            return self.note_fills.get(rule.echo_source)
+        return rule.echo
 
     def _can_add_pitch(self) -> bool:
         """Whether another note may start at the current onset."""
@@ -413,6 +432,8 @@ class FillWriter:
             self.fills.append(tuple(sorted(self.events)) if not self.rule.chords else tuple(self.events))
             if self.rule.chords:
                 self.chord_fills[(self.rule.bar, self.rule.lane_token)] = tuple(self.events)
+            else:
+                self.note_fills[(self.rule.bar, self.rule.lane_token)] = tuple(sorted(self.events))
             self._next_cell()
             return
         if group in ("BAR", "TRK") or token == VOCAB.id("TRK_CHORDS"):

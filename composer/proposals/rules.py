@@ -22,6 +22,11 @@ GM_DRUMS = range(35, 82)
 DEFAULT_RANGE = (21, 108)       # the piano's keys: what a pitched part may use unless told otherwise
 KEY_PENALTY = 1.5               # logits taken from out-of-key pitches under a soft key
 MONO_ROLES = ("melody", "bass")
+# Logits towards the onsets and sounds of the lane's bar before, by role: a groove repeats its bar. On 30
+# held-out Groove regions (bench_proposal_quality --tasks drums --cases 30 --seed 1) the truth repeats an
+# earlier bar exactly in 11% of bars; the model alone 0%, with +5 5%, +8 10%, +12 12%; +8 also
+# brought the density error 3.51 -> 3.31 notes a bar and the range error 5.04 -> 4.44 semitones.
+ECHO_WEIGHT = {"drums": 8.0}
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
