@@ -225,12 +225,13 @@ class Player:
         """Begin a playback at `tick`; sounding notes not in `keep` get their note-off now."""
         playback = Playback(self._song, tick, self._loop, metronome=self._metronome,
                             channels=self._channels)
-        for channel, pitch in self._active - (keep & playback.held):
+        ringing = keep & playback.held
+        for channel, pitch in self._active - ringing:
             if self._synth is not None:
                 self._synth.note_off(channel, pitch)
-        self._active &= playback.held
+        self._active &= ringing
         self._playback = playback
-        self._events = playback.events()
+        self._events = playback.events(ringing)
         self._next = next(self._events, None)
         self._origin = self._output.now()
         self.pump(self._origin)

@@ -7,7 +7,10 @@ own instrument, volume and pan; drum tracks use the percussion bank 128.
 
 Playing from a tick "chases" state: each channel is reset and then receives the
 last program, controllers and pitch bend set before that tick, so starting in
-the middle sounds like having played from the top.
+the middle sounds like having played from the top. Notes still sounding there
+are chased too (struck again at the start, with their own velocity, as a DAW's
+"chase notes" does): a pad that began a bar before the loop, or an anticipated
+chord, sounds on every pass of the loop and when play starts mid-note.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from engine.track import Track
 # state, then note-ons. A zero-length note's off goes after its own on.
 NOTE_OFF, PROGRAM, CONTROL, BEND, NOTE_ON = range(5)
 LATE_NOTE_OFF = 5
+CHASED_NOTE_ON = 6  # `order` of a note struck again at a schedule's start (a player that keeps it ringing skips it)
 DRUM_BANK = 128
 RESET_ALL_CONTROLLERS = 121
 METRONOME_ACCENT, METRONOME_BEAT = 76, 77  # GM hi and low wood block
@@ -101,8 +105,9 @@ class Schedule:
 
     `events` begins with the setup of every channel (in the order it must be
     sent), then the time-sorted body. `held` lists the (channel, pitch) notes
-    that started before start_tick and still sound there: the schedule has
-    their note-offs, so a player rescheduling mid-note can let them ring.
+    that started before start_tick and still sound there: the body strikes
+    them again at time 0 (order CHASED_NOTE_ON) and ends them, so a player
+    rescheduling mid-note can skip those note-ons and let them ring.
     """
 
     events: list[SynthEvent]
@@ -139,6 +144,7 @@ def build_schedule(song: Song, start_tick: int = 0, end_tick: int | None = None,
             off = seconds(min(note.end, end_tick)) - origin
             if note.start < start_tick:
                 held.add((channel, note.pitch))
+                body.append(SynthEvent(0.0, CHASED_NOTE_ON, NOTE_ON, channel, note.pitch, note.velocity))
                 body.append(_event(off, NOTE_OFF, channel, note.pitch))
                 continue
             body.append(_event(seconds(note.start) - origin, NOTE_ON, channel, note.pitch, note.velocity))
@@ -209,9 +215,15 @@ class Playback:
     def held(self) -> frozenset[tuple[int, int]]:
         return self.first.held
 
-    def events(self) -> Iterator[SynthEvent]:
-        """Every event in playing order, times in seconds since playback started."""
-        yield from self.first.events
+    def events(self, ringing: frozenset[tuple[int, int]] = frozenset()) -> Iterator[SynthEvent]:
+        """Every event in playing order, times in seconds since playback started.
+
+        `ringing`: (channel, pitch) notes already sounding that go on ringing
+        (a reschedule after an edit): the first pass does not strike them again.
+        The loop's passes always do."""
+        for event in self.first.events:
+            if event.order != CHASED_NOTE_ON or (event.channel, event.a) not in ringing:
+                yield event
         if self.repeat is None:
             return
         offset = self.first.duration

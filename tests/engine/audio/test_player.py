@@ -90,6 +90,17 @@ def test_loop_wraps_around(offline):
     assert player.position_tick() == pytest.approx(8 * TPQ, abs=2)
 
 
+def test_a_note_begun_before_the_loop_sounds_on_every_pass(offline):
+    output, make = offline
+    strings = Track(id=1, program=48, notes=(Note(start=0, pitch=48, duration=16 * TPQ),))
+    player = make(Song(tracks=(strings,), end_tick=16 * TPQ))
+    player.set_loop(4 * TPQ, 6 * TPQ)  # one second, inside the note
+    player.play(4 * TPQ)  # mid-note, as Audition starts a region
+    audio = output.advance(3.0)
+    for start in (0.0, 1.0, 2.0):  # every pass strikes the held note again
+        assert rms(at(audio, start + 0.3, start + 0.9)) > 0.02
+
+
 def test_mute_and_solo_silence_tracks(offline):
     output, make = offline
     early = Track(id=1, notes=melody(start=0, count=2))           # 0 .. 1 s

@@ -8,6 +8,7 @@ from audio_measure import TPQ, melody
 
 from engine.audio.schedule import (
     BEND,
+    CHASED_NOTE_ON,
     CONTROL,
     DRUM_BANK,
     METRONOME_ACCENT,
@@ -84,10 +85,12 @@ def test_starting_later_chases_program_controls_and_bend():
 
 
 def test_notes_sounding_at_the_start_are_held_and_notes_past_the_end_are_cut():
-    track = Track(id=1, notes=(Note(start=0, pitch=60, duration=4 * TPQ), Note(start=TPQ, pitch=64, duration=4 * TPQ)))
+    track = Track(id=1, notes=(Note(start=0, pitch=60, duration=4 * TPQ, velocity=90),
+                               Note(start=TPQ, pitch=64, duration=4 * TPQ, velocity=50)))
     schedule = build_schedule(Song(tracks=(track,)), start_tick=2 * TPQ, end_tick=3 * TPQ)
     assert schedule.held == {(0, 60), (0, 64)}
-    assert of_kind(schedule, NOTE_ON) == []
+    chased = [(e.time, e.order, e.a, e.b) for e in of_kind(schedule, NOTE_ON)]  # struck again, own velocities
+    assert sorted(chased) == [(0.0, CHASED_NOTE_ON, 60, 90), (0.0, CHASED_NOTE_ON, 64, 50)]
     assert sorted((e.time, e.a) for e in of_kind(schedule, NOTE_OFF)) == [(0.5, 60), (0.5, 64)]
     assert schedule.duration == pytest.approx(0.5)
 
@@ -118,6 +121,18 @@ def test_loop_plays_to_its_end_then_repeats_forever():
     assert playback.duration is None
     assert playback.tick_at(0.25) == pytest.approx(3.5 * TPQ)
     assert playback.tick_at(0.5 + 1.5 * 3 + 0.25) == pytest.approx(1.5 * TPQ)
+
+
+def test_a_note_begun_before_the_loop_is_struck_on_every_pass_unless_it_still_rings():
+    pad = Note(start=0, pitch=48, duration=8 * TPQ, velocity=70)
+    song = Song(tracks=(Track(id=1, notes=(pad, Note(start=2 * TPQ, pitch=72, duration=TPQ))),), end_tick=8 * TPQ)
+    playback = Playback(song, start_tick=2 * TPQ, loop=(2 * TPQ, 4 * TPQ))  # one second a pass
+    events = list(itertools.takewhile(lambda e: e.time < 2.5, playback.events()))
+    pad_ons = [(round(e.time, 6), e.b) for e in events if e.kind == NOTE_ON and e.a == 48]
+    assert pad_ons == [(0.0, 70), (1.0, 70), (2.0, 70)]
+    assert [round(e.time, 6) for e in events if e.kind == NOTE_OFF and e.a == 48][:2] == [1.0, 2.0]
+    ringing = list(itertools.takewhile(lambda e: e.time < 2.5, playback.events(ringing=frozenset({(0, 48)}))))
+    assert [round(e.time, 6) for e in ringing if e.kind == NOTE_ON and e.a == 48][:2] == [1.0, 2.0]
 
 
 def test_playback_past_the_loop_plays_to_the_end():
