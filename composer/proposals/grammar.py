@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from composer.proposals.rules import chord_fit_scores
-from composer.tokens.grid import ChordMark, NoteEvent
+from composer.tokens.grid import ChordMark, NoteEvent, cell_controls
 from composer.tokens.vocab import (
     DENSITY_EDGES,
     DURATION_STEPS,
@@ -75,9 +75,10 @@ class CellRule:
     quality_ok: np.ndarray | None = None    # chords: (12, qualities) bool
     require_chord: bool = False      # chords: a chord at step 0, no NOCHORD
     harmony: np.ndarray | None = None  # chords: (bar_len, 12) weight of each pitch class sounding at each step
-    echo: tuple[NoteEvent, ...] | None = None     # the lane's bar before this one (context or an earlier pass)
+    echo: tuple[NoteEvent, ...] | None = None     # an earlier bar of the lane to lean towards (rules.Echo)
     echo_source: tuple[int, int] | None = None    # (bar, lane token) of that bar when this pass writes it
-    echo_weight: float = 0.0         # logits towards the onsets and pitches of the bar before (rules.ECHO_WEIGHT)
+    echo_onsets: float = 0.0         # logits towards that bar's onsets still ahead
+    echo_pitches: float = 0.0        # logits towards its pitches at the current onset
 
     def control_bins(self) -> tuple[int, int]:
         """(fewest, most) notes the locked notes and kept rhythm demand."""
@@ -165,11 +166,10 @@ class FillWriter:
             bias = self._chord_options(mask)
         elif self.state in ("dens", "poly", "range"):
             self._control_options(mask)
-            if self.state == "dens" and rule.dens_bias is not None:
-                bias = np.zeros(V, dtype=np.float32)
-                bias[G["DENS"].start:G["DENS"].stop] = rule.dens_bias
+            bias = self._control_bias()
         elif self.state == "dur":
             mask[G["DUR"].start + self._duration_options()] = True
+            bias = self._echo_duration_bias()
         else:
             bias = self._note_options(mask)
         if not mask.any():  # cannot happen by construction; a plain error beats a silent wrong note
@@ -324,13 +324,13 @@ class FillWriter:
                 mask[FILL_END] = True
         bias = np.zeros(V, dtype=np.float32)
         echo = self._echo()
-        if echo and state == "event":  # the bar before's onsets still ahead
+        if echo and state == "event":  # the echoed bar's next onset, or its end
             ahead = [e.pos for e in echo if (self.pos is None or e.pos > self.pos) and e.pos < rule.bar_len]
-            bias[[G["POS"].start + p for p in ahead]] += rule.echo_weight
+            bias[G["POS"].start + min(ahead) if ahead else FILL_END] += rule.echo_onsets
         if not mask[G["PITCH"].start:G["PITCH"].stop].any():
             return bias if bias.any() else None
-        if echo and self.pos is not None:  # the bar before's sounds at this onset
-            bias[[G["PITCH"].start + e.pitch for e in echo if e.pos == self.pos]] += rule.echo_weight
+        if echo and self.pos is not None:  # the echoed bar's sounds at this onset
+            bias[[G["PITCH"].start + e.pitch for e in echo if e.pos == self.pos]] += rule.echo_pitches
         if rule.pitch_bias is not None:
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.pitch_bias
         tones = self._chord_tones()
@@ -338,10 +338,33 @@ class FillWriter:
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.chord_tone_bonus * np.isin(np.arange(128) % 12, list(tones))
         return bias
 
+    def _control_bias(self) -> np.ndarray | None:
+        """The rule's density preference, plus the echoed bar's own density, polyphony and range bins."""
+        rule, echo, group = self.rule, self._echo(), self.state.upper()
+        if not echo and (group != "DENS" or rule.dens_bias is None):
+            return None
+        bias = np.zeros(V, dtype=np.float32)
+        if group == "DENS" and rule.dens_bias is not None:
+            bias[G["DENS"].start:G["DENS"].stop] = rule.dens_bias
+        if echo:
+            bins = dict(zip(("DENS", "POLY", "RANGE"), cell_controls(echo)))
+            bias[G[group][bins[group]]] += rule.echo_onsets
+        return bias
+
+    def _echo_duration_bias(self) -> np.ndarray | None:
+        """Towards the length the echoed bar's note at this onset and pitch had."""
+        echo = self._echo()
+        lengths = [e.duration for e in echo or () if e.pos == self.pos and e.pitch == self.at_pos[-1]]
+        if not lengths:
+            return None
+        bias = np.zeros(V, dtype=np.float32)
+        bias[G["DUR"].start + int(np.abs(_DURATIONS - lengths[0]).argmin())] = self.rule.echo_pitches
+        return bias
+
     def _echo(self) -> tuple[NoteEvent, ...] | None:
-        """The bar before this one on this lane, when the rule asks the fill to echo it."""
+        """The earlier bar of this lane the rule asks the fill to echo, if any."""
         rule = self.rule
-        if rule.echo_weight == 0:
+        if not (rule.echo_onsets or rule.echo_pitches):
             return None
         if rule.echo_source is not None:
             return self.note_fills.get(rule.echo_source)

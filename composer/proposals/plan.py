@@ -23,7 +23,7 @@ from composer.proposals.context import (
 from composer.proposals.grammar import CellRule
 from composer.proposals.rules import (
     CHORD_TONE_BONUS,
-    ECHO_WEIGHT,
+    ECHO,
     EMPTY_BAR_PENALTY,
     MONO_ROLES,
     beat_steps,
@@ -239,18 +239,25 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
     return bias
 
 
-def _set_echo(rule: CellRule, plan: Plan, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range) -> None:
-    """Point the rule at the lane's bar before (a cell this pass writes, else what the grid holds there)."""
+def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range) -> None:
+    """Point the rule at the lane's earlier bar to echo (rules.ECHO): a cell this pass writes first,
+    else what the grid holds there."""
     lane = grid.lanes[lane_i]
-    weight = ECHO_WEIGHT.get("drums" if lane.drums else lane.role, 0.0)
-    before = bar - 1
-    if weight == 0 or before < 0 or grid.bar_steps[bar] - grid.bar_steps[before] != rule.bar_len:
+    echo = ECHO.get("drums" if lane.drums else lane.role)
+    if echo is None:
         return
-    rule.echo_weight = weight
-    if before in this_pass:
-        rule.echo_source = (before - window.start, rule.lane_token)
-    else:
-        rule.echo = grid.cells[before][lane_i] or None
+    for lag in echo.lags:
+        before = bar - lag
+        if before < 0 or grid.bar_steps[before + 1] - grid.bar_steps[before] != rule.bar_len:
+            continue
+        if before in this_pass:
+            rule.echo_source = (before - window.start, rule.lane_token)
+        elif grid.cells[before][lane_i]:
+            rule.echo = grid.cells[before][lane_i]
+        else:
+            continue
+        rule.echo_onsets, rule.echo_pitches = echo.onsets, echo.pitches
+        return
 
 
 def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[CellRule]:
@@ -275,7 +282,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.locked = ()
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
-        _set_echo(rule, plan, grid, bar, lane_i, this_pass, window)
+        _set_echo(rule, grid, bar, lane_i, this_pass, window)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums:

@@ -10,6 +10,8 @@ Policies by role, and why:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from composer.proposals.spec import Controls
@@ -22,11 +24,28 @@ GM_DRUMS = range(35, 82)
 DEFAULT_RANGE = (21, 108)       # the piano's keys: what a pitched part may use unless told otherwise
 KEY_PENALTY = 1.5               # logits taken from out-of-key pitches under a soft key
 MONO_ROLES = ("melody", "bass")
-# Logits towards the onsets and sounds of the lane's bar before, by role: a groove repeats its bar. On 30
-# held-out Groove regions (bench_proposal_quality --tasks drums --cases 30 --seed 1) the truth repeats an
-# earlier bar exactly in 11% of bars; the model alone 0%, with +5 5%, +8 10%, +12 12%; +8 also
-# brought the density error 3.51 -> 3.31 notes a bar and the range error 5.04 -> 4.44 semitones.
-ECHO_WEIGHT = {"drums": 8.0}
+
+
+@dataclass(frozen=True)
+class Echo:
+    """How a part leans towards an earlier bar of its own lane: music repeats itself at fixed distances.
+
+    `lags`: bars back, in order of preference (the first whose bar exists, has this bar's
+    length and, in the context, holds notes); `onsets`/`pitches`: logits towards that bar's
+    onsets still ahead and towards its pitches at the current onset.
+    """
+
+    lags: tuple[int, ...]
+    onsets: float
+    pitches: float
+
+
+# A groove repeats its bar; a tune repeats its phrases, 8 or 4 bars back (training melodies repeat the
+# rhythm of the bar 8 back 20-67% of the time, its notes 14-49%; 4 back 17-50% and 4-22%). The model alone
+# almost never repeated a bar. Chosen on held-out regions (bench_proposal_quality --cases 8 --seed 1 for
+# melody, --cases 30 for drums; docs/PROPOSALS.md has the numbers): the weights that brought repetition
+# near the original's and the density and range errors down without costing chord tones.
+ECHO = {"drums": Echo((1,), 1.5, 4.0), "melody": Echo((8, 4), 4.0, 4.0)}
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}

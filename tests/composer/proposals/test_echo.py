@@ -1,0 +1,60 @@
+"""Parts lean towards an earlier bar of their own lane (rules.ECHO): a drum groove towards the bar before,
+a melody towards the bar 8 back (else 4 back), so grooves hold and tunes repeat their phrases."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from composer.proposals import Controls, Region, Task
+from composer.proposals.generate import propose
+from composer.proposals.grammar import FillWriter
+from composer.proposals.plan import cell_rules, fill_reserve, make_plan, pass_grid, pass_prompt
+from composer.proposals.rules import ECHO, Echo
+from composer.tokens.grid import song_grid
+from composer.tokens.vocab import VOCAB
+from engine.files import load_song_file
+
+MIDI = Path(__file__).resolve().parents[2] / "data" / "midi"
+GROOVE = MIDI / "groove_d1s1_100_neworleans-secondline_94_beat_4-4.mid"
+
+
+def first_pass_rules(song, region: Region, task: Task):
+    plan = make_plan(song, region, task, Controls(), 1024)
+    this_pass = plan.passes[0]
+    grid = pass_grid(plan, {}, this_pass)
+    _, window = pass_prompt(plan, grid, this_pass, fill_reserve(plan, this_pass))
+    return cell_rules(plan, grid, this_pass, window)
+
+
+def test_a_drum_bar_is_pointed_at_the_bar_before_and_leans_to_its_next_onset():
+    song = load_song_file(GROOVE).song
+    first, second = first_pass_rules(song, Region(8, 9, (song.tracks[0].id,)), Task.DRUMS)
+    assert first.echo == song_grid(song).cells[7][0] and first.echo
+    assert second.echo_source == (first.bar, first.lane_token) and second.echo is None
+    writer = FillWriter([first, second], 900)
+    while writer.forced or writer.state != "event":
+        choice = writer.next_choice()
+        writer.feed(choice.forced if choice.forced is not None else int(choice.mask.nonzero()[0][-1]))
+    bias = writer.next_choice().bias
+    pos = VOCAB.groups["POS"]
+    first_onset = min(e.pos for e in first.echo)  # the echoed bar's next onset, and only that one
+    assert bias[pos.start + first_onset] == ECHO["drums"].onsets
+    assert all(bias[pos.start + p] == 0 for p in range(first.bar_len) if p != first_onset)
+
+
+def test_a_melody_bar_is_pointed_at_the_bar_eight_back_else_four_back(pop_song):
+    melody = pop_song.tracks[0].id
+    cells = song_grid(pop_song).cells
+    (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), Task.MELODY)
+    assert cells[28][0] and rule.echo == cells[28][0]
+    (rule,) = first_pass_rules(pop_song, Region(19, 19, (melody,)), Task.MELODY)
+    assert not cells[11][0] and cells[15][0] and rule.echo == cells[15][0]  # 8 back is silent: 4 back
+
+
+def test_a_strong_echo_writes_the_phrase_again(pop_song, tiny_model, monkeypatch):
+    """With the weights turned up, the tiny model (which knows little music) writes bar 28's notes into bar 36:
+    the echo steers onsets, pitches, lengths and the cell's controls, end to end through propose()."""
+    monkeypatch.setitem(ECHO, "melody", Echo((8, 4), 40.0, 40.0))
+    melody = pop_song.tracks[0].id
+    (candidate,) = propose(pop_song, Region(36, 36, (melody,)), Task.MELODY, Controls(seed=3), tiny_model)
+    grid = song_grid(candidate.to_edit(pop_song).apply(pop_song))
+    assert [(e.pos, e.pitch) for e in grid.cells[36][0]] == [(e.pos, e.pitch) for e in song_grid(pop_song).cells[28][0]]
