@@ -282,7 +282,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.locked = ()
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
-        _set_echo(rule, grid, bar, lane_i, this_pass, window)
+        if task not in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):  # a variation answers its own bar
+            _set_echo(rule, grid, bar, lane_i, this_pass, window)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums:

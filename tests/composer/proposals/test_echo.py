@@ -58,3 +58,10 @@ def test_a_strong_echo_writes_the_phrase_again(pop_song, tiny_model, monkeypatch
     (candidate,) = propose(pop_song, Region(36, 36, (melody,)), Task.MELODY, Controls(seed=3), tiny_model)
     grid = song_grid(candidate.to_edit(pop_song).apply(pop_song))
     assert [(e.pos, e.pitch) for e in grid.cells[36][0]] == [(e.pos, e.pitch) for e in song_grid(pop_song).cells[28][0]]
+
+
+def test_a_variation_answers_its_own_bar_not_an_earlier_one(pop_song):
+    melody = pop_song.tracks[0].id
+    for task in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):
+        (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), task)
+        assert rule.echo is None and rule.echo_source is None and rule.echo_onsets == rule.echo_pitches == 0
