@@ -248,10 +248,14 @@ class FillWriter:
 
     def _time_for_notes(self, first: int) -> int:
         """How many notes fit from step `first` to the bar's end: one a step in a single line (after
-        what still sounds, before the next fixed note); two a step otherwise (pitch order and the
-        drum set can stop a third: counting on two keeps the density reachable)."""
+        what still sounds, before the next fixed note) and on drums; two a step otherwise (pitch order
+        can stop a third: counting on two keeps the density reachable). Drums count one: their
+        rising pitch order and range bin often stop a second hit, and a kit counted at two picked
+        densities its bar could not hold (a cut-short cell and a retry)."""
         rule = self.rule
         end = rule.bar_len
+        if rule.drums:
+            return max(0, end - first)
         if not rule.mono:
             return 2 * max(0, end - first) if self.poly > 1 else max(0, end - first)
         first = max(first, self._busy.get(rule.lane_token, 0) - rule.bar_start)

@@ -44,8 +44,9 @@ class Echo:
 # rhythm of the bar 8 back 20-67% of the time, its notes 14-49%; 4 back 17-50% and 4-22%). The model alone
 # almost never repeated a bar. Chosen on held-out regions (bench_proposal_quality --cases 8 --seed 1 for
 # melody, --cases 30 for drums; docs/PROPOSALS.md has the numbers): the weights that brought repetition
-# near the original's and the density and range errors down without costing chord tones.
-ECHO = {"drums": Echo((1,), 1.5, 4.0), "melody": Echo((8, 4), 4.0, 4.0)}
+# near the original's and the density and range errors down without costing chord tones (re-chosen for
+# the step-4,900 weights, which repeat a groove more by themselves: drums +1.5/+4 went to +1/+2).
+ECHO = {"drums": Echo((1,), 1.0, 2.0), "melody": Echo((8, 4), 4.0, 4.0)}
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
