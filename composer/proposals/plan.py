@@ -239,20 +239,23 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
     return bias
 
 
-def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range) -> None:
+def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
+              original: tuple) -> None:
     """Point the rule at the lane's earlier bar to echo (rules.ECHO): a cell this pass writes first,
-    else what the grid holds there."""
+    else what the grid holds there. A bar with the rhythm of what the region held is passed over:
+    the user is replacing that material, and leaning back to it would write the same again."""
     lane = grid.lanes[lane_i]
     echo = ECHO.get("drums" if lane.drums else lane.role)
     if echo is None:
         return
+    replaced = {e.pos for e in original}
     for lag in echo.lags:
         before = bar - lag
         if before < 0 or grid.bar_steps[before + 1] - grid.bar_steps[before] != rule.bar_len:
             continue
         if before in this_pass:
             rule.echo_source = (before - window.start, rule.lane_token)
-        elif grid.cells[before][lane_i]:
+        elif grid.cells[before][lane_i] and not (replaced and {e.pos for e in grid.cells[before][lane_i]} == replaced):
             rule.echo = grid.cells[before][lane_i]
         else:
             continue
@@ -283,7 +286,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
         if task not in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):  # a variation answers its own bar
-            _set_echo(rule, grid, bar, lane_i, this_pass, window)
+            _set_echo(rule, grid, bar, lane_i, this_pass, window, original)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums:

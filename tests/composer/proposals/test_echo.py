@@ -65,3 +65,18 @@ def test_a_variation_answers_its_own_bar_not_an_earlier_one(pop_song):
     for task in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):
         (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), task)
         assert rule.echo is None and rule.echo_source is None and rule.echo_onsets == rule.echo_pitches == 0
+
+
+def test_an_earlier_bar_with_the_rhythm_being_replaced_is_passed_over(pop_song):
+    """Regenerating a bar leans away from nothing but also not back to what the user is replacing:
+    bar 27's melody has bar 19's rhythm (8 back), so the echo comes from bar 23 (4 back); bar 28's
+    has bar 20's and bar 24 is silent, so it echoes nothing."""
+    melody = pop_song.tracks[0].id
+    cells = song_grid(pop_song).cells
+    rhythm = lambda cell: {e.pos for e in cell}  # noqa: E731
+    assert rhythm(cells[27][0]) == rhythm(cells[19][0]) != rhythm(cells[23][0])
+    (rule,) = first_pass_rules(pop_song, Region(27, 27, (melody,)), Task.MELODY)
+    assert rule.echo == cells[23][0]
+    assert rhythm(cells[28][0]) == rhythm(cells[20][0]) and not cells[24][0]
+    (rule,) = first_pass_rules(pop_song, Region(28, 28, (melody,)), Task.MELODY)
+    assert rule.echo is None and rule.echo_onsets == 0
