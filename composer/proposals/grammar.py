@@ -329,7 +329,7 @@ class FillWriter:
         bias = np.zeros(V, dtype=np.float32)
         echo = self._echo()
         if echo and state == "event":  # the echoed bar's next onset, or its end
-            ahead = [e.pos for e in echo if (self.pos is None or e.pos > self.pos) and e.pos < rule.bar_len]
+            ahead = [e.pos for e in echo if self.pos is None or e.pos > self.pos]  # a bar of this one's length
             bias[G["POS"].start + min(ahead) if ahead else FILL_END] += rule.echo_onsets
         if not mask[G["PITCH"].start:G["PITCH"].stop].any():
             return bias if bias.any() else None

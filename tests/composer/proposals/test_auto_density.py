@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from cell_rule_helpers import first_pass_rules, writer_past_forced
+
 from composer.proposals import Controls, Region, Task, propose
-from composer.proposals.grammar import FillWriter
-from composer.proposals.plan import cell_rules, fill_reserve, make_plan, pass_grid, pass_prompt
 from composer.tokens.vocab import DENSITY_EDGES, VOCAB
 from engine.notes import Note
 from engine.song import Song
@@ -39,13 +39,7 @@ def notes_per_bar(song: Song, model, seeds: range) -> list[float]:
 
 def dens_choice(song: Song) -> np.ndarray:
     """The bias the fill grammar puts on the DENS bins of the region's first cell."""
-    plan = make_plan(song, Region(REGION.start, REGION.stop - 1, (1,)), Task.MELODY, Controls(), 1024)
-    this_pass = plan.passes[0]
-    grid = pass_grid(plan, {}, this_pass)
-    _, window = pass_prompt(plan, grid, this_pass, fill_reserve(plan, this_pass))
-    writer = FillWriter(cell_rules(plan, grid, this_pass, window), 900)
-    while writer.forced:
-        writer.feed(writer.next_choice().forced)
+    writer = writer_past_forced(first_pass_rules(song, Region(REGION.start, REGION.stop - 1, (1,)), Task.MELODY))
     choice = writer.next_choice()
     dens = VOCAB.groups["DENS"]
     assert choice.mask[dens.start:dens.stop].any() and not choice.mask[:dens.start].any()

@@ -3,11 +3,12 @@ bin often stop a second hit at an onset, so a density counted at two hits a step
 (the cell came out short and the whole proposal was decoded again)."""
 from __future__ import annotations
 
+from cell_rule_helpers import first_pass_rules, writer_past_forced
+
 from composer.proposals import Controls, Region, Task
 from composer.proposals.compose import add_part_track
 from composer.proposals.generate import propose
-from composer.proposals.grammar import FillWriter, _bin_bounds
-from composer.proposals.plan import cell_rules, fill_reserve, make_plan, pass_grid, pass_prompt
+from composer.proposals.grammar import _bin_bounds
 from composer.tokens.vocab import DENSITY_EDGES, VOCAB
 from engine.notes import Note
 from engine.song import Song
@@ -26,14 +27,8 @@ def two_four_kit() -> Song:
 
 def test_a_two_four_drum_bar_offers_no_density_beyond_its_steps():
     song = two_four_kit()
-    plan = make_plan(song, Region(2, 3, (1,)), Task.DRUMS, Controls(), 1024)
-    this_pass = plan.passes[0]
-    grid = pass_grid(plan, {}, this_pass)
-    _, window = pass_prompt(plan, grid, this_pass, fill_reserve(plan, this_pass))
-    rules = cell_rules(plan, grid, this_pass, window)
-    writer = FillWriter(rules, 900)
-    while writer.forced:
-        writer.feed(writer.next_choice().forced)
+    rules = first_pass_rules(song, Region(2, 3, (1,)), Task.DRUMS)
+    writer = writer_past_forced(rules)
     assert writer.state == "dens" and rules[0].bar_len == 24
     dens = VOCAB.groups["DENS"]
     allowed = [i for i in range(len(DENSITY_EDGES)) if writer.next_choice().mask[dens.start + i]]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cell_rule_helpers import first_pass_rules, writer_past_forced
+
 from composer.proposals import Controls, Region, Task
 from composer.proposals.generate import propose
-from composer.proposals.grammar import FillWriter
-from composer.proposals.plan import cell_rules, fill_reserve, make_plan, pass_grid, pass_prompt
 from composer.proposals.rules import ECHO, Echo
 from composer.tokens.grid import song_grid
 from composer.tokens.vocab import VOCAB
@@ -17,20 +17,12 @@ MIDI = Path(__file__).resolve().parents[2] / "data" / "midi"
 GROOVE = MIDI / "groove_d1s1_100_neworleans-secondline_94_beat_4-4.mid"
 
 
-def first_pass_rules(song, region: Region, task: Task):
-    plan = make_plan(song, region, task, Controls(), 1024)
-    this_pass = plan.passes[0]
-    grid = pass_grid(plan, {}, this_pass)
-    _, window = pass_prompt(plan, grid, this_pass, fill_reserve(plan, this_pass))
-    return cell_rules(plan, grid, this_pass, window)
-
-
 def test_a_drum_bar_is_pointed_at_the_bar_before_and_leans_to_its_next_onset():
     song = load_song_file(GROOVE).song
     first, second = first_pass_rules(song, Region(8, 9, (song.tracks[0].id,)), Task.DRUMS)
     assert first.echo == song_grid(song).cells[7][0] and first.echo
     assert second.echo_source == (first.bar, first.lane_token) and second.echo is None
-    writer = FillWriter([first, second], 900)
+    writer = writer_past_forced([first, second])
     while writer.forced or writer.state != "event":
         choice = writer.next_choice()
         writer.feed(choice.forced if choice.forced is not None else int(choice.mask.nonzero()[0][-1]))
