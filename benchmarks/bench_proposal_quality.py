@@ -1,6 +1,19 @@
 """Benchmark: what `cadenza generate` writes into held-out songs, scored against the original and a baseline.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_proposal_quality.py [--cases 8] [--compare] [--model PATH]
+    nice -n 10 .venv/bin/python benchmarks/bench_proposal_quality.py [--cases 8] [--compare] \
+        [--model PATH | --models A.pt,B.pt] [--sources pop909,groove,...] [--tasks melody,chords]
+
+`--models` runs every checkpoint on the SAME cases (same regions, seeds and
+baseline draws) and prints one column per model beside ground_truth and the
+baselines: the JSON on stdout, a side-by-side table on stderr. New corpus
+sources (lieder, orchestra, quartets, mutopia, freedoom) are used when
+composer.data.sources registers them.
+Added columns (composer/metrics.py): pitch-class entropy and top-pitch share
+per case (mean and min/median/max, to read "within the songs' range"); for
+drums, groove similarity against the context (random_hits baseline) and the
+backbeat share among cases whose context has one; for chords, the root
+agreement on every quarter-note beat with the always_tonic and
+repeat_previous baselines beside the model's.
 
 This is the product path end to end (`composer.proposals.propose`, the same
 defaults as `cadenza generate`), on songs of the fixed validation split that
@@ -40,7 +53,21 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from composer.data.cache import load_source
-from composer.metrics import STRONG_BEAT_STEPS, CellScores, random_in_key_cell
+from composer.data.sources import SOURCES
+from composer.metrics import (
+    STRONG_BEAT_STEPS,
+    CellScores,
+    context_has_backbeat,
+    groove_similarity,
+    has_backbeat,
+    pitch_class_entropy,
+    random_hits_cell,
+    random_in_key_cell,
+    repeat_previous_chords,
+    root_agreement,
+    tonic_chord_cell,
+    top_pitch_share,
+)
 from composer.proposals import Controls, ProposalError, Region, Task
 from composer.proposals.context import lane_index
 from composer.proposals.generate import propose
@@ -59,6 +86,13 @@ CASES = {
     "groove": [(Task.DRUMS, "drums")],
     "openewld": [(Task.MELODY, "melody"), (Task.CHORDS, None)],
     "nottingham": [(Task.MELODY, "melody"), (Task.CHORDS, None)],
+    # New corpus sources: used when composer.data.sources registers them (skipped otherwise). A task
+    # whose role no validation song of the source has is skipped with a note.
+    "lieder": [(Task.MELODY, "melody"), (Task.BASS, "bass"), (Task.ACCOMPANIMENT, "accompaniment")],
+    "orchestra": [(Task.MELODY, "melody"), (Task.BASS, "bass")],
+    "quartets": [(Task.MELODY, "melody"), (Task.BASS, "bass")],
+    "mutopia": [(Task.MELODY, "melody"), (Task.BASS, "bass")],
+    "freedoom": [(Task.DRUMS, "drums"), (Task.MELODY, "melody"), (Task.BASS, "bass")],
 }
 VARIANTS = {"default": {}, "chords_off": {"chord_following": "off"}, "chords_strict": {"chord_following": "strict"},
             "temperature_0.8": {"temperature": 0.8}}
@@ -140,98 +174,208 @@ def random_chords(grid: Grid, bar: int, rng: random.Random) -> tuple[ChordMark, 
     return tuple(ChordMark(pos, rng.choice(triads)) for pos in range(0, steps, max(STRONG_BEAT_STEPS, steps // 2)))
 
 
+CONTEXT_BARS = 8   # drum context: unmasked bars of the lane this far either side of the region
+
+
+def _stats(values: list[float]) -> dict | None:
+    """Mean and the per-case min / median / max, so "within the songs' range" can be read."""
+    if not values:
+        return None
+    return {"mean": round(statistics.fmean(values), 3), "min": round(min(values), 3),
+            "median": round(statistics.median(values), 3), "max": round(max(values), 3), "n": len(values)}
+
+
 class TaskScores:
-    """Totals for one task across its cases, per side (model, ground truth, baseline)."""
+    """Totals for one task across its cases, per side: each model, the ground truth and the baselines."""
 
-    def __init__(self) -> None:
-        self.sides = {"model": CellScores(), "ground_truth": CellScores(), "random_in_key": CellScores()}
-        self.repeats = {side: [0, 0] for side in self.sides}
-        self.root_match = [0, 0]
-        self.changed_outside = 0
-        self.failures: list[str] = []
-        self.seconds: list[float] = []
+    def __init__(self, models: list[str], task: Task) -> None:
+        self.models, self.task = models, task
+        baselines = ["random_in_key"]
+        if task is Task.DRUMS:
+            baselines.append("random_hits")
+        if task is Task.CHORDS:
+            baselines += ["always_tonic", "repeat_previous"]
+        self.names = [*models, "ground_truth", *baselines]
+        self.sides = {side: CellScores() for side in self.names}
+        self.repeats = {side: [0, 0] for side in self.names}
+        self.entropy: dict[str, list[float]] = {side: [] for side in self.names}
+        self.top_share: dict[str, list[float]] = {side: [] for side in self.names}
+        self.groove: dict[str, list[float]] = {side: [] for side in self.names}
+        self.backbeat = {side: [0, 0] for side in self.names}  # [4/4 bars judged, with a backbeat]
+        self.backbeat_cases = 0
+        self.root_match = {side: [0, 0] for side in self.names}
+        self.cases = 0
+        self.changed_outside = {m: 0 for m in models}
+        self.failures: dict[str, list[str]] = {m: [] for m in models}
+        self.seconds: dict[str, list[float]] = {m: [] for m in models}
 
-    def add_notes(self, truth: Grid, result: Grid, lane: int, bars: range, rng: random.Random) -> None:
-        baseline = {b: random_in_key_cell(truth, b, lane, set(bars), rng) for b in bars}
-        cells = {"model": [result.cells[b][lane] for b in bars], "ground_truth": [truth.cells[b][lane] for b in bars],
-                 "random_in_key": [baseline[b] for b in bars]}
+    def add_notes(self, truth: Grid, results: dict[str, Grid], lane: int, bars: range, rng: random.Random) -> None:
+        cells = {side: [grid.cells[b][lane] for b in bars] for side, grid in results.items()}
+        cells["ground_truth"] = [truth.cells[b][lane] for b in bars]
+        cells["random_in_key"] = [random_in_key_cell(truth, b, lane, set(bars), rng) for b in bars]
+        context = [b for b in range(max(0, bars.start - CONTEXT_BARS), min(truth.bar_count, bars.stop + CONTEXT_BARS))
+                   if b not in bars]
+        context_cells = [truth.cells[b][lane] for b in context]
+        if self.task is Task.DRUMS:
+            cells["random_hits"] = [random_hits_cell(context_cells, truth.bar_steps[b + 1] - truth.bar_steps[b], rng)
+                                    for b in bars]
+        backbeat_case = self.task is Task.DRUMS and context_has_backbeat(context_cells, [truth.meters[b] for b in context])
+        self.backbeat_cases += backbeat_case
         before = [truth.cells[b][lane] for b in range(max(0, bars.start - REPEAT_LOOKBACK), bars.start)]
-        for side, scores in self.sides.items():
-            for b, cell in zip(bars, cells[side]):
-                scores.add(truth, b, lane, cell, truth.cells[b][lane])
-            filled, repeats = repetition(cells[side], before)
+        for side, side_cells in cells.items():
+            for b, cell in zip(bars, side_cells):
+                self.sides[side].add(truth, b, lane, cell, truth.cells[b][lane])
+            filled, repeats = repetition(side_cells, before)
             self.repeats[side][0] += filled
             self.repeats[side][1] += repeats
+            if self.task is Task.DRUMS and side != "random_in_key":  # pitched notes of the key: no groove to score
+                for b, cell in zip(bars, side_cells):
+                    similarity = groove_similarity(cell, context_cells)
+                    if similarity is not None:
+                        self.groove[side].append(similarity)
+                    if backbeat_case and tuple(truth.meters[b]) == (4, 4):
+                        self.backbeat[side][0] += 1
+                        self.backbeat[side][1] += has_backbeat(cell, truth.meters[b])
+            else:
+                notes = [e for cell in side_cells for e in cell]
+                if notes:
+                    self.entropy[side].append(pitch_class_entropy(notes))
+                    self.top_share[side].append(top_pitch_share(notes))
 
-    def add_chords(self, truth: Grid, result: Grid, melody: int, chords: int, bars: range, rng: random.Random) -> None:
-        """Score the unchanged melody against each side's chord lane."""
-        random_rows = [tuple(random_chords(truth, b, rng) if i == chords else c for i, c in enumerate(row))
-                       if b in bars else row for b, row in enumerate(truth.cells)]
-        grids = {"model": result, "ground_truth": truth, "random_in_key": replace(truth, cells=tuple(random_rows))}
-        for side, grid in grids.items():
+    def add_chords(self, truth: Grid, results: dict[str, Grid], melody: int, chords: int, bars: range,
+                   rng: random.Random) -> None:
+        """Score the unchanged melody against each side's chord lane, and each side's chord roots, beat by beat."""
+        lanes = {side: {b: grid.cells[b][chords] for b in bars} for side, grid in results.items()}
+        lanes["ground_truth"] = {b: truth.cells[b][chords] for b in bars}
+        lanes["random_in_key"] = {b: random_chords(truth, b, rng) for b in bars}
+        lanes["always_tonic"] = {b: tonic_chord_cell(truth.keys[b]) for b in bars}
+        lanes["repeat_previous"] = repeat_previous_chords(truth, chords, bars)
+        for side, lane in lanes.items():
+            rows = tuple(tuple(lane[b] if i == chords else c for i, c in enumerate(row)) if b in lane else row
+                         for b, row in enumerate(truth.cells))
+            grid = replace(truth, cells=rows)
             for b in bars:
                 self.sides[side].add(grid, b, melody, truth.cells[b][melody], truth.cells[b][melody])
-        for b in bars:
-            steps = truth.bar_steps[b + 1] - truth.bar_steps[b]
-            for pos in range(0, steps, STRONG_BEAT_STEPS):
-                original, proposed = (_chord_at(g.cells[b][chords], pos) for g in (truth, result))
-                if original is not None:
-                    self.root_match[0] += 1
-                    self.root_match[1] += proposed is not None and proposed.root == original.root
+                beats, same = root_agreement(lane[b], truth.cells[b][chords], truth.bar_steps[b + 1] - truth.bar_steps[b])
+                self.root_match[side][0] += beats
+                self.root_match[side][1] += same
 
-    def summary(self, chords_task: bool) -> dict:
+    def summary(self) -> dict:
+        chords_task, drums = self.task is Task.CHORDS, self.task is Task.DRUMS
         out = {}
-        for side, scores in self.sides.items():
+        for side in self.names:
+            scores = self.sides[side]
             row = scores.summary()
             if chords_task:
+                total, same = self.root_match[side]
                 row = {"melody_chord_tone_rate_strong_beats": row["chord_tone_rate_strong_beats"],
-                       "strong_beats": scores.strong}
+                       "strong_beats": scores.strong,
+                       "root_matches_original_per_beat": round(same / total, 3) if total else None, "beats": total}
             else:
                 filled, repeats = self.repeats[side]
                 row["repeated_bar_share"] = round(repeats / filled, 3) if filled else None
+                if drums:
+                    row["groove_similarity"] = _stats(self.groove[side])
+                    judged, with_backbeat = self.backbeat[side]
+                    row["backbeat_share"] = round(with_backbeat / judged, 3) if judged else None
+                else:
+                    row["pitch_class_entropy_bits"] = _stats(self.entropy[side])
+                    row["top_pitch_share"] = _stats(self.top_share[side])
             out[side] = row
-        if chords_task:
-            total, same = self.root_match
-            out["model"]["root_matches_original"] = round(same / total, 3) if total else None
-        out.update(cases=len(self.seconds) + len(self.failures), failures=self.failures,
-                   changed_outside=self.changed_outside,
-                   median_seconds=round(statistics.median(self.seconds), 3) if self.seconds else None)
+        out.update(sides=self.names, cases=self.cases, failures=self.failures, changed_outside=self.changed_outside,
+                   median_seconds={m: round(statistics.median(s), 3) if s else None for m, s in self.seconds.items()})
+        if drums:
+            out["backbeat_cases"] = self.backbeat_cases
         return out
 
 
-def _chord_at(marks, pos: int) -> Chord | None:
-    return next((m.chord for m in reversed(marks) if m.pos <= pos), None)
-
-
-def run_case(model, scores: TaskScores, song: Song, region: Region, task: Task, controls: Controls,
+def run_case(models: dict, scores: TaskScores, song: Song, region: Region, task: Task, controls: Controls,
              rng: random.Random, chord_lane: bool = True, key: bool = True) -> None:
-    started = time.perf_counter()
+    """Every model proposes into the same case; the truth and the baselines are scored once beside them."""
     given = song.with_(chords=song.chords if chord_lane else (), keys=song.keys if key else ())
-    try:
-        (candidate,) = propose(given, region, task, controls, model)
-    except ProposalError as error:
-        scores.failures.append(str(error))
-        return
-    scores.seconds.append(time.perf_counter() - started)
-    result = candidate.to_edit(song).apply(song)
-    scores.changed_outside += changed_outside(song, result, candidate.ticks)
-    truth, proposed = song_grid(song), song_grid(result)
+    results = {}
+    scores.cases += 1
+    for name, model in models.items():
+        started = time.perf_counter()
+        try:
+            (candidate,) = propose(given, region, task, controls, model)
+        except ProposalError as error:
+            scores.failures[name].append(str(error))
+            continue
+        scores.seconds[name].append(time.perf_counter() - started)
+        result = candidate.to_edit(song).apply(song)
+        scores.changed_outside[name] += changed_outside(song, result, candidate.ticks)
+        results[name] = song_grid(result)
+    truth = song_grid(song)
     lanes = lane_index(truth)
     if task is Task.CHORDS:
         melody = next(t.id for t in song.tracks if t.role.value == "melody")
-        scores.add_chords(truth, proposed, lanes[melody], lanes[CHORD_LANE], region.bars, rng)
+        scores.add_chords(truth, results, lanes[melody], lanes[CHORD_LANE], region.bars, rng)
     else:
-        scores.add_notes(truth, proposed, lanes[region.track_ids[0]], region.bars, rng)
+        scores.add_notes(truth, results, lanes[region.track_ids[0]], region.bars, rng)
+
+
+TABLE_ROWS = [  # (label, summary key, sub-key of a min/median/max dict or None)
+    ("chord tones, strong beats", "chord_tone_rate_strong_beats", None),
+    ("in key", "in_key_rate", None),
+    ("notes a bar", "notes_per_cell", None),
+    ("notes-a-bar error", "density_abs_error_vs_truth", None),
+    ("range error", "range_abs_error_vs_truth", None),
+    ("repeated bars", "repeated_bar_share", None),
+    ("pc entropy (bits)", "pitch_class_entropy_bits", "all"),
+    ("top pitch share", "top_pitch_share", "all"),
+    ("groove similarity", "groove_similarity", "all"),
+    ("backbeat share", "backbeat_share", None),
+    ("melody ct under chords", "melody_chord_tone_rate_strong_beats", None),
+    ("root = song's, per beat", "root_matches_original_per_beat", None),
+]
+
+
+W = 17  # table column width
+
+
+def table(report: dict, variant: str = "default") -> str:
+    """The report's sides in columns, one block per task: what the side-by-side comparison is read from."""
+    lines = []
+    for task, variants in report.items():
+        if not isinstance(variants, dict) or variant not in variants:
+            continue
+        result = variants[variant]
+        sides = result["sides"]
+        lines.append(f"\n{task} ({result['cases']} cases; failures "
+                     f"{ {m: len(f) for m, f in result['failures'].items()} }; changed outside {result['changed_outside']})")
+        lines.append(f"{'':26}" + "".join(f"{s[:W - 1]:>{W}}" for s in sides))
+        for label, key, sub in TABLE_ROWS:
+            values = [result[s].get(key) for s in sides]
+            if all(v is None for v in values):
+                continue
+            if sub:
+                means = [f"{v['mean']:.3f}" if v else "-" for v in values]
+                spans = [f"{v['min']:.2f}/{v['median']:.2f}/{v['max']:.2f}" if v else "-" for v in values]
+                lines.append(f"{label:26}" + "".join(f"{c:>{W}}" for c in means))
+                lines.append(f"{'  min/median/max per case':26}" + "".join(f"{c:>{W}}" for c in spans))
+            else:
+                lines.append(f"{label:26}" + "".join(f"{'-' if v is None else v:>{W}}" for v in values))
+    return "\n".join(lines)
+
+
+def model_labels(paths: list[Path]) -> dict[str, Path]:
+    """A short name per checkpoint (its file stem; the whole path where two stems clash)."""
+    stems = [p.stem for p in paths]
+    return {(p.stem if stems.count(p.stem) == 1 else str(p)): p for p in paths}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, default=DEFAULT_CHECKPOINT)
+    parser.add_argument("--model", type=Path, help="one checkpoint (default: the shipped resources/composer.pt)")
+    parser.add_argument("--models", help="comma-separated checkpoints, all run on the same cases, side by side")
     parser.add_argument("--datasets", type=Path, default=DATASETS)
     parser.add_argument("--cases", type=int, default=8, help="regions per task and source")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--compare", action="store_true", help="also run the decoding variants on the same cases")
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
+    parser.add_argument("--sources", help=f"only these sources (default: those of {','.join(CASES)} registered "
+                                          "in composer.data.sources)")
     parser.add_argument("--no-key", action="store_true",
                         help="propose into the songs without their key signatures (scores still use them)")
     parser.add_argument("--fp32", action="store_true", help="the full-precision model, not the shipped int8 one")
@@ -239,31 +383,48 @@ def main(argv: list[str] | None = None) -> int:
                         help="propose into the songs without their chord symbols, as a MIDI file arrives "
                              "(scores still use the original chords); chords tasks are skipped")
     args = parser.parse_args(argv)
+    if args.model and args.models:
+        parser.error("--model and --models: give one of them")
+    paths = [Path(p) for p in args.models.split(",")] if args.models else [args.model or DEFAULT_CHECKPOINT]
+    sources = args.sources.split(",") if args.sources else [s for s in CASES if s in SOURCES]
+    unknown = [s for s in sources if s not in CASES or s not in SOURCES]
+    if unknown:
+        parser.error(f"unknown or unregistered sources: {','.join(unknown)} "
+                     f"(known: {','.join(s for s in CASES if s in SOURCES)})")
     torch.set_num_threads(1)
-    model = load_model(args.model, quantized=not args.fp32)
+    loaded = {name: load_model(path, quantized=not args.fp32) for name, path in model_labels(paths).items()}
+    models = {name: entry.model for name, entry in loaded.items()}
     variants = VARIANTS if args.compare else {"default": {}}
-    report: dict = {"model": str(args.model), "step": model.info.get("step"), "cases_per_task": args.cases,
-                    "seed": args.seed, "chord_lane": not args.no_chord_lane, "key": not args.no_key,
-                    "weights": "fp32" if args.fp32 else "int8"}
+    report: dict = {"models": {name: {"path": str(entry.path), "step": entry.info.get("step")}
+                               for name, entry in loaded.items()},
+                    "cases_per_task": args.cases, "seed": args.seed, "chord_lane": not args.no_chord_lane,
+                    "key": not args.no_key, "weights": "fp32" if args.fp32 else "int8", "sources": sources}
+    tasks_wanted = args.tasks.split(",") if args.tasks else None
     started = time.perf_counter()
-    for source, tasks in CASES.items():
-        if args.tasks and not any(task.value in args.tasks.split(",") for task, _ in tasks):
+    for source in sources:
+        tasks = CASES[source]
+        if tasks_wanted and not any(task.value in tasks_wanted for task, _ in tasks):
             continue
         songs = [s for s in load_source(source, args.datasets).songs if s.split == "validation"]
         for task, role in tasks:
-            if (args.tasks and task.value not in args.tasks.split(",")) or (args.no_chord_lane and role is None):
+            if (tasks_wanted and task.value not in tasks_wanted) or (args.no_chord_lane and role is None):
                 continue
             cases = pick_cases(songs, task, role, args.cases, random.Random(f"{args.seed}:{source}:{task.value}"))
+            if not cases:
+                print(f"{source}/{task.value}: no validation song has such a region, skipped", file=sys.stderr)
+                continue
             for variant, overrides in variants.items():
-                scores = TaskScores()
+                scores = TaskScores(list(models), task)
                 for n, (_, song, region) in enumerate(cases):
                     controls = Controls(seed=args.seed + n, **overrides)
-                    run_case(model, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"),
+                    run_case(models, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"),
                              not args.no_chord_lane, not args.no_key)
-                report.setdefault(f"{source}/{task.value}", {})[variant] = scores.summary(task is Task.CHORDS)
+                report.setdefault(f"{source}/{task.value}", {})[variant] = scores.summary()
                 print(f"{source}/{task.value} {variant}: done", file=sys.stderr, flush=True)
     report["seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(report, indent=1))
+    for variant in variants:
+        print(f"\n== {variant} ==" + table(report, variant), file=sys.stderr)
     return 0
 
 

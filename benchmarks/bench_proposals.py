@@ -1,6 +1,6 @@
 """Benchmark: proposal latency and decoding speed, weight formats and thread counts side by side.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_proposals.py [--model PATH] [--rounds 5] \
+    nice -n 10 .venv/bin/python benchmarks/bench_proposals.py [--model PATH | --models A,B,...] [--rounds 5] \
         [--variants int8_t1,fp32_t1] [--per-prompt]
 
 Prints one JSON object: model start-up (checkpoint load) apart; then per
@@ -16,7 +16,10 @@ way, one batch per distinct prompt (the arrangement's later passes one
 candidate after another), as `<job>_per_prompt_s`. Variants alternate inside
 every round so machine noise (2 shared cores) hits all alike. The default model is
 the shipped resources/composer.pt, else the composer-3m training run's latest
-checkpoint.
+checkpoint. `--models A,B` times several checkpoints in one run: every
+(checkpoint, variant) pair is a column, named `<checkpoint stem>/<variant>`, and
+all of them alternate inside every round the same way; load times are given
+per checkpoint.
 """
 from __future__ import annotations
 
@@ -90,21 +93,35 @@ def _load_quantized(path: Path) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, help="checkpoint (default: resources/composer.pt, else the 3M run's)")
+    parser.add_argument("--models", help="comma-separated checkpoints timed side by side (alternating every round)")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--variants", help="comma-separated subset of fp32_t1,fp32_t2,bf16_t1,int8_t1 (default all)")
     parser.add_argument("--per-prompt", action="store_true",
                         help="also time the proposals with one batch per distinct prompt (the old way)")
     args = parser.parse_args(argv)
-    path = args.model or (DEFAULT_CHECKPOINT if DEFAULT_CHECKPOINT.exists() else RUN_CHECKPOINT)
-    clear_cache()
-    loaded = load_model(path, quantized=False)
+    if args.model and args.models:
+        parser.error("--model and --models: give one of them")
+    if args.models:
+        paths = [Path(p) for p in args.models.split(",")]
+    else:
+        paths = [args.model or (DEFAULT_CHECKPOINT if DEFAULT_CHECKPOINT.exists() else RUN_CHECKPOINT)]
+    stems = [p.stem for p in paths]
+    names = {(p.stem if stems.count(p.stem) == 1 else str(p)): p for p in paths}
     song = load_song_file(SONG).song
-    models = variants(loaded.model)
-    if args.variants:
-        models = {name: models[name] for name in args.variants.split(",")}
+    checkpoints, models = {}, {}
+    for label, path in names.items():
+        clear_cache()
+        loaded = load_model(path, quantized=False)
+        checkpoints[label] = {"model": str(path), "parameters": loaded.info["parameters"], "step": loaded.info["step"],
+                              "load_s": round(loaded.seconds, 3), "load_and_quantize_s": round(_load_quantized(path), 3)}
+        found = variants(loaded.model)
+        if args.variants:
+            found = {name: found[name] for name in args.variants.split(",")}
+        for name, entry in found.items():  # one checkpoint keeps its old column names
+            models[name if len(names) == 1 else f"{label}/{name}"] = entry
     ways = {"": True, "_per_prompt": False} if args.per_prompt else {"": True}
     samples: dict[str, dict[str, list[float]]] = {name: {} for name in models}
-    tokens: dict[str, list[int]] = {}
+    tokens: dict[str, dict[str, list[int]]] = {name: {} for name in models}
     for round_number in range(args.rounds):
         for name, (model, threads) in models.items():
             for batch in (1, 4):
@@ -117,13 +134,16 @@ def main(argv: list[str] | None = None) -> int:
                     found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
                     samples[name].setdefault(f"{job}{suffix}_s", []).append(time.perf_counter() - started)
                     if one_batch:
-                        tokens.setdefault(job, []).append(sum(c.stats.tokens for c in found))
+                        tokens[name].setdefault(job, []).append(sum(c.stats.tokens for c in found))
                 generate.ONE_BATCH = True
     report = {name: {k: round(statistics.median(v), 3) for k, v in s.items()} for name, s in samples.items()}
+    # Tokens a proposal writes depend on the checkpoint (and, a little, on the weight format): per column.
+    per_proposal = {name: {job: statistics.median(t) for job, t in jobs_tokens.items()}
+                    for name, jobs_tokens in tokens.items()}
+    header = next(iter(checkpoints.values())) if len(checkpoints) == 1 else {"checkpoints": checkpoints}
     print(json.dumps({
-        "model": str(path), "parameters": loaded.info["parameters"], "step": loaded.info["step"],
-        "load_s": round(loaded.seconds, 3), "load_and_quantize_s": round(_load_quantized(path), 3), "rounds": args.rounds,
-        "median_tokens_per_proposal": {job: statistics.median(t) for job, t in tokens.items()},
+        **header, "rounds": args.rounds,
+        "median_tokens_per_proposal": per_proposal,
         "variants": report,
         "targets": {"melody_8_bars_s": 0.5, "arrangement_8_bars_4_tracks_s": 2.0},
     }, indent=1))

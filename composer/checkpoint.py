@@ -10,6 +10,9 @@ A checkpoint is a `torch.save`d dict of plain values (read back with
 
 The vocabulary travels as names, not a version number alone: a checkpoint
 whose tokens differ from this Cadenza's is refused, never silently misread.
+Training alone may start from a checkpoint whose tokens are a prefix of this
+Cadenza's (tokens appended since): `read_checkpoint_for_growth`, then
+`grow_record` adds the new embedding rows.
 Every problem (missing, truncated, corrupted, another format, another version,
 other tokens, weights that do not fit the config) is a `CheckpointError`, a
 `CadenzaError` with a one-line message, so the editor can say "no proposals:
@@ -52,7 +55,18 @@ def save_checkpoint(path: str | PathLike[str], state: dict) -> None:
 
 def read_checkpoint(path: str | PathLike[str]) -> dict:
     """The checkpoint's dict, checked to be one this Cadenza can use; CheckpointError otherwise."""
-    path = Path(path)
+    return _read(Path(path), growth=False)
+
+
+def read_checkpoint_for_growth(path: str | PathLike[str]) -> dict:
+    """Like read_checkpoint, but also accepts a checkpoint whose vocabulary is a strict prefix of this
+    Cadenza's (tokens were appended since: v1's 572 are the first 572 of v2's). Its weights then need
+    `grow_record` before they fit a model of the current vocabulary. Training starts from such a file;
+    `load_model` reads one for inference too (an older model beside a new one, never given a new token)."""
+    return _read(Path(path), growth=True)
+
+
+def _read(path: Path, growth: bool) -> dict:
     if not path.is_file():
         raise CheckpointError(path, "no composer checkpoint here")
     try:
@@ -65,13 +79,52 @@ def read_checkpoint(path: str | PathLike[str]) -> dict:
     version = record.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise CheckpointError(path, f"checkpoint format {version}; this Cadenza reads format {FORMAT_VERSION}")
-    if record.get("vocab") != list(VOCAB.names):
+    vocab = record.get("vocab")
+    grows = growth and isinstance(vocab, list) and len(vocab) < len(VOCAB) \
+        and vocab == list(VOCAB.names[:len(vocab)])
+    if vocab != list(VOCAB.names) and not grows:
         raise CheckpointError(path, f"its tokens (vocabulary v{record.get('vocab_version')}) differ from this "
                                     f"Cadenza's (v{VOCAB_VERSION}); retrain or use a matching checkpoint")
     for key in ("model_config", "model", "config", "data_hash", "step", "tokens_seen"):
         if key not in record:
             raise CheckpointError(path, f"incomplete checkpoint (no {key!r})")
     return record
+
+
+def grow_vocabulary(state_dict: dict, old_size: int, new_size: int, seed: int = 0) -> dict:
+    """A copy of `state_dict` whose token embedding (and output head, tied to it) has `new_size` rows: the
+    first `old_size` unchanged, each new one the mean of the old rows plus seeded noise (1% of their spread),
+    so a new token starts out as an average one."""
+    grown = dict(state_dict)
+    embed = state_dict["embed.weight"]
+    if embed.shape[0] != old_size or new_size < old_size:
+        raise ValueError(f"embed.weight has {embed.shape[0]} rows; cannot grow {old_size} -> {new_size}")
+    rows = embed.float()
+    noise = torch.randn(new_size - old_size, rows.shape[1], generator=torch.Generator().manual_seed(seed))
+    new_rows = rows.mean(0, keepdim=True) + 0.01 * rows.std() * noise
+    grown["embed.weight"] = torch.cat([rows, new_rows]).to(embed.dtype)
+    head = state_dict.get("head.weight")
+    if head is not None:  # tied to embed in Composer: stored twice in a training checkpoint, once when shipped
+        grown["head.weight"] = grown["embed.weight"] if head is embed or torch.equal(head, embed) else \
+            torch.cat([head.float(), head.float().mean(0, keepdim=True) + 0.01 * head.float().std() * noise]
+                      ).to(head.dtype)
+    return grown
+
+
+def grow_record(record: dict, seed: int = 0) -> dict:
+    """A record from read_checkpoint_for_growth with its weights (model and EMA), model config and vocabulary
+    grown to this Cadenza's vocabulary; the record itself when it already fits. Drops the optimizer state
+    (its moments have the old shapes)."""
+    old_size, new_size = len(record["vocab"]), len(VOCAB)
+    if old_size == new_size:
+        return record
+    grown = {key: value for key, value in record.items() if key != "optimizer"}
+    for key in ("model", "ema"):
+        if record.get(key) is not None:
+            grown[key] = grow_vocabulary(record[key], old_size, new_size, seed)
+    grown["model_config"] = {**record["model_config"], "vocab_size": new_size}
+    grown.update(vocab=list(VOCAB.names), vocab_version=VOCAB_VERSION, grown_from_vocab=old_size)
+    return grown
 
 
 def model_from_record(record: dict, path: str | PathLike[str], use_ema: bool = True,
@@ -93,11 +146,19 @@ def load_model(path: str | PathLike[str], dtype: torch.dtype = torch.float32) ->
 
     `info` holds what a caller may show or check: step, tokens_seen, data_hash,
     the model and training config. Raises CheckpointError (one line) on any problem.
+    An older checkpoint whose tokens are a prefix of this Cadenza's (v1 before the
+    STYLE group) loads too, its embedding grown: every id it knows still means
+    what it meant, and `info["knows_styles"]` is False so no STYLE token is ever
+    put in its prompts (it never saw one). That keeps the previous shipped model
+    usable beside a new one in the benchmarks.
     """
-    record = read_checkpoint(path)
+    record = read_checkpoint_for_growth(path)
+    trained_vocab = len(record["vocab"])
+    record = grow_record(record)
     model = model_from_record(record, path, dtype=dtype)
     info = {k: record[k] for k in ("step", "tokens_seen", "data_hash", "model_config", "config")}
     info["parameters"] = model.parameter_count()
+    info["knows_styles"] = trained_vocab > VOCAB.groups["STYLE"].start
     return model, info
 
 

@@ -37,27 +37,11 @@ from composer.tokens.decode import decode
 from composer.tokens.vocab import MAX_TRACKS, VOCAB
 from composer.training.config import config_from_dict
 from composer.training.examples import Corpus, encoded_length, sample_example
+from composer.training.roles import fill_roles
 from composer.training.windows import window
 from engine.errors import CadenzaError
 
-SEP, FILL_END, TRK_CHORDS = VOCAB.id("SEP"), VOCAB.id("FILL_END"), VOCAB.id("TRK_CHORDS")
-
-
-def fill_roles(ids: list[int]) -> list[str | None]:
-    """For each token, the role of the lane whose fill it belongs to (None for the context)."""
-    lane_roles, i = {}, 4  # after BOS METER KEY TEMPO come the lanes
-    while i < len(ids) and (ids[i] == TRK_CHORDS or VOCAB.group_of(ids[i]) == "TRK"):
-        if ids[i] == TRK_CHORDS:
-            lane_roles[ids[i]], i = "chord_lane", i + 1
-        else:
-            lane_roles[ids[i]], i = VOCAB.name(ids[i + 1]).removeprefix("ROLE_"), i + 2
-    roles: list[str | None] = [None] * len(ids)
-    role = None
-    for j in range(ids.index(SEP) + 1, len(ids)):
-        if ids[j - 1] in (SEP, FILL_END):
-            role = lane_roles[ids[j + 1]]
-        roles[j] = role
-    return roles
+__all__ = ["fill_roles", "role_losses"]  # fill_roles lives in composer/training/roles.py (training uses it too)
 
 
 def role_losses(examples: list[list[int]], token_losses) -> dict:

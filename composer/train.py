@@ -1,11 +1,12 @@
 """`python -m composer.train --config CONFIG.json`: train the infilling model, resumably, on 1 or N processes.
 
     nice -n 5 .venv/bin/python -m composer.train --config composer/configs/composer_3m.json
-    torchrun --nproc_per_node=2 -m composer.train --config ...   (DistributedDataParallel, gloo)
+    torchrun --nproc_per_node=2 -m composer.train --config ...   (DistributedDataParallel: gloo, nccl on CUDA)
+    .venv/bin/python -m composer.train --config ... --device cuda --data-workers 6 --max-seconds 3600
 
 Everything comes from the config (composer/training/config.py): the data,
 the model, the schedule, the seed. The run folder (`out_dir`) holds
-`checkpoint.pt`, `loss.png` and `metrics.jsonl`. Run the same command again
+`checkpoint.pt`, `best.pt`, `loss.png` and `metrics.jsonl`. Run the same command again
 and it resumes from `checkpoint.pt` (same model, data section and seed
 required; the data hash must match), drawing exactly the batches it would have
 drawn: a batch is a function of (seed, rank, step). A checkpoint is written
@@ -15,10 +16,43 @@ process at once). Progress goes to stdout as one plain line every `log_every`
 steps (loss, learning rate, tokens/s, tokens seen, time left), which reads well
 in a nohup log, unlike a redrawn bar.
 
+Scaling (`train` section; `--device`, `--data-workers`, `--max-tokens`,
+`--max-seconds` override it for one command):
+- `device`: "cpu" (default), "cuda" or "auto". Model and batches live there;
+  `bf16` autocasts on that device type; on CUDA the AdamW is the fused one.
+  Under torchrun each process takes the GPU of its LOCAL_RANK (nccl).
+- `data_workers`: N > 0 spawns N processes (composer/training/workers.py) that
+  make the next steps' batches ahead, each with its own Corpus; a batch is still
+  `make_batch(random.Random(f"{seed}:{rank}:{step}"))`, so the batches, and a
+  resumed run's, are the same with any worker count.
+- A budget, `max_tokens` and/or `max_seconds` (null: none), replaces `steps`:
+  the run stops with a checkpoint when one is spent, and the cosine follows it
+  (a token budget: the run is ceil(max_tokens / tokens per step) steps; a time
+  budget: progress = elapsed / max_seconds; both: whichever is further on). A
+  budget counts from where the run folder began (step 0, or the --init-from
+  record's step) and warm-up is counted from there too. Elapsed time is training time (from the first batch
+  in hand, evaluation and checkpoints included, start-up not), stored in the
+  checkpoint as `elapsed_seconds`: a resumed run goes on with the time left,
+  and a spent budget trains no more (raise it to go on). The learning rate
+  then depends on the clock, so a time-budget run is not bit-reproducible.
+- Validation (every `eval_every` steps) writes the fill loss of the raw and EMA
+  weights to metrics.jsonl, and the same split by the role of the lane filled
+  (`val_role_loss`, `val_role_loss_ema`, `val_role_tokens`: melody, chords,
+  bass, accompaniment, drums, other, chord_lane; composer/training/roles.py).
+- `best.pt` (same format as checkpoint.pt, without the optimizer) holds the
+  weights at the lowest EMA validation fill loss so far; its `best` entry
+  says the step and losses. `best_guard_roles` with `best_guard_ceiling`
+  keeps a checkpoint out of best.pt while any of those roles' EMA loss is
+  above the ceiling.
+
 `--init-from FILE` starts a run whose folder has no checkpoint yet from the
-weights of another file of the same experiment, typically the shipped
-resources/composer.pt (a training folder lives in ~/.cache and may be gone in
-the next session; the shipped weights are in git). Model and averaged weights
+weights of another file, typically the shipped resources/composer.pt (a
+training folder lives in ~/.cache and may be gone in the next session; the
+shipped weights are in git) or a model trained on other data (fine-tuning).
+Only the `model` section must match; other data, seed or data hash are logged.
+A file whose vocabulary is a prefix of today's (tokens appended since, e.g. a
+v1 file of 572 tokens before the STYLE group) has its embedding grown (new
+rows: the mean of the old ones plus seeded noise). Model and averaged weights
 both start from its weights, the step and tokens seen carry on from its
 record (so the schedule continues), the optimizer starts fresh and the
 learning rate warms up again over `warmup_steps`.
@@ -34,6 +68,7 @@ import random
 import signal
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -42,102 +77,164 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 
-from composer.checkpoint import model_from_record, read_checkpoint, save_checkpoint
+from composer.checkpoint import (
+    grow_record,
+    model_from_record,
+    read_checkpoint,
+    read_checkpoint_for_growth,
+    save_checkpoint,
+)
 from composer.model import Composer, ModelConfig
 from composer.tokens.vocab import VOCAB
 from composer.training.config import ConfigError, TrainConfig, load_config
 from composer.training.examples import Corpus, make_batch
+from composer.training.roles import FILL_ROLES, packed_fill_roles
+from composer.training.workers import Batches
 from composer.training.plot import plot_history
 from engine.errors import CadenzaError
 
 
 @dataclass(frozen=True)
 class World:
-    """This process's place among the training processes (rank 0 writes files)."""
+    """This process's place among the training processes (rank 0 writes files) and its device."""
 
     rank: int = 0
     size: int = 1
+    device: torch.device = torch.device("cpu")
 
     @property
     def main(self) -> bool:
         return self.rank == 0
 
-    def any(self, flag: bool) -> bool:
-        """True when `flag` is set on any process (so every process stops at the same step)."""
+    def sync(self, flag: bool, seconds: float) -> tuple[bool, float]:
+        """(`flag` set on any process, the largest `seconds`): every process stops at the same step and
+        follows the same time-budget schedule."""
         if self.size == 1:
-            return flag
-        value = torch.tensor([float(flag)])
+            return flag, seconds
+        value = torch.tensor([float(flag), seconds], dtype=torch.float64, device=self.device)
         dist.all_reduce(value, op=dist.ReduceOp.MAX)
-        return bool(value.item())
+        return bool(value[0].item()), float(value[1].item())
 
 
-def start_world() -> World:
+def resolve_device(name: str) -> torch.device:
+    """The torch device for `train.device` ("cpu", "cuda", "auto"); under torchrun each process takes
+    the GPU of its LOCAL_RANK."""
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cuda":
+        if not torch.cuda.is_available():
+            raise ConfigError("train.device is 'cuda' but torch sees no CUDA device (use cpu or auto)")
+        return torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
+    return torch.device("cpu")
+
+
+def start_world(device: torch.device) -> World:
     size = int(os.environ.get("WORLD_SIZE", "1"))
     if size == 1:
-        return World()
-    dist.init_process_group("gloo")
-    return World(dist.get_rank(), dist.get_world_size())
+        return World(device=device)
+    if device.type == "cuda":
+        torch.cuda.set_device(device)
+    dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
+    return World(dist.get_rank(), dist.get_world_size(), device)
 
 
-def learning_rate(step: int, train) -> float:
-    """Linear warmup, then cosine decay to `min_lr` at `steps`."""
-    if step < train.warmup_steps:
-        return train.lr * (step + 1) / train.warmup_steps
-    progress = min(1.0, (step - train.warmup_steps) / max(1, train.steps - train.warmup_steps))
+def learning_rate(step: int, train, progress: float | None = None, origin: int = 0) -> float:
+    """Linear warmup over `warmup_steps` from step `origin`, then cosine decay to `min_lr`: at `steps`,
+    or, with a budget, as `progress` (the budget's used fraction) goes from 0 to 1."""
+    if step - origin < train.warmup_steps:
+        return train.lr * (step - origin + 1) / train.warmup_steps
+    if progress is None:
+        progress = (step - train.warmup_steps) / max(1, train.steps - train.warmup_steps)
+    progress = min(1.0, max(0.0, progress))
     return train.min_lr + 0.5 * (train.lr - train.min_lr) * (1 + math.cos(math.pi * progress))
 
 
 def token_losses(model, inputs, targets, bf16: bool) -> torch.Tensor:
-    """Cross-entropy of every target token, (batch, block), in fp32."""
-    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+    """Cross-entropy of every target token, (batch, block), in fp32 (bf16 autocast on the inputs' device)."""
+    with torch.autocast(inputs.device.type, dtype=torch.bfloat16, enabled=bf16):
         logits = model(inputs)
     return F.cross_entropy(logits.float().view(-1, logits.shape[-1]), targets.reshape(-1),
                            reduction="none").view_as(targets)
 
 
+def role_masks(inputs: torch.Tensor, targets: torch.Tensor) -> dict[str, torch.Tensor]:
+    """For each fill role present, which targets of a batch are fill tokens of a lane of that role."""
+    masks: dict[str, torch.Tensor] = {}
+    for row, tokens in enumerate(torch.cat([inputs[:, :1], targets], dim=1).tolist()):
+        for position, role in enumerate(packed_fill_roles(tokens)[1:]):
+            if role is not None:
+                masks.setdefault(role, torch.zeros(targets.shape, dtype=torch.bool))[row, position] = True
+    return masks
+
+
+def role_token_counts(masks: list[dict[str, torch.Tensor]]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for roles in masks:
+        for role, mask in roles.items():
+            counts[role] += int(mask.sum().item())
+    return {role: counts[role] for role in FILL_ROLES if role in counts}
+
+
 @torch.no_grad()
-def fill_loss(model, batches, bf16: bool) -> float:
-    """Mean cross-entropy over the fill tokens (weight 1) of fixed validation batches."""
+def validation_losses(model, batches, masks, bf16: bool) -> tuple[float, dict[str, float]]:
+    """(mean cross-entropy over the fill tokens (weight 1) of fixed validation batches, the same per
+    role of the lane filled); `masks`: role_masks of each batch."""
     total = count = 0.0
-    for inputs, targets, weights in batches:
+    sums: dict[str, float] = defaultdict(float)
+    for (inputs, targets, weights), roles in zip(batches, masks):
         losses = token_losses(model, inputs, targets, bf16)
         fill = weights == 1
         total += losses[fill].sum().item()
         count += fill.sum().item()
-    return total / max(count, 1)
+        for role, mask in roles.items():
+            sums[role] += losses[mask].sum().item()
+    return total / max(count, 1), {role: sums[role] / n for role, n in role_token_counts(masks).items()}
 
 
 class Trainer:
     def __init__(self, config: TrainConfig, world: World, datasets: Path | None,
                  init_from: Path | None = None) -> None:
-        self.config, self.world = config, world
+        self.config, self.world, self.datasets = config, world, datasets
+        self.device = world.device
         self.run_dir = config.run_dir
         self.checkpoint_path = self.run_dir / "checkpoint.pt"
         self.corpus = Corpus(config.data, datasets)
         self.data_hash = self.corpus.data_hash()
-        torch.manual_seed(config.seed)
+        torch.manual_seed(config.seed)  # the same initial weights on any device
         self.model_config = ModelConfig(len(VOCAB), **vars(config.model))
-        self.model = Composer(self.model_config)
+        self.model = Composer(self.model_config).to(self.device)
         self.ema = copy.deepcopy(self.model).eval()
         decay, plain = [], []
         for param in self.model.parameters():
             (decay if param.dim() >= 2 else plain).append(param)
+        fused = {"fused": True} if self.device.type == "cuda" else {}  # one kernel for all parameters (GPU only)
         self.optimizer = torch.optim.AdamW(
             [{"params": decay, "weight_decay": config.train.weight_decay}, {"params": plain, "weight_decay": 0.0}],
-            lr=config.train.lr, betas=(0.9, 0.95))
+            lr=config.train.lr, betas=(0.9, 0.95), **fused)
         self.step, self.tokens_seen = 0, 0
         self.history: dict[str, list] = {"train": [], "val": []}
         self.rewarm_from: int | None = None
+        self.origin = {"step": 0, "tokens": 0}  # where this run folder began: budgets count from here
+        self.elapsed = 0.0                      # seconds of training in this run folder, over all sessions
+        self.best: dict | None = None           # the lowest EMA validation fill loss so far (best.pt)
         if self.checkpoint_path.exists():
             self._resume()
         elif init_from is not None:
             self._start_from(init_from)
-        self.ddp = DistributedDataParallel(self.model) if world.size > 1 else self.model
+        self.end_step = self._end_step()
+        if world.size == 1:
+            self.ddp = self.model
+        else:
+            self.ddp = DistributedDataParallel(
+                self.model, device_ids=[self.device] if self.device.type == "cuda" else None)
         rng = random.Random(f"{config.seed}:validation")
         train = config.train
-        self.val_batches = [make_batch(self.corpus, "validation", config.data, rng,
-                                       min(train.batch_size, train.eval_sequences - i), config.model.block_size)
-                            for i in range(0, train.eval_sequences, train.batch_size)]
+        batches = [make_batch(self.corpus, "validation", config.data, rng,
+                              min(train.batch_size, train.eval_sequences - i), config.model.block_size)
+                   for i in range(0, train.eval_sequences, train.batch_size)]
+        self.val_masks = [{role: mask.to(self.device) for role, mask in role_masks(inputs, targets).items()}
+                          for inputs, targets, _ in batches]
+        self.val_batches = [tuple(t.to(self.device) for t in batch) for batch in batches]
 
     def _same_experiment(self, path: Path) -> dict:
         """The checkpoint at `path`, checked to come from this experiment and data (ConfigError otherwise)."""
@@ -151,13 +248,27 @@ class Trainer:
         return record
 
     def _start_from(self, path: Path) -> None:
-        record = self._same_experiment(path)
+        """Weights from another run: the same `model` section is all it needs (data, seed and data hash may
+        differ: fine-tuning on other data), and a vocabulary that is a prefix of this one is grown."""
+        record = read_checkpoint_for_growth(path)
+        differs = self.config.same_experiment(record["config"], keys=("model",))
+        if differs:
+            raise ConfigError(f"{path}: another model ({differs}); --init-from needs the same 'model' section")
+        notes = self.config.differences(record["config"], keys=("data", "seed"))
+        if record["data_hash"] != self.data_hash:
+            notes.append(f"data hash {record['data_hash']} in the checkpoint, {self.data_hash} now")
+        if len(record["vocab"]) < len(VOCAB):
+            notes.append(f"vocabulary grown from {len(record['vocab'])} to {len(VOCAB)} tokens")
+            record = grow_record(record, seed=self.config.seed)
+        for note in notes:
+            self.log(f"init from {path}: {note}")
         weights = model_from_record(record, path).state_dict()
         self.model.load_state_dict(weights)
         self.ema.load_state_dict(weights)
         self.step, self.tokens_seen = record["step"], record["tokens_seen"]
         self.history = record.get("history") or self.history
         self.rewarm_from = self.step
+        self.origin = {"step": self.step, "tokens": self.tokens_seen}
         self.log(f"started from {path} at step {self.step} ({self.tokens_seen:,} tokens seen); fresh optimizer")
 
     def _resume(self) -> None:
@@ -167,44 +278,112 @@ class Trainer:
         self.optimizer.load_state_dict(record["optimizer"])
         self.step, self.tokens_seen, self.history = record["step"], record["tokens_seen"], record["history"]
         self.rewarm_from = record.get("rewarm_from")
+        self.origin = record.get("origin") or self._origin_before_budgets()
+        self.elapsed = record.get("elapsed_seconds", 0.0)
+        self.best = record.get("best")
         torch.set_rng_state(record["torch_rng"])
         self.log(f"resumed {self.checkpoint_path} at step {self.step} ({self.tokens_seen:,} tokens seen)")
+
+    def _origin_before_budgets(self) -> dict:
+        """Where a run folder whose checkpoint predates budgets began (its --init-from step, if any)."""
+        per_step = self.config.train.batch_size * self.config.model.block_size * self.world.size
+        start = self.rewarm_from or 0
+        return {"step": start, "tokens": max(0, self.tokens_seen - (self.step - start) * per_step)}
+
+    def _end_step(self) -> float:
+        """The step the run ends at: `train.steps`; with a token budget, when the budget is spent; with a
+        time budget alone, none (the clock ends it)."""
+        train = self.config.train
+        if train.max_tokens is not None:
+            per_step = train.batch_size * self.config.model.block_size * self.world.size
+            left = train.max_tokens - (self.tokens_seen - self.origin["tokens"])
+            return self.step + math.ceil(max(0, left) / per_step)
+        return math.inf if train.max_seconds is not None else train.steps
+
+    def progress(self, step: int) -> float | None:
+        """With a budget, the used fraction of it (the cosine follows it), else None (the cosine follows steps)."""
+        train = self.config.train
+        if not train.budgeted:
+            return None
+        fractions = [0.0]
+        if self.end_step < math.inf:
+            warm = self.origin["step"] + train.warmup_steps
+            fractions.append((step - warm) / max(1, self.end_step - warm))
+        if train.max_seconds is not None:
+            fractions.append(self.elapsed / train.max_seconds)
+        return max(fractions)
+
+    def learning_rate(self, step: int) -> float:
+        train = self.config.train
+        if train.budgeted:  # the budget's schedule: warm-up from where this run folder began
+            return learning_rate(step, train, self.progress(step), origin=self.origin["step"])
+        lr = learning_rate(step, train)
+        if self.rewarm_from is not None:  # a fresh optimizer on trained weights: warm up again
+            lr *= min(1.0, (step - self.rewarm_from + 1) / train.warmup_steps)
+        return lr
+
+    def out_of_time(self) -> bool:
+        seconds = self.config.train.max_seconds
+        return seconds is not None and self.elapsed >= seconds
 
     def log(self, text: str) -> None:
         if self.world.main:
             print(text, flush=True)
 
+    def _record(self) -> dict:
+        return {"model_config": self.model_config.to_dict(), "config": self.config.to_dict(),
+                "data_hash": self.data_hash, "step": self.step, "tokens_seen": self.tokens_seen,
+                "model": self.model.state_dict(), "ema": self.ema.state_dict(), "history": self.history,
+                "rewarm_from": self.rewarm_from, "origin": self.origin, "elapsed_seconds": self.elapsed,
+                "best": self.best}
+
     def save(self) -> None:
         if not self.world.main:
             return
-        save_checkpoint(self.checkpoint_path, {
-            "model_config": self.model_config.to_dict(), "config": self.config.to_dict(),
-            "data_hash": self.data_hash, "step": self.step, "tokens_seen": self.tokens_seen,
-            "model": self.model.state_dict(), "ema": self.ema.state_dict(),
-            "optimizer": self.optimizer.state_dict(), "history": self.history, "torch_rng": torch.get_rng_state(),
-            "rewarm_from": self.rewarm_from})
+        save_checkpoint(self.checkpoint_path, {**self._record(), "optimizer": self.optimizer.state_dict(),
+                                               "torch_rng": torch.get_rng_state()})
 
     def evaluate(self) -> None:
         self.model.eval()
         bf16 = self.config.train.bf16
-        raw, averaged = fill_loss(self.model, self.val_batches, bf16), fill_loss(self.ema, self.val_batches, bf16)
+        raw, raw_roles = validation_losses(self.model, self.val_batches, self.val_masks, bf16)
+        averaged, roles = validation_losses(self.ema, self.val_batches, self.val_masks, bf16)
         self.model.train()
         self.history["val"].append([self.step, self.tokens_seen, raw, averaged])
         if self.world.main:
             with open(self.run_dir / "metrics.jsonl", "a", encoding="utf-8") as file:
                 file.write(json.dumps({"step": self.step, "tokens_seen": self.tokens_seen, "val_fill_loss": raw,
-                                       "val_fill_loss_ema": averaged, "time": time.time()}) + "\n")
+                                       "val_fill_loss_ema": averaged, "val_role_loss": raw_roles,
+                                       "val_role_loss_ema": roles,
+                                       "val_role_tokens": role_token_counts(self.val_masks),
+                                       "elapsed_seconds": round(self.elapsed, 1), "time": time.time()}) + "\n")
             plot_history(self.history, self.run_dir / "loss.png", self.config.name)
-        self.log(f"eval step {self.step}: validation fill loss {raw:.4f} (EMA weights {averaged:.4f})")
+        self.log(f"eval step {self.step}: validation fill loss {raw:.4f} (EMA weights {averaged:.4f}); EMA by role: "
+                 + " ".join(f"{role} {loss:.3f}" for role, loss in roles.items()))
+        self._keep_best(averaged, roles)
 
-    def train_step(self) -> tuple[float, float]:
-        config, train = self.config, self.config.train
-        rng = random.Random(f"{config.seed}:{self.world.rank}:{self.step}")
-        inputs, targets, weights = make_batch(self.corpus, "train", config.data, rng, train.batch_size,
-                                              config.model.block_size)
-        lr = learning_rate(self.step, train)
-        if self.rewarm_from is not None:  # a fresh optimizer on trained weights: warm up again
-            lr *= min(1.0, (self.step - self.rewarm_from + 1) / train.warmup_steps)
+    def _keep_best(self, loss: float, roles: dict[str, float]) -> None:
+        """best.pt: the weights at the lowest EMA validation fill loss so far whose guarded roles are under
+        the ceiling (a guarded role absent from the validation batches does not block)."""
+        train = self.config.train
+        if self.best is not None and loss >= self.best["val_fill_loss_ema"]:
+            return
+        if train.best_guard_ceiling is not None:
+            over = [f"{r} {roles[r]:.4f}" for r in train.best_guard_roles
+                    if roles.get(r, -math.inf) > train.best_guard_ceiling]
+            if over:
+                self.log(f"not kept as best: {', '.join(over)} over the ceiling {train.best_guard_ceiling}")
+                return
+        self.best = {"step": self.step, "tokens_seen": self.tokens_seen, "val_fill_loss_ema": loss,
+                     "val_role_loss_ema": roles}
+        if self.world.main:
+            save_checkpoint(self.run_dir / "best.pt", self._record())
+        self.log(f"best so far (EMA fill loss {loss:.4f}): {self.run_dir / 'best.pt'}")
+
+    def train_step(self, batch) -> tuple[float, float]:
+        train = self.config.train
+        inputs, targets, weights = (t.to(self.device, non_blocking=True) for t in batch)
+        lr = self.learning_rate(self.step)
         for group in self.optimizer.param_groups:
             group["lr"] = lr
         losses = token_losses(self.ddp, inputs, targets, train.bf16)
@@ -222,41 +401,63 @@ class Trainer:
         fill = weights == 1
         return loss.item(), losses.detach()[fill].mean().item()
 
-    def run(self, stop_after: int | None, stop_flag: dict) -> None:
+    def _budget_text(self) -> str:
         train = self.config.train
+        parts = [f"{train.max_tokens:,} tokens"] if train.max_tokens is not None else []
+        parts += [f"{train.max_seconds:,.0f} s"] if train.max_seconds is not None else []
+        return f", budget {' and '.join(parts)} (from step {self.origin['step']}, {self.elapsed:.0f} s used)" \
+            if parts else ""
+
+    def run(self, stop_after: int | None, stop_flag: dict) -> None:
+        config, train = self.config, self.config.train
         self.run_dir.mkdir(parents=True, exist_ok=True)
         if self.world.main:  # so a background run can be stopped cleanly: kill -TERM $(cat RUN_DIR/train.pid)
             (self.run_dir / "train.pid").write_text(f"{os.getpid()}\n")
-        self.log(f"{self.config.name}: {self.model.parameter_count():,} parameters, data {self.data_hash}, "
-                 f"{self.world.size} process(es), step {self.step}/{train.steps}")
-        last_step = train.steps if stop_after is None else min(train.steps, self.step + stop_after)
-        window, started, first_step = [], time.perf_counter(), self.step
-        while self.step < last_step:
-            window.append(self.train_step())
-            if self.step % train.log_every == 0 or self.step == last_step:
-                loss, fill = (sum(v) / len(window) for v in zip(*window))
-                self.history["train"].append([self.step, self.tokens_seen, loss, fill])
-                rate = (self.step - first_step) * train.batch_size * self.config.model.block_size * self.world.size \
-                    / (time.perf_counter() - started)
-                eta = (train.steps - self.step) * train.batch_size * self.config.model.block_size \
-                    * self.world.size / max(rate, 1)
-                self.log(f"step {self.step}/{train.steps} loss {loss:.4f} fill {fill:.4f} "
-                         f"lr {learning_rate(self.step, train):.2e} {rate:,.0f} tok/s "
-                         f"seen {self.tokens_seen / 1e6:.2f}M eta {eta / 3600:.1f}h")
-                window = []
-            if self.step % train.eval_every == 0:
-                self.evaluate()
-            stopping = self.world.any(stop_flag["signal"] is not None)
-            if stopping or self.step % train.checkpoint_every == 0:
-                self.save()
-            if stopping:
-                self.log(f"stopped by signal {stop_flag['signal']} at step {self.step}; checkpoint written")
-                return
+        end = self.end_step
+        of = f"/{end}" if end < math.inf else ""  # a time budget alone: no last step
+        self.log(f"{config.name}: {self.model.parameter_count():,} parameters, data {self.data_hash}, "
+                 f"{self.world.size} process(es) on {self.device}, {train.data_workers} data worker(s), "
+                 f"step {self.step}{of}{self._budget_text()}")
+        last_step = end if stop_after is None else min(end, self.step + stop_after)
+        per_step = train.batch_size * config.model.block_size * self.world.size
+        window, started, first_step, used = [], time.perf_counter(), self.step, self.elapsed
+        with Batches(self.corpus, config.data, self.datasets, config.seed, self.world.rank, train.batch_size,
+                     config.model.block_size, train.data_workers) as batches:
+            while self.step < last_step and not self.out_of_time():
+                batch = batches.get(self.step)
+                if self.step == first_step:  # the clock starts with the first batch in hand (workers started)
+                    started = time.perf_counter()
+                window.append(self.train_step(batch))
+                if self.step % train.log_every == 0 or self.step == last_step:
+                    loss, fill = (sum(v) / len(window) for v in zip(*window))
+                    self.history["train"].append([self.step, self.tokens_seen, loss, fill])
+                    seconds = time.perf_counter() - started
+                    rate = (self.step - first_step) * per_step / seconds
+                    eta = (end - self.step) * per_step / max(rate, 1)
+                    if train.max_seconds is not None:
+                        eta = min(eta, train.max_seconds - used - seconds)
+                    self.log(f"step {self.step}{of} loss {loss:.4f} fill {fill:.4f} "
+                             f"lr {self.learning_rate(self.step):.2e} {rate:,.0f} tok/s "
+                             f"seen {self.tokens_seen / 1e6:.2f}M eta {max(eta, 0) / 3600:.2f}h")
+                    window = []
+                if self.step % train.eval_every == 0:
+                    self.evaluate()
+                stopping, self.elapsed = self.world.sync(stop_flag["signal"] is not None,
+                                                         used + time.perf_counter() - started)
+                if stopping or self.step % train.checkpoint_every == 0:
+                    self.save()
+                if stopping:
+                    self.log(f"stopped by signal {stop_flag['signal']} at step {self.step}; checkpoint written")
+                    return
+        if self.out_of_time():
+            self.log(f"time budget spent at step {self.step} ({self.elapsed:.0f} s)")
+        elif self.step >= end and train.max_tokens is not None:
+            self.log(f"token budget spent at step {self.step} ({self.tokens_seen:,} tokens seen)")
         if not self.history["val"] or self.history["val"][-1][0] != self.step:
             self.evaluate()
         self.save()
         self.log(json.dumps({"step": self.step, "tokens_seen": self.tokens_seen,
-                             "checkpoint": str(self.checkpoint_path)}))
+                             "checkpoint": str(self.checkpoint_path), "best": self.best}))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,6 +468,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this many steps of this run")
     parser.add_argument("--init-from", type=Path, metavar="FILE",
                         help="a run folder without a checkpoint starts from these weights (e.g. resources/composer.pt)")
+    parser.add_argument("--device", choices=("cpu", "cuda", "auto"), help="overrides train.device")
+    parser.add_argument("--data-workers", type=int, help="overrides train.data_workers")
+    parser.add_argument("--max-tokens", type=int, help="overrides train.max_tokens (a token budget)")
+    parser.add_argument("--max-seconds", type=float, help="overrides train.max_seconds (a wall-clock budget)")
     args = parser.parse_args(argv)
     stop_flag: dict = {"signal": None}
 
@@ -278,7 +483,12 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config)
         if args.out_dir:
             config = replace(config, out_dir=args.out_dir)
-        world = start_world()
+        overrides = {key: value for key, value in (("device", args.device), ("data_workers", args.data_workers),
+                                                   ("max_tokens", args.max_tokens),
+                                                   ("max_seconds", args.max_seconds)) if value is not None}
+        if overrides:
+            config = replace(config, train=replace(config.train, **overrides))
+        world = start_world(resolve_device(config.train.device))
         for number in (signal.SIGINT, signal.SIGTERM):
             signal.signal(number, note_signal)
         torch.set_num_threads(config.train.threads)  # the float sums' order: the same weights in any process

@@ -2,7 +2,8 @@
 
 Per source: songs in train/validation, failures (with the first few reasons),
 bars, notes, and tokens (every song encoded whole, no mask, in windows of
-MAX_BARS bars), so the cost of a change to the vocabulary shows in one run.
+MAX_BARS bars), so the cost of a change to the vocabulary shows in one run. Songs of more than
+MAX_TRACKS tracks count each group of MAX_TRACKS tracks (each with the chord lane).
 """
 from __future__ import annotations
 
@@ -14,14 +15,19 @@ from pathlib import Path
 from composer.data.cache import DEFAULT_CACHE_DIR, load_source
 from composer.data.sources import SOURCES
 from composer.tokens import encode, song_grid
-from composer.tokens.vocab import MAX_BARS
+from composer.tokens.vocab import MAX_BARS, MAX_TRACKS
 
 
 def song_tokens(song) -> tuple[int, int]:
-    """(bars, tokens) of a whole song, encoded window by window."""
-    grid = song_grid(song)
-    tokens = sum(len(encode(grid, bars=range(start, min(start + MAX_BARS, grid.bar_count))))
-                 for start in range(0, grid.bar_count, MAX_BARS))
+    """(bars, tokens) of a whole song, encoded window by window; a song of more than
+    MAX_TRACKS tracks (an orchestral score) in groups of MAX_TRACKS tracks, as a window holds."""
+    ids = [t.id for t in song.tracks]
+    groups = [ids[i:i + MAX_TRACKS] for i in range(0, len(ids), MAX_TRACKS)] or [[]]
+    tokens = 0
+    for group in groups:
+        grid = song_grid(song, group)
+        tokens += sum(len(encode(grid, bars=range(start, min(start + MAX_BARS, grid.bar_count))))
+                      for start in range(0, grid.bar_count, MAX_BARS))
     return grid.bar_count, tokens
 
 

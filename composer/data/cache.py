@@ -21,7 +21,8 @@ from composer.data.sources import SOURCES
 DEFAULT_CACHE_DIR = Path(os.environ.get("CADENZA_CORPUS_CACHE", Path.home() / ".cache" / "cadenza" / "corpus"))
 _HERE = Path(__file__).parent
 _CONVERTER_CODE = [_HERE / f"{name}.py" for name in (
-    "common", "beatgrid", "chord_recognition", "split", "pop909", "groove", "openewld", "nottingham")] + [
+    "common", "beatgrid", "chord_recognition", "split", "pop909", "groove", "openewld", "nottingham",
+    "texture", "score_midi", "ensemble", "lieder", "orchestra", "quartets", "mutopia", "freedoom")] + [
     _HERE / "validation_ids.txt", _HERE.parent / "tokens" / "vocab.py"]
 
 

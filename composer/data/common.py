@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from composer.tokens.vocab import DRUM_STEPS, STEPS_PER_QUARTER
+from composer.tokens.vocab import DRUM_STEPS, STEPS_PER_QUARTER, STYLES
 from engine.notes import Note
 from engine.song import Song
 
@@ -20,7 +20,9 @@ class CorpusSong:
     """One converted song: `source` + `song_id` name it, `split` is 'train' or 'validation'.
 
     `licence` travels with the song, so what may be shipped (not GPL-3
-    Nottingham) can be decided per song, not remembered.
+    Nottingham) can be decided per song, not remembered. `style` is one of
+    composer.tokens.vocab.STYLES, fixed per source (docs/DATA.md, "Styles"):
+    training puts it in the window header so a request can ask for a style.
     """
 
     source: str
@@ -28,6 +30,11 @@ class CorpusSong:
     song: Song
     split: str
     licence: str
+    style: str
+
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise ValueError(f"style {self.style!r} is not one of {STYLES}")
 
     @property
     def key(self) -> str:

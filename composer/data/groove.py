@@ -27,6 +27,7 @@ from engine.timing import TempoChange, TimeSignature
 from engine.track import DRUM_CHANNEL, Track, TrackRole
 
 SOURCE = "groove"
+STYLE = "drum_grooves"
 LICENCE = "CC-BY-4.0"
 ROLAND_TO_GM = {
     22: 42,  # hi-hat closed (edge) -> closed hi-hat
@@ -59,7 +60,7 @@ def convert(root: Path, row: dict[str, str]) -> CorpusSong:
     track = Track(1, "drums", TrackRole.DRUMS, channel=DRUM_CHANNEL, notes=notes)
     song = Song(tracks=(track,), ticks_per_quarter=TICKS_PER_QUARTER, tempos=tempos or Song().tempos,
                 meters=(meter,), title=f"Groove {row['id']}", end_tick=max((n.end for n in notes), default=0))
-    return CorpusSong(SOURCE, row["id"], song, split_of(SOURCE, row["id"], row["split"]), LICENCE)
+    return CorpusSong(SOURCE, row["id"], song, split_of(SOURCE, row["id"], row["split"]), LICENCE, STYLE)
 
 
 def quantize_hits(hits: list[tuple[int, int, int]], bar_ticks: int) -> tuple[Note, ...]:

@@ -25,6 +25,7 @@ from engine.timing import TempoChange, TimeSignature
 from engine.track import Track, TrackRole
 
 SOURCE = "nottingham"
+STYLE = "folk"
 LICENCE = "GPL-3.0"
 
 
@@ -48,7 +49,7 @@ def convert(path: Path) -> CorpusSong:
     song = Song(tracks=(melody, chords), ticks_per_quarter=TICKS_PER_QUARTER, tempos=tempos or Song().tempos,
                 meters=meters, keys=keys, chords=chord_lane(chords), title=f"Nottingham {path.stem}",
                 end_tick=max(melody.end_tick, chords.end_tick))
-    return CorpusSong(SOURCE, path.stem, song, split_of(SOURCE, path.stem), LICENCE)
+    return CorpusSong(SOURCE, path.stem, song, split_of(SOURCE, path.stem), LICENCE, STYLE)
 
 
 def chord_lane(track: Track) -> tuple[ChordEvent, ...]:

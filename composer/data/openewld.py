@@ -22,6 +22,7 @@ from engine.timing import TimeSignature
 from engine.track import Track, TrackRole
 
 SOURCE = "openewld"
+STYLE = "pop"
 LICENCE = "MIT / public domain"
 VELOCITY = 90
 _KINDS = {
@@ -71,7 +72,7 @@ def convert(root: Path, path: Path) -> CorpusSong:
     song = Song(tracks=(melody,), ticks_per_quarter=TICKS_PER_QUARTER, meters=tuple(meters) or Song().meters,
                 keys=tuple(keys), chords=_merge(chords), title=path.stem.replace("_", " "), end_tick=melody.end_tick)
     ident = song_id(root, path)
-    return CorpusSong(SOURCE, ident, song, split_of(SOURCE, ident), LICENCE)
+    return CorpusSong(SOURCE, ident, song, split_of(SOURCE, ident), LICENCE, STYLE)
 
 
 def _chord(symbol) -> Chord | None:

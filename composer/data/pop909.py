@@ -10,19 +10,20 @@ Tracks: MELODY -> melody, BRIDGE -> other (a second melody: counter-lines and
 instrumental hooks), PIANO -> bass + accompaniment by register: at every onset
 (notes starting on the same 1/12-beat step) the lowest note goes to bass when it
 is below `BASS_SPLIT_PITCH` and no earlier bass note still sounds under it,
-everything else to accompaniment (so a left-hand arpeggio keeps only its root). The `versions/`
+everything else to accompaniment (so a left-hand arpeggio keeps only its root;
+the rule is composer.data.texture.split_bass, shared with the score sources). The `versions/`
 arrangements of each song are skipped: they would put near-copies of a
 validation song into training.
 """
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
 from pathlib import Path
 
 from composer.data.beatgrid import BeatGrid, bar_lengths
-from composer.data.common import GRID_TICKS, TICKS_PER_QUARTER, CorpusSong
+from composer.data.common import TICKS_PER_QUARTER, CorpusSong
 from composer.data.split import split_of
+from composer.data.texture import BASS_SPLIT_PITCH, ONSET_STEP, split_bass  # noqa: F401 (BASS_SPLIT_PITCH: the rule's pitch, read by tests)
 from engine.chords import ChordEvent, ChordParseError, parse_chord
 from engine.keys import KeySignature, parse_key
 from engine.midi import read_midi
@@ -33,11 +34,7 @@ from engine.track import Track, TrackRole
 
 SOURCE = "pop909"
 LICENCE = "MIT"
-# Below G3 the lowest note of an onset is the left hand's bass line; at and
-# above it, left-hand chords and the right hand (see docs/DATA.md for the
-# measured effect).
-BASS_SPLIT_PITCH = 55
-ONSET_STEP = GRID_TICKS
+STYLE = "pop"
 
 
 def song_dirs(root: Path) -> list[Path]:
@@ -64,7 +61,7 @@ def convert(song_dir: Path) -> CorpusSong:
     end = max((n.end for t in tracks for n in t.notes), default=0)
     song = Song(tracks=tuple(tracks), ticks_per_quarter=TICKS_PER_QUARTER, tempos=tempos, meters=meters,
                 keys=keys, chords=chords, title=f"POP909 {song_id}", end_tick=end)
-    return CorpusSong(SOURCE, song_id, song, split_of(SOURCE, song_id), LICENCE)
+    return CorpusSong(SOURCE, song_id, song, split_of(SOURCE, song_id), LICENCE, STYLE)
 
 
 def _read_rows(path: Path) -> list[list[str]]:
@@ -107,24 +104,6 @@ def _tracks(moved: dict[str, list[tuple]], shift: int) -> list[Track]:
         Track(3, "bass", TrackRole.BASS, channel=2, notes=bass),
         Track(4, "piano", TrackRole.ACCOMPANIMENT, channel=3, notes=accompaniment),
     ]
-
-
-def split_bass(notes: tuple[Note, ...], split_pitch: int = BASS_SPLIT_PITCH) -> tuple[tuple[Note, ...], tuple[Note, ...]]:
-    """(bass, rest): per onset step, the lowest note below `split_pitch` is bass,
-    unless the last bass note still sounds below it (then it is an arpeggio or a
-    chord tone over that bass, and stays in the accompaniment)."""
-    onsets: dict[int, list[Note]] = defaultdict(list)
-    for note in notes:
-        onsets[(note.start + ONSET_STEP // 2) // ONSET_STEP].append(note)
-    bass: list[Note] = []
-    rest: list[Note] = []
-    for step in sorted(onsets):
-        group = onsets[step]
-        lowest = min(group, key=lambda n: n.pitch)
-        under = bass[-1] if bass and bass[-1].end > lowest.start and bass[-1].pitch < lowest.pitch else None
-        for note in group:
-            (bass if note is lowest and note.pitch < split_pitch and under is None else rest).append(note)
-    return tuple(bass), tuple(sorted(rest))
 
 
 def _chords(path: Path, tempo_map, grid: BeatGrid, shift: int) -> tuple[ChordEvent, ...]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from composer.data import groove, nottingham, openewld, pop909
+from composer.data import freedoom, groove, lieder, mutopia, nottingham, openewld, orchestra, pop909, quartets
 from composer.data.common import CorpusSong
 
 
@@ -28,4 +28,9 @@ SOURCES: dict[str, Source] = {s.name: s for s in (
     Source("groove", "groove", groove.rows, groove.convert, lambda root, row: row["id"]),
     Source("openewld", "openewld", openewld.files, openewld.convert, openewld.song_id),
     Source("nottingham", "nottingham", nottingham.files, lambda root, p: nottingham.convert(p), lambda root, p: p.stem),
+    Source("lieder", lieder.FOLDER, lieder.files, lieder.convert, lieder.song_id),
+    Source("orchestra", orchestra.FOLDER, orchestra.files, orchestra.convert, orchestra.song_id),
+    Source("quartets", quartets.FOLDER, quartets.files, quartets.convert, quartets.song_id),
+    Source("mutopia", mutopia.FOLDER, mutopia.files, mutopia.convert, mutopia.song_id),
+    Source("freedoom", freedoom.FOLDER, freedoom.files, freedoom.convert, lambda root, p: p.stem),
 )}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from composer.tokens.grid import ChordMark, Grid, Lane, NoteEvent
 from composer.tokens.vocab import (
-    DRUM_STEPS, DURATION_STEPS, KEY_MODES, METERS, ROLES, STEPS_PER_QUARTER, TEMPOS_BPM, VELOCITIES, VOCAB, Vocabulary,
+    DRUM_STEPS, DURATION_STEPS, KEY_MODES, METERS, ROLES, STEPS_PER_QUARTER, STYLES, TEMPOS_BPM, VELOCITIES, VOCAB, Vocabulary,
 )
 from engine.chords import QUALITIES, Chord, ChordEvent
 from engine.keys import Key, KeySignature
@@ -35,6 +35,7 @@ class Decoded:
     masked: list[tuple[int, int]] = field(default_factory=list)
     fills: dict[tuple[int, int], tuple] = field(default_factory=dict)
     controls: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
+    style: str | None = None
 
     def grid(self) -> Grid:
         """The window as a grid, every masked cell holding its fill (empty if none came)."""
@@ -43,7 +44,8 @@ class Decoded:
             steps.append(steps[-1] + numerator * STEPS_PER_QUARTER * 4 // denominator)
         cells = tuple(tuple(self.fills.get((b, i), self.cells.get((b, i), ())) for i in range(len(self.lanes)))
                       for b in range(len(self.meters)))
-        return Grid(tuple(self.lanes), tuple(steps), tuple(self.meters), tuple(self.keys), self.tempo_bpm, cells)
+        return Grid(tuple(self.lanes), tuple(steps), tuple(self.meters), tuple(self.keys), self.tempo_bpm, cells,
+                    self.style)
 
 
 def decode(ids: list[int], vocab: Vocabulary = VOCAB) -> Decoded:
@@ -98,6 +100,8 @@ class _Reader:
         meter = METERS[self.take("METER")]
         key = self.take_key()
         out = Decoded(TEMPOS_BPM[self.take("TEMPO")])
+        if self.peek_group() == "STYLE":
+            out.style = STYLES[self.take("STYLE")]
         while self.peek_name() == "TRK_CHORDS" or self.peek_group() == "TRK":
             if self.peek_name() == "TRK_CHORDS":
                 self.at += 1

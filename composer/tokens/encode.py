@@ -1,6 +1,6 @@
 """Grid window + mask -> token ids, in the infilling layout (MMM / Composer's Assistant style).
 
-    BOS METER KEY TEMPO                      context of the window's first bar
+    BOS METER KEY TEMPO [STYLE]              context of the window's first bar (style when known)
     TRK_CHORDS  TRK_0 ROLE_x  TRK_1 ROLE_y   the lanes (chord lane first)
     BAR_0 [METER] [KEY]                      meter/key only where they change
       TRK_CHORDS <chord events>              a lane's cell; an empty cell is left out
@@ -78,7 +78,7 @@ def cell_tokens(grid: Grid, bar: int, lane: int, vocab: Vocabulary = VOCAB) -> l
     """The ids a context cell costs: its lane token and events (nothing when it is empty)."""
     if not grid.cells[bar][lane]:
         return []
-    writer = _Writer(vocab, grid)
+    writer = _Writer(vocab, grid, check_tracks=False)
     writer.lane(lane)
     writer.events(lane, grid.cells[bar][lane])
     return writer.ids
@@ -87,12 +87,15 @@ def cell_tokens(grid: Grid, bar: int, lane: int, vocab: Vocabulary = VOCAB) -> l
 class _Writer:
     """Appends tokens by name; knows how each kind of cell is spelled."""
 
-    def __init__(self, vocab: Vocabulary, grid: Grid) -> None:
+    def __init__(self, vocab: Vocabulary, grid: Grid, check_tracks: bool = True) -> None:
+        """`check_tracks=False` for pricing one cell of a grid with more lanes than a window holds (an
+        orchestral score): a lane beyond the 8th is renumbered when a window picks it, so its lane
+        token here is a stand-in of the same length (the last TRK)."""
         self.vocab, self.grid, self.ids = vocab, grid, []
         numbered = [i for i, lane in enumerate(grid.lanes) if not lane.is_chords]
-        if len(numbered) > MAX_TRACKS:
+        if check_tracks and len(numbered) > MAX_TRACKS:
             raise ValueError(f"{len(numbered)} tracks; a window holds at most {MAX_TRACKS}")
-        self.track_numbers: dict[int, int] = {lane: n for n, lane in enumerate(numbered)}
+        self.track_numbers: dict[int, int] = {lane: min(n, MAX_TRACKS - 1) for n, lane in enumerate(numbered)}
 
     def add(self, name: str) -> None:
         self.ids.append(self.vocab.id(name))
@@ -103,6 +106,8 @@ class _Writer:
         self.add(_meter(grid.meters[first_bar]))
         self.add(_key(grid.keys[first_bar]))
         self.add(f"TEMPO_{grid.tempo_bpm}")
+        if grid.style is not None:
+            self.add(f"STYLE_{grid.style}")
         for i, lane in enumerate(grid.lanes):
             self.lane(i)
             if not lane.is_chords:

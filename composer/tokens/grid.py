@@ -64,7 +64,10 @@ class Grid:
 
     `bar_steps[b]` is where bar b starts in grid steps from the song start
     (one more entry than bars: the end of the last bar). Per bar: its meter,
-    its key (tonic pitch class, 'major'/'minor') or None.
+    its key (tonic pitch class, 'major'/'minor') or None. `style` (one of
+    vocab.STYLES, or None for "unsaid") is what the header tells the model the
+    piece is; a song carries none, so it is set on the grid by whoever knows it
+    (the training corpus, a sketch brief).
     """
 
     lanes: tuple[Lane, ...]
@@ -73,6 +76,7 @@ class Grid:
     keys: tuple[tuple[int, str] | None, ...]
     tempo_bpm: int
     cells: tuple[tuple[tuple, ...], ...]
+    style: str | None = None
 
     @property
     def bar_count(self) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from engine.chords import QUALITIES
 from engine.track import TrackRole
 
-VOCAB_VERSION = 1
+VOCAB_VERSION = 2  # 2: the STYLE group (appended, so every v1 id keeps its meaning)
 STEPS_PER_QUARTER = 12       # 1/48 notes: 16ths and 8th/16th triplets on one grid
 MAX_BAR_STEPS = 8 * STEPS_PER_QUARTER  # the longest bar: 8/4
 MAX_BARS = 128               # bars in one encoded window (BAR_0 .. BAR_127)
@@ -32,6 +32,10 @@ DENSITY_EDGES = (0, 1, 2, 3, 4, 5, 7, 9, 12, 16, 21, 29, 41)   # bin i: count >=
 POLYPHONY_EDGES = (0, 1, 2, 3, 4, 5, 6)
 RANGE_EDGES = (0, 1, 3, 5, 8, 13, 20, 25, 37)                 # semitones; an empty cell is bin 0
 ROLES = tuple(role.value for role in TrackRole)
+# What a piece is, as the model may be told it (header token `STYLE_x`, optional: training drops it
+# for some windows so "no style" stays a request the model knows). Where each source's pieces go:
+# docs/DATA.md. Appended last in the vocabulary, so a v1 checkpoint's ids are a prefix of v2's.
+STYLES = ("pop", "folk", "art_song", "orchestral", "string_quartet", "keyboard", "game_rock", "drum_grooves")
 SPECIALS = ("PAD", "BOS", "SEP", "MASK", "FILL_END", "NOCHORD", "KEY_NONE", "TRK_CHORDS")
 
 
@@ -61,6 +65,7 @@ class Vocabulary:
             "DENS": [f"DENS_{e}" for e in DENSITY_EDGES],
             "POLY": [f"POLY_{e}" for e in POLYPHONY_EDGES],
             "RANGE": [f"RANGE_{e}" for e in RANGE_EDGES],
+            "STYLE": [f"STYLE_{s}" for s in STYLES],
         }
         names: list[str] = []
         ranges: dict[str, range] = {}

@@ -3,7 +3,10 @@
 One example is one encoded window (`composer.tokens.encode` layout): a random
 song (sources drawn by the config's weights), a random run of bars, a random
 subset of its lanes (so the model also sees sparse songs, as users write them),
-a random transposition, a random mask policy (`masks.py`). Examples are packed
+a random transposition, the song's style in the header unless dropped
+(`style_dropout`, so a request without a style stays one the model knows), a
+groove-keeping variation of its drums (`drum_augment`, windows.vary_groove),
+a random mask policy (`masks.py`). Examples are packed
 whole into fixed-length sequences (no example is cut; the tail is padded, and a
 window is shortened to fit what is left), and each target token carries a loss
 weight: 1 for the fills after SEP (what the model is for), `context_loss_weight`
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -28,7 +31,7 @@ from composer.tokens.grid import Grid, song_grid
 from composer.tokens.vocab import MAX_TRACKS, VOCAB
 from composer.training.config import DataSection
 from composer.training.masks import make_mask
-from composer.training.windows import transpose, transposition_range, window
+from composer.training.windows import transpose, transposition_range, vary_groove, window
 
 PAD, BOS, SEP = VOCAB.id("PAD"), VOCAB.id("BOS"), VOCAB.id("SEP")
 _SMALLEST_EXAMPLE = 64  # tokens: below this much room left, a sequence is padded out
@@ -96,13 +99,16 @@ def sample_example(corpus: Corpus, split: str, data: DataSection, rng: random.Ra
         grid = corpus.grid(song)
         if grid is None:
             continue
-        example = _window_example(grid, corpus.cell_costs(song, grid), data, rng, max_tokens)
+        example = _window_example(grid, song.style, corpus.cell_costs(song, grid), data, rng, max_tokens,
+                                  vary_drums=split == "train")
         if example is not None:
             return example
     raise ValueError(f"no window of the {split} songs fits in {max_tokens} tokens")
 
 
-def _window_example(grid: Grid, costs, data: DataSection, rng: random.Random, max_tokens: int) -> Example | None:
+def _window_example(grid: Grid, style: str, costs, data: DataSection, rng: random.Random,
+                    max_tokens: int, vary_drums: bool) -> Example | None:
+    """`vary_drums`: training windows only; validation scores the grooves as they were played."""
     lanes = _choose_lanes(grid, data, rng)
     bars = min(rng.randint(data.min_bars, data.max_bars), grid.bar_count)
     policies = sorted(data.masks)
@@ -111,10 +117,14 @@ def _window_example(grid: Grid, costs, data: DataSection, rng: random.Random, ma
         cut = window(grid, start, bars, lanes)
         policy = rng.choices(policies, weights=[data.masks[p] for p in policies])[0]
         masked = make_mask(policy, cut, rng)
-        length = encoded_length(cut, [[costs[start + b][i] for i in lanes] for b in range(bars)], masked)
+        said = rng.random() >= data.style_dropout
+        length = encoded_length(cut, [[costs[start + b][i] for i in lanes] for b in range(bars)], masked) + said
         if length <= max_tokens:
             shifts = transposition_range(cut, *data.transpose)
             cut = transpose(cut, rng.choice(shifts)) if shifts else cut
+            cut = replace(cut, style=style if said else None)
+            if vary_drums and any(lane.drums for lane in cut.lanes) and rng.random() < data.drum_augment:
+                cut = vary_groove(cut, rng)
             ids = encode(cut, {(b, CHORD_LANE if cut.lanes[i].is_chords else cut.lanes[i].track_id)
                                for b, i in masked})
             return Example(ids, ids.index(SEP))

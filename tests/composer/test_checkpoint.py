@@ -8,11 +8,16 @@ import torch
 from composer.checkpoint import (
     CheckpointError,
     export_weights,
+    grow_record,
+    grow_vocabulary,
     load_model,
+    model_from_record,
     read_checkpoint,
+    read_checkpoint_for_growth,
     save_checkpoint,
 )
 from composer.export import SHIPPED
+from composer.tokens.vocab import VOCAB
 from engine.errors import CadenzaError
 
 
@@ -74,3 +79,30 @@ def test_the_shipped_checkpoint_loads(torch_threads):
     assert Path(SHIPPED).stat().st_size < 50 * 2**20
     assert info["tokens_seen"] > 0 and 1_000_000 < info["parameters"] < 5_000_000
     assert info["config"]["name"] == "composer-3m"
+
+
+def test_a_checkpoint_of_an_older_vocabulary_grows_for_training_only(tmp_path, tiny_checkpoint):
+    """Tokens appended since a checkpoint: inference refuses it, training may grow its embedding (tied head)."""
+    record = read_checkpoint(tiny_checkpoint)
+    old = len(VOCAB) - 5
+    older = {**record, "vocab": record["vocab"][:old], "model_config": {**record["model_config"], "vocab_size": old},
+             "model": {k: (v[:old].clone() if k in ("embed.weight", "head.weight") else v)
+                       for k, v in record["model"].items()}, "ema": None}
+    torch.save(older, tmp_path / "older.pt")
+    assert "differ from this Cadenza's" in _one_line_error(tmp_path / "older.pt")
+    loaded = read_checkpoint_for_growth(tmp_path / "older.pt")
+    grown = grow_record(loaded, seed=1)
+    assert grown["model_config"]["vocab_size"] == len(VOCAB) and grown["vocab"] == list(VOCAB.names)
+    embed = grown["model"]["embed.weight"]
+    assert embed.shape[0] == len(VOCAB) and torch.equal(embed[:old], older["model"]["embed.weight"])
+    assert torch.equal(grown["model"]["head.weight"], embed)
+    mean = older["model"]["embed.weight"].mean(0)
+    assert ((embed[old:] - mean).abs().max() < 0.1 * older["model"]["embed.weight"].std())
+    assert not torch.equal(embed[old], embed[old + 1])  # seeded noise tells the new tokens apart
+    assert torch.equal(grow_vocabulary(older["model"], old, len(VOCAB), seed=1)["embed.weight"], embed)
+    model = model_from_record(grown, tmp_path / "older.pt")
+    assert model.head.weight is model.embed.weight and model.embed.weight.shape[0] == len(VOCAB)
+    other = {**older, "vocab": ["PAD", "SOMETHING", *older["vocab"][2:]]}  # not a prefix: refused even here
+    torch.save(other, tmp_path / "other.pt")
+    with pytest.raises(CheckpointError, match="differ from this Cadenza's"):
+        read_checkpoint_for_growth(tmp_path / "other.pt")
