@@ -34,6 +34,9 @@ track has notes. For every task it prints, side by side:
 With --no-chord-lane the songs lose their chord symbols before the proposal
 (as a plain MIDI file arrives), with --no-key their key signatures; the
 scores still read the original chords and keys.
+With --ablate echo,chord_fit,... each model also runs with that decoding
+rule switched off (benchmarks/rule_ablation.py), one column per rule, on the
+same cases: a rule stays only where its column is further from the truth.
 With --compare it also runs the decoding variants in VARIANTS on the same
 cases (chord following off/strict, a cooler temperature) so defaults are
 chosen from numbers.
@@ -52,6 +55,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.rule_ablation import ABLATIONS, rules_off
 from composer.data.cache import load_source
 from composer.data.sources import SOURCES
 from composer.metrics import (
@@ -290,15 +294,17 @@ class TaskScores:
 
 
 def run_case(models: dict, scores: TaskScores, song: Song, region: Region, task: Task, controls: Controls,
-             rng: random.Random, chord_lane: bool = True, key: bool = True) -> None:
-    """Every model proposes into the same case; the truth and the baselines are scored once beside them."""
+             rng: random.Random, chord_lane: bool = True, key: bool = True, ablated: dict | None = None) -> None:
+    """Every model proposes into the same case; the truth and the baselines are scored once beside them.
+    `ablated`: column name -> the rules (rule_ablation.ABLATIONS) switched off for that column."""
     given = song.with_(chords=song.chords if chord_lane else (), keys=song.keys if key else ())
     results = {}
     scores.cases += 1
     for name, model in models.items():
         started = time.perf_counter()
         try:
-            (candidate,) = propose(given, region, task, controls, model)
+            with rules_off((ablated or {}).get(name, ())):
+                (candidate,) = propose(given, region, task, controls, model)
         except ProposalError as error:
             scores.failures[name].append(str(error))
             continue
@@ -376,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
     parser.add_argument("--sources", help=f"only these sources (default: those of {','.join(CASES)} registered "
                                           "in composer.data.sources)")
+    parser.add_argument("--ablate", help="also run each model with one of these rules off, one column per rule: "
+                                         f"{','.join(ABLATIONS)}")
     parser.add_argument("--no-key", action="store_true",
                         help="propose into the songs without their key signatures (scores still use them)")
     parser.add_argument("--fp32", action="store_true", help="the full-precision model, not the shipped int8 one")
@@ -394,6 +402,13 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(1)
     loaded = {name: load_model(path, quantized=not args.fp32) for name, path in model_labels(paths).items()}
     models = {name: entry.model for name, entry in loaded.items()}
+    ablated = {}
+    for name in list(models) if args.ablate else ():
+        for rule in args.ablate.split(","):
+            if rule not in ABLATIONS:
+                parser.error(f"--ablate: unknown rule {rule!r} (known: {','.join(ABLATIONS)})")
+            models[f"{name}-no_{rule}"] = models[name]
+            ablated[f"{name}-no_{rule}"] = (rule,)
     variants = VARIANTS if args.compare else {"default": {}}
     report: dict = {"models": {name: {"path": str(entry.path), "step": entry.info.get("step")}
                                for name, entry in loaded.items()},
@@ -418,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
                 for n, (_, song, region) in enumerate(cases):
                     controls = Controls(seed=args.seed + n, **overrides)
                     run_case(models, scores, song, region, task, controls, random.Random(f"{args.seed}:{n}:baseline"),
-                             not args.no_chord_lane, not args.no_key)
+                             not args.no_chord_lane, not args.no_key, ablated)
                 report.setdefault(f"{source}/{task.value}", {})[variant] = scores.summary()
                 print(f"{source}/{task.value} {variant}: done", file=sys.stderr, flush=True)
     report["seconds"] = round(time.perf_counter() - started, 1)
