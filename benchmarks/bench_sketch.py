@@ -14,7 +14,8 @@ sketches sound like filler:
 - drums: share of bars with a time-keeper (hi-hat or ride), with a backbeat
   (snare on 2 and 4), and with a kick.
 The truth column scores 16-bar passages of held-out POP909 songs (melody,
-bass, chords) and Groove grooves (drums) the same way.
+bass, chords) and Groove grooves (drums) the same way. `--ablate` adds a
+column per decoding rule switched off (benchmarks/rule_ablation.py).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.rule_ablation import ABLATIONS, rules_off
 from composer.data.cache import load_source
 from composer.metrics import chord_at, has_backbeat, pitch_class_entropy, top_pitch_share
 from composer.proposals.compose import compose_song
@@ -102,17 +104,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sketches", type=int, default=6)
     parser.add_argument("--bars", type=int, default=16)
     parser.add_argument("--datasets", type=Path, default=DATASETS)
+    parser.add_argument("--ablate", default="", help="also compose with each of these rules off (one column "
+                                                      f"each): {','.join(ABLATIONS)}")
     args = parser.parse_args(argv)
+    unknown = [r for r in args.ablate.split(",") if r and r not in ABLATIONS]
+    if unknown:
+        parser.error(f"--ablate: unknown rule(s) {','.join(unknown)} (known: {','.join(ABLATIONS)})")
     torch.set_num_threads(1)
     columns = {}
     for path in args.models.split(","):
         model = load_model(Path(path)).model
-        rows = []
-        for seed in range(args.sketches):
-            key = parse_key(KEYS[seed % len(KEYS)])
-            song = compose_song(args.bars, key, 100.0, (4, 4), seed=seed, model=model)
-            rows.append(sketch_scores(song_grid(song), range(args.bars)))
-        columns[Path(path).stem] = summary(rows)
+        for rule in ["", *filter(None, args.ablate.split(","))]:
+            rows = []
+            with rules_off((rule,) if rule else ()):
+                for seed in range(args.sketches):
+                    key = parse_key(KEYS[seed % len(KEYS)])
+                    song = compose_song(args.bars, key, 100.0, (4, 4), seed=seed, model=model)
+                    rows.append(sketch_scores(song_grid(song), range(args.bars)))
+            columns[Path(path).stem + (f"-no_{rule}" if rule else "")] = summary(rows)
     columns["truth (real songs)"] = summary(real_passages(args.datasets, args.bars, 20))
     print(json.dumps(columns, indent=1))
     names = list(columns)

@@ -154,11 +154,14 @@ def load_model(path: str | PathLike[str], dtype: torch.dtype = torch.float32) ->
     """
     record = read_checkpoint_for_growth(path)
     trained_vocab = len(record["vocab"])
-    record = grow_record(record)
+    try:
+        record = grow_record(record)
+    except (ValueError, KeyError, AttributeError) as error:  # weights of another size than its own tokens
+        raise CheckpointError(path, f"weights do not fit its vocabulary ({str(error)[:120]})") from None
     model = model_from_record(record, path, dtype=dtype)
     info = {k: record[k] for k in ("step", "tokens_seen", "data_hash", "model_config", "config")}
     info["parameters"] = model.parameter_count()
-    info["knows_styles"] = trained_vocab > VOCAB.groups["STYLE"].start
+    info["knows_styles"] = trained_vocab >= VOCAB.groups["STYLE"].stop  # trained with every STYLE token
     return model, info
 
 

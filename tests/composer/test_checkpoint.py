@@ -44,8 +44,12 @@ def test_incompatible_versions_tokens_and_weights(tmp_path, tiny_checkpoint):
     record = read_checkpoint(tiny_checkpoint)
     torch.save({**record, "format_version": 99}, tmp_path / "future.pt")
     assert "format 99" in _one_line_error(tmp_path / "future.pt")
-    torch.save({**record, "vocab": record["vocab"][:-1]}, tmp_path / "tokens.pt")
+    renamed = ["PITCH_X" if name == "PITCH_60" else name for name in record["vocab"]]
+    torch.save({**record, "vocab": renamed}, tmp_path / "tokens.pt")
     assert "differ from this Cadenza's" in _one_line_error(tmp_path / "tokens.pt")
+    # an older vocabulary (a prefix of today's) is read, but its weights must have its size
+    torch.save({**record, "vocab": record["vocab"][:-1]}, tmp_path / "older.pt")
+    assert "weights do not fit its vocabulary" in _one_line_error(tmp_path / "older.pt")
     torch.save({**record, "model_config": {**record["model_config"], "n_embd": 32}}, tmp_path / "weights.pt")
     assert "weights do not fit" in _one_line_error(tmp_path / "weights.pt")
     del record["data_hash"]
@@ -82,14 +86,18 @@ def test_the_shipped_checkpoint_loads(torch_threads):
 
 
 def test_a_checkpoint_of_an_older_vocabulary_grows_for_training_only(tmp_path, tiny_checkpoint):
-    """Tokens appended since a checkpoint: inference refuses it, training may grow its embedding (tied head)."""
+    """Tokens appended since a checkpoint: its embedding grows (tied head); every old id keeps its meaning."""
     record = read_checkpoint(tiny_checkpoint)
     old = len(VOCAB) - 5
     older = {**record, "vocab": record["vocab"][:old], "model_config": {**record["model_config"], "vocab_size": old},
              "model": {k: (v[:old].clone() if k in ("embed.weight", "head.weight") else v)
                        for k, v in record["model"].items()}, "ema": None}
     torch.save(older, tmp_path / "older.pt")
-    assert "differ from this Cadenza's" in _one_line_error(tmp_path / "older.pt")
+    with pytest.raises(CheckpointError, match="differ from this Cadenza's"):
+        read_checkpoint(tmp_path / "older.pt")  # the strict reader, for files this Cadenza writes
+    model, info = load_model(tmp_path / "older.pt")  # inference grows it, and knows it has no styles
+    assert info["knows_styles"] is False and model.embed.weight.shape[0] == len(VOCAB)
+    assert torch.equal(model.embed.weight[:old], older["model"]["embed.weight"].float())
     loaded = read_checkpoint_for_growth(tmp_path / "older.pt")
     grown = grow_record(loaded, seed=1)
     assert grown["model_config"]["vocab_size"] == len(VOCAB) and grown["vocab"] == list(VOCAB.names)
