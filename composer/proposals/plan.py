@@ -31,6 +31,7 @@ from composer.proposals.rules import (
     contour,
     density_bins,
     density_prior,
+    echo_scale,
     estimated_chords,
     harmony_profile,
     lane_edges,
@@ -240,7 +241,7 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
 
 
 def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
-              original: tuple) -> None:
+              original: tuple, song_grid: Grid, region: range) -> None:
     """Point the rule at the lane's earlier bar to echo (rules.ECHO): a cell this pass writes first,
     else what the grid holds there. A bar with the rhythm of what the region held is passed over:
     the user is replacing that material, and leaning back to it would write the same again."""
@@ -259,7 +260,8 @@ def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: rang
             rule.echo = grid.cells[before][lane_i]
         else:
             continue
-        rule.echo_onsets, rule.echo_pitches = echo.onsets, echo.pitches
+        scale = echo_scale(echo, song_grid, lane_i, region)  # the song as it was, the region left out
+        rule.echo_onsets, rule.echo_pitches = echo.onsets * scale, echo.pitches * scale
         return
 
 
@@ -286,7 +288,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
         if task not in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):  # a variation answers its own bar
-            _set_echo(rule, grid, bar, lane_i, this_pass, window, original)
+            _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan.grid, plan.bars)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums:

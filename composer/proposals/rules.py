@@ -32,12 +32,14 @@ class Echo:
 
     `lags`: bars back, in order of preference (the first whose bar exists, has this bar's
     length and, in the context, holds notes); `onsets`/`pitches`: logits towards that bar's
-    onsets still ahead and towards its pitches at the current onset.
+    onsets still ahead and towards its pitches at the current onset. `follows_context`: the
+    weights scale with how often the lane repeats itself outside the region (echo_scale).
     """
 
     lags: tuple[int, ...]
     onsets: float
     pitches: float
+    follows_context: bool = False
 
 
 # A groove repeats its bar; a tune repeats its phrases, 8 or 4 bars back (training melodies repeat the
@@ -46,7 +48,44 @@ class Echo:
 # melody, --cases 30 for drums; docs/PROPOSALS.md has the numbers): the weights that brought repetition
 # near the original's and the density and range errors down without costing chord tones (re-chosen for
 # the step-4,900 weights, which repeat a groove more by themselves: drums +1.5/+4 went to +1/+2).
-ECHO = {"drums": Echo((1,), 1.0, 2.0), "melody": Echo((8, 4), 4.0, 4.0)}
+ECHO = {"drums": Echo((1,), 1.0, 2.0), "melody": Echo((8, 4), 4.0, 4.0, follows_context=True)}
+# A tune repeats itself as much as the song around it does. Held-out melodies repeat a bar 8 or 4 back
+# (onsets and pitches) at very different rates by style: Lieder 0.07, OpenEWLD 0.19, POP909 0.21,
+# Nottingham 0.51 (benchmarks/bench_proposal_quality.py's sources, validation split), and one fixed
+# lean made Lieder and lead-sheet melodies three to seven times as repetitive as the originals while
+# leaving folk tunes short of theirs (docs/PROPOSALS.md). So the melody's lean is scaled by its lane's
+# own rate outside the region, relative to POP909's, where +4/+4 matched the truth; with too little
+# context to judge (a sketch from nothing) it stays at its full weight.
+ECHO_REFERENCE_RATE = 0.21
+ECHO_MAX_SCALE = 1.5
+ECHO_MIN_JUDGED = 4  # context bars needed to judge a lane's repetition
+
+
+def _shape(cell) -> frozenset:
+    return frozenset((e.pos, e.pitch) for e in cell)
+
+
+def context_repetition(grid: Grid, lane: int, region: range, lags: tuple[int, ...]) -> float | None:
+    """Share of the lane's filled bars outside `region` whose onsets and pitches are those of a filled bar
+    `lag` back (any of `lags`, also outside the region); None with fewer than ECHO_MIN_JUDGED such bars."""
+    judged = repeats = 0
+    for bar, row in enumerate(grid.cells):
+        if bar in region or not row[lane]:
+            continue
+        earlier = [bar - lag for lag in lags
+                   if bar - lag >= 0 and bar - lag not in region and grid.cells[bar - lag][lane]]
+        if earlier:
+            judged += 1
+            repeats += any(_shape(grid.cells[b][lane]) == _shape(row[lane]) for b in earlier)
+    return repeats / judged if judged >= ECHO_MIN_JUDGED else None
+
+
+def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
+    """How much of the echo's weights to use in this song (1.0 for an echo that does not follow context)."""
+    if not echo.follows_context:
+        return 1.0
+    rate = context_repetition(grid, lane, region, echo.lags)
+    return 1.0 if rate is None else min(ECHO_MAX_SCALE, rate / ECHO_REFERENCE_RATE)
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}

@@ -72,3 +72,28 @@ def test_an_earlier_bar_with_the_rhythm_being_replaced_is_passed_over(pop_song):
     assert rhythm(cells[28][0]) == rhythm(cells[20][0]) and not cells[24][0]
     (rule,) = first_pass_rules(pop_song, Region(28, 28, (melody,)), Task.MELODY)
     assert rule.echo is None and rule.echo_onsets == 0
+
+
+def test_a_melody_leans_back_as_much_as_its_song_repeats_itself(pop_song):
+    """The melody's echo follows the context: the song's own repetition outside the region sets its weight
+    (rules.echo_scale), so a song that never repeats a bar gets no lean and a looping one the most."""
+    from dataclasses import replace
+
+    from composer.proposals.rules import ECHO_MAX_SCALE, ECHO_REFERENCE_RATE, context_repetition, echo_scale
+
+    melody = pop_song.tracks[0].id
+    grid = song_grid(pop_song)
+    region = range(36, 37)
+    rate = context_repetition(grid, 0, region, ECHO["melody"].lags)
+    assert rate is not None and 0 < rate < 1
+    (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), Task.MELODY)
+    expected = min(ECHO_MAX_SCALE, rate / ECHO_REFERENCE_RATE)
+    assert rule.echo_pitches == ECHO["melody"].pitches * expected
+    # every bar of the melody a copy of bar 0: fully repetitive; every bar different: none
+    first = next(row[0] for row in grid.cells if row[0])
+    looping = replace(grid, cells=tuple((first, *row[1:]) for row in grid.cells))
+    assert echo_scale(ECHO["melody"], looping, 0, region) == ECHO_MAX_SCALE
+    shifted = tuple((tuple(replace(e, pitch=e.pitch + b % 12) for e in first), *row[1:])
+                    for b, row in enumerate(grid.cells))
+    assert echo_scale(ECHO["melody"], replace(grid, cells=shifted), 0, region) == 0.0
+    assert echo_scale(ECHO["drums"], looping, 0, region) == 1.0  # the groove's lean does not follow context
