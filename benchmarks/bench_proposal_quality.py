@@ -34,7 +34,7 @@ track has notes. For every task it prints, side by side:
 With --no-chord-lane the songs lose their chord symbols before the proposal
 (as a plain MIDI file arrives), with --no-key their key signatures; the
 scores still read the original chords and keys.
-With --ablate echo,chord_fit,... each model also runs with that decoding
+With --ablate echo,chord_fit,... the last model also runs with each decoding
 rule switched off (benchmarks/rule_ablation.py), one column per rule, on the
 same cases: a rule stays only where its column is further from the truth.
 With --compare it also runs the decoding variants in VARIANTS on the same
@@ -382,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", help="only these tasks, e.g. melody,chords (default: all)")
     parser.add_argument("--sources", help=f"only these sources (default: those of {','.join(CASES)} registered "
                                           "in composer.data.sources)")
-    parser.add_argument("--ablate", help="also run each model with one of these rules off, one column per rule: "
+    parser.add_argument("--ablate", help="also run the last model with one of these rules off, one column per rule: "
                                          f"{','.join(ABLATIONS)}")
     parser.add_argument("--no-key", action="store_true",
                         help="propose into the songs without their key signatures (scores still use them)")
@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     loaded = {name: load_model(path, quantized=not args.fp32) for name, path in model_labels(paths).items()}
     models = {name: entry.model for name, entry in loaded.items()}
     ablated = {}
-    for name in list(models) if args.ablate else ():
+    for name in list(models)[-1:] if args.ablate else ():  # the last model: the one whose rules are chosen
         for rule in args.ablate.split(","):
             if rule not in ABLATIONS:
                 parser.error(f"--ablate: unknown rule {rule!r} (known: {','.join(ABLATIONS)})")

@@ -15,7 +15,7 @@ holds its own first pass). `--per-prompt` also times every proposal the old
 way, one batch per distinct prompt (the arrangement's later passes one
 candidate after another), as `<job>_per_prompt_s`. Variants alternate inside
 every round so machine noise (2 shared cores) hits all alike. The default model is
-the shipped resources/composer.pt, else the composer-3m training run's latest
+the shipped resources/composer.pt, else the composer-8m training run's latest
 checkpoint. `--models A,B` times several checkpoints in one run: every
 (checkpoint, variant) pair is a column, named `<checkpoint stem>/<variant>`, and
 all of them alternate inside every round the same way; load times are given
@@ -47,7 +47,7 @@ from composer.tokens.vocab import VOCAB
 from engine.files import load_song_file
 
 SONG = Path(__file__).resolve().parents[1] / "tests" / "data" / "midi" / "pop909_001.mid"
-RUN_CHECKPOINT = Path("~/.cache/cadenza/runs/composer-3m/checkpoint.pt").expanduser()
+RUN_CHECKPOINT = Path("~/.cache/cadenza/runs/composer-8m/checkpoint.pt").expanduser()
 MELODY, BRIDGE, PIANO = 1, 2, 3
 
 

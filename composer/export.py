@@ -1,6 +1,6 @@
 """`python -m composer.export CHECKPOINT [TARGET]`: write the small checkpoint the app ships.
 
-    .venv/bin/python -m composer.export ~/.cache/cadenza/runs/composer-3m/checkpoint.pt resources/composer.pt
+    .venv/bin/python -m composer.export ~/.cache/cadenza/runs/composer-8m/checkpoint.pt resources/composer.pt
 
 Keeps the averaged (EMA) weights in bf16 (a few MB instead of the ~50 MB
 training checkpoint with optimizer state), with the config, tokens and data

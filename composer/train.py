@@ -266,7 +266,8 @@ class Trainer:
         self.model.load_state_dict(weights)
         self.ema.load_state_dict(weights)
         self.step, self.tokens_seen = record["step"], record["tokens_seen"]
-        self.history = record.get("history") or self.history
+        if record["data_hash"] == self.data_hash:  # other data: its losses were measured on other sequences
+            self.history = record.get("history") or self.history
         self.rewarm_from = self.step
         self.origin = {"step": self.step, "tokens": self.tokens_seen}
         self.log(f"started from {path} at step {self.step} ({self.tokens_seen:,} tokens seen); fresh optimizer")

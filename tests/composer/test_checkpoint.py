@@ -81,8 +81,9 @@ def test_a_failed_save_keeps_the_old_checkpoint(tmp_path, tiny_checkpoint):
 def test_the_shipped_checkpoint_loads(torch_threads):
     _, info = load_model(SHIPPED)
     assert Path(SHIPPED).stat().st_size < 50 * 2**20
-    assert info["tokens_seen"] > 0 and 1_000_000 < info["parameters"] < 5_000_000
-    assert info["config"]["name"] == "composer-3m"
+    assert info["tokens_seen"] > 0 and 1_000_000 < info["parameters"] < 10_000_000
+    assert info["config"]["name"] == "composer-8m" and info["knows_styles"]
+    assert read_checkpoint(SHIPPED)["vocab"] == list(VOCAB.names)  # written with today's tokens
 
 
 def test_a_checkpoint_of_an_older_vocabulary_grows_for_training_only(tmp_path, tiny_checkpoint):
