@@ -19,6 +19,7 @@ Cancellation is checked before every step.
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 
@@ -30,6 +31,8 @@ from composer.proposals.grammar import FillWriter
 from composer.proposals.spec import ProposalCancelled
 
 DECODE_THREADS = 1  # one step is ~100 small ops: a second thread adds waiting, not speed (bench_proposals.py)
+# The prompt is one pass of large matrix products over hundreds of tokens, which a second core does speed up.
+PREFILL_THREADS = min(2, os.cpu_count() or 1)
 
 
 def sample(logits: np.ndarray, mask: np.ndarray, bias: np.ndarray | None, temperature: float, top_p: float,
@@ -91,7 +94,11 @@ def _run(model, prompts, writers, rngs, temperature, top_p, should_stop, on_toke
     length = min(model.config.block_size, max(len(p) + writers[i].budget + 1 for p, i in zip(prompts, active)))
     cache = KVCache(model.config, len(active), length, next(model.parameters()).dtype)
     with torch.inference_mode():
-        logits = _prefill(model, prompts, cache)
+        torch.set_num_threads(PREFILL_THREADS)
+        try:
+            logits = _prefill(model, prompts, cache)
+        finally:
+            torch.set_num_threads(DECODE_THREADS)
         positions = torch.tensor([len(p) for p in prompts])
         while active:
             if should_stop is not None and should_stop():
