@@ -14,7 +14,7 @@ from pathlib import Path
 
 from composer.data.common import CorpusSong
 from composer.data.ensemble import solo_with_keyboard
-from composer.data.score_midi import convert_file
+from composer.data.score_midi import convert_file, file_id, midi_files
 
 SOURCE = "lieder"
 FOLDER = "openscore-lieder"
@@ -23,12 +23,12 @@ STYLE = "art_song"
 
 
 def files(root: Path) -> list[Path]:
-    return sorted((root / FOLDER / "midi").rglob("*.mid"))
+    return midi_files(root, FOLDER)
 
 
 def song_id(root: Path, path: Path) -> str:
     """Composer/Set/Song/lcNNNN: the file's place in the collection."""
-    return path.relative_to(root / FOLDER / "midi").with_suffix("").as_posix()
+    return file_id(root, FOLDER, path)
 
 
 def convert(root: Path, path: Path) -> CorpusSong:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from composer.data.common import CorpusSong
 from composer.data.ensemble import ensemble_tracks
-from composer.data.score_midi import convert_file
+from composer.data.score_midi import convert_file, file_id, midi_files
 
 SOURCE = "orchestra"
 FOLDER = "openscore-orchestra"
@@ -21,11 +21,11 @@ STYLE = "orchestral"
 
 
 def files(root: Path) -> list[Path]:
-    return sorted((root / FOLDER / "midi").rglob("*.mid"))
+    return midi_files(root, FOLDER)
 
 
 def song_id(root: Path, path: Path) -> str:
-    return path.relative_to(root / FOLDER / "midi").with_suffix("").as_posix()
+    return file_id(root, FOLDER, path)
 
 
 def convert(root: Path, path: Path) -> CorpusSong:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from composer.data.common import CorpusSong
 from composer.data.ensemble import ensemble_tracks
-from composer.data.score_midi import convert_file
+from composer.data.score_midi import convert_file, midi_files
 
 SOURCE = "quartets"
 FOLDER = "openscore-stringquartets"
@@ -20,7 +20,7 @@ STYLE = "string_quartet"
 
 
 def files(root: Path) -> list[Path]:
-    return sorted((root / FOLDER / "midi").rglob("*.mid"))
+    return midi_files(root, FOLDER)
 
 
 def song_id(root: Path, path: Path) -> str:

@@ -63,6 +63,16 @@ class Score:
                     meters=self.meters, keys=self.keys, title=title, end_tick=end)
 
 
+def midi_files(root: Path, folder: str) -> list[Path]:
+    """Every MIDI file of a staged score collection (`<folder>/midi/**.mid`), in a stable order."""
+    return sorted((root / folder / "midi").rglob("*.mid"))
+
+
+def file_id(root: Path, folder: str, path: Path) -> str:
+    """A file's place in its collection (`Composer/Work/file`, no suffix): its song id."""
+    return path.relative_to(root / folder / "midi").with_suffix("").as_posix()
+
+
 def read_score(path: Path) -> Score:
     source = read_midi(path)
     timeline = Timeline(source)
