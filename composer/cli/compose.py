@@ -10,6 +10,7 @@ import json
 
 from composer.cli import args as types
 from composer.proposals.spec import PARTS
+from composer.tokens.vocab import STYLES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--parts", default=",".join(PARTS), metavar="PART,...")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--temperature", type=types.number, default=1.0)
+    parser.add_argument("--style", choices=STYLES, help="what the piece is, said to the model (default: unsaid)")
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
     parser.set_defaults(func=run)
 
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"part": part, **stats}), flush=True)
 
     song = compose_song(args.bars, args.key, args.tempo, args.meter, parts, args.seed, args.model,
-                        args.temperature, on_part=report)
+                        args.temperature, on_part=report, style=args.style)
     save_song_file(Project(song=song), args.output)
     print(json.dumps({"file": args.output, "bars": args.bars, "tracks": len(song.tracks), "notes": song.note_count}))
     return 0

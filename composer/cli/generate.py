@@ -22,6 +22,7 @@ from composer.proposals.spec import (
     Region,
     Task,
 )
+from composer.tokens.vocab import STYLES
 from engine.track import TrackRole
 
 
@@ -46,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--range", type=types.pitch_range, metavar="LOW-HIGH", help="pitches, e.g. C4-C6 or 60-84")
     parser.add_argument("--chord-following", choices=("off", "soft", "strict"), default="soft",
                         help="how closely notes keep to the chord lane, and chords to the notes under them")
+    parser.add_argument("--style", choices=STYLES, help="what the piece is, said to the model (default: unsaid)")
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
     parser.set_defaults(func=run)
 
@@ -63,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     song, track_ids = _tracks(song, task, args.tracks)
     region = _region(song, task, args.bars, track_ids)
     controls = Controls(temperature=args.temperature, top_p=args.top_p, seed=args.seed, candidates=args.candidates,
+                        style=args.style,
                         key=args.key, key_strict=not args.soft_key, pitch_range=args.range, density=args.density,
                         chord_following=args.chord_following)
     candidates = propose(song, region, task, controls, args.model)

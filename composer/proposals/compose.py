@@ -37,7 +37,7 @@ def add_part_track(song: Song, role: str) -> tuple[Song, int]:
 
 def compose_song(bars: int, key: Key, tempo: float, meter: tuple[int, int], parts: tuple[str, ...] = PARTS,
                  seed: int = 0, model=None, temperature: float = 1.0, cancel=None,
-                 on_part: Callable[[str, dict], None] | None = None) -> Song:
+                 on_part: Callable[[str, dict], None] | None = None, style: str | None = None) -> Song:
     """A `bars`-bar sketch with `parts` (a subset of PARTS, written in PARTS order). `on_part(part, stats)` after each."""
     unknown = [p for p in parts if p not in PARTS]
     if unknown or not parts:
@@ -50,7 +50,7 @@ def compose_song(bars: int, key: Key, tempo: float, meter: tuple[int, int], part
         if part != "chords":
             song, track_id = add_part_track(song, part)
             track_ids = (track_id,)
-        controls = Controls(seed=seed + 101 * number, key=key, key_strict=True, temperature=temperature)
+        controls = Controls(seed=seed + 101 * number, key=key, key_strict=True, temperature=temperature, style=style)
         candidate = propose(song, Region(0, bars - 1, track_ids), Task(part), controls, model, cancel)[0]
         song = candidate.to_edit(song).apply(song)
         if on_part is not None:

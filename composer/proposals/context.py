@@ -23,7 +23,7 @@ from composer.tokens.vocab import MAX_BARS, MAX_TRACKS, STEPS_PER_QUARTER
 from engine.keys import Key, estimate_key
 from engine.song import Song
 
-HEADER_TOKENS = 5   # BOS METER KEY TEMPO ... SEP
+HEADER_TOKENS = 6   # BOS METER KEY TEMPO [STYLE] ... SEP
 
 
 def select_tracks(song: Song, region_tracks: tuple[int, ...], bars: range, drums_only: bool = False) -> list[int]:

@@ -61,7 +61,7 @@ def propose(song: Song, region: Region, task: Task | str, controls: Controls | N
     """
     task = Task.parse(task)
     controls = controls or Controls()
-    net = _model(model)
+    net = _model(model, controls.style)
     plan = make_plan(song, region, task, controls, net.config.block_size)
     should_stop = cancel.is_set if isinstance(cancel, threading.Event) else cancel
     meter = _Progress(progress, plan, controls.candidates * controls.max_attempts)
@@ -84,12 +84,15 @@ def propose(song: Song, region: Region, task: Task | str, controls: Controls | N
     return candidates
 
 
-def _model(model) -> Composer:
+def _model(model, style: str | None = None) -> Composer:
+    """The network to decode with; a style is refused for a checkpoint trained before STYLE tokens (its
+    embedding rows for them are placeholders). A bare Composer is taken as it is."""
     if isinstance(model, Composer):
         return model
-    if isinstance(model, LoadedModel):
-        return model.model
-    return load_model(model).model
+    loaded = model if isinstance(model, LoadedModel) else load_model(model)
+    if style is not None and not loaded.info.get("knows_styles", True):
+        raise ProposalError(f"{loaded.path.name} was trained before styles; propose without --style")
+    return loaded.model
 
 
 def _generate(net: Composer, plan: Plan, runs: dict[int, _Run], should_stop, meter: _Progress) -> None:

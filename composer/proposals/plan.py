@@ -109,6 +109,7 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
     chunk = max(1, min(len(bars), math.floor(block_size * FILL_SHARE / (per_bar * DENSITY_FACTOR[controls.density] + 8))))
     while True:
         grid, lanes = _task_grid(song, track_ids, chord_lane, controls, task, note_targets)
+        grid = replace(grid, style=controls.style)  # the header says it in every pass's prompt
         passes = _passes(bars, chunk)
         plan = Plan(song, task, controls, bars, (start, end), targets, grid, lanes, passes, {}, dict(region.locked),
                     block_size)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from composer.tokens.vocab import STYLES
 from engine.errors import CadenzaError
 from engine.keys import Key
 from engine.notes import Note
@@ -99,6 +100,8 @@ class Controls:
     under them (strongly under strict). With `density` None the model
     chooses, nudged towards how busy the track is in the bars around the
     region (and, when the task names a part, away from empty bars).
+    `style` names what the piece is (pop, folk, art_song, ...), said in the
+    prompt's header as in training; a model trained before styles refuses it.
     """
 
     temperature: float = 1.0
@@ -111,6 +114,7 @@ class Controls:
     density: str | None = None
     chord_following: str = "soft"
     max_attempts: int = 3          # decodes per candidate before its post-check failures are reported
+    style: str | None = None       # a STYLE token the model conditions on (vocab.STYLES); None: unsaid
 
     def __post_init__(self) -> None:
         if not 0.05 <= self.temperature <= 5:
@@ -131,3 +135,5 @@ class Controls:
                 raise ProposalError(f"pitch range {low}-{high} holds no note of {self.key}")
         if not 1 <= self.max_attempts <= 10:
             raise ProposalError("max_attempts must be 1..10")
+        if self.style is not None and self.style not in STYLES:
+            raise ProposalError(f"style {self.style!r}: choose {', '.join(STYLES)}")
