@@ -77,7 +77,7 @@ from composer.proposals.context import lane_index
 from composer.proposals.generate import propose
 from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
 from composer.tokens.encode import CHORD_LANE
-from composer.tokens.grid import ChordMark, Grid, song_grid
+from composer.tokens.grid import ChordMark, Grid, cell_shape, song_grid
 from engine.chords import Chord
 from engine.keys import Key
 from engine.song import Song
@@ -156,12 +156,12 @@ def _chord_in_force(song: Song, tick: int) -> Chord | None:
 
 def repetition(cells: list[tuple], before: list[tuple]) -> tuple[int, int]:
     """(non-empty cells, of them those equal to an earlier cell of the region or of the bars before it)."""
-    seen = [frozenset((e.pos, e.pitch) for e in c) for c in before if c]
+    seen = [cell_shape(c) for c in before if c]
     filled = repeats = 0
     for cell in cells:
         if not cell:
             continue
-        shape = frozenset((e.pos, e.pitch) for e in cell)
+        shape = cell_shape(cell)
         filled += 1
         repeats += shape in seen
         seen.append(shape)

@@ -33,6 +33,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.bench_proposal_quality import model_labels
 from composer.model import KVCache
 from composer.proposals import Controls, Region, Task, decoding, generate
 from composer.proposals.compose import add_part_track
@@ -105,8 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = [Path(p) for p in args.models.split(",")]
     else:
         paths = [args.model or (DEFAULT_CHECKPOINT if DEFAULT_CHECKPOINT.exists() else RUN_CHECKPOINT)]
-    stems = [p.stem for p in paths]
-    names = {(p.stem if stems.count(p.stem) == 1 else str(p)): p for p in paths}
+    names = model_labels(paths)
     song = load_song_file(SONG).song
     checkpoints, models = {}, {}
     for label, path in names.items():

@@ -28,12 +28,13 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.bench_proposal_quality import model_labels
 from benchmarks.rule_ablation import ABLATIONS, rules_off
 from composer.data.cache import load_source
 from composer.metrics import chord_at, has_backbeat, pitch_class_entropy, top_pitch_share
 from composer.proposals.compose import compose_song
 from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
-from composer.tokens.grid import Grid, song_grid
+from composer.tokens.grid import Grid, cell_shape, song_grid
 from engine.keys import parse_key
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -55,7 +56,7 @@ def sketch_scores(grid: Grid, bars: range) -> dict:
     if melody is not None:
         cells = [grid.cells[b][melody] for b in bars]
         events = [e for c in cells for e in c]
-        shapes = [frozenset((e.pos, e.pitch) for e in c) for c in cells]
+        shapes = [cell_shape(c) for c in cells]
         filled = [s for s in shapes if s]
         phrases = [tuple(shapes[i:i + 4]) for i in range(0, len(shapes) - 3, 4)]
         out["melody_top_pitch_share"] = top_pitch_share(events)
@@ -112,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--ablate: unknown rule(s) {','.join(unknown)} (known: {','.join(ABLATIONS)})")
     torch.set_num_threads(1)
     columns = {}
-    for path in args.models.split(","):
-        model = load_model(Path(path)).model
+    for label, path in model_labels([Path(p) for p in args.models.split(",")]).items():
+        model = load_model(path).model
         for rule in ["", *filter(None, args.ablate.split(","))]:
             rows = []
             with rules_off((rule,) if rule else ()):
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                     key = parse_key(KEYS[seed % len(KEYS)])
                     song = compose_song(args.bars, key, 100.0, (4, 4), seed=seed, model=model)
                     rows.append(sketch_scores(song_grid(song), range(args.bars)))
-            columns[Path(path).stem + (f"-no_{rule}" if rule else "")] = summary(rows)
+            columns[label + (f"-no_{rule}" if rule else "")] = summary(rows)
     columns["truth (real songs)"] = summary(real_passages(args.datasets, args.bars, 20))
     print(json.dumps(columns, indent=1))
     names = list(columns)

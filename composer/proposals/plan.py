@@ -9,7 +9,7 @@ the notes they are about to replace.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from composer.proposals.rules import (
     CHORD_TONE_BONUS,
     ECHO,
     EMPTY_BAR_PENALTY,
+    Echo,
     MONO_ROLES,
     beat_steps,
     chord_rules,
@@ -74,11 +75,19 @@ class Plan:
     locked: dict[tuple[int, int], tuple[NoteEvent, ...]]   # locked notes as grid events, per (bar, lane)
     locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
     block_size: int
+    echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
         """(bar, lane) to fill in `bars`, in the order the fills follow the prompt (bar-major, lane order)."""
         lanes = sorted(self.lanes[t] for t in self.targets)
         return [(b, lane) for b in bars for lane in lanes]
+
+    def echo_scale(self, lane: int, echo: Echo) -> float:
+        """rules.echo_scale of a lane in the song as it was (the region left out): the same for every cell,
+        pass and candidate of the proposal, so it is measured once."""
+        if lane not in self.echo_scales:
+            self.echo_scales[lane] = echo_scale(echo, self.grid, lane, self.bars)
+        return self.echo_scales[lane]
 
 
 def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_size: int) -> Plan:
@@ -242,7 +251,7 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
 
 
 def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
-              original: tuple, song_grid: Grid, region: range) -> None:
+              original: tuple, plan: Plan) -> None:
     """Point the rule at the lane's earlier bar to echo (rules.ECHO): a cell this pass writes first,
     else what the grid holds there. A bar with the rhythm of what the region held is passed over:
     the user is replacing that material, and leaning back to it would write the same again."""
@@ -261,7 +270,7 @@ def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: rang
             rule.echo = grid.cells[before][lane_i]
         else:
             continue
-        scale = echo_scale(echo, song_grid, lane_i, region)  # the song as it was, the region left out
+        scale = plan.echo_scale(lane_i, echo)
         rule.echo_onsets, rule.echo_pitches = echo.onsets * scale, echo.pitches * scale
         return
 
@@ -289,7 +298,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if task is Task.VARIATION_CONTOUR and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
         if task not in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):  # a variation answers its own bar
-            _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan.grid, plan.bars)
+            _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)
         if not lane.drums:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from composer.proposals.spec import Controls
-from composer.tokens.grid import ChordMark, Grid, Lane, NoteEvent, cell_controls
+from composer.tokens.grid import ChordMark, Grid, Lane, NoteEvent, cell_controls, cell_shape
 from composer.tokens.vocab import DENSITY_EDGES, STEPS_PER_QUARTER, VOCAB
 from engine.chords import QUALITIES, Chord
 from engine.keys import Key
@@ -69,10 +69,6 @@ ECHO_MIN_JUDGED = 4  # context bars needed to judge a lane's repetition
 ECHO_WITHOUT_CONTEXT = 0.7
 
 
-def _shape(cell) -> frozenset:
-    return frozenset((e.pos, e.pitch) for e in cell)
-
-
 def context_repetition(grid: Grid, lane: int, region: range, lags: tuple[int, ...]) -> float | None:
     """Share of the lane's filled bars outside `region` whose onsets and pitches are those of a filled bar
     `lag` back (any of `lags`, also outside the region); None with fewer than ECHO_MIN_JUDGED such bars."""
@@ -84,7 +80,7 @@ def context_repetition(grid: Grid, lane: int, region: range, lags: tuple[int, ..
                    if bar - lag >= 0 and bar - lag not in region and grid.cells[bar - lag][lane]]
         if earlier:
             judged += 1
-            repeats += any(_shape(grid.cells[b][lane]) == _shape(row[lane]) for b in earlier)
+            repeats += any(cell_shape(grid.cells[b][lane]) == cell_shape(row[lane]) for b in earlier)
     return repeats / judged if judged >= ECHO_MIN_JUDGED else None
 
 

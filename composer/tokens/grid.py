@@ -173,6 +173,12 @@ def _chord_cells(song: Song, bar_steps: tuple[int, ...]) -> list[tuple[ChordMark
     return cells
 
 
+def cell_shape(events) -> frozenset[tuple[int, int]]:
+    """A cell's onsets and pitches, lengths and velocities left out: what "the same bar again" means when
+    repetition is counted (the proposals' echo, the benchmarks' repeated bars)."""
+    return frozenset((e.pos, e.pitch) for e in events)
+
+
 def cell_controls(events: tuple[NoteEvent, ...]) -> tuple[int, int, int]:
     """(density, polyphony, range) bin indices of a note cell: the controls a fill starts with."""
     onsets: dict[int, int] = {}
