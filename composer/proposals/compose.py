@@ -2,16 +2,32 @@
 
 Order matters: chords first (everything else follows the harmony), then the
 melody over the chords, then bass and accompaniment under both, drums last.
-Each part is one `propose` call on the song so far, applied through its edit,
-so a sketch is built exactly the way a user would build it in the editor.
+Each part is one or more `propose` calls on the song so far, applied through
+their edits, so a sketch is built exactly the way a user would build it in
+the editor.
+
+Sections and energy (composer.brief.settings) shape the calls:
+- a section heard before comes back: its bars copied from the first time
+  ("exact"), or copied with their last bars proposed anew ("varied", as a
+  second verse ends differently); a section not heard before is proposed;
+- within a section, bars whose energy falls in one band (low / mid / high)
+  are proposed as one region with that note density, and a high-energy melody
+  is asked for a higher register; after all parts, velocities follow the
+  energy bar by bar.
+Without sections and energy the whole sketch is one region per part, as it
+always was.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from composer.brief.settings import PlacedSection, SketchSettings
+from composer.proposals.candidate import chord_lane_with
 from composer.proposals.generate import propose
 from composer.proposals.spec import PARTS, Controls, ProposalError, Region, Task
-from engine.edits import InsertTrack
+from engine.chords import ChordEvent
+from engine.edits import CompoundEdit, InsertTrack, NotesEdit, SongPropertiesEdit
 from engine.keys import Key, KeySignature
 from engine.song import Song
 from engine.timing import TempoChange, TimeSignature
@@ -19,6 +35,11 @@ from engine.track import Track, TrackRole
 
 # General MIDI programs a new part starts with: piano melody, electric bass (finger), electric piano, drum kit.
 PROGRAMS = {"melody": 0, "bass": 33, "accompaniment": 4, "drums": 0}
+# Energy bands: below LOW_ENERGY the bars are asked for few notes, above HIGH_ENERGY for many.
+LOW_ENERGY, HIGH_ENERGY = 0.4, 0.7
+# A high-energy melody sits higher (C4..C6), a calm one lower (G3..E5): register follows energy.
+HIGH_REGISTER, LOW_REGISTER = (60, 84), (55, 76)
+VARIED_BARS = 2   # the bars at the end of a repeated section that "varied" writes anew
 
 
 def empty_song(bars: int, key: Key, tempo: float, meter: tuple[int, int]) -> Song:
@@ -27,11 +48,11 @@ def empty_song(bars: int, key: Key, tempo: float, meter: tuple[int, int]) -> Son
     return song.with_(end_tick=song.meter_map.bar_start(bars))
 
 
-def add_part_track(song: Song, role: str) -> tuple[Song, int]:
+def add_part_track(song: Song, role: str, program: int | None = None) -> tuple[Song, int]:
     """The song with a new, empty track for `role` at the end, and its id."""
     track_role = TrackRole(role)
-    track = Track(song.next_track_id, role.capitalize(), track_role, program=PROGRAMS.get(role, 0),
-                  channel=song.free_channel(track_role))
+    track = Track(song.next_track_id, role.capitalize(), track_role,
+                  program=PROGRAMS.get(role, 0) if program is None else program, channel=song.free_channel(track_role))
     return InsertTrack(len(song.tracks), track, f"Add {role} track").apply(song), track.id
 
 
@@ -42,17 +63,133 @@ def compose_song(bars: int, key: Key, tempo: float, meter: tuple[int, int], part
     unknown = [p for p in parts if p not in PARTS]
     if unknown or not parts:
         raise ProposalError(f"unknown part(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(PARTS)}")
-    if not 1 <= bars <= 128:
-        raise ProposalError(f"{bars} bars: a sketch has 1..128 bars")
-    song = empty_song(bars, key, tempo, meter)
-    for number, part in enumerate(p for p in PARTS if p in parts):
+    settings = SketchSettings(bars=bars, key=key, tempo=tempo, meter=meter, parts=parts, style=style)
+    return compose_sketch(settings, seed, model, temperature, cancel, on_part)
+
+
+@dataclass(frozen=True)
+class _Passage:
+    """Bars proposed as one region: their density and register, or a copy of bars written before."""
+    first_bar: int
+    last_bar: int
+    density: str | None = None
+    melody_range: tuple[int, int] | None = None
+    copy_from: int | None = None   # first bar of the earlier instance to copy
+
+
+def compose_sketch(settings: SketchSettings, seed: int = 0, model=None, temperature: float = 1.0, cancel=None,
+                   on_part: Callable[[str, dict], None] | None = None) -> Song:
+    """The sketch `settings` describe (sections, energy and instrumentation included; see the module docstring)."""
+    song = empty_song(settings.bars, settings.key, settings.tempo, settings.meter)
+    passages = _passages(settings)
+    for number, part in enumerate(p for p in PARTS if p in settings.parts):
         track_ids: tuple[int, ...] = ()
         if part != "chords":
-            song, track_id = add_part_track(song, part)
+            song, track_id = add_part_track(song, part, settings.programs.get(part))
             track_ids = (track_id,)
-        controls = Controls(seed=seed + 101 * number, key=key, key_strict=True, temperature=temperature, style=style)
-        candidate = propose(song, Region(0, bars - 1, track_ids), Task(part), controls, model, cancel)[0]
-        song = candidate.to_edit(song).apply(song)
+        stats: dict = {}
+        for index, passage in enumerate(passages):
+            if passage.copy_from is not None:
+                song = _copy_bars(song, track_ids, passage)
+                continue
+            controls = Controls(seed=seed + 101 * number + 7 * index, key=settings.key, key_strict=True,
+                                temperature=temperature, style=settings.style, density=passage.density,
+                                pitch_range=passage.melody_range if part == "melody" else None)
+            region = Region(passage.first_bar, passage.last_bar, track_ids)
+            candidate = propose(song, region, Task(part), controls, model, cancel)[0]
+            song = candidate.to_edit(song).apply(song)
+            stats = _merge_stats(stats, candidate)
         if on_part is not None:
-            on_part(part, {"seed": candidate.seed, **candidate.stats.to_dict(), "warnings": list(candidate.warnings)})
-    return song
+            on_part(part, stats)
+    return _shape_velocities(song, settings.energy) if settings.energy else song
+
+
+def _passages(settings: SketchSettings) -> list[_Passage]:
+    """The regions to propose (or copy), in order: sections split where the energy band changes."""
+    sections = settings.sections or (PlacedSection("", 0, settings.bars),)
+    first_seen: dict[str, PlacedSection] = {}
+    passages: list[_Passage] = []
+    for section in sections:
+        earlier = first_seen.get(section.name) if section.name else None
+        if earlier is not None and earlier.bars == section.bars:
+            fresh_from = section.bars if settings.variation == "exact" else max(1, section.bars - VARIED_BARS)
+            passages.append(_Passage(section.first_bar, section.first_bar + fresh_from - 1,
+                                     copy_from=earlier.first_bar))
+            bars = range(section.first_bar + fresh_from, section.first_bar + section.bars)
+        else:
+            first_seen.setdefault(section.name, section)
+            bars = section.bar_range
+        passages += _by_energy(settings.energy, bars)
+    return passages
+
+
+def _by_energy(energy: tuple[float, ...], bars: range) -> list[_Passage]:
+    """Runs of `bars` in one energy band, each a passage with that band's density and register."""
+    if not bars:
+        return []
+    if not energy:
+        return [_Passage(bars.start, bars.stop - 1)]
+    runs: list[_Passage] = []
+    start = bars.start
+    for bar in range(bars.start + 1, bars.stop + 1):
+        if bar == bars.stop or _band(energy[bar]) != _band(energy[start]):
+            band = _band(energy[start])
+            register = {"high": HIGH_REGISTER, "low": LOW_REGISTER}.get(band)
+            runs.append(_Passage(start, bar - 1, band, register))
+            start = bar
+    return runs
+
+
+def _band(level: float) -> str:
+    return "low" if level < LOW_ENERGY else "high" if level > HIGH_ENERGY else "mid"
+
+
+def _copy_bars(song: Song, track_ids: tuple[int, ...], passage: _Passage) -> Song:
+    """Bars `passage` become a copy of the same number of bars from `passage.copy_from` (notes, or chords)."""
+    meters = song.meter_map
+    source, target = meters.bar_start(passage.copy_from), meters.bar_start(passage.first_bar)
+    length = meters.bar_start(passage.copy_from + passage.last_bar - passage.first_bar + 1) - source
+    shift = target - source
+    edits = []
+    for track_id in track_ids:
+        copied = tuple(n.with_(start=n.start + shift) for n in song.track(track_id).notes_between(source, source + length)
+                       if n.start + shift < target + length)
+        edits.append(NotesEdit(track_id, (), copied, "Repeat section"))
+    if not track_ids:
+        copied_chords = tuple(ChordEvent(c.tick + shift, c.chord) for c in song.chords
+                              if source <= c.tick < source + length)
+        opening = song.chord_at(source)
+        if opening is not None and (not copied_chords or copied_chords[0].tick > target):
+            copied_chords = (ChordEvent(target, opening.chord),) + copied_chords
+        chords = chord_lane_with(song, target, target + length, copied_chords)
+        edits.append(SongPropertiesEdit.changing(song, "Repeat section", chords=chords))
+    return CompoundEdit(tuple(edits), "Repeat section").apply(song)
+
+
+def _merge_stats(stats: dict, candidate) -> dict:
+    """One part's stats over all its passages: counts summed, the last seed, every warning."""
+    new = {"seed": candidate.seed, **candidate.stats.to_dict(), "warnings": list(candidate.warnings)}
+    if not stats:
+        return new
+    merged = dict(new)
+    for key in ("tokens", "seconds"):
+        if key in stats and key in new:
+            merged[key] = stats[key] + new[key]
+    merged["warnings"] = stats.get("warnings", []) + new["warnings"]
+    return merged
+
+
+def _shape_velocities(song: Song, energy: tuple[float, ...]) -> Song:
+    """Every pitched and drum note's velocity scaled by its bar's energy (0.7x calm .. 1.3x intense)."""
+    meters = song.meter_map
+    edits = []
+    for track in song.tracks:
+        if not track.notes:
+            continue
+        louder = []
+        for note in track.notes:
+            bar = min(len(energy) - 1, meters.position(note.start).bar)
+            velocity = max(1, min(127, round(note.velocity * (0.7 + 0.6 * energy[bar]))))
+            louder.append(note.with_(velocity=velocity))
+        edits.append(NotesEdit(track.id, track.notes, tuple(louder), "Shape dynamics", paired=True))
+    return CompoundEdit(tuple(edits), "Shape dynamics").apply(song)
