@@ -1,4 +1,9 @@
-"""Painting the piano roll: rows, grid, loop, ghost notes, notes, playhead.
+"""Painting the piano roll: rows, out-of-range shade, grid, loop, ghost notes, notes, playhead.
+
+Rows outside the current track's instrument range (engine.instruments: the
+playable range of its program at the left edge of the view, or the GM drum
+keys of a kit) are shaded, as notation programs mark notes a player cannot
+play; the notes there stay as they are, drawn over the shade.
 
 Only what is visible is drawn: rows of visible pitches, grid lines of visible
 bars, and notes found by `NoteIndex.sounding` for the visible ticks, so the cost
@@ -16,12 +21,14 @@ from app.roll.note_index import NoteIndex
 from app.roll.options import EditorOptions
 from app.roll.timegrid import LineKind, visible_lines
 from app.roll.view import RollView
+from engine.instruments import track_instrument
 from engine.keys import Key
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track
 
 BLACK_KEYS = frozenset((1, 3, 6, 8, 10))
+OUT_OF_RANGE_SHADE = QColor(0, 0, 0, 110)  # over any row colour: darker, the row's kind still visible
 _LINE_COLOURS = {LineKind.BAR: theme.LINE_BAR, LineKind.BEAT: theme.LINE_BEAT, LineKind.GRID: theme.LINE_GRID}
 
 
@@ -37,6 +44,8 @@ class RollPainter:
               hidden: frozenset[Note], preview: Iterable[Note], width: int, height: int) -> None:
         key = song.key_at(0) if self.options.highlight_scale else None
         self._rows(painter, key, width, height)
+        if current is not None:
+            self._out_of_range(painter, current, width, height)
         self._grid(painter, song, width, height)
         self._loop(painter, height)
         t0, t1 = self.view.tick_at(0), self.view.tick_at(width)
@@ -69,6 +78,16 @@ class RollPainter:
                 painter.fillRect(QRectF(0, y + kh - 1, width, 1), theme.LINE_OCTAVE)
             elif pc in (4, 11):
                 painter.fillRect(QRectF(0, y + kh - 1, width, 1), theme.ROW_BLACK)
+
+    def _out_of_range(self, painter: QPainter, track: Track, width: int, height: int) -> None:
+        low, high = track_instrument(track, max(0, round(self.view.tick_at(0)))).playable
+        view = self.view
+        top, bottom = view.pitch_at(0), view.pitch_at(height)
+        if top > high:   # the rows above the range: from the top of the view down to just above `high`
+            painter.fillRect(QRectF(0, view.y_of(top), width, view.y_of(high) - view.y_of(top)), OUT_OF_RANGE_SHADE)
+        if bottom < low:
+            y = view.y_of(low - 1)
+            painter.fillRect(QRectF(0, y, width, view.y_of(bottom) + view.key_height - y), OUT_OF_RANGE_SHADE)
 
     def _grid(self, painter: QPainter, song: Song, width: int, height: int) -> None:
         for line in visible_lines(song, self.view, self.options.snap, width):

@@ -18,7 +18,8 @@ from itertools import pairwise
 from composer.proposals.candidate import chord_lane_with
 from composer.proposals.context import duration_ticks, step_ticks
 from composer.proposals.plan import Plan
-from composer.proposals.rules import DEFAULT_RANGE, GM_DRUMS, MONO_ROLES
+from composer.proposals.ranges import outside_playable
+from composer.proposals.rules import GM_DRUMS, MONO_ROLES
 from composer.proposals.spec import TASK_ROLES
 from composer.tokens.encode import CHORD_LANE
 from composer.tokens.vocab import DRUM_STEPS
@@ -108,7 +109,12 @@ def check(plan: Plan, content: Content, truncated: int) -> Content:
     for track_id, notes in content.notes.items():
         lane = plan.grid.lanes[plan.lanes[track_id]]
         name = plan.song.track(track_id).name or f"track {track_id}"
-        low, high = (GM_DRUMS.start, GM_DRUMS.stop - 1) if lane.drums else (controls.pitch_range or DEFAULT_RANGE)
+        low, high = (GM_DRUMS.start, GM_DRUMS.stop - 1) if lane.drums else plan.ranges[track_id]
+        if controls.pitch_range is not None and not lane.drums:
+            locked = set(plan.locked_notes.get(track_id, ()))
+            unplayable = outside_playable(plan.song.track(track_id), name, [n for n in notes if n not in locked], start)
+            if unplayable:
+                content.soft.append(unplayable)
         for note in notes:
             if not start <= note.start < end:
                 content.hard.append(f"{name}: a note at tick {note.start} lies outside the region")

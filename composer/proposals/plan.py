@@ -21,6 +21,7 @@ from composer.proposals.context import (
     working_grid,
 )
 from composer.proposals.grammar import CellRule
+from composer.proposals.ranges import default_range
 from composer.proposals.rules import (
     CHORD_TONE_BONUS,
     ECHO,
@@ -75,6 +76,7 @@ class Plan:
     locked: dict[tuple[int, int], tuple[NoteEvent, ...]]   # locked notes as grid events, per (bar, lane)
     locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
     block_size: int
+    ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # pitch range per target track id
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
@@ -135,6 +137,7 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
         if task in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR) and grid.lanes[lanes[target]].is_chords:
             raise ProposalError("variations rewrite note tracks, not the chord lane")
     plan.locked = _locked_events(song, region, grid, lanes, (start, end))
+    plan.ranges = {t: controls.pitch_range or default_range(song, song.track(t), bars) for t in note_targets}
     return plan
 
 
@@ -217,10 +220,12 @@ def fill_reserve(plan: Plan, this_pass: range) -> int:
     return min(want, int(plan.block_size * 0.75))
 
 
-def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Controls) -> CellRule:
+def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Controls,
+              pitch_range: tuple[int, int] | None = None) -> CellRule:
     """A cell's rule from its place in the grid and the controls alone: bar and lane tokens, bar length, start
-    and beat, the kind of lane (chords, drums, a single line), pitches, chords and density allowed. cell_rules
-    adds the task's part; composer.proposals.window_rules (evaluation) adds only the single lines' edges."""
+    and beat, the kind of lane (chords, drums, a single line), pitches (in `pitch_range`, default the
+    controls' range, else all 128), chords and density allowed. cell_rules adds the task's part;
+    composer.proposals.window_rules (evaluation) adds only the single lines' edges."""
     lane = grid.lanes[lane_i]
     rule = CellRule(bar=bar - window_start, lane_token=track_token(grid, lane_i),
                     bar_len=grid.bar_steps[bar + 1] - grid.bar_steps[bar], bar_start=grid.bar_steps[bar],
@@ -230,7 +235,7 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
         rule.roots_ok, rule.quality_ok = chord_rules(controls.key if controls.key_strict else None)
         return rule
     rule.drums = lane.drums
-    rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls)
+    rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls, pitch_range or controls.pitch_range or (0, 127))
     rule.mono = lane.role in MONO_ROLES and not lane.drums
     rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
     return rule
@@ -283,7 +288,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
     chord_masked = chords_lane is not None and CHORD_LANE in plan.targets
     for bar, lane_i in plan.cells(this_pass):
         lane = grid.lanes[lane_i]
-        rule = cell_rule(grid, bar, lane_i, window.start, controls)
+        rule = cell_rule(grid, bar, lane_i, window.start, controls, plan.ranges.get(lane.track_id))
         if rule.chords:
             rule.require_chord = task in (Task.CHORDS,)
             rule.chord_mode = controls.chord_following

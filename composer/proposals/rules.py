@@ -21,7 +21,6 @@ from engine.chords import QUALITIES, Chord
 from engine.keys import Key
 
 GM_DRUMS = range(35, 82)
-DEFAULT_RANGE = (21, 108)       # the piano's keys: what a pitched part may use unless told otherwise
 KEY_PENALTY = 1.5               # logits taken from out-of-key pitches under a soft key
 MONO_ROLES = ("melody", "bass")
 
@@ -130,13 +129,13 @@ def density_prior(grid: Grid, lane: int, bars: range) -> np.ndarray | None:
     return DENSITY_PRIOR * spread / len(counts)
 
 
-def pitch_rules(lane: Lane, controls: Controls) -> tuple[np.ndarray, np.ndarray | None]:
-    """(hard pitch set, soft bias) for a note lane."""
+def pitch_rules(lane: Lane, controls: Controls, pitch_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray | None]:
+    """(hard pitch set, soft bias) for a note lane whose pitches lie in `pitch_range` (composer.proposals.ranges)."""
     allowed = np.zeros(128, dtype=bool)
     if lane.drums:
         allowed[GM_DRUMS.start:GM_DRUMS.stop] = True
         return allowed, None
-    low, high = controls.pitch_range or DEFAULT_RANGE
+    low, high = pitch_range
     allowed[low:high + 1] = True
     if controls.key is None:
         return allowed, None

@@ -10,10 +10,10 @@ lane index). The rules are those of composer.proposals.plan.cell_rules with
 no user controls: the fill grammar, drums on General MIDI drum sounds, melody
 and bass lanes as single lines (kept clear of the lane's notes before and
 after the masked run), and nothing else: every pitch 0..127, no key, no chord
-bias, no density bins. Not the product's piano range (DEFAULT_RANGE): that is
-a default the user can change, and a held-out evaluation of the model should
-measure the pitches it writes (its range and key numbers), not hide the
-out-of-range ones.
+bias, no density bins. Not the product's instrument range
+(composer.proposals.ranges): that is a default the user can change, and a
+held-out evaluation of the model should measure the pitches it writes (its
+range and key numbers), not hide the out-of-range ones.
 """
 from __future__ import annotations
 

@@ -1,0 +1,70 @@
+"""A proposal's pitch range for a track: its instrument's range, narrowed to where the part lies.
+
+The policy (docs/INSTRUMENTS.md says the same for users):
+
+- Start from the instrument's playable range (engine.instruments), never the
+  piano's 88 keys: a horn line stays where a horn plays.
+- Narrow it towards the register of the track's own notes around the region
+  (the `AROUND_BARS` bars before and after it; not the notes being replaced,
+  so a new line is not held to the old one's register): their 10th to 90th
+  percentile pitches, widened by `MARGIN` on both sides and to at least
+  `MIN_SPAN`, kept inside the playable range. A composer writes a part in one
+  register for a passage; the piano's keys let the model wander three octaves
+  from it (issue 19: 14 semitones from the composer's mean pitch on average).
+- Where the track is silent around the region, the instrument's comfortable
+  range (where a part lies when nothing else says where).
+- A range the user gives wins, whatever the instrument; notes written outside
+  the instrument's playable range are then reported on the candidate
+  (`outside_playable`), one line.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from engine.instruments import Instrument, track_instrument
+from engine.pitch import midi_note_name
+from engine.song import Song
+from engine.track import Track
+
+AROUND_BARS = 8
+MARGIN = 4      # semitones added beyond the register the part uses (a major third: room to move)
+MIN_SPAN = 14   # at least a ninth: a line needs room for a tune
+
+
+def default_range(song: Song, track: Track, bars: range) -> tuple[int, int]:
+    """The pitch range a proposal in `bars` of `track` uses when the user gives none (module docstring)."""
+    start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
+    instrument = track_instrument(track, start)
+    around_start = song.meter_map.bar_start(max(0, bars.start - AROUND_BARS))
+    around_end = song.meter_map.bar_start(bars.stop + AROUND_BARS)
+    pitches = [n.pitch for n in track.notes_between(around_start, around_end) if not start <= n.start < end]
+    if not pitches:
+        return instrument.comfortable
+    low, high = np.percentile(pitches, [10, 90])
+    return register_range(instrument, int(np.floor(low)), int(np.ceil(high)))
+
+
+def register_range(instrument: Instrument, low: int, high: int) -> tuple[int, int]:
+    """The part's register `low..high` with MARGIN around it, at least MIN_SPAN wide, inside the playable range."""
+    floor, ceiling = instrument.playable
+    low, high = low - MARGIN, high + MARGIN
+    missing = MIN_SPAN - (high - low)
+    if missing > 0:
+        low, high = low - missing // 2, high + (missing - missing // 2)
+    if high - low >= ceiling - floor:
+        return instrument.playable
+    shift = max(0, floor - low) - max(0, high - ceiling)   # slide back inside, keeping the width
+    return low + shift, high + shift
+
+
+def outside_playable(track: Track, name: str, notes, tick: int) -> str | None:
+    """One line when some of `notes` lie outside the track's instrument's playable range, else None."""
+    instrument = track_instrument(track, tick)
+    low, high = instrument.playable
+    below = sum(n.pitch < low for n in notes)
+    above = sum(n.pitch > high for n in notes)
+    if not below and not above:
+        return None
+    where = " and ".join(part for part in (f"{below} below" if below else "", f"{above} above" if above else "") if part)
+    return (f"{name}: {where} the {instrument.name}'s playable range "
+            f"({midi_note_name(low)}-{midi_note_name(high)}), as the pitch range asked for allows")

@@ -1,0 +1,83 @@
+"""A proposal's default range is the track's instrument range narrowed to the part's register (issue 19).
+
+Real orchestral file (Beethoven's first symphony, first movement, MuseScore's
+MIDI export: GM programs, no track names), real tiny model.
+"""
+from __future__ import annotations
+
+import pytest
+
+from composer.proposals import Controls, Region, Task, propose
+from composer.proposals.ranges import MIN_SPAN, default_range, register_range
+from engine.instruments import gm_instrument, track_instrument
+from engine.midi import read_midi
+from engine.notes import Note
+from engine.track import Track
+
+HORN_1, FLUTE_1, VIOLA = 9, 1, 16   # track ids in the file
+BARS = range(20, 24)                # bars 21-24
+
+
+@pytest.fixture(scope="module")
+def symphony(datasets):
+    return read_midi(datasets / "openscore-orchestra" / "midi" / "Beethoven,_Ludwig_van" / "Symphony_No.1,_Op.21"
+                     / "1" / "Beethoven_Op.21_1.mid")
+
+
+def around(song, track_id, bars, spread=8):
+    start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
+    first = song.meter_map.bar_start(max(0, bars.start - spread))
+    last = song.meter_map.bar_start(bars.stop + spread)
+    return [n.pitch for n in song.track(track_id).notes_between(first, last) if not start <= n.start < end]
+
+
+@pytest.mark.parametrize("track_id", [HORN_1, FLUTE_1, VIOLA])
+def test_the_default_range_follows_the_parts_register_inside_its_instrument(symphony, track_id):
+    track = symphony.track(track_id)
+    low, high = default_range(symphony, track, BARS)
+    playable = track_instrument(track).playable
+    pitches = sorted(around(symphony, track_id, BARS))
+    assert playable[0] <= low and high <= playable[1]
+    assert high - low < 36 and high - low >= MIN_SPAN                 # never the piano's 88 keys
+    inner = pitches[len(pitches) // 10:len(pitches) * 9 // 10]        # the part's register, stray notes aside
+    assert low <= inner[0] and inner[-1] <= high
+
+
+def test_a_silent_track_gets_its_instruments_comfortable_range(symphony):
+    horn = symphony.track(HORN_1)
+    silent = horn.with_(notes=())
+    assert default_range(symphony, silent, BARS) == gm_instrument(60).comfortable
+
+
+def test_a_register_at_the_edge_slides_inside_the_playable_range():
+    cello = gm_instrument(42)
+    low, high = register_range(cello, 36, 38)                  # a part on the open C string
+    assert low == 36 and high - low == MIN_SPAN
+
+
+def test_a_horn_melody_stays_in_the_horns_register(symphony, tiny_model):
+    low, high = default_range(symphony, symphony.track(HORN_1), BARS)
+    candidates = propose(symphony, Region(BARS.start, BARS.stop - 1, (HORN_1,)), Task.MELODY,
+                         Controls(candidates=2, seed=3), model=tiny_model)
+    for candidate in candidates:
+        notes = candidate.notes[HORN_1]
+        assert notes and all(low <= n.pitch <= high for n in notes)
+        assert not any("playable range" in w for w in candidate.warnings)
+
+
+def test_a_user_range_wins_and_unplayable_notes_are_reported(symphony, tiny_model):
+    horn = symphony.track(HORN_1)
+    candidates = propose(symphony, Region(BARS.start, BARS.stop - 1, (HORN_1,)), Task.MELODY,
+                         Controls(candidates=1, seed=1, pitch_range=(12, 26), max_attempts=1), model=tiny_model)
+    notes = candidates[0].notes[HORN_1]
+    assert notes and all(12 <= n.pitch <= 26 for n in notes)         # below the horn's F1: the user's choice
+    warnings = [w for w in candidates[0].warnings if "playable range" in w]
+    assert len(warnings) == 1 and "below the French Horn's playable range (F1-F5)" in warnings[0]
+    assert "\n" not in warnings[0] and horn.name == ""                 # one line; the file names no track
+
+
+def test_notes_inside_the_playable_range_give_no_warning():
+    from composer.proposals.ranges import outside_playable
+    violin = Track(1, program=40)
+    assert outside_playable(violin, "Violin", [Note(0, 55, 10, 80), Note(0, 100, 10, 80)], 0) is None
+    assert outside_playable(violin, "Violin", [Note(0, 54, 10, 80)], 0).startswith("Violin: 1 below")
