@@ -139,7 +139,7 @@ def _english() -> dict[str, tuple]:
         "keyboard": ("keyboard", "solo piano", "piano piece", "piano solo", "ragtime", "rag", "hymn", "chorale",
                      "nocturne", "etude", "prelude"),
         "game_rock": ("game", "video game", "game music", "rock", "metal", "punk", "boss battle", "battle theme",
-                      "chiptune", "8-bit", "action"),
+                      "chiptune", "8-bit", "action", "boss"),
         "drum_grooves": ("drum groove", "groove", "beat", "drum loop", "funk", "hip hop", "hip-hop"),
     }
     for style, words in styles.items():
@@ -191,7 +191,8 @@ def _english() -> dict[str, tuple]:
         "epic": ("epic", "grand", "majestic", "massive", "huge", "powerful"),
         "heroic": ("heroic", "hero", "adventure", "adventurous", "brave", "noble"),
         "triumphant": ("triumphant", "victory", "victorious", "celebration", "fanfare"),
-        "energetic": ("energetic", "driving", "intense", "exciting", "lively", "dance", "fight", "running"),
+        "energetic": ("energetic", "driving", "intense", "exciting", "lively", "dance", "fight", "running",
+                      "battle", "combat", "war"),
         "aggressive": ("aggressive", "angry", "furious", "brutal", "violent"),
         "solemn": ("solemn", "funeral", "requiem", "sacred", "reverent"),
         "hopeful": ("hopeful", "inspiring", "inspirational", "optimistic", "sunrise", "dawn"),
@@ -236,9 +237,11 @@ def _english() -> dict[str, tuple]:
               "theme", "feel", "feeling", "style", "mood", "tempo", "key", "sketch", "please", "write", "make",
               "me", "something", "like", "bar", "bars", "measure", "measures", "part", "parts", "section",
               "plus", "only", "just", "ish", "around", "about", "kind", "sort", "vibe", "vibes", "scene",
-              "loop", "underscore", "background", "bgm", "it", "is", "its", "which", "where", "as", "up", "down",
+              "loop", "underscore", "background", "bgm", "main", "title", "titles", "opening", "credits", "level",
+              "menu", "overworld", "riff", "low", "high", "then", "after", "before", "end", "ending", "start", "it", "is", "its", "which", "where", "as", "up", "down",
               "more", "less", "bit", "big", "mostly", "led", "lead", "strong", "full", "mix", "also", "too", "time",
-              "signature", "beats", "per", "minute", "hit", "accent", "sting", "climax", "peak", "impact")
+              "signature", "beats", "per", "minute", "hit", "accent", "sting", "stinger", "climax", "peak", "impact",
+              "drop", "melody", "melodies", "line", "tune", "harmony", "chords", "accompaniment")
     for word in filler:
         table.setdefault(word, ())
     return table
@@ -254,7 +257,7 @@ def _chinese() -> dict[str, tuple]:
         "string_quartet": ("弦乐四重奏", "四重奏", "室内乐"),
         "keyboard": ("钢琴曲", "钢琴小品", "钢琴独奏", "独奏钢琴", "拉格泰姆", "赞美诗", "圣咏", "夜曲", "练习曲",
                      "前奏曲"),
-        "game_rock": ("游戏", "游戏音乐", "摇滚", "金属", "朋克", "战斗", "boss战", "芯片音乐", "8位", "动作"),
+        "game_rock": ("游戏", "游戏音乐", "摇滚", "金属", "朋克", "战斗", "战", "芯片音乐", "8位", "动作"),
         "drum_grooves": ("律动", "鼓点", "节奏型", "放克", "嘻哈"),
     }
     for style, words in styles.items():
@@ -302,14 +305,14 @@ def _chinese() -> dict[str, tuple]:
         "romantic": ("浪漫", "爱情", "深情", "热恋"),
         "dreamy": ("梦幻", "空灵", "奇幻", "魔幻", "童话"),
         "mysterious": ("神秘", "诡异", "奇异", "解谜"),
-        "scary": ("恐怖", "惊悚片", "吓人", "鬼魅"),
+        "scary": ("恐怖", "恐怖片", "惊悚片", "吓人", "鬼魅", "鬼屋"),
         "epic": ("史诗", "史诗感", "宏大", "壮丽", "磅礴", "震撼", "大气"),
         "heroic": ("英雄", "热血", "冒险", "勇敢"),
         "triumphant": ("胜利", "凯旋", "庆典", "号角"),
         "energetic": ("激昂", "激烈", "动感", "活力", "激情", "燃", "战斗感", "奔跑"),
         "aggressive": ("愤怒", "狂暴", "凶猛", "暴烈"),
         "solemn": ("庄严", "肃穆", "葬礼", "神圣"),
-        "hopeful": ("希望", "励志", "温馨", "朝阳", "黎明", "治愈"),
+        "hopeful": ("希望", "充满希望", "励志", "温馨", "朝阳", "日出", "黎明", "治愈"),
     }
     for mood, words in moods.items():
         for word in words:
@@ -343,7 +346,7 @@ def _chinese() -> dict[str, tuple]:
     filler = ("的", "一首", "一段", "一个", "首", "段", "个", "在", "有", "和", "与", "及", "加", "配", "以及", "还有",
               "用", "使用", "风格", "曲子", "音乐", "乐曲", "小品", "作品", "曲", "歌", "感觉", "氛围感", "味道",
               "请", "帮我", "写", "写一首", "来一首", "做", "要", "一点", "稍微", "比较", "非常", "很", "有点",
-              "带", "带有", "主题", "场景", "bgm", "背景音乐", "背景", "速度", "拍号", "调性", "节奏", "左右", "大约",
+              "带", "带有", "主题", "场景", "关卡", "片头", "片尾", "菜单", "bgm", "背景音乐", "背景", "速度", "拍号", "调性", "节奏", "左右", "大约",
               "约", "为主", "为", "是", "到", "从", "开始", "然后", "最后", "全曲", "整体", "乐器", "编制", "长度",
               "共", "主奏", "主旋律", "伴奏", "旋律", "和弦", "一", "中", "里", "上", "出现", "达到", "高潮",
               "重音", "冲击点", "爆点", "之", "点", "部分", "组", "拍")

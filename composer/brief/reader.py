@@ -160,9 +160,9 @@ def _read_keys(reading: _Reading) -> None:
         if mode is not None:
             reading.once("key_mode", mode)
 
-    def mode_of(word: str) -> str | None:
+    def mode_of(word: str) -> str:
         word = word.lower()
-        return "minor" if word in ("minor", "min", "m", "小调") else "major" if word in ("major", "maj", "大调") else None
+        return "minor" if word in ("minor", "min", "m", "小调") else "major"
 
     reading.take(r"(降|升)\s*([A-Ga-g])\s*(大调|小调|调)",
                  lambda m: key(m.group(2), "b" if m.group(1) == "降" else "#", mode_of(m.group(3))))
@@ -170,7 +170,8 @@ def _read_keys(reading: _Reading) -> None:
     reading.take(rf"\b([A-Ga-g]){accidental}[\s-]*(major|minor|maj|min)\b",
                  lambda m: key(m.group(1), m.group(2), mode_of(m.group(3))), re.IGNORECASE)
     reading.take(r"\b([A-G])(#|♯|♭|b)?m\b", lambda m: key(m.group(1), m.group(2), "minor"))
-    reading.take(r"\b(?:in|key of|key)\s+([A-G])(#|♯|♭|b)?(?![\w#♯♭])", lambda m: key(m.group(1), m.group(2), None),
+    # "in F", "G调": a key named without a mode is major, as musicians read it (1=G in Chinese numbered notation)
+    reading.take(r"\b(?:in|key of|key)\s+([A-G])(#|♯|♭|b)?(?![\w#♯♭])", lambda m: key(m.group(1), m.group(2), "major"),
                  re.IGNORECASE)
 
 

@@ -166,7 +166,8 @@ def _energy(brief: Brief, mood_level: float | None, sections: tuple[PlacedSectio
     shape = _shape(brief.energy, [p - 1 for p in brief.peaks if 1 <= p <= bars], bars)
     curve = [b * s for b, s in zip(base, shape)]
     top = max(curve)
-    scale = 1.0 / top if top > 1.0 else 1.0   # the peak is the loudest bar, not a plateau clipped at 1
+    # a hit point is the sketch's most intense bar; elsewhere only a plateau clipped at 1 is scaled down
+    scale = 1.0 / top if top > 1.0 or brief.peaks else 1.0
     return tuple(round(_clamp(value * scale, 0.0, 1.0), 3) for value in curve)
 
 
