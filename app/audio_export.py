@@ -59,12 +59,26 @@ class RenderThread(QThread):
                                  progress=lambda f: self.progressed.emit(int(f * PROGRESS_STEPS)),
                                  cancel=lambda: self.cancelled, normalize=self.normalize)
         except RenderCancelled:
-            self.done.emit(False, "Export cancelled")
+            self.done.emit(False, self.tr("Export cancelled"))
         except (CadenzaError, OSError) as error:
             self.done.emit(False, str(error))
         else:
             self.result = result
-            self.done.emit(True, f"Exported {Path(self.path).name} ({result.seconds:.1f} s of audio, {result.level})")
+            self.done.emit(True, self.summary(result))
+
+    def summary(self, result) -> str:
+        """'Exported song.wav (12.0 s of audio, normalized +14.2 dB, peak -1.0 dBFS)', in the interface language."""
+        from engine.audio.render import SILENCE_DB
+
+        if result.peak_db < SILENCE_DB:
+            level = self.tr("silent, not normalized") if result.normalized else self.tr("silent")
+        elif result.normalized:
+            level = self.tr("normalized %1 dB, peak %2 dBFS").replace("%1", f"{result.gain_db:+.1f}") \
+                .replace("%2", f"{result.peak_db:.1f}")
+        else:
+            level = self.tr("peak %1 dBFS").replace("%1", f"{result.peak_db:.1f}")
+        return self.tr("Exported %1 (%2 s of audio, %3)").replace("%1", Path(self.path).name) \
+            .replace("%2", f"{result.seconds:.1f}").replace("%3", level)
 
 
 class AudioExport(QProgressDialog):
@@ -74,8 +88,11 @@ class AudioExport(QProgressDialog):
 
     def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None,
                  normalize: bool = True) -> None:
-        super().__init__(f"Rendering {Path(path).name}…", "Cancel", 0, PROGRESS_STEPS, parent)
-        self.setWindowTitle("Export audio")
+        super().__init__(parent)
+        self.setLabelText(self.tr("Rendering %1…").replace("%1", Path(path).name))
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setRange(0, PROGRESS_STEPS)
+        self.setWindowTitle(self.tr("Export audio"))
         self.setWindowModality(Qt.WindowModal)
         self.setMinimumDuration(0)
         self.setAutoClose(False)

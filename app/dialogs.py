@@ -34,18 +34,18 @@ class QuantizeDialog(QDialog):
 
     def __init__(self, current: Snap, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Quantize")
+        self.setWindowTitle(self.tr("Quantize"))
         self.grid = QComboBox()
-        self.grid.addItems([s.label for s in self.GRIDS])
+        self.grid.addItems([s.text for s in self.GRIDS])
         matching = [i for i, s in enumerate(self.GRIDS) if (s.division, s.triplet) == (current.division, current.triplet)]
         self.grid.setCurrentIndex(matching[0] if matching else 2)
         self.strength = self._slider(100)
         self.swing = self._slider(0)
-        self.ends = QCheckBox("Quantize note ends too")
+        self.ends = QCheckBox(self.tr("Quantize note ends too"))
         form = QFormLayout()
-        form.addRow("Grid", self.grid)
-        form.addRow("Strength", self.strength)
-        form.addRow("Swing", self.swing)
+        form.addRow(self.tr("Grid"), self.grid)
+        form.addRow(self.tr("Strength"), self.strength)
+        form.addRow(self.tr("Swing"), self.swing)
         form.addRow("", self.ends)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
@@ -73,10 +73,10 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(520, 560)
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.NoEditTriggers)
         for i, (name, keys) in enumerate(rows):

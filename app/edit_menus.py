@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 from app.dialogs import QuantizeDialog, ShortcutsDialog
@@ -18,7 +18,39 @@ from app.note_actions import NoteActions
 from app.roll.editor import RollEditor
 from app.session import Session
 
+translate = QCoreApplication.translate
+
 ZOOM_STEP = 1.25
+# Mouse gestures listed after the actions in the shortcut list: (what, how), both shown translated.
+GESTURES = (
+    (QT_TRANSLATE_NOOP("EditMenus", "Draw (drag sets length)"), QT_TRANSLATE_NOOP("EditMenus", "drag")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Copy notes"), QT_TRANSLATE_NOOP("EditMenus", "Alt+drag")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Place without snap"), QT_TRANSLATE_NOOP("EditMenus", "Ctrl+drag")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Add to selection"), QT_TRANSLATE_NOOP("EditMenus", "Shift+click")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Zoom time"), QT_TRANSLATE_NOOP("EditMenus", "Ctrl+wheel")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Zoom pitch"), QT_TRANSLATE_NOOP("EditMenus", "Ctrl+Shift+wheel")),
+    (QT_TRANSLATE_NOOP("EditMenus", "Scroll sideways"), QT_TRANSLATE_NOOP("EditMenus", "Shift+wheel")),
+)
+
+
+def undo_actions(window: QMainWindow, stack) -> tuple[QAction, QAction]:
+    """Undo and Redo whose text names the step ("Undo Quantize") as one translatable sentence each.
+
+    QUndoStack's own prefix would glue the translated "Undo" to the step's name; here the whole
+    line, mnemonic included, is one string a translator can reorder."""
+    undo = QAction(translate("EditMenus", "&Undo"), window)
+    redo = QAction(translate("EditMenus", "&Redo"), window)
+    undo.triggered.connect(stack.undo)
+    redo.triggered.connect(stack.redo)
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(lambda text: undo.setText(
+        translate("EditMenus", "&Undo %1").replace("%1", text) if text else translate("EditMenus", "&Undo")))
+    stack.redoTextChanged.connect(lambda text: redo.setText(
+        translate("EditMenus", "&Redo %1").replace("%1", text) if text else translate("EditMenus", "&Redo")))
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    return undo, redo
 
 
 def add_action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -39,59 +71,59 @@ def add_action(window: QMainWindow, menu: QMenu, text: str, slot: Callable[[], o
     return action
 
 
-class EditMenus:
+class EditMenus(QObject):
     def __init__(self, window: QMainWindow, session: Session, editor: RollEditor, notes: NoteActions) -> None:
+        super().__init__(window)
         self.window = window
         self.session = session
         self.editor = editor
         self.notes = notes
         bar = window.menuBar()
-        self.edit = bar.addMenu("&Edit")
-        undo = session.undo_stack.createUndoAction(window, "&Undo")
+        self.edit = bar.addMenu(self.tr("&Edit"))
+        undo, redo = undo_actions(window, session.undo_stack)
         undo.setShortcut(QKeySequence.Undo)
-        redo = session.undo_stack.createRedoAction(window, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
             self.edit.addAction(action)
             window.addAction(action)
         self.edit.addSeparator()
-        add_action(window, self.edit, "Cu&t", notes.cut, QKeySequence.Cut, scope=editor)
-        add_action(window, self.edit, "&Copy", notes.copy, QKeySequence.Copy, scope=editor)
-        add_action(window, self.edit, "&Paste at playhead", notes.paste, QKeySequence.Paste, scope=editor)
-        add_action(window, self.edit, "&Duplicate", notes.duplicate, "Ctrl+D", scope=editor)
-        add_action(window, self.edit, "De&lete", notes.delete, [QKeySequence.Delete, QKeySequence("Backspace")], scope=editor)
-        add_action(window, self.edit, "Select &all", session.select_all, QKeySequence.SelectAll, scope=editor)
-        add_action(window, self.edit, "Select &none", lambda: session.set_selection(()), "Escape", scope=editor)
+        add_action(window, self.edit, self.tr("Cu&t"), notes.cut, QKeySequence.Cut, scope=editor)
+        add_action(window, self.edit, self.tr("&Copy"), notes.copy, QKeySequence.Copy, scope=editor)
+        add_action(window, self.edit, self.tr("&Paste at playhead"), notes.paste, QKeySequence.Paste, scope=editor)
+        add_action(window, self.edit, self.tr("&Duplicate"), notes.duplicate, "Ctrl+D", scope=editor)
+        add_action(window, self.edit, self.tr("De&lete"), notes.delete, [QKeySequence.Delete, QKeySequence("Backspace")], scope=editor)
+        add_action(window, self.edit, self.tr("Select &all"), session.select_all, QKeySequence.SelectAll, scope=editor)
+        add_action(window, self.edit, self.tr("Select &none"), lambda: session.set_selection(()), "Escape", scope=editor)
 
-        self.notes_menu = bar.addMenu("&Notes")
+        self.notes_menu = bar.addMenu(self.tr("&Notes"))
         menu = self.notes_menu
-        add_action(window, menu, "Nudge left", lambda: notes.nudge(-1), "Left", scope=editor)
-        add_action(window, menu, "Nudge right", lambda: notes.nudge(1), "Right", scope=editor)
-        add_action(window, menu, "Nudge left a bar", lambda: notes.nudge(-1, bar=True), "Shift+Left", scope=editor)
-        add_action(window, menu, "Nudge right a bar", lambda: notes.nudge(1, bar=True), "Shift+Right", scope=editor)
-        add_action(window, menu, "Transpose up", lambda: notes.transpose(1), "Up", scope=editor)
-        add_action(window, menu, "Transpose down", lambda: notes.transpose(-1), "Down", scope=editor)
-        add_action(window, menu, "Octave up", lambda: notes.transpose(1, octave=True), "Shift+Up", scope=editor)
-        add_action(window, menu, "Octave down", lambda: notes.transpose(-1, octave=True), "Shift+Down", scope=editor)
+        add_action(window, menu, self.tr("Nudge left"), lambda: notes.nudge(-1), "Left", scope=editor)
+        add_action(window, menu, self.tr("Nudge right"), lambda: notes.nudge(1), "Right", scope=editor)
+        add_action(window, menu, self.tr("Nudge left a bar"), lambda: notes.nudge(-1, bar=True), "Shift+Left", scope=editor)
+        add_action(window, menu, self.tr("Nudge right a bar"), lambda: notes.nudge(1, bar=True), "Shift+Right", scope=editor)
+        add_action(window, menu, self.tr("Transpose up"), lambda: notes.transpose(1), "Up", scope=editor)
+        add_action(window, menu, self.tr("Transpose down"), lambda: notes.transpose(-1), "Down", scope=editor)
+        add_action(window, menu, self.tr("Octave up"), lambda: notes.transpose(1, octave=True), "Shift+Up", scope=editor)
+        add_action(window, menu, self.tr("Octave down"), lambda: notes.transpose(-1, octave=True), "Shift+Down", scope=editor)
         menu.addSeparator()
-        add_action(window, menu, "&Quantize…", self.quantize_dialog, "Q", scope=editor)
-        add_action(window, menu, "&Humanize", notes.humanize, "H", scope=editor)
-        add_action(window, menu, "&Legato", notes.legato, "L", scope=editor)
-        add_action(window, menu, "Velocity +10%", lambda: notes.scale_velocity(1.1), scope=editor)
-        add_action(window, menu, "Velocity −10%", lambda: notes.scale_velocity(0.9), scope=editor)
+        add_action(window, menu, self.tr("&Quantize…"), self.quantize_dialog, "Q", scope=editor)
+        add_action(window, menu, self.tr("&Humanize"), notes.humanize, "H", scope=editor)
+        add_action(window, menu, self.tr("&Legato"), notes.legato, "L", scope=editor)
+        add_action(window, menu, self.tr("Velocity +10%"), lambda: notes.scale_velocity(1.1), scope=editor)
+        add_action(window, menu, self.tr("Velocity −10%"), lambda: notes.scale_velocity(0.9), scope=editor)
 
-        self.view = bar.addMenu("&View")
-        add_action(window, self.view, "Zoom in (time)", lambda: editor.zoom_time(ZOOM_STEP), ["Ctrl+=", "Ctrl++"])
-        add_action(window, self.view, "Zoom out (time)", lambda: editor.zoom_time(1 / ZOOM_STEP), "Ctrl+-")
-        add_action(window, self.view, "Zoom in (pitch)", lambda: editor.zoom_pitch(ZOOM_STEP), "Ctrl+Up")
-        add_action(window, self.view, "Zoom out (pitch)", lambda: editor.zoom_pitch(1 / ZOOM_STEP), "Ctrl+Down")
-        add_action(window, self.view, "Show the track's notes", editor.show_notes, "F")
-        self.help = bar.addMenu("&Help")
-        add_action(window, self.help, "Keyboard &shortcuts…", self.shortcuts_dialog, "F1")
+        self.view = bar.addMenu(self.tr("&View"))
+        add_action(window, self.view, self.tr("Zoom in (time)"), lambda: editor.zoom_time(ZOOM_STEP), ["Ctrl+=", "Ctrl++"])
+        add_action(window, self.view, self.tr("Zoom out (time)"), lambda: editor.zoom_time(1 / ZOOM_STEP), "Ctrl+-")
+        add_action(window, self.view, self.tr("Zoom in (pitch)"), lambda: editor.zoom_pitch(ZOOM_STEP), "Ctrl+Up")
+        add_action(window, self.view, self.tr("Zoom out (pitch)"), lambda: editor.zoom_pitch(1 / ZOOM_STEP), "Ctrl+Down")
+        add_action(window, self.view, self.tr("Show the track's notes"), editor.show_notes, "F")
+        self.help = bar.addMenu(self.tr("&Help"))
+        add_action(window, self.help, self.tr("Keyboard &shortcuts…"), self.shortcuts_dialog, "F1")
 
     def quantize_dialog(self) -> bool:
         if not self.session.selection:
-            self.session.message.emit("Quantize: select some notes first")
+            self.session.message.emit(self.tr("Quantize: select some notes first"))
             return False
         dialog = QuantizeDialog(self.editor.roll.snap, self.window)
         if dialog.exec() != QDialog.Accepted:
@@ -104,9 +136,7 @@ class EditMenus:
             keys = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts())
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…"), keys))
-        rows += [("Draw (drag sets length)", "drag"), ("Copy notes", "Alt+drag"), ("Place without snap", "Ctrl+drag"),
-                 ("Add to selection", "Shift+click"), ("Zoom time", "Ctrl+wheel"), ("Zoom pitch", "Ctrl+Shift+wheel"),
-                 ("Scroll sideways", "Shift+wheel")]
+        rows += [(self.tr(what), self.tr(how)) for what, how in GESTURES]
         return rows
 
     def shortcuts_dialog(self) -> None:

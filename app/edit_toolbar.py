@@ -6,7 +6,7 @@ tool the roll is using.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
@@ -16,25 +16,24 @@ from app.roll.piano_roll import PianoRoll
 from app.roll.snap import SNAP_CHOICES, Snap
 from app.session import Session
 
-def snap_label(snap: Snap) -> str:
-    return snap.label if snap.enabled else "Off"
-
+translate = QCoreApplication.translate
 
 class EditToolBar(QToolBar):
     def __init__(self, session: Session, options: EditorOptions, roll: PianoRoll, scope: QWidget,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Edit", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit"))
         self.setObjectName("EditToolBar")
         self.options = options
         self.roll = roll
         self.tool_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for name, tool in roll.tools.items():
-            action = QAction(name, self, checkable=True)
+            action = QAction(translate("Tool", name), self, checkable=True)
             action.setShortcut(tool.shortcut)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # digits stay digits elsewhere
             scope.addAction(action)
-            action.setToolTip(f"{name} tool ({tool.shortcut})")
+            action.setToolTip(self.tr("%1 tool (%2)").replace("%1", translate("Tool", name)).replace("%2", tool.shortcut))
             action.triggered.connect(lambda checked=False, n=name: roll.set_tool(n))
             group.addAction(action)
             self.addAction(action)
@@ -42,15 +41,15 @@ class EditToolBar(QToolBar):
         roll.toolChanged.connect(lambda n: self.tool_actions[n].setChecked(True))
         self.tool_actions[roll.tool.name].setChecked(True)
         self.addSeparator()
-        self.addWidget(QLabel(" Snap "))
+        self.addWidget(QLabel(self.tr(" Snap ")))
         self.snap = QComboBox()
-        self.snap.addItems([snap_label(s) for s in SNAP_CHOICES])
-        self.snap.setToolTip("Snap grid (hold Ctrl while dragging to place freely)")
+        self.snap.addItems([s.text for s in SNAP_CHOICES])
+        self.snap.setToolTip(self.tr("Snap grid (hold Ctrl while dragging to place freely)"))
         self.snap.setCurrentIndex(SNAP_CHOICES.index(options.snap))
         self.snap.activated.connect(lambda i: options.set(snap=SNAP_CHOICES[i]))
         self.addWidget(self.snap)
-        self.ghosts = QAction("Ghosts", self, checkable=True, checked=options.show_ghosts)
-        self.ghosts.setToolTip("Show other tracks' notes dimmed")
+        self.ghosts = QAction(self.tr("Ghosts"), self, checkable=True, checked=options.show_ghosts)
+        self.ghosts.setToolTip(self.tr("Show other tracks' notes dimmed"))
         self.ghosts.toggled.connect(lambda on: options.set(show_ghosts=on))
         self.addAction(self.ghosts)
         self.addSeparator()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
@@ -17,32 +18,33 @@ from app.edit_menus import add_action
 from app.files import FileController
 
 
-class FileMenu:
+class FileMenu(QObject):
     def __init__(self, window: QMainWindow, files: FileController) -> None:
+        super().__init__(window)
         self.window = window
         self.files = files
         self.export_job: AudioExport | None = None
-        menu = window.menuBar().addMenu("&File")
+        menu = window.menuBar().addMenu(self.tr("&File"))
         window.menuBar().insertMenu(window.menuBar().actions()[0], menu)
-        add_action(window, menu, "&New", files.new, QKeySequence.New)
-        add_action(window, menu, "&Open…", files.open_file, QKeySequence.Open)
-        self.recent_menu = menu.addMenu("Open &recent")
+        add_action(window, menu, self.tr("&New"), files.new, QKeySequence.New)
+        add_action(window, menu, self.tr("&Open…"), files.open_file, QKeySequence.Open)
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         menu.addSeparator()
-        add_action(window, menu, "&Save", files.save, QKeySequence.Save)
-        add_action(window, menu, "Save &as…", files.save_as, QKeySequence("Ctrl+Shift+S"))
+        add_action(window, menu, self.tr("&Save"), files.save, QKeySequence.Save)
+        add_action(window, menu, self.tr("Save &as…"), files.save_as, QKeySequence("Ctrl+Shift+S"))
         menu.addSeparator()
-        add_action(window, menu, "&Import MIDI…", files.import_midi, QKeySequence("Ctrl+I"))
-        add_action(window, menu, "Export &MIDI…", lambda: files.export("midi"), QKeySequence("Ctrl+E"))
-        add_action(window, menu, "Export a&udio (WAV/FLAC)…", self.export_audio, QKeySequence("Ctrl+Shift+E"))
-        self.normalize_action = QAction("Normali&ze exported audio to -1 dBFS", window, checkable=True)
+        add_action(window, menu, self.tr("&Import MIDI…"), files.import_midi, QKeySequence("Ctrl+I"))
+        add_action(window, menu, self.tr("Export &MIDI…"), lambda: files.export("midi"), QKeySequence("Ctrl+E"))
+        add_action(window, menu, self.tr("Export a&udio (WAV/FLAC)…"), self.export_audio, QKeySequence("Ctrl+Shift+E"))
+        self.normalize_action = QAction(self.tr("Normali&ze exported audio to -1 dBFS"), window, checkable=True)
         self.normalize_action.setChecked(normalize_preference())
-        self.normalize_action.setStatusTip("Scale each audio export so its loudest moment is at -1 dBFS "
-                                           "(playback is quieter, to leave room)")
+        self.normalize_action.setStatusTip(self.tr("Scale each audio export so its loudest moment is at -1 dBFS "
+                                              "(playback is quieter, to leave room)"))
         self.normalize_action.toggled.connect(set_normalize_preference)
         menu.addAction(self.normalize_action)
-        add_action(window, menu, "Export Music&XML…", lambda: files.export("musicxml"))
+        add_action(window, menu, self.tr("Export Music&XML…"), lambda: files.export("musicxml"))
         menu.addSeparator()
-        add_action(window, menu, "&Quit", window.close, QKeySequence.Quit)
+        add_action(window, menu, self.tr("&Quit"), window.close, QKeySequence.Quit)
         self.menu = menu
         files.recentChanged.connect(self._fill_recent)
         self._fill_recent()
@@ -58,12 +60,13 @@ class FileMenu:
     def export_audio(self, path: str | None = None) -> AudioExport | None:
         """Render the song to WAV or FLAC in the background; returns the running job."""
         files = self.files
-        path = path or files.choose_path("Export audio", True, "WAV audio (*.wav);;FLAC audio (*.flac)",
+        path = path or files.choose_path(self.tr("Export audio"), True, self.tr("WAV audio (*.wav);;FLAC audio (*.flac)"),
                                          files.suggested_path(".wav"))
         if not path:
             return None
         if Path(path).suffix.lower() not in (".wav", ".flac"):
-            files.ask(QMessageBox.Warning, "Cannot export audio", f"{path}: audio exports as .wav or .flac")
+            files.ask(QMessageBox.Warning, self.tr("Cannot export audio"),
+                      self.tr("%1: audio exports as .wav or .flac").replace("%1", path))
             return None
         job = AudioExport(files.session.song, path, self.window, normalize=self.normalize_action.isChecked())
         job.finished_with.connect(self._export_finished)
@@ -73,5 +76,5 @@ class FileMenu:
 
     def _export_finished(self, ok: bool, message: str) -> None:
         self.files.session.message.emit(message)
-        if not ok and message != "Export cancelled":
-            self.files.ask(QMessageBox.Warning, "Cannot export audio", message)
+        if not ok and not self.export_job.thread.cancelled:
+            self.files.ask(QMessageBox.Warning, self.tr("Cannot export audio"), message)

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
+from app.i18n.terms import fill_combo, scale_name, select_data
 from app.roll.options import EditorOptions
 from app.session import Session
 from engine.edits import SongPropertiesEdit
 from engine.keys import SCALES, Key, KeySignature
 from engine.pitch import SHARP_NAMES
-
-NO_KEY = "No key"
-
 
 class KeySelector(QWidget):
     def __init__(self, session: Session, options: EditorOptions, parent: QWidget | None = None) -> None:
@@ -23,19 +21,19 @@ class KeySelector(QWidget):
         self.session = session
         self.options = options
         self.tonic = QComboBox()
-        self.tonic.addItem(NO_KEY)
+        self.tonic.addItem(self.tr("No key"))
         self.tonic.addItems(SHARP_NAMES)
-        self.tonic.setToolTip("Key of the song")
+        self.tonic.setToolTip(self.tr("Key of the song"))
         self.mode = QComboBox()
-        self.mode.addItems(list(SCALES))
-        self.mode.setToolTip("Scale")
-        self.highlight = QCheckBox("Highlight")
-        self.highlight.setToolTip("Shade the rows outside the scale")
-        self.snap_to_scale = QCheckBox("Snap to scale")
-        self.snap_to_scale.setToolTip("New and moved notes land on scale tones; arrows transpose by degree")
+        fill_combo(self.mode, SCALES, scale_name)
+        self.mode.setToolTip(self.tr("Scale"))
+        self.highlight = QCheckBox(self.tr("Highlight"))
+        self.highlight.setToolTip(self.tr("Shade the rows outside the scale"))
+        self.snap_to_scale = QCheckBox(self.tr("Snap to scale"))
+        self.snap_to_scale.setToolTip(self.tr("New and moved notes land on scale tones; arrows transpose by degree"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(QLabel("Key"))
+        layout.addWidget(QLabel(self.tr("Key")))
         for widget in (self.tonic, self.mode, self.highlight, self.snap_to_scale):
             layout.addWidget(widget)
         self.tonic.activated.connect(lambda _: self._set_key())
@@ -52,7 +50,7 @@ class KeySelector(QWidget):
             widget.blockSignals(True)
         self.tonic.setCurrentIndex(0 if key is None else key.tonic + 1)
         if key is not None:
-            self.mode.setCurrentText(key.mode)
+            select_data(self.mode, key.mode)
         self.mode.setEnabled(key is not None)
         self.highlight.setChecked(self.options.highlight_scale)
         self.snap_to_scale.setChecked(self.options.snap_to_scale)
@@ -66,8 +64,8 @@ class KeySelector(QWidget):
         keys = later if key is None else (KeySignature(0, key),) + later
         if keys == song.keys:
             return False
-        return self.session.push(SongPropertiesEdit.changing(song, "Set key", keys=keys))
+        return self.session.push(SongPropertiesEdit.changing(song, self.tr("Set key"), keys=keys))
 
     def _set_key(self) -> None:
         index = self.tonic.currentIndex()
-        self.set_key(None if index == 0 else Key(index - 1, self.mode.currentText()))
+        self.set_key(None if index == 0 else Key(index - 1, self.mode.currentData()))

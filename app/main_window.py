@@ -17,6 +17,7 @@ from app.edit_toolbar import EditToolBar
 from app.file_menu import FileMenu
 from app.midi_input.midi_input import MidiInput
 from app.files import FileController
+from app.i18n.language_menu import LanguageMenu
 from app.note_actions import NoteActions
 from app.proposals.install import install_proposals
 from app.roll.editor import RollEditor
@@ -76,19 +77,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.files.title)
 
     def _add_song_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Transport")
+        menu = self.menuBar().addMenu(self.tr("&Transport"))
         self.menuBar().insertMenu(self.menus.help.menuAction(), menu)
         bar = self.transport_bar
         for action in (bar.play, bar.home, bar.loop, bar.metronome):
             menu.addAction(action)
         menu.addSeparator()
-        add_action(self, menu, "Insert tempo change at playhead", bar.insert_tempo_change)
-        add_action(self, menu, "Insert meter change at playhead", bar.insert_meter_change)
+        add_action(self, menu, self.tr("Insert tempo change at playhead"), bar.insert_tempo_change)
+        add_action(self, menu, self.tr("Insert meter change at playhead"), bar.insert_meter_change)
 
     def _add_history_dock(self) -> None:
         self.history = QUndoView(self.session.undo_stack)
-        self.history.setEmptyLabel("<opened>")
-        dock = QDockWidget("History", self)
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        dock = QDockWidget(self.tr("History"), self)
         dock.setObjectName("HistoryDock")
         dock.setWidget(self.history)
         dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [190], Qt.Horizontal)
         self.history_dock = dock
         self.menus.view.addAction(dock.toggleViewAction())
+        self.menus.view.addSeparator()
+        self.language_menu = LanguageMenu(self.menus.view, self.session.message)
 
     def _add_status_bar(self) -> None:
         self.counts = QLabel()
@@ -112,18 +115,18 @@ class MainWindow(QMainWindow):
         self._show_counts()
 
     def _show_audio_status(self, text: str) -> None:
-        """'No audio output' stays visible (shortened; the full reason is the tooltip)."""
-        self.audio_status.setText(text.split(":")[0] if text else "")
+        """'No audio output' stays visible (the full reason, from the engine, is the tooltip)."""
+        self.audio_status.setText(self.tr("No audio output") if text else "")
         self.audio_status.setToolTip(text)
 
     def _show_counts(self) -> None:
         song = self.session.song
         selected = len(self.session.selection)
         tracks = len(song.tracks)
-        text = f"{tracks} track{'s' * (tracks != 1)} · {song.note_count} notes"
+        parts = [self.tr("%n track(s)", "", tracks), self.tr("%n note(s)", "", song.note_count)]
         if selected:
-            text += f" · {selected} selected"
-        self.counts.setText(text)
+            parts.append(self.tr("%n selected", "notes", selected))
+        self.counts.setText(" · ".join(parts))
 
     def start(self, path: str | None) -> None:
         """Open the command line's file (or an empty song), offer recovery, then start audio and MIDI."""

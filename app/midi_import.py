@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from PySide6.QtCore import QCoreApplication
+
+from app.i18n import fill
 from engine.edits import CompoundEdit, InsertTrack
 from engine.song import Song
 from engine.track import Track
@@ -40,8 +43,8 @@ def import_tracks_edit(song: Song, other: Song, source_name: str) -> CompoundEdi
     for track in other.tracks:
         channel = track.channel if track.is_drums else grown.free_channel(track.role)
         added = _rescaled(track, ratio).with_(id=next_id, channel=channel, name=track.name or source_name)
-        edit = InsertTrack(len(grown.tracks), added, "Import MIDI")
+        edit = InsertTrack(len(grown.tracks), added, QCoreApplication.translate("MidiImport", "Import MIDI"))
         grown = edit.apply(grown)
         edits.append(edit)
         next_id += 1
-    return CompoundEdit(tuple(edits), f"Import {source_name}")
+    return CompoundEdit(tuple(edits), fill(QCoreApplication.translate("MidiImport", "Import %1"), source_name))

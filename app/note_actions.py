@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from app.roll.options import EditorOptions
 from app.session import Session
 from engine.errors import CadenzaError
 from engine.notes import Note
 from engine.operations import humanize, legato, quantize, scale_velocity, transpose, transpose_in_scale
+
+translate = QCoreApplication.translate
 
 
 class NoteActions:
@@ -34,7 +38,7 @@ class NoteActions:
         the edit is paired: a locked note stays locked."""
         selected = self.session.selected_notes()
         if not selected:
-            self.session.message.emit(f"{label}: select some notes first")
+            self.session.message.emit(translate("NoteActions", "%1: select some notes first").replace("%1", label))
             return False
         try:
             after = operation(selected)
@@ -55,16 +59,16 @@ class NoteActions:
             shift = max(direction * amount, -min(n.start for n in notes))
             return tuple(n.with_(start=n.start + shift) for n in notes)
 
-        return self._apply("Nudge notes", moved)
+        return self._apply(translate("NoteActions", "Nudge notes"), moved)
 
     def transpose(self, steps: int, octave: bool = False) -> bool:
         """Up/down a semitone (or, with snap-to-scale on, a scale degree); `octave`: 12 semitones."""
         key = self.session.song.key_at(0)
         if octave:
-            return self._apply("Transpose", lambda notes: transpose(notes, 12 * steps))
+            return self._apply(translate("NoteActions", "Transpose"), lambda notes: transpose(notes, 12 * steps))
         if self.options.snap_to_scale and key is not None:
-            return self._apply("Transpose in scale", lambda notes: transpose_in_scale(notes, steps, key))
-        return self._apply("Transpose", lambda notes: transpose(notes, steps))
+            return self._apply(translate("NoteActions", "Transpose in scale"), lambda notes: transpose_in_scale(notes, steps, key))
+        return self._apply(translate("NoteActions", "Transpose"), lambda notes: transpose(notes, steps))
 
     def duplicate(self) -> bool:
         """Ctrl+D: a copy right after the selection (its length rounded up to the grid)."""
@@ -75,11 +79,11 @@ class NoteActions:
         step = self._step
         shift = max(step, -(-span // step) * step)
         copies = tuple(n.with_(start=n.start + shift) for n in selected)
-        return self.session.replace_notes((), copies, "Duplicate notes")
+        return self.session.replace_notes((), copies, translate("NoteActions", "Duplicate notes"))
 
     def delete(self) -> bool:
         selected = self.session.selected_notes()
-        return bool(selected) and self.session.replace_notes(selected, (), "Delete notes", select=())
+        return bool(selected) and self.session.replace_notes(selected, (), translate("NoteActions", "Delete notes"), select=())
 
     # --- clipboard ----------------------------------------------------------------------
     def copy(self) -> bool:
@@ -88,29 +92,29 @@ class NoteActions:
             return False
         origin = selected[0].start
         self.clipboard = tuple(n.with_(start=n.start - origin) for n in selected)
-        self.session.message.emit(f"Copied {len(selected)} note(s)")
+        self.session.message.emit(translate("NoteActions", "Copied %n note(s)", None, len(selected)))
         return True
 
     def cut(self) -> bool:
-        return self.copy() and self.session.replace_notes(self.session.selected_notes(), (), "Cut notes", select=())
+        return self.copy() and self.session.replace_notes(self.session.selected_notes(), (), translate("NoteActions", "Cut notes"), select=())
 
     def paste(self) -> bool:
         """Paste at the playhead into the current track; the pasted notes become the selection."""
         if not self.clipboard:
             return False
         at = self.options.playhead
-        return self.session.replace_notes((), tuple(n.with_(start=n.start + at) for n in self.clipboard), "Paste")
+        return self.session.replace_notes((), tuple(n.with_(start=n.start + at) for n in self.clipboard), translate("NoteActions", "Paste"))
 
     # --- operations ------------------------------------------------------------------------
     def quantize(self, grid_ticks: int, strength: float = 1.0, swing: float = 0.0, ends: bool = False) -> bool:
-        return self._apply("Quantize", lambda notes: quantize(notes, grid_ticks, strength, swing, ends))
+        return self._apply(translate("NoteActions", "Quantize"), lambda notes: quantize(notes, grid_ticks, strength, swing, ends))
 
     def humanize(self, timing_ticks: int = 10, velocity_amount: int = 8) -> bool:
         seed, self.humanize_seed = self.humanize_seed, self.humanize_seed + 1
-        return self._apply("Humanize", lambda notes: humanize(notes, seed, timing_ticks, velocity_amount))
+        return self._apply(translate("NoteActions", "Humanize"), lambda notes: humanize(notes, seed, timing_ticks, velocity_amount))
 
     def legato(self) -> bool:
-        return self._apply("Legato", legato)
+        return self._apply(translate("NoteActions", "Legato"), legato)
 
     def scale_velocity(self, factor: float, offset: int = 0) -> bool:
-        return self._apply("Scale velocity", lambda notes: scale_velocity(notes, factor, offset))
+        return self._apply(translate("NoteActions", "Scale velocity"), lambda notes: scale_velocity(notes, factor, offset))

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.i18n.terms import edit_label
 from engine.document import SongDocument
 from engine.edits import Edit, EditError, NotesEdit, ReplaceSong
 from engine.notes import Note
@@ -36,7 +37,7 @@ class EditCommand(QUndoCommand):
 
     def __init__(self, session: "Session", edit: Edit, select_after: Iterable[Note] | None,
                  computed: tuple[Song, Song] | None = None) -> None:
-        super().__init__(edit.label)
+        super().__init__(edit_label(edit.label))
         self._session = session
         self.edit = edit
         self._computed = computed  # the validated result, used by the first redo only
@@ -105,7 +106,7 @@ class Session(QObject):
         self.undo_stack.clear()
         self._selection = frozenset()
         self._current_track_id = None
-        self.document.apply(ReplaceSong(self.song, song, "Open"))
+        self.document.apply(ReplaceSong(self.song, song, self.tr("Open")))
         self.undo_stack.setClean()
         self.selectionChanged.emit()
 
@@ -175,7 +176,7 @@ class Session(QObject):
         `paired`: `added[i]` is `removed[i]` changed (moved, resized, ...), so its lock follows it."""
         track = self.current_track
         if track is None:
-            self.message.emit("Add a track first")
+            self.message.emit(self.tr("Add a track first"))
             return False
         if paired:
             pairs = sorted(zip(removed, added, strict=True))

@@ -1,15 +1,17 @@
-"""From a QApplication to a shown window: theme, main window, the file from the command line, screenshot mode."""
+"""From a QApplication to a shown window: language, theme, main window, the file from the command line, screenshot mode."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
 from app import theme
+from app.i18n import install_translators
 from app.main_window import WINDOW_SIZE, MainWindow
 
 
 def run(app: QApplication, path: str | None, screenshot: str | None) -> int:
     app.setApplicationName("Cadenza")
     app.setOrganizationName("Cadenza")
+    install_translators(app)
     theme.apply_dark_palette(app)
     window = MainWindow(interactive=not screenshot)
     window.resize(*WINDOW_SIZE)

@@ -20,32 +20,33 @@ DENOMINATORS = ("2", "4", "8", "16")
 
 class TransportBar(QToolBar):
     def __init__(self, session: Session, transport: Transport, parent: QWidget | None = None) -> None:
-        super().__init__("Transport", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Transport"))
         self.setObjectName("TransportBar")
         self.session = session
         self.transport = transport
         options = transport.options
-        self.home = self._action("⇤", "Return to start (Home)", "Home", transport.return_to_start)
-        self.play = self._action("▶", "Play / stop (Space)", "Space", transport.toggle_play)
-        self.loop = self._action("⟳ Loop", "Loop the region dragged on the ruler (Ctrl+L)", "Ctrl+L",
+        self.home = self._action("⇤", self.tr("Return to start (Home)"), "Home", transport.return_to_start)
+        self.play = self._action("▶", self.tr("Play / stop (Space)"), "Space", transport.toggle_play)
+        self.loop = self._action(self.tr("⟳ Loop"), self.tr("Loop the region dragged on the ruler (Ctrl+L)"), "Ctrl+L",
                                  lambda: transport.set_loop_enabled(self.loop.isChecked()), checkable=True)
-        self.metronome = self._action("Click", "Metronome (K)", "K",
+        self.metronome = self._action(self.tr("Click"), self.tr("Metronome (K)"), "K",
                                       lambda: transport.set_metronome(self.metronome.isChecked()), checkable=True)
         self.addSeparator()
         self.tempo = QDoubleSpinBox()
         self.tempo.setRange(20, 400)
         self.tempo.setDecimals(1)
         self.tempo.setSuffix(" BPM")
-        self.tempo.setToolTip("Tempo at the playhead")
+        self.tempo.setToolTip(self.tr("Tempo at the playhead"))
         self.tempo.setKeyboardTracking(False)
         self.tempo.valueChanged.connect(self.set_tempo)
         self.numerator = QSpinBox()
         self.numerator.setRange(1, 32)
-        self.numerator.setToolTip("Beats per bar at the playhead")
+        self.numerator.setToolTip(self.tr("Beats per bar at the playhead"))
         self.numerator.setKeyboardTracking(False)
         self.denominator = QComboBox()
         self.denominator.addItems(DENOMINATORS)
-        self.denominator.setToolTip("Beat unit at the playhead")
+        self.denominator.setToolTip(self.tr("Beat unit at the playhead"))
         self.numerator.valueChanged.connect(lambda _: self.set_meter())
         self.denominator.activated.connect(lambda _: self.set_meter())
         self.addWidget(self.tempo)
@@ -100,7 +101,7 @@ class TransportBar(QToolBar):
         tick = self.transport.options.playhead
         at = max((t.tick for t in song.tempos if t.tick <= tick), default=0)
         tempos = tuple(t for t in song.tempos if t.tick != at) + (TempoChange.from_bpm(at, bpm),)
-        return self._push(song, "Change tempo", tempos=tempos)
+        return self._push(song, self.tr("Change tempo"), tempos=tempos)
 
     def set_meter(self) -> bool:
         """Change the meter in effect at the playhead."""
@@ -108,7 +109,7 @@ class TransportBar(QToolBar):
         tick = self.transport.options.playhead
         at = song.meter_map.meter_at(tick).tick
         meter = TimeSignature(at, self.numerator.value(), int(self.denominator.currentText()))
-        return self._push(song, "Change meter", meters=tuple(m for m in song.meters if m.tick != at) + (meter,))
+        return self._push(song, self.tr("Change meter"), meters=tuple(m for m in song.meters if m.tick != at) + (meter,))
 
     def insert_meter_change(self) -> bool:
         """A new meter change at the playhead's bar, a copy of the meter there (then edit it)."""
@@ -118,7 +119,7 @@ class TransportBar(QToolBar):
         if current.tick == bar_start:
             return False
         meter = TimeSignature(bar_start, current.numerator, current.denominator)
-        return self._push(song, "Insert meter change", meters=song.meters + (meter,))
+        return self._push(song, self.tr("Insert meter change"), meters=song.meters + (meter,))
 
     def insert_tempo_change(self) -> bool:
         song = self.session.song
@@ -126,7 +127,7 @@ class TransportBar(QToolBar):
         if any(t.tick == tick for t in song.tempos):
             return False
         change = TempoChange(tick, song.tempo_map.us_per_quarter_at(tick))
-        return self._push(song, "Insert tempo change", tempos=song.tempos + (change,))
+        return self._push(song, self.tr("Insert tempo change"), tempos=song.tempos + (change,))
 
     def _push(self, song, label: str, **after) -> bool:
         after = {k: tuple(sorted(v, key=lambda e: e.tick)) for k, v in after.items()}

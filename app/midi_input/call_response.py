@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import fill
 from app.midi_input import preferences
 from app.midi_input.recording import RecordController
 from app.proposals.controller import ProposalController
@@ -72,8 +73,8 @@ class CallResponse(QObject):
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = bool(on)
-        self.session.message.emit("Call and response: record a phrase; the model answers when you stop"
-                                  if self.enabled else "Call and response off")
+        self.session.message.emit(self.tr("Call and response: record a phrase; the model answers when you stop")
+                                  if self.enabled else self.tr("Call and response off"))
         self.stateChanged.emit()
 
     @property
@@ -85,7 +86,7 @@ class CallResponse(QObject):
         if not self.enabled:
             return
         if not take.notes:
-            self.session.message.emit("Call and response: no notes to answer")
+            self.session.message.emit(self.tr("Call and response: no notes to answer"))
             return
         song = self.session.song
         phrase = phrase_bars(song, take.start_tick, take.notes)
@@ -94,8 +95,8 @@ class CallResponse(QObject):
                                       self.proposals.region.locked_in(take.track_id))
         if self.proposals.propose(region, task, continue_bars=bars):
             self._play_from = song.meter_map.bar_start(phrase[0])
-            self.session.message.emit(f"Answering bars {phrase[0] + 1}–{phrase[1] + 1} with bars "
-                                      f"{region.first_bar + 1}–{region.last_bar + 1}…")
+            self.session.message.emit(fill(self.tr("Answering bars %1–%2 with bars %3–%4…"), phrase[0] + 1,
+                                           phrase[1] + 1, region.first_bar + 1, region.last_bar + 1))
 
     def _answered(self, outcome: str) -> None:
         """The answer's job ended: play call and answer, unless the player is already recording again."""

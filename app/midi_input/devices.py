@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import fill
 from app.midi_input import preferences
 from engine.live.devices import DeviceWatcher, InputListing, choose_input
 from engine.live.ports import MidiBackend
@@ -117,6 +118,6 @@ class MidiDevices(QObject):
             ok = True
         else:
             ok = self.live.connect(name)
-            self.notice.emit(f"MIDI input: {name}" if ok else self.live.status_message)
+            self.notice.emit(fill(self.tr("MIDI input: %1"), name) if ok else self.live.status_message)
         self.changed.emit()
         return ok

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import fill
 from app.midi_input import preferences
 from engine.live.errors import MidiInputError
 from engine.live.learn import CC, Binding, MidiLearn
@@ -49,17 +50,26 @@ class Learnable:
         return self.high != 1.0
 
 
-LEARNABLE = (Learnable("play", "Play / stop"), Learnable("record", "Record"),
-             Learnable("metronome", "Metronome on/off"), Learnable("tempo", "Tempo (knob, 40–240 BPM)", 40.0, 240.0),
-             Learnable("generate", "Generate (Proposals panel)"),
-             Learnable("adventure", "Adventurousness (knob, safe–wild)", 1.0, 10.0))
+LEARNABLE = (Learnable("play", QT_TRANSLATE_NOOP("LearnDialog", "Play / stop")),
+             Learnable("record", QT_TRANSLATE_NOOP("LearnDialog", "Record")),
+             Learnable("metronome", QT_TRANSLATE_NOOP("LearnDialog", "Metronome on/off")),
+             Learnable("tempo", QT_TRANSLATE_NOOP("LearnDialog", "Tempo (knob, 40–240 BPM)"), 40.0, 240.0),
+             Learnable("generate", QT_TRANSLATE_NOOP("LearnDialog", "Generate (Proposals panel)")),
+             Learnable("adventure", QT_TRANSLATE_NOOP("LearnDialog", "Adventurousness (knob, safe–wild)"), 1.0, 10.0))
 
 
 def describe(binding: Binding | None) -> str:
+    """A bound control as the dialog shows it: "CC 21, channel 1", "Note 36, any channel"."""
     if binding is None:
         return "—"
-    where = "any channel" if binding.channel is None else f"channel {binding.channel + 1}"
-    return f"{'CC' if binding.kind == CC else 'Note'} {binding.number}, {where}"
+    translate = QCoreApplication.translate
+    if binding.kind == CC:
+        text = translate("LearnDialog", "CC %1, any channel") if binding.channel is None else \
+            translate("LearnDialog", "CC %1, channel %2")
+    else:
+        text = translate("LearnDialog", "Note %1, any channel") if binding.channel is None else \
+            translate("LearnDialog", "Note %1, channel %2")
+    return fill(text, binding.number, None if binding.channel is None else binding.channel + 1)
 
 
 class LearnActions(QObject):
@@ -124,24 +134,24 @@ class LearnDialog(QDialog):
 
     def __init__(self, actions: LearnActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("MIDI learn")
+        self.setWindowTitle(self.tr("MIDI learn"))
         self.actions = actions
         self.learn = actions.learn
         self.table = QTableWidget(len(LEARNABLE), 3)
-        self.table.setHorizontalHeaderLabels(["Action", "Control", ""])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Control"), ""])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.learn_buttons: dict[str, QPushButton] = {}
         for row, item in enumerate(LEARNABLE):
-            self.table.setItem(row, 0, QTableWidgetItem(item.label))
+            self.table.setItem(row, 0, QTableWidgetItem(self.tr(item.label)))
             self.table.setItem(row, 1, QTableWidgetItem())
             cell = QWidget()
             buttons = QHBoxLayout(cell)
             buttons.setContentsMargins(2, 0, 2, 0)
-            learn = QPushButton("Learn")
+            learn = QPushButton(self.tr("Learn"))
             learn.setCheckable(True)
             learn.clicked.connect(lambda checked, i=item: self.arm(i) if checked else self.learn.cancel_learning())
-            clear = QPushButton("Clear")
+            clear = QPushButton(self.tr("Clear"))
             clear.clicked.connect(lambda _=False, i=item: self.clear(i))
             buttons.addWidget(learn)
             buttons.addWidget(clear)
@@ -149,7 +159,7 @@ class LearnDialog(QDialog):
             self.learn_buttons[item.name] = learn
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.hint = QLabel("Press Learn, then move a knob or press a button or pad on the controller.")
+        self.hint = QLabel(self.tr("Press Learn, then move a knob or press a button or pad on the controller."))
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -182,7 +192,7 @@ class LearnDialog(QDialog):
         waiting = self.learn.learning
         by_action = {b.action: b for b in bindings}
         for row, item in enumerate(LEARNABLE):
-            text = "waiting for a control…" if waiting == item.name else describe(by_action.get(item.name))
+            text = self.tr("waiting for a control…") if waiting == item.name else describe(by_action.get(item.name))
             self.table.item(row, 1).setText(text)
             self.learn_buttons[item.name].setChecked(waiting == item.name)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
+from app.i18n import fill
 from app.midi_input import preferences
 from app.midi_input.toolbar import STEP_LENGTHS, MidiMenu, MidiToolBar, step_ticks
 from app.roll.options import EditorOptions
@@ -104,7 +105,7 @@ class MidiInput(QObject):
     # --- actions -------------------------------------------------------------------------
     def _not_started(self) -> bool:
         if self.devices is None:
-            self.session.message.emit("MIDI input is still starting")
+            self.session.message.emit(self.tr("MIDI input is still starting"))
             self._show_modes()
             return True
         return False
@@ -129,7 +130,7 @@ class MidiInput(QObject):
         if self._not_started():
             return
         if self.call_response is None:
-            self.session.message.emit("Call and response needs the composer's proposals")
+            self.session.message.emit(self.tr("Call and response needs the composer's proposals"))
             self._show_modes()
             return
         self.call_response.set_enabled(not self.call_response.enabled)
@@ -161,7 +162,8 @@ class MidiInput(QObject):
         before = preferences.load().period_size
         prefs = preferences.update(**dialog.chosen())
         if prefs.period_size != before:
-            self.session.message.emit(f"Audio buffer {prefs.period_size} frames: applies the next time Cadenza starts")
+            self.session.message.emit(fill(self.tr("Audio buffer %1 frames: applies the next time Cadenza starts"),
+                                           prefs.period_size))
         return True
 
     def _toggle_metronome(self) -> None:
@@ -173,7 +175,9 @@ class MidiInput(QObject):
         self.toolbar.show_devices(devices.names, devices.connected, devices.unavailable)
         self.menu.show_devices(devices.names, devices.connected, devices.unavailable, devices.open)
         status = devices.status
-        self.status.setText(status.split(":")[0] if status else "")
+        # the engine's reason (English) is the tooltip; the label says it in the interface language where it can
+        short = self.tr("MIDI input unavailable") if devices.unavailable else status.split(":")[0]
+        self.status.setText(short if status else "")
         self.status.setToolTip(status)
 
     def _show_modes(self) -> None:
@@ -190,7 +194,7 @@ class MidiInput(QObject):
 
     # --- step length -------------------------------------------------------------------------
     def _step_ticks(self) -> int:
-        return step_ticks(self.toolbar.step_length.currentText(), self.options.snap, self.session.song.ticks_per_quarter)
+        return step_ticks(STEP_LENGTHS[self.toolbar.step_length.currentIndex()], self.options.snap, self.session.song.ticks_per_quarter)
 
     def _step_length_chosen(self, index: int) -> None:
         preferences.update(step_length=STEP_LENGTHS[index])

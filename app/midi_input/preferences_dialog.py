@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import fill
 from app.midi_input.preferences import (
     PERIOD_SIZES,
     PERIODS,
@@ -31,32 +32,32 @@ SAMPLE_RATE = 44100  # for the latency shown next to each buffer size (the synth
 class PreferencesDialog(QDialog):
     def __init__(self, prefs: MidiPreferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("MIDI and audio preferences")
+        self.setWindowTitle(self.tr("MIDI and audio preferences"))
         self.prefs = prefs
         self.count_in = QSpinBox()
         self.count_in.setRange(0, 8)
-        self.count_in.setSuffix(" bar(s)")
+        self.count_in.setSuffix(self.tr(" bar(s)"))
         self.count_in.setValue(prefs.count_in_bars)
         self.mode = QComboBox()
-        self.mode.addItems(["Overdub (keep what is there)", "Replace (clear what the take covers)"])
+        self.mode.addItems([self.tr("Overdub (keep what is there)"), self.tr("Replace (clear what the take covers)")])
         self.mode.setCurrentIndex(RECORD_MODES.index(prefs.record_mode))
-        self.quantize = QCheckBox("Quantize recorded notes to the snap grid")
+        self.quantize = QCheckBox(self.tr("Quantize recorded notes to the snap grid"))
         self.quantize.setChecked(prefs.input_quantize)
-        self.metronome = QCheckBox("Metronome while recording")
+        self.metronome = QCheckBox(self.tr("Metronome while recording"))
         self.metronome.setChecked(prefs.record_metronome)
         self.buffer = QComboBox()
         for size in PERIOD_SIZES:
-            self.buffer.addItem(f"{size} frames ({1000 * size * PERIODS / SAMPLE_RATE:.0f} ms)")
+            self.buffer.addItem(fill(self.tr("%1 frames (%2 ms)"), size, f"{1000 * size * PERIODS / SAMPLE_RATE:.0f}"))
         self.buffer.setCurrentIndex(PERIOD_SIZES.index(prefs.period_size))
-        note = QLabel("A new audio buffer size applies the next time Cadenza starts.\n"
-                      "Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.")
+        note = QLabel(self.tr("A new audio buffer size applies the next time Cadenza starts.\n"
+                              "Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine."))
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Count-in", self.count_in)
-        form.addRow("Recording", self.mode)
+        form.addRow(self.tr("Count-in"), self.count_in)
+        form.addRow(self.tr("Recording"), self.mode)
         form.addRow("", self.quantize)
         form.addRow("", self.metronome)
-        form.addRow("Audio buffer", self.buffer)
+        form.addRow(self.tr("Audio buffer"), self.buffer)
         form.addRow("", note)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)

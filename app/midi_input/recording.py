@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from app.i18n import fill
 from app.midi_input import preferences
 from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
@@ -84,9 +85,11 @@ class RecordController(QObject):
     def start(self) -> bool:
         track = self.session.current_track
         if track is None:
-            return self._refuse("Record: add a track first")
+            return self._refuse(self.tr("Record: add a track first"))
         if self.live.port is None:
-            return self._refuse(f"Record: {self._why_no_input() or 'no MIDI input is connected (MIDI menu)'}")
+            why = self._why_no_input()
+            return self._refuse(fill(self.tr("Record: %1"), why) if why
+                                else self.tr("Record: no MIDI input is connected (MIDI menu)"))
         self.transport.stop()
         prefs = preferences.load()
         song = self.session.song
@@ -116,8 +119,10 @@ class RecordController(QObject):
         else:
             self._roll()
         self._preview.start()
-        self.session.message.emit(f"Recording into {track.name or 'the track'}"
-                                  + (f" after {prefs.count_in_bars} bar(s) count-in" if self.counting_in else ""))
+        name = track.name or self.tr("the track")
+        self.session.message.emit(
+            fill(self.tr("Recording into %1 after %n bar(s) count-in", "", prefs.count_in_bars), name)
+            if self.counting_in else fill(self.tr("Recording into %1"), name))
         self.stateChanged.emit()
         return True
 
@@ -167,7 +172,7 @@ class RecordController(QObject):
         """The keyboard was unplugged: keep what was played up to then, and stop."""
         if self.recorder is not None:
             self.recorder.input_lost(at)
-            self._lost_message = f"{self.live.status_message}; the recording up to then was kept"
+            self._lost_message = fill(self.tr("%1; the recording up to then was kept"), self.live.status_message)
             QTimer.singleShot(0, self.stop)  # after the device list has said its piece; the take ends at `at`
 
     def _transport_stopped(self) -> None:
@@ -204,7 +209,7 @@ class RecordController(QObject):
         if self._lost_message:
             self.session.message.emit(self._lost_message)
         elif not pushed:
-            self.session.message.emit("Record: nothing was played")
+            self.session.message.emit(self.tr("Record: nothing was played"))
         self.stateChanged.emit()
         if pushed:
             self.takeRecorded.emit(take)

@@ -53,13 +53,13 @@ class StepMode(QObject):
         if on:
             track = self.session.current_track
             if track is None:
-                self.session.message.emit("Step input: add a track first")
+                self.session.message.emit(self.tr("Step input: add a track first"))
                 self.stateChanged.emit()
                 return False
             self.step = StepInput(track.id, self.options.playhead, self._length())
             self.live.add_listener(self._arrived.emit)
             self._flush.start()
-            self.session.message.emit("Step input: play notes or chords; 0 or the sustain pedal for a rest")
+            self.session.message.emit(self.tr("Step input: play notes or chords; 0 or the sustain pedal for a rest"))
         else:
             self.live.remove_listener(self._arrived.emit)
             self._flush.stop()

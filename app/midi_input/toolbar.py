@@ -8,6 +8,7 @@ same choices; with no MIDI on the machine both show why, disabled.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar
 
@@ -15,9 +16,12 @@ from app.edit_menus import add_action
 from app.midi_input.preferences import MAX_ANSWER_BARS
 from app.roll.snap import SNAP_CHOICES, Snap
 
-GRID = "Grid"
+GRID = "Grid"  # the step length that follows the snap grid (as stored in the preferences)
 STEP_LENGTHS = [GRID] + [s.label for s in SNAP_CHOICES[1:]]
-NO_INPUT = "No input"
+
+
+def no_input() -> str:
+    return QCoreApplication.translate("MidiToolBar", "No input")
 
 
 def step_ticks(label: str, grid: Snap, ticks_per_quarter: int) -> int:
@@ -30,68 +34,72 @@ def step_ticks(label: str, grid: Snap, ticks_per_quarter: int) -> int:
 
 class MidiToolBar(QToolBar):
     def __init__(self, window: QMainWindow) -> None:
-        super().__init__("MIDI", window)
+        super().__init__(window)
+        self.setWindowTitle("MIDI")
         self.setObjectName("MidiToolBar")
-        self.addWidget(QLabel(" MIDI in "))
+        self.addWidget(QLabel(self.tr(" MIDI in ")))
         self.device = QComboBox()
         self.device.setMinimumWidth(220)
-        self.device.setToolTip("The MIDI keyboard or controller to play, record and step-enter with")
-        self.device.addItem("MIDI starting…")
+        self.device.setToolTip(self.tr("The MIDI keyboard or controller to play, record and step-enter with"))
+        self.device.addItem(self.tr("MIDI starting…"))
         self.device.setEnabled(False)
         self.addWidget(self.device)
         self.addSeparator()
         self.step_length = QComboBox()
-        self.step_length.addItems(STEP_LENGTHS)
-        self.step_length.setToolTip("Step input: the length of each step ('Grid' follows the snap grid)")
+        self.step_length.addItem(self.tr("Grid"))
+        self.step_length.addItems([s.text for s in SNAP_CHOICES[1:]])
+        self.step_length.setToolTip(self.tr("Step input: the length of each step ('Grid' follows the snap grid)"))
         self.answer_bars = QSpinBox()
         self.answer_bars.setRange(0, MAX_ANSWER_BARS)
-        self.answer_bars.setSpecialValueText("= phrase")
-        self.answer_bars.setSuffix(" bars")
-        self.answer_bars.setToolTip("Call and response: how many bars the model answers with (= phrase: as many "
-                                    "as you played)")
+        self.answer_bars.setSpecialValueText(self.tr("= phrase"))
+        self.answer_bars.setSuffix(self.tr(" bars"))
+        self.answer_bars.setToolTip(self.tr("Call and response: how many bars the model answers with (= phrase: as "
+                                            "many as you played)"))
 
     def show_devices(self, names: tuple[str, ...], connected: str | None, unavailable: str) -> None:
         self.device.blockSignals(True)
         self.device.clear()
         if unavailable:
-            self.device.addItem(unavailable.split(":")[0])
+            self.device.addItem(self.tr("MIDI input unavailable"))
             self.device.setToolTip(unavailable)
         else:
-            self.device.addItems([NO_INPUT, *names])
+            self.device.addItems([no_input(), *names])
             self.device.setCurrentIndex(names.index(connected) + 1 if connected in names else 0)
-            self.device.setToolTip("The MIDI keyboard or controller to play, record and step-enter with")
+            self.device.setToolTip(self.tr("The MIDI keyboard or controller to play, record and step-enter with"))
         self.device.setEnabled(not unavailable)
         self.device.blockSignals(False)
 
 
-class MidiMenu:
+class MidiMenu(QObject):
     """The MIDI menu; its actions (with shortcuts) are the toolbar's too."""
 
     def __init__(self, window: QMainWindow, toolbar: MidiToolBar, midi) -> None:
+        super().__init__(window)
         bar = window.menuBar()
-        self.menu = QMenu("&MIDI", window)
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        bar.insertMenu(help_menu, self.menu) if help_menu else bar.addMenu(self.menu)
-        self.devices = self.menu.addMenu("Input &device")
-        self.rescan = add_action(window, self.menu, "Rescan MIDI inputs", midi.rescan)
+        self.menu = QMenu(self.tr("&MIDI"), window)
+        help_menu = getattr(getattr(window, "menus", None), "help", None)  # the MIDI menu goes before Help
+        bar.insertMenu(help_menu.menuAction(), self.menu) if help_menu else bar.addMenu(self.menu)
+        self.devices = self.menu.addMenu(self.tr("Input &device"))
+        self.rescan = add_action(window, self.menu, self.tr("Rescan MIDI inputs"), midi.rescan)
         self.menu.addSeparator()
-        self.record = add_action(window, self.menu, "&Record", midi.toggle_record, "R")
+        self.record = add_action(window, self.menu, self.tr("&Record"), midi.toggle_record, "R")
         self.record.setCheckable(True)
-        self.record.setToolTip("Record from the MIDI keyboard into the selected track at the playhead (R)")
-        self.step = add_action(window, self.menu, "&Step input", midi.toggle_step, "N")
+        self.record.setToolTip(self.tr("Record from the MIDI keyboard into the selected track at the playhead (R)"))
+        self.step = add_action(window, self.menu, self.tr("&Step input"), midi.toggle_step, "N")
         self.step.setCheckable(True)
-        self.step.setToolTip("Step input: each key or chord is written at the playhead, which moves on (N)")
-        self.rest = add_action(window, self.menu, "Step input: rest", midi.rest, "0")
+        self.step.setToolTip(self.tr("Step input: each key or chord is written at the playhead, which moves on (N)"))
+        self.rest = add_action(window, self.menu, self.tr("Step input: rest"), midi.rest, "0")
         self.rest.setEnabled(False)
-        self.call_response = add_action(window, self.menu, "&Call and response", midi.toggle_call_response)
+        self.call_response = add_action(window, self.menu, self.tr("&Call and response"), midi.toggle_call_response)
         self.call_response.setCheckable(True)
-        self.call_response.setIconText("Call ⇄ answer")
-        self.call_response.setToolTip("Call and response: when a recording stops, the model answers the phrase "
-                                      "with the next bars, and call and answer play")
+        self.call_response.setIconText(self.tr("Call ⇄ answer"))
+        self.call_response.setToolTip(self.tr("Call and response: when a recording stops, the model answers the "
+                                              "phrase with the next bars, and call and answer play"))
         self.menu.addSeparator()
-        self.learn = add_action(window, self.menu, "MIDI &learn…", midi.learn_dialog)
-        self.preferences = add_action(window, self.menu, "MIDI and audio &preferences…", midi.preferences_dialog)
-        self.record.setIconText("● Rec")
+        self.learn = add_action(window, self.menu, self.tr("MIDI &learn…"), midi.learn_dialog)
+        self.preferences = add_action(window, self.menu, self.tr("MIDI and audio &preferences…"),
+                                      midi.preferences_dialog)
+        self.record.setIconText(self.tr("● Rec"))
         toolbar.insertAction(toolbar.actions()[2], self.record)  # after the device combo
         toolbar.addAction(self.step)
         toolbar.addWidget(toolbar.step_length)
@@ -109,7 +117,7 @@ class MidiMenu:
             return
         group = self._device_group = QActionGroup(self.devices)
         for name in (None, *names):
-            action = QAction(name or NO_INPUT, self.devices, checkable=True, checked=name == connected)
+            action = QAction(name or no_input(), self.devices, checkable=True, checked=name == connected)
             action.triggered.connect(lambda _=False, n=name: choose(n))
             group.addAction(action)
             self.devices.addAction(action)

@@ -16,8 +16,10 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, QT_TRANSLATE_NOOP
 
+from app.i18n import fill
+from app.i18n.terms import role_name
 from app.proposals.job import ProposalJob, ProposalRequest, model_file, run_proposal, warm_up
 from app.proposals.overlay import TakeOverlay
 from app.proposals.panel import ProposalPanel
@@ -31,14 +33,16 @@ from engine.edits import EditError, ReplaceSong
 from engine.errors import CadenzaError
 from engine.project import Locks
 
-TASK_NAMES = {"melody": "melody", "chords": "chords", "bass": "bass line", "accompaniment": "accompaniment",
-              "drums": "drums", "fill": "fill", "continue": "continuation", "variation-rhythm": "variation",
-              "variation-contour": "variation"}
+# What a task writes, as the status line names it ("Writing 4 takes of bass line…"); translated when shown.
+TASK_NAMES = {"melody": QT_TRANSLATE_NOOP("ProposalController", "melody"), "chords": QT_TRANSLATE_NOOP("ProposalController", "chords"), "bass": QT_TRANSLATE_NOOP("ProposalController", "bass line"),
+              "accompaniment": QT_TRANSLATE_NOOP("ProposalController", "accompaniment"), "drums": QT_TRANSLATE_NOOP("ProposalController", "drums"), "fill": QT_TRANSLATE_NOOP("ProposalController", "fill"),
+              "continue": QT_TRANSLATE_NOOP("ProposalController", "continuation"), "variation-rhythm": QT_TRANSLATE_NOOP("ProposalController", "variation"),
+              "variation-contour": QT_TRANSLATE_NOOP("ProposalController", "variation")}
 
 
 WARM_UP_MS = 2000
-KEPT = "Kept; Undo takes it back"
-UNDONE = "Take undone; it is still in the list (Keep applies it again)"
+KEPT = QT_TRANSLATE_NOOP("ProposalController", "Kept; Undo takes it back")
+UNDONE = QT_TRANSLATE_NOOP("ProposalController", "Take undone; it is still in the list (Keep applies it again)")
 
 
 class ProposalController(QObject):
@@ -107,7 +111,7 @@ class ProposalController(QObject):
     def generate(self, task: str | None = None) -> bool:
         """Start a proposal for the region (task: the panel's when None). False, with a message, when it cannot."""
         if self.running:
-            self._say("A proposal is already running (Cancel stops it)")
+            self._say(self.tr("A proposal is already running (Cancel stops it)"))
             return False
         if task is not None:
             self.panel.set_task(task)
@@ -120,7 +124,7 @@ class ProposalController(QObject):
         if task == "chords":
             region = RegionRequest(region.first_bar, region.last_bar, (), {})
         elif not region.track_ids:
-            self._say("Add a track first", error=True)
+            self._say(self.tr("Add a track first"), error=True)
             return False
         return self.propose(region, task)
 
@@ -131,13 +135,13 @@ class ProposalController(QObject):
         the bars after a recorded phrase, without touching the panel's task.
         """
         if self.running:
-            self._say("A proposal is already running (Cancel stops it)")
+            self._say(self.tr("A proposal is already running (Cancel stops it)"))
             return False
         settings = {**self.panel.settings(), **settings, "task": task}
         settings["seed"] = self.panel.next_seed()
         request = ProposalRequest(self.session.song, region, task, settings, self.model_path)
         self._start(partial(run_proposal, request), partial(self._proposed, request))
-        self._say(f"Writing {settings['takes']} take(s) of {TASK_NAMES[task]}…")
+        self._say(fill(self.tr("Writing %n take(s) of %1…", "", int(settings["takes"])), self.tr(TASK_NAMES[task])))
         return True
 
     def _start(self, work, on_success) -> None:
@@ -157,7 +161,7 @@ class ProposalController(QObject):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
-            self._say("Cancelling…")
+            self._say(self.tr("Cancelling…"))
 
     def _proposed(self, request: ProposalRequest, candidates: list) -> None:
         group = max((t.group for t in self.takes), default=0) + 1
@@ -169,19 +173,22 @@ class ProposalController(QObject):
         self._takes_edited()
         self._show(new[0].id)
         seconds = time.perf_counter() - self._started
-        self._finish("done", f"{len(new)} take(s) in {seconds:.1f} s; [ and ] step through them, Keep applies one")
+        self._finish("done", fill(self.tr("%n take(s) in %1 s; [ and ] step through them, Keep applies one", "",
+                                          len(new)), f"{seconds:.1f}"))
 
     def _failed(self, message: str) -> None:
-        self._finish("failed", message, error=True)
+        """The composer's reason (English for now: composer/ has no translations) after a translated lead."""
+        self._finish("failed", fill(self.tr("Proposal failed: %1"), message), error=True)
 
     def _cancelled(self) -> None:
-        self._finish("cancelled", "Cancelled: nothing changed")
+        self._finish("cancelled", self.tr("Cancelled: nothing changed"))
 
     def _finish(self, outcome: str, text: str, error: bool = False) -> None:
         self.job = None  # the next Generate may start now
         self.last_delay_ms = self.probe.stop()
         self.panel.show_running(False)
-        self._say(f"{text} (UI delay ≤ {self.last_delay_ms:.0f} ms)" if outcome == "done" else text, error)
+        self._say(fill(self.tr("%1 (UI delay ≤ %2 ms)"), text, f"{self.last_delay_ms:.0f}") if outcome == "done" else text,
+                  error)
         self.jobFinished.emit(outcome)
 
     # --- warming up --------------------------------------------------------------------------
@@ -230,19 +237,20 @@ class ProposalController(QObject):
         from app.proposals.sketch import run_sketch
 
         if self.running:
-            self._say("A proposal is already running (Cancel stops it)")
+            self._say(self.tr("A proposal is already running (Cancel stops it)"))
             return False
         before = self.session.song
         self._start(partial(run_sketch, request), partial(self._sketched, before))
-        self._say(f"Composing a {request.bars}-bar sketch: {', '.join(request.parts)}…")
+        self._say(fill(self.tr("Composing a sketch of %n bar(s): %1…", "", request.bars),
+                       self.tr(", ").join(role_name(p) for p in request.parts)))
         return True
 
     def _sketched(self, before, song) -> None:
         if self.session.song is before:
-            self.session.push(ReplaceSong(before, song, "New sketch"))
-            self._finish("done", "Sketch written; Undo takes it back")
+            self.session.push(ReplaceSong(before, song, self.tr("New sketch")))
+            self._finish("done", self.tr("Sketch written; Undo takes it back"))
         else:
-            self._finish("failed", "The song changed while the sketch was written; it was not applied", error=True)
+            self._finish("failed", self.tr("The song changed while the sketch was written; it was not applied"), error=True)
 
     # --- takes ----------------------------------------------------------------------------------
     @property
@@ -279,7 +287,7 @@ class ProposalController(QObject):
         try:
             edit = take.edit(self.session.song)
         except (CadenzaError, EditError, KeyError, ValueError) as error:
-            self._say(f"Cannot keep this take: {error}", error=True)
+            self._say(fill(self.tr("Cannot keep this take: %1"), error), error=True)
             return False
         self._keeping = (edit, take.id)      # `_follow_keep` marks it kept when the step is applied
         try:
@@ -291,7 +299,7 @@ class ProposalController(QObject):
         self._show(None)
         stack = self.session.undo_stack
         self._kept_step = (stack.index(), stack.command(stack.index() - 1))
-        self._say(KEPT)
+        self._say(self.tr(KEPT))
         return True
 
     def _follow_keep(self, edit, given_back):
@@ -317,9 +325,9 @@ class ProposalController(QObject):
         if self.session.undo_stack.command(kept_at - 1) is not command:   # history cleared or rewritten
             self._kept_step = None
         elif index < kept_at:
-            self._say(UNDONE)
+            self._say(self.tr(UNDONE))
         elif index == kept_at:
-            self._say(KEPT)
+            self._say(self.tr(KEPT))
 
     def discard(self) -> None:
         """Drop the shown take; the next take of its Generate (if any) is shown instead."""
@@ -343,7 +351,7 @@ class ProposalController(QObject):
         self.region.restore_locks(locks)
         self._show(None)
         if skipped:
-            self._say(f"{skipped} saved take(s) could not be read and were left out", error=True)
+            self._say(self.tr("%n saved take(s) could not be read and were left out", "", skipped), error=True)
 
     def _takes_edited(self) -> None:
         self.session.undo_stack.resetClean()  # takes are saved with the project: there is something to save
@@ -420,7 +428,7 @@ class ProposalController(QObject):
         try:
             song = take.edit(self.session.song).apply(self.session.song)
         except (CadenzaError, EditError, KeyError, ValueError) as error:
-            self._say(f"Cannot play this take: {error}", error=True)
+            self._say(fill(self.tr("Cannot play this take: %1"), error), error=True)
             return False
         self.transport.set_preview(song)
         return True
@@ -433,17 +441,21 @@ class ProposalController(QObject):
     def _show_region(self) -> None:
         song = self.session.song
         bars = self.region.bars
-        names = [song.track(t).name or f"Track {song.track_index(t) + 1}" for t in self.region.track_ids]
+        names = [song.track(t).name or fill(self.tr("Track %1"), song.track_index(t) + 1) for t in self.region.track_ids]
         locked = [song.track(t).name for t in self.region.track_ids if t in self.region.locked_tracks]
+        comma = self.tr(", ")
         if bars is None:
-            where = "No bars selected: Shift+drag on the ruler, or draw a rubber band over notes."
+            where = self.tr("No bars selected: Shift+drag on the ruler, or draw a rubber band over notes.")
+        elif bars[1] > bars[0]:
+            where = fill(self.tr("Bars %1–%2"), bars[0] + 1, bars[1] + 1)
         else:
-            where = f"Bars {bars[0] + 1}–{bars[1] + 1}" if bars[1] > bars[0] else f"Bar {bars[0] + 1}"
-        text = f"{where}\nTracks: {', '.join(names) or '(none)'}"
-        if locked:
-            text += f" (locked: {', '.join(locked)})"
+            where = fill(self.tr("Bar %1"), bars[0] + 1)
+        tracks = comma.join(names) or self.tr("(none)")
+        lines = [where, fill(self.tr("Tracks: %1 (locked: %2)"), tracks, comma.join(locked)) if locked
+                 else fill(self.tr("Tracks: %1"), tracks)]
         if song.note_count == 0:
-            text += "\nAn empty song: try New sketch… below."
+            lines.append(self.tr("An empty song: try New sketch… below."))
+        text = "\n".join(lines)
         self.panel.region_label.setText(text)
         self.panel.sketch.setDefault(song.note_count == 0)
         self.takesChanged.emit()

@@ -211,4 +211,4 @@ def one_line(error: Exception) -> str:
     if isinstance(error, CadenzaError):
         return str(error)
     text = str(error).strip().splitlines()
-    return f"proposal failed: {type(error).__name__}{': ' + text[0] if text else ''}"
+    return f"{type(error).__name__}{': ' + text[0] if text else ''}"

@@ -7,7 +7,7 @@ the panel, and text fields keep their own keys (Qt gives them the override).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from app.edit_menus import add_action
@@ -15,44 +15,49 @@ from app.proposals.controller import ProposalController
 from app.proposals.panel import ProposalPanel
 from app.proposals.sketch import SketchDialog
 
-GENERATE = (("Generate &melody", "melody", "Ctrl+Alt+M"), ("Suggest &chords", "chords", "Ctrl+Alt+C"),
-            ("Generate &bass", "bass", "Ctrl+Alt+B"), ("Generate &accompaniment", "accompaniment", "Ctrl+Alt+A"),
-            ("Generate &drums", "drums", "Ctrl+Alt+D"), ("&Fill selection", "fill", "Ctrl+Alt+F"),
-            ("C&ontinue", "continue", "Ctrl+Alt+N"), ("&Variation (keep rhythm)", "variation-rhythm", "Ctrl+Alt+V"),
-            ("Variation (keep c&ontour)", "variation-contour", "Ctrl+Alt+Shift+V"))
+GENERATE = ((QT_TRANSLATE_NOOP("ComposeMenu", "Generate &melody"), "melody", "Ctrl+Alt+M"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "Suggest &chords"), "chords", "Ctrl+Alt+C"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &bass"), "bass", "Ctrl+Alt+B"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &accompaniment"), "accompaniment", "Ctrl+Alt+A"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &drums"), "drums", "Ctrl+Alt+D"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "&Fill selection"), "fill", "Ctrl+Alt+F"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "C&ontinue"), "continue", "Ctrl+Alt+N"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "&Variation (keep rhythm)"), "variation-rhythm", "Ctrl+Alt+V"),
+            (QT_TRANSLATE_NOOP("ComposeMenu", "Variation (keep c&ontour)"), "variation-contour", "Ctrl+Alt+Shift+V"))
 
 
-class ComposeMenu:
+class ComposeMenu(QObject):
     def __init__(self, window: QMainWindow, controller: ProposalController, panel: ProposalPanel) -> None:
+        super().__init__(window)
         self.window = window
         self.controller = controller
         self.panel = panel
-        menu = window.menuBar().addMenu("&Compose")
+        menu = window.menuBar().addMenu(self.tr("&Compose"))
         self.menu = menu
         self.actions = {}
-        self.actions["generate"] = add_action(window, menu, "&Generate (panel settings)", controller.generate,
+        self.actions["generate"] = add_action(window, menu, self.tr("&Generate (panel settings)"), controller.generate,
                                               "Ctrl+G")
         for text, task, keys in GENERATE:
-            self.actions[task] = add_action(window, menu, text, lambda t=task: controller.generate(t), keys)
+            self.actions[task] = add_action(window, menu, self.tr(text), lambda t=task: controller.generate(t), keys)
         menu.addSeparator()
-        self.actions["previous"] = add_action(window, menu, "&Previous take", lambda: controller.step(-1),
+        self.actions["previous"] = add_action(window, menu, self.tr("&Previous take"), lambda: controller.step(-1),
                                               ["[", "Alt+Left"])
-        self.actions["next"] = add_action(window, menu, "&Next take", lambda: controller.step(1), ["]", "Alt+Right"])
-        self.actions["audition"] = add_action(window, menu, "A&udition take",
+        self.actions["next"] = add_action(window, menu, self.tr("&Next take"), lambda: controller.step(1), ["]", "Alt+Right"])
+        self.actions["audition"] = add_action(window, menu, self.tr("A&udition take"),
                                               lambda: controller.set_audition(not controller.auditioning),
                                               "Ctrl+Shift+A")
-        self.actions["keep"] = add_action(window, menu, "&Keep take", controller.keep, "Ctrl+Return")
-        self.actions["discard"] = add_action(window, menu, "&Discard take", controller.discard, "Ctrl+Backspace")
-        self.actions["cancel"] = add_action(window, menu, "Cancel generation", controller.cancel, "Ctrl+.")
+        self.actions["keep"] = add_action(window, menu, self.tr("&Keep take"), controller.keep, "Ctrl+Return")
+        self.actions["discard"] = add_action(window, menu, self.tr("&Discard take"), controller.discard, "Ctrl+Backspace")
+        self.actions["cancel"] = add_action(window, menu, self.tr("Cancel generation"), controller.cancel, "Ctrl+.")
         menu.addSeparator()
-        self.actions["lock"] = add_action(window, menu, "&Lock selected notes", lambda: self.lock_selection(True),
+        self.actions["lock"] = add_action(window, menu, self.tr("&Lock selected notes"), lambda: self.lock_selection(True),
                                           "Ctrl+Shift+L")
-        self.actions["unlock"] = add_action(window, menu, "&Unlock selected notes", lambda: self.lock_selection(False))
-        self.actions["clear"] = add_action(window, menu, "Clear region", controller.region.clear, "Shift+Escape")
+        self.actions["unlock"] = add_action(window, menu, self.tr("&Unlock selected notes"), lambda: self.lock_selection(False))
+        self.actions["clear"] = add_action(window, menu, self.tr("Clear region"), controller.region.clear, "Shift+Escape")
         menu.addSeparator()
-        self.actions["sketch"] = add_action(window, menu, "New &sketch…", self.sketch_dialog)
+        self.actions["sketch"] = add_action(window, menu, self.tr("New &sketch…"), self.sketch_dialog)
         panel.sketch.clicked.connect(self.sketch_dialog)
-        self.dock = QDockWidget("Proposals", window)
+        self.dock = QDockWidget(self.tr("Proposals"), window)
         self.dock.setObjectName("ProposalDock")
         self.dock.setWidget(panel)
         self.dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
@@ -66,11 +71,12 @@ class ComposeMenu:
         session = self.controller.session
         track = session.current_track_id
         if track is None or not session.selection:
-            self.controller._say("Select some notes to lock first")
+            self.controller._say(self.tr("Select some notes to lock first"))
             return
         self.controller.region.lock_notes(track, session.selection, locked)
         count = len(session.selection)
-        self.controller._say(f"{'Locked' if locked else 'Unlocked'} {count} note(s): proposals keep locked notes")
+        self.controller._say(self.tr("Locked %n note(s): proposals keep locked notes", "", count) if locked
+                             else self.tr("Unlocked %n note(s): proposals keep locked notes", "", count))
 
     def sketch_dialog(self) -> bool:
         dialog = SketchDialog(self.window)
@@ -79,7 +85,7 @@ class ComposeMenu:
             return False
         request = dialog.request(self.panel.next_seed(), self.panel.adventure.value(), self.controller.model_path)
         if request is None:
-            self.controller._say("Choose at least one part", error=True)
+            self.controller._say(self.tr("Choose at least one part"), error=True)
             return False
         return self.controller.new_sketch(request)
 

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from app import theme
 from app.files import settings as user_settings
+from app.i18n import fill
+from app.i18n.terms import TASK_LABELS, task_label
 from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
 from app.proposals.takes import Take
 
-TASKS = (("melody", "Melody"), ("chords", "Chords"), ("bass", "Bass"), ("accompaniment", "Accompaniment"),
-         ("drums", "Drums"), ("fill", "Fill selection"), ("continue", "Continue"),
-         ("variation-rhythm", "Variation (keep rhythm)"), ("variation-contour", "Variation (keep contour)"))
+# The settings' words as the boxes show them (the stored values stay the English words).
+WORDS = {"auto": QT_TRANSLATE_NOOP("ProposalPanel", "Auto"), "sparse": QT_TRANSLATE_NOOP("ProposalPanel", "Sparse"), "medium": QT_TRANSLATE_NOOP("ProposalPanel", "Medium"), "busy": QT_TRANSLATE_NOOP("ProposalPanel", "Busy"),
+         "loosely": QT_TRANSLATE_NOOP("ProposalPanel", "Loosely"), "closely": QT_TRANSLATE_NOOP("ProposalPanel", "Closely"), "ignore": QT_TRANSLATE_NOOP("ProposalPanel", "Ignore"), "any": QT_TRANSLATE_NOOP("ProposalPanel", "Any"),
+         "low": QT_TRANSLATE_NOOP("ProposalPanel", "Low (E1–G3)"), "middle": QT_TRANSLATE_NOOP("ProposalPanel", "Middle (C3–G5)"), "high": QT_TRANSLATE_NOOP("ProposalPanel", "High (C4–G6)")}
+# The settings by the name of their row, for a take's tooltip ("Density: Busy").
+SETTING_NAMES = {"task": QT_TRANSLATE_NOOP("ProposalPanel", "Write"), "adventure": QT_TRANSLATE_NOOP("ProposalPanel", "Adventurous"), "density": QT_TRANSLATE_NOOP("ProposalPanel", "Density"),
+                 "range": QT_TRANSLATE_NOOP("ProposalPanel", "Range"), "follow_chords": QT_TRANSLATE_NOOP("ProposalPanel", "Follow chords"), "key_lock": QT_TRANSLATE_NOOP("ProposalPanel", "Stay in key"),
+                 "takes": QT_TRANSLATE_NOOP("ProposalPanel", "Takes"), "seed": QT_TRANSLATE_NOOP("ProposalPanel", "Seed"), "seed_locked": QT_TRANSLATE_NOOP("ProposalPanel", "Lock"),
+                 "continue_bars": QT_TRANSLATE_NOOP("ProposalPanel", "Continue by")}
 DEFAULTS = {"task": "melody", "adventure": 5, "density": "auto", "range": "any", "follow_chords": "loosely",
             "key_lock": True, "takes": 4, "seed": 1, "seed_locked": False, "continue_bars": 4}
 TAKE_COLOUR = "#ff5fd2"
@@ -28,7 +36,7 @@ TAKE_COLOUR = "#ff5fd2"
 def _combo(words) -> QComboBox:
     combo = QComboBox()
     for word in words:
-        combo.addItem(word.capitalize(), word)
+        combo.addItem(QCoreApplication.translate("ProposalPanel", WORDS[word]), word)
     return combo
 
 
@@ -41,34 +49,31 @@ class ProposalPanel(QWidget):
         self.region_label = QLabel()
         self.region_label.setWordWrap(True)
         self.task = QComboBox()
-        for value, text in TASKS:
-            self.task.addItem(text, value)
+        for value in TASK_LABELS:
+            self.task.addItem(task_label(value), value)
         self.adventure = QSlider(Qt.Horizontal)
         self.adventure.setRange(1, 10)
-        self.adventure.setToolTip("Safe (1) to adventurous (10): how far the model strays from its first choices")
+        self.adventure.setToolTip(self.tr("Safe (1) to adventurous (10): how far the model strays from its first choices"))
         self.density = _combo(DENSITY_WORDS)
-        self.density.setToolTip("How many notes per bar")
+        self.density.setToolTip(self.tr("How many notes per bar"))
         self.range = _combo(RANGE_WORDS)
-        self.range.setItemText(1, "Low (E1–G3)")
-        self.range.setItemText(2, "Middle (C3–G5)")
-        self.range.setItemText(3, "High (C4–G6)")
         self.follow_chords = _combo(CHORD_WORDS)
-        self.follow_chords.setToolTip("Loosely: chord tones favoured; closely: chord tones on the beats")
-        self.key_lock = QCheckBox("Stay in key")
-        self.key_lock.setToolTip("Only the song's scale (off: the scale is only favoured)")
+        self.follow_chords.setToolTip(self.tr("Loosely: chord tones favoured; closely: chord tones on the beats"))
+        self.key_lock = QCheckBox(self.tr("Stay in key"))
+        self.key_lock.setToolTip(self.tr("Only the song's scale (off: the scale is only favoured)"))
         self.takes = QSpinBox()
         self.takes.setRange(1, 8)
         self.seed = QSpinBox()
         self.seed.setRange(0, 999_999)
-        self.seed_locked = QCheckBox("Lock")
-        self.seed_locked.setToolTip("Keep this seed (off: a new seed for every Generate)")
+        self.seed_locked = QCheckBox(self.tr("Lock"))
+        self.seed_locked.setToolTip(self.tr("Keep this seed (off: a new seed for every Generate)"))
         self.continue_bars = QSpinBox()
         self.continue_bars.setRange(1, 32)
-        self.continue_bars.setSuffix(" bars")
-        self.generate = QPushButton("Generate")
-        self.generate.setToolTip("Write takes into the selected region (Ctrl+G)")
+        self.continue_bars.setSuffix(self.tr(" bars"))
+        self.generate = QPushButton(self.tr("Generate"))
+        self.generate.setToolTip(self.tr("Write takes into the selected region (Ctrl+G)"))
         self.generate.setStyleSheet("QPushButton { background: #3d6fb4; font-weight: bold; padding: 5px; }")
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
@@ -76,16 +81,16 @@ class ProposalPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.takes_list = QListWidget()
-        self.takes_list.setToolTip("Takes kept with the project; click one to show it")
+        self.takes_list.setToolTip(self.tr("Takes kept with the project; click one to show it"))
         self.takes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)   # a long line ends in … (hover: all of it)
         self.takes_list.setTextElideMode(Qt.ElideRight)
         self.previous = QPushButton("◀ [")
         self.next = QPushButton("] ▶")
-        self.audition = QPushButton("Audition")
+        self.audition = QPushButton(self.tr("Audition"))
         self.audition.setCheckable(True)
-        self.keep = QPushButton("Keep")
-        self.discard = QPushButton("Discard")
-        self.sketch = QPushButton("New sketch…")
+        self.keep = QPushButton(self.tr("Keep"))
+        self.discard = QPushButton(self.tr("Discard"))
+        self.sketch = QPushButton(self.tr("New sketch…"))
         self._layout()
         self._load()
         self.show_running(False)
@@ -98,22 +103,22 @@ class ProposalPanel(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
-        form.addRow("Write", self.task)
-        form.addRow("Continue by", self.continue_bars)
+        form.addRow(self.tr("Write"), self.task)
+        form.addRow(self.tr("Continue by"), self.continue_bars)
         adventure = QHBoxLayout()
-        adventure.addWidget(QLabel("safe"))
+        adventure.addWidget(QLabel(self.tr("safe")))
         adventure.addWidget(self.adventure, 1)
-        adventure.addWidget(QLabel("wild"))
-        form.addRow("Adventurous", adventure)
-        form.addRow("Density", self.density)
-        form.addRow("Range", self.range)
-        form.addRow("Follow chords", self.follow_chords)
+        adventure.addWidget(QLabel(self.tr("wild")))
+        form.addRow(self.tr("Adventurous"), adventure)
+        form.addRow(self.tr("Density"), self.density)
+        form.addRow(self.tr("Range"), self.range)
+        form.addRow(self.tr("Follow chords"), self.follow_chords)
         form.addRow("", self.key_lock)
-        form.addRow("Takes", self.takes)
+        form.addRow(self.tr("Takes"), self.takes)
         seed = QHBoxLayout()
         seed.addWidget(self.seed, 1)
         seed.addWidget(self.seed_locked)
-        form.addRow("Seed", seed)
+        form.addRow(self.tr("Seed"), seed)
         run = QHBoxLayout()
         run.addWidget(self.generate, 1)
         run.addWidget(self.cancel)
@@ -131,7 +136,7 @@ class ProposalPanel(QWidget):
         layout.addLayout(run)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        title = QLabel("Takes")
+        title = QLabel(self.tr("Takes"))
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         layout.addWidget(self.takes_list, 1)
@@ -190,6 +195,19 @@ class ProposalPanel(QWidget):
         self.status.setStyleSheet(f"color: {colour};")
         self.status.setText(text)
 
+    def describe_controls(self, controls: dict) -> str:
+        """The settings a take was made with, as the panel names them ("Density: Busy, Seed: 7")."""
+        def shown(name, value):
+            if name == "task":
+                return task_label(value)
+            if isinstance(value, bool):
+                return self.tr("on") if value else self.tr("off")
+            return QCoreApplication.translate("ProposalPanel", WORDS[value]) if value in WORDS else value
+
+        return self.tr(", ").join(
+            fill(self.tr("%1: %2"), QCoreApplication.translate("ProposalPanel", SETTING_NAMES.get(k, k)), shown(k, v))
+            for k, v in controls.items())
+
     def show_takes(self, takes: list[Take], current: int | None, kept: frozenset[int] = frozenset()) -> None:
         """The take list, grouped by Generate; `kept`: the takes the song holds now (marked kept)."""
         self.takes_list.blockSignals(True)
@@ -198,12 +216,12 @@ class ProposalPanel(QWidget):
         for take in takes:
             if take.group != group:
                 group = take.group
-                header = QListWidgetItem(f"— Generate {group} —")
+                header = QListWidgetItem(fill(self.tr("— Generate %1 —"), group))
                 header.setFlags(Qt.NoItemFlags)
                 self.takes_list.addItem(header)
             item = QListWidgetItem(take.label(take.id in kept))
             item.setData(Qt.UserRole, take.id)
-            item.setToolTip(take.label(take.id in kept) + "\n" + ", ".join(f"{k}: {v}" for k, v in take.controls.items()))
+            item.setToolTip(take.label(take.id in kept) + "\n" + self.describe_controls(take.controls))
             self.takes_list.addItem(item)
             if take.id == current:
                 self.takes_list.setCurrentItem(item)

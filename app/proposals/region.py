@@ -179,12 +179,12 @@ class RegionState(QObject):
             first = song.bar_count()
             bars = (first, first + continue_bars - 1)
         elif self.bars is None:
-            return "Select bars first: Shift+drag on the ruler, or draw a rubber band over notes"
+            return self.tr("Select bars first: Shift+drag on the ruler, or draw a rubber band over notes")
         else:
             bars = self.bars
         tracks = tuple(t for t in self.track_ids if t not in self.locked_tracks)
         if self.track_ids and not tracks:
-            return "Every track of the region is locked: unlock one to write into it"
+            return self.tr("Every track of the region is locked: unlock one to write into it")
         start, end = song.meter_map.bar_range(*bars)
         locked = {}
         for track_id in tracks:

@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from app.i18n.terms import fill_combo, role_name, scale_name, select_data
 from app.proposals.job import ADVENTURE_TEMPERATURE, preload_torch
 from engine.keys import Key
 from engine.pitch import SHARP_NAMES
@@ -55,24 +56,24 @@ def run_sketch(request: SketchRequest, cancel: threading.Event, progress: Callab
 class SketchDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New sketch")
+        self.setWindowTitle(self.tr("New sketch"))
         self.tonic = QComboBox()
         self.tonic.addItems(SHARP_NAMES)
         self.mode = QComboBox()
-        self.mode.addItems(["major", "minor"])
+        fill_combo(self.mode, ("major", "minor"), scale_name)
         self.tempo = QSpinBox()
         self.tempo.setRange(40, 240)
         self.tempo.setValue(100)
-        self.tempo.setSuffix(" bpm")
+        self.tempo.setSuffix(" BPM")
         self.meter = QComboBox()
         self.meter.addItems([f"{n}/{d}" for n, d in METERS])
         self.bars = QSpinBox()
         self.bars.setRange(1, 64)
         self.bars.setValue(8)
-        self.bars.setSuffix(" bars")
+        self.bars.setSuffix(self.tr(" bars"))
         from composer.proposals.spec import PARTS  # plain data: no torch (the dialog opens long after start-up)
 
-        self.parts = {part: QCheckBox(part.capitalize()) for part in PARTS}
+        self.parts = {part: QCheckBox(role_name(part).capitalize()) for part in PARTS}
         for box in self.parts.values():
             box.setChecked(True)
         key = QHBoxLayout()
@@ -82,13 +83,13 @@ class SketchDialog(QDialog):
         for box in self.parts.values():
             parts.addWidget(box)
         form = QFormLayout()
-        form.addRow("Key", key)
-        form.addRow("Tempo", self.tempo)
-        form.addRow("Meter", self.meter)
-        form.addRow("Length", self.bars)
-        form.addRow("Parts", parts)
+        form.addRow(self.tr("Key"), key)
+        form.addRow(self.tr("Tempo"), self.tempo)
+        form.addRow(self.tr("Meter"), self.meter)
+        form.addRow(self.tr("Length"), self.bars)
+        form.addRow(self.tr("Parts"), parts)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Compose")
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Compose"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -105,12 +106,12 @@ class SketchDialog(QDialog):
         key = song.key_at(0)
         if key is not None and key.mode in ("major", "minor"):
             self.tonic.setCurrentIndex(key.tonic)
-            self.mode.setCurrentText(key.mode)
+            select_data(self.mode, key.mode)
 
     def request(self, seed: int, adventure: int, model_path: str | None) -> SketchRequest | None:
         parts = tuple(p for p, box in self.parts.items() if box.isChecked())
         if not parts:
             return None
-        return SketchRequest(self.bars.value(), Key(self.tonic.currentIndex(), self.mode.currentText()),
+        return SketchRequest(self.bars.value(), Key(self.tonic.currentIndex(), self.mode.currentData()),
                              float(self.tempo.value()), METERS[self.meter.currentIndex()], parts, seed, adventure,
                              model_path)

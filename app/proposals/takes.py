@@ -18,6 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from app.i18n import fill
+from app.i18n.terms import task_label
 from engine.chords import ChordEvent, chord_name, parse_chord
 from engine.edits import CompoundEdit, EditError, NotesEdit
 from engine.errors import CadenzaError
@@ -25,7 +29,7 @@ from engine.notes import Note
 from engine.song import Song
 
 TAKE_FORMAT = "cadenza-take-1"
-KEPT_MARK = "✓ kept · "
+KEPT_MARK = QT_TRANSLATE_NOOP("Take", "✓ kept · ")
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,15 @@ class Take:
         """One line for the take list: what, where, seed and how adventurous.
 
         `kept` (the song holds it now) leads the line, so the list's default width never cuts it off."""
+        translate = QCoreApplication.translate
         first, last = self.bars
-        where = f"bar {first + 1}" if first == last else f"bars {first + 1}–{last + 1}"
+        where = fill(translate("Take", "bar %1"), first + 1) if first == last else \
+            fill(translate("Take", "bars %1–%2"), first + 1, last + 1)
+        parts = [task_label(self.task), where, fill(translate("Take", "seed %1"), self.seed)]
         adventure = self.controls.get("adventure")
-        extra = f" · adv {adventure}" if adventure is not None else ""
-        return f"{KEPT_MARK if kept else ''}{self.task} · {where} · seed {self.seed}{extra}"
+        if adventure is not None:
+            parts.append(fill(translate("Take", "adv %1"), adventure))
+        return (translate("Take", KEPT_MARK) if kept else "") + " · ".join(parts)
 
     def applied_in(self, song: Song) -> bool:
         """Whether `song` holds this take now: keeping it again would change nothing."""

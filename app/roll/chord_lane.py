@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app import theme
+from app.i18n import fill
 from app.roll.lane import TimeLane
 from engine.chords import ChordEvent, ChordParseError, parse_chord
 from engine.edits import SongPropertiesEdit
@@ -123,14 +124,15 @@ class ChordLane(TimeLane):
         try:
             chord = parse_chord(text) if text else None
         except ChordParseError as error:
-            self.show_error(str(error))
+            self.show_error(fill(self.tr("Not a chord: %1 (try Am7, F/C, Gsus4)"), text))
+            self.error.setToolTip(str(error))
             return
         song = self.session.song
         others = tuple(c for c in song.chords if c.tick != tick)
         chords = others if not text else tuple(sorted(others + (ChordEvent(tick, chord),), key=lambda c: c.tick))
         self.close_editor()
         if chords != song.chords:
-            label = "Remove chord" if not text else "Set chord"
+            label = self.tr("Remove chord") if not text else self.tr("Set chord")
             self.session.push(SongPropertiesEdit.changing(song, label, chords=chords))
 
     def show_error(self, text: str) -> None:

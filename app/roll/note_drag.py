@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 
 from app.roll.snap import snap_pitch_to_scale
 from engine.notes import Note
@@ -22,7 +22,12 @@ class DragMode(Enum):
 
     @property
     def label(self) -> str:
-        return {"move": "Move notes", "copy": "Copy notes"}.get(self.value, "Resize notes")
+        """The drag's undo step, as the history shows it."""
+        if self is DragMode.MOVE:
+            return QCoreApplication.translate("NoteDrag", "Move notes")
+        if self is DragMode.COPY:
+            return QCoreApplication.translate("NoteDrag", "Copy notes")
+        return QCoreApplication.translate("NoteDrag", "Resize notes")
 
 
 class NoteDrag:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from engine.keys import Key
 from engine.timing import MeterMap
 
@@ -23,7 +25,17 @@ class Snap:
 
     @property
     def label(self) -> str:
+        """The grid's name in settings and in code ("1/8", "1/8 T"); `text` is what the user reads."""
         return f"1/{self.division}" + (" T" if self.triplet else "")
+
+    @property
+    def text(self) -> str:
+        """The grid as shown: "1/8", and a triplet grid as the interface language writes it ("1/8 T")."""
+        if not self.enabled:
+            return QCoreApplication.translate("Snap", "Off")
+        fraction = f"1/{self.division}"
+        return QCoreApplication.translate("Snap", "%1 T", "a triplet grid").replace("%1", fraction) \
+            if self.triplet else fraction
 
     def step(self, ticks_per_quarter: int) -> int:
         step = ticks_per_quarter * 4 // self.division

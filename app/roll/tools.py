@@ -6,7 +6,7 @@ the roll to paint, and pushes one edit on release. Number keys 1..3 pick them.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QMouseEvent
 
 from app.roll.note_drag import DragMode, NoteDrag
@@ -66,7 +66,7 @@ class SelectTool(Tool):
     """Click selects, Shift-click adds/removes, drag on empty space draws a rubber band,
     drag a note to move it (Alt: copy), drag its edge to resize."""
 
-    name = "Select"
+    name = QT_TRANSLATE_NOOP("Tool", "Select")
     shortcut = "2"
 
     def __init__(self, canvas) -> None:
@@ -111,7 +111,7 @@ class DrawTool(Tool):
     """Click-drag draws a note (the drag sets its length; it sounds while drawing).
     A click on a note moves or resizes it as the select tool would; right-click erases."""
 
-    name = "Draw"
+    name = QT_TRANSLATE_NOOP("Tool", "Draw")
     shortcut = "1"
     cursor = Qt.CrossCursor
 
@@ -129,7 +129,7 @@ class DrawTool(Tool):
         note, edge = canvas.hit(event.position())
         if event.button() == Qt.RightButton:
             if note is not None:
-                canvas.session.replace_notes((note,), (), "Erase notes", select=None)
+                canvas.session.replace_notes((note,), (), QCoreApplication.translate("Tool", "Erase notes"), select=None)
             return
         if event.button() != Qt.LeftButton:
             return
@@ -159,13 +159,13 @@ class DrawTool(Tool):
             return super().release(event)
         note, self._new = self._new, None
         self.length = note.duration
-        self.canvas.session.replace_notes((), (note,), "Draw note")
+        self.canvas.session.replace_notes((), (note,), QCoreApplication.translate("Tool", "Draw note"))
 
 
 class EraseTool(Tool):
     """Click or sweep over notes to delete them (one undo step per sweep)."""
 
-    name = "Erase"
+    name = QT_TRANSLATE_NOOP("Tool", "Erase")
     shortcut = "3"
     cursor = Qt.PointingHandCursor
 
@@ -190,7 +190,8 @@ class EraseTool(Tool):
     def release(self, event: QMouseEvent) -> None:
         erased, self._erased, self._active = self._erased, set(), False
         if erased:
-            self.canvas.session.replace_notes(erased, (), "Erase notes", select=None)
+            self.canvas.session.replace_notes(erased, (), QCoreApplication.translate("Tool", "Erase notes"),
+                                              select=None)
 
     def hover_cursor(self, pos: QPointF) -> Qt.CursorShape:
         return self.cursor

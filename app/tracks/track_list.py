@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from app.i18n import fill
 from app.session import Session
 from app.tracks.track_row import TrackRow
 from engine.edits import InsertTrack, MoveTrack, RemoveTrack, TrackPropertiesEdit
@@ -32,11 +33,11 @@ class TrackList(QWidget):
         buttons.setContentsMargins(4, 4, 4, 4)
         self.buttons = {}
         for name, text, tip, slot in (
-            ("add", "+", "Add track", self.add_track),
-            ("duplicate", "❐", "Duplicate track", self.duplicate_track),
-            ("delete", "−", "Delete track", self.delete_track),
-            ("up", "▲", "Move track up", lambda: self.move_track(-1)),
-            ("down", "▼", "Move track down", lambda: self.move_track(1)),
+            ("add", "+", self.tr("Add track"), self.add_track),
+            ("duplicate", "❐", self.tr("Duplicate track"), self.duplicate_track),
+            ("delete", "−", self.tr("Delete track"), self.delete_track),
+            ("up", "▲", self.tr("Move track up"), lambda: self.move_track(-1)),
+            ("down", "▼", self.tr("Move track down"), lambda: self.move_track(1)),
         ):
             button = QToolButton()
             button.setText(text)
@@ -108,23 +109,29 @@ class TrackList(QWidget):
         track = self.session.song.track(track_id)
         changed = {k: v for k, v in values.items() if getattr(track, k) != v}
         if changed:
-            label = "Change " + ", ".join(changed)
+            label = fill(self.tr("Change %1"), ", ".join(self._field_name(k) for k in changed))
             self.session.push(TrackPropertiesEdit.changing(track, label, **changed))
+
+    def _field_name(self, field: str) -> str:
+        """A track field as the undo history names it ("volume" -> 音量)."""
+        names = {"name": self.tr("name"), "role": self.tr("role"), "program": self.tr("instrument"),
+                 "mute": self.tr("mute"), "solo": self.tr("solo"), "volume": self.tr("volume"), "pan": self.tr("pan")}
+        return names.get(field, field)
 
     def add_track(self) -> None:
         song = self.session.song
         number = len(song.tracks) + 1
-        track = Track(id=song.next_track_id, name=f"Track {number}", role=TrackRole.MELODY,
+        track = Track(id=song.next_track_id, name=fill(self.tr("Track %1"), number), role=TrackRole.MELODY,
                       channel=song.free_channel(TrackRole.MELODY))
-        self._insert(track, self._current_index() + 1 if song.tracks else 0, "Add track")
+        self._insert(track, self._current_index() + 1 if song.tracks else 0, self.tr("Add track"))
 
     def duplicate_track(self) -> None:
         original = self.session.current_track
         if original is not None:
             song = self.session.song
-            copy = original.with_(id=song.next_track_id, name=f"{original.name} copy", solo=False,
+            copy = original.with_(id=song.next_track_id, name=fill(self.tr("%1 copy"), original.name), solo=False,
                                   channel=original.channel if original.is_drums else song.free_channel(original.role))
-            self._insert(copy, self._current_index() + 1, "Duplicate track")
+            self._insert(copy, self._current_index() + 1, self.tr("Duplicate track"))
 
     def _insert(self, track: Track, index: int, label: str) -> None:
         if self.session.push(InsertTrack(index, track, label)):

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDial, QFrame, QGridLayo
 from shiboken6 import isValid
 
 from app import theme
-from app.tracks.gm import FAMILIES, PROGRAMS, family_programs, program_name
+from app.i18n import fill
+from app.i18n.terms import fill_combo, role_name, select_data
+from app.tracks.gm import FAMILIES, family_name, family_programs, program_name
 from engine.track import Track, TrackRole
 
 ROW_HEIGHT = 62
@@ -57,33 +59,33 @@ class TrackRow(QFrame):
         self.setFixedHeight(ROW_HEIGHT)
         self.setFrameShape(QFrame.StyledPanel)
         self.name = QLineEdit()
-        self.name.setToolTip("Track name: double-click to rename")
+        self.name.setToolTip(self.tr("Track name: double-click to rename"))
         self.name.setFocusPolicy(Qt.NoFocus)   # a click picks the track; keys stay with the editor ([ ], Delete…)
         self._focus_before = None
         self.role = QComboBox()
-        self.role.addItems([r.value for r in TrackRole])
-        self.role.setToolTip("What this track does (the composer uses it)")
+        fill_combo(self.role, [r.value for r in TrackRole], role_name)
+        self.role.setToolTip(self.tr("What this track does (the composer uses it)"))
         self.instrument = QToolButton()
         self.instrument.setPopupMode(QToolButton.InstantPopup)
         self.instrument.setToolButtonStyle(Qt.ToolButtonTextOnly)
         self.instrument.setMenu(self._instrument_menu())
-        self.instrument.setToolTip("General MIDI instrument")
+        self.instrument.setToolTip(self.tr("General MIDI instrument"))
         self.instrument.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.role.setFixedWidth(124)
         self.name.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
-        self.mute = self._toggle("M", "Mute", "#d9534f")
-        self.solo = self._toggle("S", "Solo", "#e5a93d")
-        self.lock = self._toggle("", "Lock: proposals keep this track as it is", "#b04a9a")
+        self.mute = self._toggle(self.tr("M", "mute button"), self.tr("Mute"), "#d9534f")
+        self.solo = self._toggle(self.tr("S", "solo button"), self.tr("Solo"), "#e5a93d")
+        self.lock = self._toggle("", self.tr("Lock: proposals keep this track as it is"), "#b04a9a")
         self.lock.setIcon(lock_icon())
         self.lock.toggled.connect(lambda on: self.lockToggled.emit(self.track_id, on))
         self.volume = QSlider(Qt.Horizontal)
         self.volume.setRange(0, 127)
-        self.volume.setToolTip("Volume")
+        self.volume.setToolTip(self.tr("Volume"))
         self.volume.setFixedWidth(100)
         self.pan = QDial()
         self.pan.setRange(0, 127)
         self.pan.setFixedSize(26, 26)
-        self.pan.setToolTip("Pan")
+        self.pan.setToolTip(self.tr("Pan"))
         layout = QGridLayout(self)
         layout.setContentsMargins(10, 4, 6, 4)
         layout.setHorizontalSpacing(4)
@@ -98,7 +100,7 @@ class TrackRow(QFrame):
         layout.addWidget(self.lock, 1, 3)
         layout.setColumnStretch(0, 1)
         self.name.editingFinished.connect(self._renamed)
-        self.role.currentIndexChanged.connect(lambda i: self._emit(role=TrackRole(self.role.itemText(i))))
+        self.role.currentIndexChanged.connect(lambda i: self._emit(role=TrackRole(self.role.itemData(i))))
         self.mute.toggled.connect(lambda on: self._emit(mute=on))
         self.solo.toggled.connect(lambda on: self._emit(solo=on))
         self.volume.sliderReleased.connect(lambda: self._emit(volume=self.volume.value()))
@@ -166,16 +168,16 @@ class TrackRow(QFrame):
         button.setText(text)
         button.setCheckable(True)
         button.setToolTip(tip)
-        button.setFixedSize(24, 22)
         button.setStyleSheet(f"QToolButton:checked {{ background: {colour}; color: #111; font-weight: bold; }}")
+        button.setFixedSize(max(24, button.sizeHint().width()), 22)  # the letter's width in any font
         return button
 
     def _instrument_menu(self) -> QMenu:
         menu = QMenu(self)
-        for family, family_name in enumerate(FAMILIES):
-            submenu = menu.addMenu(family_name)
+        for family in range(len(FAMILIES)):
+            submenu = menu.addMenu(family_name(family))
             for program in family_programs(family):
-                action = QAction(f"{program + 1}  {PROGRAMS[program]}", submenu)
+                action = QAction(f"{program + 1}  {program_name(program)}", submenu)
                 action.triggered.connect(lambda checked=False, p=program: self._emit(program=p))
                 submenu.addAction(action)
         return menu
@@ -190,8 +192,8 @@ class TrackRow(QFrame):
         self._name_shown = track.name
         if not self.name.hasFocus():
             self.name.setText(track.name)
-        self.name.setPlaceholderText(f"Track {index + 1}")
-        self.role.setCurrentText(track.role.value)
+        self.name.setPlaceholderText(fill(self.tr("Track %1"), index + 1))
+        select_data(self.role, track.role.value)
         self.instrument.setText(program_name(track.program, track.is_drums))
         self.mute.setChecked(track.mute)
         self.solo.setChecked(track.solo)
