@@ -1,10 +1,16 @@
-"""File handling for the window: new, open, save, import/export, recent files, autosave and recovery.
+"""File handling for the window: new, open, save, import/export, recent files, drag and drop, autosave, recovery.
 
 All reading and writing is engine.files / engine.project; this controller adds
 the user's side: dialogs, the unsaved-changes question, the document's path and
 title, and the recovery offer. A file that fails to open shows its one-line
 reason and leaves the current song exactly as it was (the song is only
 replaced after the whole file has been read).
+
+MusicXML scores (.musicxml, .xml, .mxl) open like MIDI files (File > Open,
+Open recent, a file dropped on the window, the command line), but in the
+background with a progress bar (app.score_open): a symphony takes a second or
+two to read. Their repeats are unfolded unless the user turned that off
+(`unfold_repeats`, kept in the settings as `open/unfold_repeats`).
 
 `ask` and `choose_path` are the only ways it talks to the user; with
 `interactive` off (screenshot mode) errors go to stderr and questions take
@@ -16,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs import ask
@@ -24,19 +30,37 @@ from app.roll.options import EditorOptions
 from app.roll.snap import snap_for_ticks
 from app.session import Session
 from engine.errors import CadenzaError
-from engine.files import MIDI_SUFFIXES, check_save_type, load_song_file, save_song_file
+from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
+from engine.musicxml import MUSICXML_SUFFIXES
 from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore
 from engine.song import Song
 from engine.track import Track, TrackRole
 
 AUTOSAVE_MS = 30_000
 MAX_RECENT = 8
-OPEN_FILTER = "Songs (*.cadenza *.mid *.midi *.kar);;Cadenza projects (*.cadenza);;MIDI files (*.mid *.midi *.kar)"
+UNFOLD_KEY = "open/unfold_repeats"
+
+
+def open_filter() -> str:
+    """The Open dialog's file types (every type engine.files opens, then each kind alone)."""
+    tr = QCoreApplication.translate
+    return ";;".join((
+        tr("FileController", "Songs and scores (%1)").replace("%1", " ".join(f"*{s}" for s in OPEN_SUFFIXES)),
+        tr("FileController", "Cadenza projects (*.cadenza)"),
+        tr("FileController", "MIDI files (*.mid *.midi *.kar *.smf)"),
+        tr("FileController", "MusicXML scores (*.musicxml *.xml *.mxl)"),
+    ))
 
 
 def new_song() -> Song:
     """What File > New gives: one piano track to draw into."""
-    return Song(tracks=(Track(id=1, name="Piano", role=TrackRole.MELODY, program=0, channel=0),))
+    name = QCoreApplication.translate("FileController", "Piano")
+    return Song(tracks=(Track(id=1, name=name, role=TrackRole.MELODY, program=0, channel=0),))
+
+
+def is_score(path: str) -> bool:
+    """A MusicXML score, which opens in the background."""
+    return Path(path).suffix.lower() in MUSICXML_SUFFIXES
 
 
 def settings() -> QSettings:
@@ -75,6 +99,9 @@ class FileController(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.open_job = None  # the ScoreOpen reading a score in the background, while one runs
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
 
     def _clean_changed(self, clean: bool) -> None:
         self.pathChanged.emit()
@@ -98,9 +125,48 @@ class FileController(QObject):
         return not self.session.undo_stack.isClean()
 
     @property
+    def document_name(self) -> str:
+        return Path(self.path).name if self.path else self.tr("Untitled")
+
+    @property
     def title(self) -> str:
-        name = Path(self.path).name if self.path else "Untitled"
-        return f"{name}{' •' if self.dirty else ''} — Cadenza"
+        return self.tr("%1%2 — Cadenza").replace("%2", " •" if self.dirty else "").replace("%1", self.document_name)
+
+    @property
+    def unfold_repeats(self) -> bool:
+        """Whether a score's repeats are played out on open (on unless the user chose written order)."""
+        return str(settings().value(UNFOLD_KEY, True)).lower() in ("true", "1")
+
+    def set_unfold_repeats(self, on: bool) -> None:
+        store = settings()
+        store.setValue(UNFOLD_KEY, bool(on))
+        store.sync()
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Files dropped on the window open as if chosen in File > Open (the first one Cadenza can open)."""
+        if watched is self.window and event.type() in (QEvent.DragEnter, QEvent.DragMove):
+            if self._dropped_path(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif watched is self.window and event.type() == QEvent.Drop:
+            path = self._dropped_path(event)
+            if path is not None:
+                event.acceptProposedAction()
+                QTimer.singleShot(0, lambda: self.open_file(path))  # after the drop returns: no dialog inside it
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _dropped_path(event) -> str | None:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            path = url.toLocalFile()
+            if path and Path(path).suffix.lower() in OPEN_SUFFIXES:
+                return path
+        return None
 
     # --- the project on disk ---------------------------------------------------------
     def project(self) -> Project:
@@ -130,8 +196,15 @@ class FileController(QObject):
         self.pathChanged.emit()
 
     def start(self, path: str | None) -> None:
-        """Start-up: the file from the command line (or an empty song), then any recovery, then autosave."""
-        if path is None or not self.open_file(path, confirm=False):
+        """Start-up: the file from the command line (or an empty song), then any recovery, then autosave.
+
+        A score opens in the background over the empty song, which stays if the score cannot be read."""
+        if path is not None and is_score(path):
+            self._show_project(Project(song=new_song()), None, saved_state=False)
+            self.open_file(path, confirm=False)
+            if not self.interactive:  # a batch run (screenshot) wants the score, not the empty song
+                self.wait_for_open()
+        elif path is None or not self.open_file(path, confirm=False):
             self._show_project(Project(song=new_song()), None, saved_state=False)
         self.offer_recovery()
         self.autosave_timer.start()
@@ -140,7 +213,8 @@ class FileController(QObject):
         """Before the song is replaced or the window closes: save, discard or cancel unsaved changes."""
         if not self.dirty:
             return True
-        answer = self.ask(QMessageBox.Question, "Unsaved changes", f"Save the changes to {self.title.split(' •')[0]}?",
+        answer = self.ask(QMessageBox.Question, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to %1?").replace("%1", self.document_name),
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -154,30 +228,76 @@ class FileController(QObject):
         return True
 
     def open_file(self, path: str | None = None, confirm: bool = True) -> bool:
-        """Open a project or MIDI file; on failure show why and keep the current song."""
+        """Open a project, MIDI file or MusicXML score; on failure show why and keep the current song.
+
+        A score is read in the background: True then means the reading started, and the song is replaced
+        when it is done (`open_job.finished_with`)."""
+        if self.open_job is not None:
+            return False  # one file at a time; the running open's dialog is on screen
         if confirm and not self.confirm_discard():
             return False
-        path = path or self.choose_path("Open", False, OPEN_FILTER)
+        path = path or self.choose_path(self.tr("Open"), False, open_filter())
         if not path:
             return False
+        if is_score(path) and Path(path).is_file():
+            return self._open_score(path)
         try:
             project = load_song_file(path)
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, "Cannot open file", _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot open file"), _reason(path, error))
             return False
+        self._opened(path, project, [])
+        return True
+
+    def wait_for_open(self, timeout_s: float = 120.0) -> bool:
+        """Keep the event loop turning until a background open has finished; False if it is still running."""
+        import time
+
+        deadline = time.monotonic() + timeout_s
+        while self.open_job is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        return self.open_job is None
+
+    def _open_score(self, path: str) -> bool:
+        from app.score_open import ScoreOpen
+
+        job = ScoreOpen(path, self.window, self.unfold_repeats)
+        job.finished_with.connect(lambda project, notes, error: self._score_read(path, project, notes, error))
+        self.open_job = job
+        job.start()
+        return True
+
+    def _score_read(self, path: str, project: Project | None, notes: list[str], error: str) -> None:
+        self.open_job = None
+        if error:
+            self.ask(QMessageBox.Warning, self.tr("Cannot open file"), error)
+        elif project is not None:
+            self._opened(path, project, notes)
+        else:
+            self.session.message.emit(self.tr("Opening %1 cancelled").replace("%1", Path(path).name))
+
+    def _opened(self, path: str, project: Project, notes: list[str]) -> None:
         is_project = Path(path).suffix.lower() == PROJECT_SUFFIX
         self._show_project(project, path if is_project else None, saved_state=is_project)
         self._forget_recovery()
         self.add_recent(path)
-        if Path(path).suffix.lower() in MIDI_SUFFIXES:
-            self.session.message.emit(f"Opened {Path(path).name}: save it as a Cadenza project to keep the editor state")
-        return True
+        name = Path(path).name
+        if is_score(path):
+            song = project.song
+            text = self.tr("Opened %1: %2 parts, %3 notes; save it as a Cadenza project to keep the editor state")
+            text = text.replace("%1", name).replace("%2", str(len(song.tracks))).replace("%3", str(song.note_count))
+            self.session.message.emit("; ".join([text] + notes[:3]))
+        elif Path(path).suffix.lower() in MIDI_SUFFIXES:
+            self.session.message.emit(
+                self.tr("Opened %1: save it as a Cadenza project to keep the editor state").replace("%1", name))
 
     def save(self) -> bool:
         return self.save_as(self.path) if self.path else self.save_as()
 
     def save_as(self, path: str | None = None) -> bool:
-        path = path or self.choose_path("Save project", True, f"Cadenza project (*{PROJECT_SUFFIX})", "untitled.cadenza")
+        path = path or self.choose_path(self.tr("Save project"), True, self.tr("Cadenza project (*.cadenza)"),
+                                        "untitled.cadenza")
         if not path:
             return False
         if not Path(path).suffix:
@@ -194,9 +314,10 @@ class FileController(QObject):
 
     def export(self, kind: str, path: str | None = None) -> bool:
         """Export MIDI or MusicXML; the document keeps its own path and unsaved state."""
-        filters = {"midi": "MIDI file (*.mid)", "musicxml": "MusicXML (*.musicxml *.xml)"}
+        filters = {"midi": self.tr("MIDI file (*.mid)"), "musicxml": self.tr("MusicXML (*.musicxml *.xml *.mxl)")}
+        titles = {"midi": self.tr("Export MIDI"), "musicxml": self.tr("Export MusicXML")}
         suffix = {"midi": ".mid", "musicxml": ".musicxml"}[kind]
-        path = path or self.choose_path(f"Export {kind.upper()}", True, filters[kind], self.suggested_path(suffix))
+        path = path or self.choose_path(titles[kind], True, filters[kind], self.suggested_path(suffix))
         return bool(path) and self._write(path)
 
     def _write(self, path: str) -> bool:
@@ -204,9 +325,9 @@ class FileController(QObject):
             check_save_type(path)
             notes = save_song_file(self.project(), path)
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, "Cannot save file", _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), _reason(path, error))
             return False
-        self.session.message.emit("; ".join([f"Saved {Path(path).name}"] + notes))
+        self.session.message.emit("; ".join([self.tr("Saved %1").replace("%1", Path(path).name)] + notes))
         return True
 
     def suggested_path(self, suffix: str) -> str:
@@ -216,13 +337,13 @@ class FileController(QObject):
         """Add the tracks of a MIDI file to this song (one undo step), rescaled to this song's resolution."""
         from app.midi_import import import_tracks_edit
 
-        path = path or self.choose_path("Import MIDI", False, "MIDI files (*.mid *.midi *.kar)")
+        path = path or self.choose_path(self.tr("Import MIDI"), False, self.tr("MIDI files (*.mid *.midi *.kar)"))
         if not path:
             return False
         try:
             other = load_song_file(path).song
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, "Cannot import file", _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot import file"), _reason(path, error))
             return False
         edit = import_tracks_edit(self.session.song, other, Path(path).stem)
         return edit is not None and self.session.push(edit)
@@ -247,7 +368,7 @@ class FileController(QObject):
         try:
             self._recovery_entry = self.recovery.autosave(self.project(), self.path)
         except (CadenzaError, OSError) as error:
-            self.session.message.emit(f"Autosave failed: {_reason('recovery file', error)}")
+            self.session.message.emit(self.tr("Autosave failed: %1").replace("%1", _reason("recovery file", error)))
             return False
         self._autosaved_revision = revision
         return True
@@ -258,9 +379,12 @@ class FileController(QObject):
         if not pending:
             return False
         entry = pending[0]
-        source = Path(entry.source_path).name if entry.source_path else "an untitled song"
-        answer = self.ask(QMessageBox.Question, "Recover unsaved work",
-                          f"Cadenza did not close properly. Recover the unsaved changes to {source}?",
+        if entry.source_path:
+            text = self.tr("Cadenza did not close properly. Recover the unsaved changes to %1?").replace(
+                "%1", Path(entry.source_path).name)
+        else:
+            text = self.tr("Cadenza did not close properly. Recover the unsaved changes to an untitled song?")
+        answer = self.ask(QMessageBox.Question, self.tr("Recover unsaved work"), text,
                           QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer != QMessageBox.Yes:
             if self.interactive:
@@ -269,7 +393,7 @@ class FileController(QObject):
         try:
             project = self.recovery.load(entry)
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, "Cannot recover", _reason(str(entry.project_path), error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot recover"), _reason(str(entry.project_path), error))
             return False
         source_is_project = bool(entry.source_path and entry.source_path.endswith(PROJECT_SUFFIX))
         self._show_project(project, entry.source_path if source_is_project else None)

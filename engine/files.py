@@ -1,12 +1,15 @@
 """Open and save any file the app knows, chosen by extension: MIDI, Cadenza projects, MusicXML.
 
-The editor's Open/Save dialogs and `cadenza convert` go through here, so the
-two always agree on which types exist. Everything opens as a `Project`: a MIDI
-file brings only a song, and gets the default editor state. Saving to MIDI or
-MusicXML keeps only the music (the editor state lives in `.cadenza` files).
+The editor's Open/Save dialogs and every `cadenza` subcommand go through here,
+so they always agree on which types exist. Everything opens as a `Project`: a
+MIDI or MusicXML file brings only a song, and gets the default editor state.
+Saving to MIDI or MusicXML keeps only the music (the editor state lives in
+`.cadenza` files). `open_song_file` also returns what the import left out or
+changed (one line per kind), for the status bar and the command line.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from engine.musicxml import MUSICXML_SUFFIXES, export_musicxml  # music21 itself
 from engine.project import PROJECT_SUFFIX, Project, load_project, save_project
 
 MIDI_SUFFIXES = (".mid", ".midi", ".kar", ".smf")
-OPEN_SUFFIXES = MIDI_SUFFIXES + (PROJECT_SUFFIX,)
+OPEN_SUFFIXES = MIDI_SUFFIXES + MUSICXML_SUFFIXES + (PROJECT_SUFFIX,)
 SAVE_SUFFIXES = (".mid", ".midi", PROJECT_SUFFIX) + MUSICXML_SUFFIXES
 
 
@@ -37,12 +40,26 @@ def check_save_type(path: str | PathLike[str]) -> None:
 
 
 def load_song_file(path: str | PathLike[str]) -> Project:
-    """The project in a MIDI file (with default editor state) or a `.cadenza` file."""
-    if _suffix(path, OPEN_SUFFIXES, "open") == PROJECT_SUFFIX:
-        return load_project(path)
-    from engine.midi import read_midi
+    """The project in a MIDI or MusicXML file (with default editor state) or a `.cadenza` file."""
+    return open_song_file(path)[0]
 
-    return Project(song=read_midi(path))
+
+def open_song_file(path: str | PathLike[str], unfold_repeats: bool = True,
+                   progress: Callable[[float], None] | None = None) -> tuple[Project, list[str]]:
+    """(project, notes for the user) for any file Cadenza opens; `progress` hears 0..1 (MusicXML only), and
+    `unfold_repeats` False keeps a score's repeats folded (written order)."""
+    suffix = _suffix(path, OPEN_SUFFIXES, "open")
+    if suffix == PROJECT_SUFFIX:
+        return load_project(path), []
+    if suffix in MUSICXML_SUFFIXES:
+        from engine.musicxml_import import import_musicxml
+
+        score = import_musicxml(path, unfold=unfold_repeats, progress=progress)
+        return Project(song=score.song), list(score.warnings)
+    from engine.midi import import_midi
+
+    midi = import_midi(path)
+    return Project(song=midi.song), list(midi.warnings)
 
 
 def save_song_file(project: Project, path: str | PathLike[str]) -> list[str]:

@@ -28,11 +28,12 @@ from engine.track import TrackRole
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "generate", help="fill bars of a MIDI or project file with the composer model",
+        "generate", help="fill bars of a MIDI file, MusicXML score or project file with the composer model",
         description="Write new material into bars A-B of some tracks of IN (everything else stays) and save it as "
                     "OUT (MIDI or .cadenza); K candidates go to OUT-1 .. OUT-K.")
-    parser.add_argument("input", metavar="IN", help="a MIDI file or a Cadenza project")
-    parser.add_argument("output", metavar="OUT", help="the file to write (.mid or .cadenza)")
+    parser.add_argument("input", metavar="IN",
+                        help="a MIDI file, a MusicXML score (.musicxml/.xml/.mxl, repeats played out) or a Cadenza project")
+    parser.add_argument("output", metavar="OUT", help="the file to write (.mid, .cadenza or MusicXML)")
     parser.add_argument("--task", required=True, choices=[t.value for t in Task], help="what to write")
     parser.add_argument("--bars", required=True, type=types.bars, metavar="A-B",
                         help="1-based bars, both included (e.g. 5-12); +N appends N bars (continue)")

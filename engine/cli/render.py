@@ -1,4 +1,4 @@
-"""`cadenza render IN OUT.wav|.flac`: a MIDI or project file to audio, through the app's own renderer.
+"""`cadenza render IN OUT.wav|.flac`: a MIDI file, MusicXML score or project to audio, through the app's renderer.
 
 Input goes through engine.files, like the editor's Open. The audio modules
 load only when the command runs, so other subcommands (and `cadenza --help`)
@@ -12,9 +12,9 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "render", help="render a MIDI or project file to WAV or FLAC",
-        description="Render a MIDI or project file to a stereo 16-bit WAV or FLAC file (chosen by OUT's extension).")
-    parser.add_argument("input", metavar="IN", help="a MIDI file or a Cadenza project")
+        "render", help="render a MIDI file, MusicXML score or project file to WAV or FLAC",
+        description="Render a MIDI file, MusicXML score (repeats played out) or project file to a stereo 16-bit WAV or FLAC file (chosen by OUT's extension).")
+    parser.add_argument("input", metavar="IN", help="a MIDI file, a MusicXML score or a Cadenza project")
     parser.add_argument("output", metavar="OUT", help="the audio file to write: .wav or .flac")
     parser.add_argument("--soundfont", metavar="PATH",
                         help="a .sf2/.sf3 SoundFont (default: the project's, then soundfonts/, TimGM6mb, system ones)")

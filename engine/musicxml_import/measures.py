@@ -1,0 +1,396 @@
+"""One `<part>` walked measure by measure: notes and marks at integer ticks inside their measure.
+
+MusicXML places notes with a cursor: each note or `<forward>` moves it on by
+its duration (in `divisions` per quarter), `<backup>` moves it back (a second
+voice or staff), a `<chord/>` note starts with the note before it. Durations
+become ticks exactly, since the song's resolution is a multiple of every
+`divisions` in the file (score.py picks it). A measure is as long as the
+furthest the cursor got in it; the score takes the longest part's length.
+
+What each note becomes (the policies; docs/MIDI_IMPORT.md says the same for users):
+- sounding pitch: written pitch + the part's `<transpose>` (chromatic steps plus
+  octave changes); `<octave-shift>` needs nothing, MusicXML pitches already sound
+  where they are written to;
+- unpitched percussion: the GM drum note of its instrument (instruments.py);
+- grace notes: a 32nd each, just before the note they ornament (or before the
+  measure's end when nothing follows in their voice);
+- ties and staccato are only flagged here; score.py merges and shortens;
+- cue notes take their time but are not played.
+Directions give dynamics (`<sound dynamics>` or the mark itself), tempo
+(`<sound tempo>`, else `<metronome>`), repeats, voltas and jumps; `<harmony>`
+gives chord symbols. What a piano roll cannot show is counted per kind in
+`ignored` and reported once per kind. An element MusicXML does not define at
+measure level is an error: the file is not what it claims to be.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+
+from engine.chords import Chord
+from engine.musicxml_import.errors import MusicXmlFileError
+from engine.musicxml_import.harmony import STEPS, NoChordSymbol, read_harmony
+from engine.musicxml_import.instruments import PartInfo
+
+MEASURE_ELEMENTS = frozenset({"note", "backup", "forward", "direction", "attributes", "harmony", "figured-bass",
+                              "print", "sound", "listening", "barline", "grouping", "link", "bookmark"})
+# Dynamics marks -> MIDI velocity (MusicXML's own scale: f = 90, i.e. <sound dynamics="100">).
+DYNAMICS = {"pppppp": 8, "ppppp": 12, "pppp": 18, "ppp": 28, "pp": 40, "p": 54, "mp": 67, "mf": 80, "f": 90,
+            "ff": 104, "fff": 116, "ffff": 124, "fffff": 126, "ffffff": 127, "n": 8}
+BEAT_UNITS = {"maxima": 32.0, "long": 16.0, "breve": 8.0, "whole": 4.0, "half": 2.0, "quarter": 1.0, "eighth": 0.5,
+              "16th": 0.25, "32nd": 0.125, "64th": 0.0625, "128th": 0.03125}
+MODE_DEGREES = {"major": 0, "ionian": 0, "dorian": 2, "phrygian": 4, "lydian": 5, "mixolydian": 7, "minor": 9,
+                "aeolian": 9, "locrian": 11}
+SHORTENING = frozenset({"staccato", "staccatissimo", "spiccato"})
+_JUMPS = ("segno", "coda", "dacapo", "dalsegno", "tocoda", "fine")
+_IGNORED_NOTATIONS = {"slur": "slurs", "ornaments": "ornaments (trills, turns, mordents, tremolos)",
+                      "fermata": "fermatas", "arpeggiate": "arpeggios", "glissando": "glissandos and slides",
+                      "slide": "glissandos and slides", "technical": "technical marks (bowings, fingerings)"}
+_IGNORED_DIRECTIONS = {"wedge": "crescendo and diminuendo hairpins", "pedal": "pedal marks",
+                       "bracket": "lines and brackets", "dashes": "lines and brackets"}
+
+
+@dataclass(slots=True)
+class Measure:
+    """A measure of one part. Times are ticks from the measure's start; `notes` rows are
+    (tick, pitch, duration, tie_start, tie_stop, staccato, velocity or 0, is_drum)."""
+
+    number: str
+    length: int = 0
+    notes: list[tuple] = field(default_factory=list)
+    dynamics: list[tuple[int, int]] = field(default_factory=list)
+    tempos: list[tuple[int, float]] = field(default_factory=list)
+    chords: list[tuple[int, Chord | None]] = field(default_factory=list)
+    keys: list[tuple[int, int, str, int]] = field(default_factory=list)  # tick, fifths, mode, part transposition
+    time: tuple[int, int] | None = None
+    rehearsals: list[tuple[int, str]] = field(default_factory=list)
+    forward_repeat: bool = False
+    backward_repeat: int = 0          # times the section is played (0: no repeat sign)
+    endings: tuple[int, ...] = ()     # volta numbers this measure belongs to
+    ending_start: bool = False
+    jumps: dict[str, str] = field(default_factory=dict)
+
+
+class PartReader:
+    """Reads the measures of one part; `ignored` and `warnings` count what it left out or repaired."""
+
+    def __init__(self, path: str, info: PartInfo, ticks_per_quarter: int, ignored: Counter[str]) -> None:
+        self.path = path
+        self.info = info
+        self.tpq = ticks_per_quarter
+        self.ignored = ignored
+        self.grace_ticks = max(1, ticks_per_quarter // 8)
+        self.divisions = 1
+        self.transpose = 0
+        self.in_ending: tuple[int, ...] = ()
+
+    def read(self, part: ET.Element) -> list[Measure]:
+        measures = [self._measure(element) for element in part.iter("measure")]
+        return measures
+
+    # --- one measure --------------------------------------------------------------------
+    def _measure(self, element: ET.Element) -> Measure:
+        measure = Measure(element.get("number", "?"))
+        self.measure = measure
+        self.cursor = self.furthest = 0
+        self.chord_start = 0
+        self.graces: dict[str, list[list[tuple]]] = {}
+        if self.in_ending:
+            measure.endings = self.in_ending
+        for child in element:
+            tag = child.tag
+            if tag == "note":
+                self._note(child)
+            elif tag == "backup":
+                self.cursor = max(0, self.cursor - self._ticks(child.findtext("duration")))
+            elif tag == "forward":
+                self._advance(self._ticks(child.findtext("duration")))
+            elif tag == "direction":
+                self._direction(child)
+            elif tag == "attributes":
+                self._attributes(child)
+            elif tag == "harmony":
+                self._harmony(child)
+            elif tag == "barline":
+                self._barline(child)
+            elif tag == "sound":
+                self._sound(child, self.cursor)
+            elif tag not in MEASURE_ELEMENTS:
+                raise MusicXmlFileError(self.path, f"part {self.info.name or self.info.id!r}, measure {measure.number}: "
+                                                   f"unknown element <{tag}>")
+        for voice_graces in self.graces.values():  # graces with no note after them: before the bar line
+            self._place_graces(voice_graces, self.furthest)
+        measure.length = self.furthest
+        return measure
+
+    def _advance(self, ticks: int) -> None:
+        self.cursor += ticks
+        if self.cursor > self.furthest:
+            self.furthest = self.cursor
+
+    def _ticks(self, text: str | None) -> int:
+        if not text:
+            return 0
+        try:
+            value = float(text)
+        except ValueError:
+            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: duration {text!r} is not a number") from None
+        if value < 0:
+            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: negative duration {text}")
+        return round(value * self.tpq / self.divisions)
+
+    # --- notes --------------------------------------------------------------------------------
+    def _note(self, element: ET.Element) -> None:
+        grace = chord = rest = cue = staccato = tie_start = tie_stop = False
+        tied_start = tied_stop = False
+        step = None
+        alter = 0.0
+        octave = 4
+        duration_text = None
+        voice = "1"
+        instrument = None
+        velocity = 0
+        for child in element:
+            tag = child.tag
+            if tag == "pitch" or tag == "unpitched":
+                for part in child:
+                    if part.tag in ("step", "display-step"):
+                        step = (part.text or "").strip()
+                    elif part.tag in ("octave", "display-octave"):
+                        octave = int((part.text or "4").strip())
+                    elif part.tag == "alter":
+                        alter = float(part.text or 0)
+                if tag == "unpitched":
+                    instrument = instrument or ""
+            elif tag == "duration":
+                duration_text = child.text
+            elif tag == "chord":
+                chord = True
+            elif tag == "rest":
+                rest = True
+            elif tag == "voice":
+                voice = (child.text or "1").strip()
+            elif tag == "tie":
+                kind = child.get("type")
+                tie_start |= kind == "start"
+                tie_stop |= kind == "stop"
+            elif tag == "notations":
+                for notation in child:
+                    ntag = notation.tag
+                    if ntag == "tied":
+                        kind = notation.get("type")
+                        tied_start |= kind in ("start", "continue")
+                        tied_stop |= kind in ("stop", "continue")
+                    elif ntag == "articulations":
+                        for mark in notation:
+                            if mark.tag in SHORTENING:
+                                staccato = True
+                            else:
+                                self.ignored["articulations other than staccato (accents, tenuto, ...)"] += 1
+                    elif ntag in _IGNORED_NOTATIONS:
+                        self.ignored[_IGNORED_NOTATIONS[ntag]] += 1
+            elif tag == "grace":
+                grace = True
+            elif tag == "instrument":
+                instrument = child.get("id", "")
+            elif tag == "cue":
+                cue = True
+            elif tag == "lyric":
+                self.ignored["lyrics"] += 1
+        if element.get("dynamics"):
+            velocity = _velocity(element.get("dynamics"))
+        if not (tie_start or tie_stop):  # some programs write only the notation
+            tie_start, tie_stop = tied_start, tied_stop
+        if grace:
+            if not rest and step is not None and not cue:
+                row = (self._pitch(step, alter, octave, instrument), tie_start, tie_stop, velocity, instrument is not None)
+                groups = self.graces.setdefault(voice, [])
+                if chord and groups:
+                    groups[-1].append(row)
+                else:
+                    groups.append([row])
+            return
+        duration = self._ticks(duration_text)
+        if chord:
+            start = self.chord_start
+        else:
+            start = self.chord_start = self.cursor
+            self._advance(duration)
+            pending = self.graces.pop(voice, None)
+            if pending:
+                self._place_graces(pending, start)
+        if rest or cue or step is None:
+            if cue:
+                self.ignored["cue notes (not played)"] += 1
+            return
+        pitch = self._pitch(step, alter, octave, instrument)
+        self.measure.notes.append((start, pitch, duration, tie_start, tie_stop, staccato, velocity,
+                                   instrument is not None))
+
+    def _pitch(self, step: str, alter: float, octave: int, instrument: str | None) -> int:
+        if step not in STEPS:
+            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: note step {step!r} is not A-G")
+        if alter != int(alter):
+            self.ignored["microtones (rounded to the nearest semitone)"] += 1
+        written = (octave + 1) * 12 + STEPS[step] + round(alter)
+        if instrument is not None:  # unpitched: the instrument says which drum
+            note, known = self.info.drum_note(instrument or None, written)
+            if not known:
+                self.ignored["percussion notes without a MIDI drum note (played at their staff position)"] += 1
+            return note
+        return written + self.transpose
+
+    def _place_graces(self, groups: list[list[tuple]], before: int) -> None:
+        count = len(groups)
+        for index, group in enumerate(groups):
+            start = before - (count - index) * self.grace_ticks
+            for pitch, tie_start, tie_stop, velocity, is_drum in group:
+                self.measure.notes.append((start, pitch, self.grace_ticks, False, False, False, velocity, is_drum))
+
+    # --- attributes, directions, harmony, barlines --------------------------------------------
+    def _attributes(self, element: ET.Element) -> None:
+        keys = []
+        for child in element:
+            tag = child.tag
+            if tag == "divisions":
+                try:
+                    divisions = float(child.text or 0)
+                except ValueError:
+                    divisions = 0
+                if divisions <= 0:
+                    raise MusicXmlFileError(self.path, f"measure {self.measure.number}: divisions must be above 0, "
+                                                       f"got {child.text!r}")
+                self.divisions = divisions
+            elif tag == "key" and child.get("number") in (None, "1"):
+                fifths = child.findtext("fifths")
+                if fifths is not None:
+                    keys.append((int(fifths), (child.findtext("mode") or "major").strip().lower()))
+            elif tag == "time" and self.measure.time is None:
+                self.measure.time = _time_signature(child)
+            elif tag == "transpose" and child.get("number") in (None, "1"):
+                chromatic = int(float(child.findtext("chromatic") or 0))
+                octaves = int(float(child.findtext("octave-change") or 0))
+                self.transpose = chromatic + 12 * octaves
+        for fifths, mode in keys:  # after the loop: <transpose> comes after <key> in the element order
+            self.measure.keys.append((self.cursor, fifths, mode, self.transpose))
+
+    def _direction(self, element: ET.Element) -> None:
+        at = self.cursor
+        metronome = None
+        for direction_type in element.iter("direction-type"):
+            for child in direction_type:
+                tag = child.tag
+                if tag == "dynamics":
+                    for mark in child:
+                        if mark.tag in DYNAMICS:
+                            self.measure.dynamics.append((at, DYNAMICS[mark.tag]))
+                        else:
+                            self.ignored["accent dynamics (sf, sfz, fp, ...)"] += 1
+                elif tag == "metronome":
+                    metronome = _metronome(child)
+                elif tag == "rehearsal" and child.text and child.text.strip():
+                    self.measure.rehearsals.append((at, child.text.strip()))
+                elif tag in _IGNORED_DIRECTIONS:
+                    self.ignored[_IGNORED_DIRECTIONS[tag]] += 1
+                elif tag in ("segno", "coda"):
+                    self.measure.jumps.setdefault(tag, "1")
+        sound = element.find("sound")
+        if sound is not None:
+            self._sound(sound, at)
+            if sound.get("tempo"):
+                metronome = None
+        if metronome:
+            self.measure.tempos.append((at, metronome))
+
+    def _sound(self, sound: ET.Element, at: int) -> None:
+        tempo = sound.get("tempo")
+        if tempo:
+            try:
+                bpm = float(tempo)
+            except ValueError:
+                bpm = 0
+            if bpm > 0:
+                self.measure.tempos.append((at, bpm))
+        dynamics = sound.get("dynamics")
+        if dynamics:
+            velocity = _velocity(dynamics)
+            if velocity:
+                if self.measure.dynamics and self.measure.dynamics[-1][0] == at:
+                    self.measure.dynamics[-1] = (at, velocity)  # the exact value beats the mark's
+                else:
+                    self.measure.dynamics.append((at, velocity))
+        for jump in _JUMPS:
+            value = sound.get(jump)
+            if value:
+                self.measure.jumps[jump] = value
+
+    def _harmony(self, element: ET.Element) -> None:
+        try:
+            chord = read_harmony(element, self.transpose)
+        except NoChordSymbol:
+            self.ignored["chord symbols we cannot name (Roman numerals alone, unusual kinds)"] += 1
+            return
+        at = self.cursor + self._ticks(element.findtext("offset")) if element.find("offset") is not None else self.cursor
+        self.measure.chords.append((at, chord))
+
+    def _barline(self, element: ET.Element) -> None:
+        repeat = element.find("repeat")
+        if repeat is not None:
+            if repeat.get("direction") == "forward":
+                self.measure.forward_repeat = True
+            elif repeat.get("direction") == "backward":
+                try:
+                    times = int(repeat.get("times") or 2)
+                except ValueError:
+                    times = 2
+                self.measure.backward_repeat = max(2, min(times, 16))
+        ending = element.find("ending")
+        if ending is not None:
+            kind = ending.get("type")
+            numbers = tuple(int(n) for n in re.findall(r"\d+", ending.get("number") or "")) or (1,)
+            if kind == "start":
+                self.in_ending = numbers
+                self.measure.endings = numbers
+                self.measure.ending_start = True
+            elif kind in ("stop", "discontinue"):
+                self.measure.endings = self.measure.endings or numbers
+                self.in_ending = ()
+        for child in element:
+            if child.tag in ("segno", "coda"):
+                self.measure.jumps.setdefault(child.tag, "1")
+
+
+def _velocity(text: str) -> int:
+    try:
+        return max(1, min(127, round(float(text) * 90 / 100)))
+    except ValueError:
+        return 0
+
+
+def _metronome(element: ET.Element) -> float | None:
+    """Quarter notes per minute from `<metronome>` (a beat unit, dots, per-minute)."""
+    unit = BEAT_UNITS.get((element.findtext("beat-unit") or "").strip())
+    match = re.search(r"\d+(\.\d+)?", element.findtext("per-minute") or "")
+    if unit is None or match is None:
+        return None
+    dots = len(element.findall("beat-unit-dot"))
+    return float(match.group()) * unit * (2 - 0.5 ** dots)
+
+
+def _time_signature(element: ET.Element) -> tuple[int, int] | None:
+    """(numerator, denominator) of `<time>`; additive (3+2) and compound pairs are summed."""
+    if element.find("senza-misura") is not None:
+        return None
+    beats = [b.text or "" for b in element.findall("beats")]
+    types = [t.text or "" for t in element.findall("beat-type")]
+    try:
+        pairs = [(sum(int(n) for n in b.split("+")), int(t)) for b, t in zip(beats, types)]
+    except ValueError:
+        return None
+    if not pairs:
+        return None
+    denominator = max(t for _, t in pairs)
+    numerator = sum(n * denominator // t for n, t in pairs)
+    return numerator, denominator
