@@ -92,7 +92,8 @@ class NoteActions:
             return False
         origin = selected[0].start
         self.clipboard = tuple(n.with_(start=n.start - origin) for n in selected)
-        self.session.message.emit(translate("NoteActions", "Copied %n note(s)", None, len(selected)))
+        count = len(selected)  # a plain name: lupdate reads no call in translate()'s count argument
+        self.session.message.emit(QCoreApplication.translate("NoteActions", "Copied %n note(s)", "", count))
         return True
 
     def cut(self) -> bool:

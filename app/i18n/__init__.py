@@ -70,14 +70,20 @@ def qm_path(language: str) -> Path:
     return HERE / f"cadenza_{language}.qm"
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source strings (English, "(s)" plurals) and the system locale."""
+    for old in app.findChildren(QTranslator, "cadenza-translator"):
+        QCoreApplication.removeTranslator(old)
+        old.setParent(None)
+    QLocale.setDefault(QLocale.system())
+
+
 def install_translators(app: QCoreApplication, choice: str | None = None) -> str:
     """Load the translations for `choice` (default: the stored preference) into `app`; returns the language.
 
     Translators installed by an earlier call are removed first, so tests can switch languages."""
     language = resolve(language_preference() if choice is None else choice)
-    for old in app.findChildren(QTranslator, "cadenza-translator"):
-        QCoreApplication.removeTranslator(old)
-        old.deleteLater()
+    remove_translators(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{language}", qt_dir), (f"cadenza_{language}", str(HERE))):
         translator = QTranslator(app)

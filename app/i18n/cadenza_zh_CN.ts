@@ -2234,7 +2234,12 @@
         <translation>删除音符</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Copied %n note(s)</source>
+        <translation>已复制 %n 个音符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cut notes</source>
         <translation>剪切音符</translation>
     </message>

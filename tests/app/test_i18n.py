@@ -1,0 +1,198 @@
+"""The editor in Simplified Chinese: every window, menu and dialog offscreen, no English left, nothing clipped.
+
+Each test here runs with Cadenza's and Qt's zh_CN translations installed
+(app.i18n.install_translators, as start-up does) before the window is built,
+over the editor tests' song with Chinese track names (a user's own data in
+their language). English still on screen is found word by word
+(i18n_helpers.english_words, with its allow-list: MIDI, BPM, note names, chord
+symbols, key names, units). Clipping is measured with the CJK font setup.sh
+installs (fonts-noto-cjk); without one the check is skipped, saying why.
+"""
+from __future__ import annotations
+
+import pytest
+from editor_helpers import key, make_song
+from i18n_helpers import clipped, english_in, english_words, menu_texts
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from app.i18n import install_translators, language_preference, remove_translators, resolve
+
+# Texts allowed to stay in Latin letters although they are words: each language named in itself.
+LANGUAGE_NAMES = ("'English'",)
+
+
+@pytest.fixture(autouse=True)
+def zh_cn(qapp):
+    """Chinese for the whole test, installed before any window is built (autouse fixtures come first)."""
+    assert install_translators(qapp, "zh_CN") == "zh_CN"
+    yield
+    remove_translators(qapp)
+
+
+@pytest.fixture
+def song():
+    """The editor tests' song; its tracks named in Chinese, as a Chinese user names them."""
+    base = make_song()
+    return base.with_(tracks=tuple(t.with_(name=n) for t, n in zip(base.tracks, ("主旋律", "低音"))))
+
+
+def cjk_font_or_skip() -> None:
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no CJK font installed (setup.sh installs fonts-noto-cjk): clipping cannot be measured")
+
+
+def no_english(widget) -> list[str]:
+    return [line for line in english_in(widget) if not any(name in line for name in LANGUAGE_NAMES)]
+
+
+def test_the_main_window_with_every_menu_and_panel_speaks_chinese(midi_window):
+    window = midi_window
+    assert window.menuBar().actions()[0].text() == "文件(&F)"      # the accelerator after the word
+    assert no_english(window) == []
+    context = menu_texts(window.compose.context_menu(), "context menu")
+    assert [(where, text) for where, text in context if english_words(text)] == []
+
+
+def test_the_main_window_is_not_clipped_in_chinese(window):
+    cjk_font_or_skip()
+    QApplication.processEvents()
+    assert clipped(window) == []
+
+
+def dialogs(window):
+    """Every dialog the editor opens (built as their menu items build them), by name."""
+    from app.audio_export import AudioExport
+    from app.dialogs import QuantizeDialog, ShortcutsDialog
+    from app.midi_input import preferences
+    from app.midi_input.learn import LearnDialog
+    from app.midi_input.preferences_dialog import PreferencesDialog
+    from app.proposals.sketch import SketchDialog
+
+    yield "quantize", QuantizeDialog(window.editor.roll.snap, window)
+    yield "shortcuts", ShortcutsDialog(window.menus.shortcut_rows(), window)
+    yield "preferences", PreferencesDialog(preferences.load(), window)
+    yield "midi learn", LearnDialog(window.midi.learn_actions, window)
+    sketch = SketchDialog(window)
+    sketch.start_from(window.session.song)
+    yield "new sketch", sketch
+    yield "export audio", AudioExport(window.session.song, "歌曲.wav", window)
+
+
+def test_every_dialog_speaks_chinese_and_nothing_in_it_is_clipped(midi_window, qtbot):
+    cjk = bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    for name, dialog in dialogs(midi_window):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert (name, no_english(dialog)) == (name, [])
+        if cjk:
+            assert (name, clipped(dialog)) == (name, [])
+        dialog.close()
+        dialog.deleteLater()
+
+
+def test_message_boxes_and_qts_own_buttons_speak_chinese(window):
+    window.session.replace_notes(window.session.song.track(1).notes[:1], (), "删除")
+    seen = {}
+
+    def read_and_cancel():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_cancel)
+            return
+        seen.update(title=box.windowTitle(), text=box.text(), buttons=[b.text() for b in box.buttons()])
+        box.button(QMessageBox.Cancel).click()
+
+    QTimer.singleShot(20, read_and_cancel)
+    assert not window.files.confirm_discard()                  # the unsaved-changes question, cancelled
+    assert len(seen["buttons"]) == 3                           # Save, Discard, Cancel: Qt's, from qtbase_zh_CN
+    assert [english_words(t) for t in (seen["title"], seen["text"], *seen["buttons"])] == [[]] * 5
+    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    assert [english_words(b.text()) for b in box.buttons()] == [[], []]
+
+
+def test_status_messages_and_the_undo_history_speak_chinese(window):
+    roll, session = window.editor.roll, window.session
+    shown = []
+    session.message.connect(shown.append)
+    key(roll, Qt.Key_Q)                                 # nothing selected: the status bar says so
+    key(roll, Qt.Key_A, Qt.ControlModifier)
+    key(roll, Qt.Key_C, Qt.ControlModifier)
+    key(roll, Qt.Key_Delete)
+    window.track_list.delete_track()                    # an undo step the engine names ("Delete track")
+    window.transport_bar.set_tempo(96)
+    assert len(shown) == 2 and all(english_words(m) == [] for m in shown)
+    stack = session.undo_stack
+    steps = [stack.text(i) for i in range(stack.count())]
+    assert len(steps) == 3 and all(english_words(s) == [] for s in steps)
+    assert english_words(window.history.emptyLabel()) == []
+    undo = next(a for a in window.actions() if a.shortcut() == QKeySequence(QKeySequence.Undo))
+    assert steps[-1] in undo.text() and english_words(undo.text()) == []
+    assert english_words(window.counts.text()) == []
+
+
+def shortcuts(window) -> list[tuple[str, ...]]:
+    """Every shortcut the window and its editor answer to, as portable key names, sorted."""
+    actions = window.actions() + window.editor.actions()
+    return sorted(tuple(s.toString(QKeySequence.PortableText) for s in a.shortcuts()) for a in actions
+                  if a.shortcuts())
+
+
+def test_shortcuts_are_the_same_keys_in_both_languages_and_work_in_chinese(qapp, window, qtbot):
+    from app.main_window import MainWindow
+    from editor_helpers import offline_player
+
+    chinese = shortcuts(window)
+    remove_translators(qapp)
+    english_window = MainWindow(window.session.song, player_factory=offline_player)
+    english = shortcuts(english_window)
+    english_window.close()
+    english_window.deleteLater()
+    install_translators(qapp, "zh_CN")
+    assert chinese == english and len(chinese) > 40
+    roll, session = window.editor.roll, window.session
+    before = session.song
+    key(roll, Qt.Key_A, Qt.ControlModifier)              # standard keys (QKeySequence.SelectAll, Undo)
+    key(roll, Qt.Key_Delete)
+    assert not session.song.track(1).notes
+    key(roll, Qt.Key_Z, Qt.ControlModifier)
+    assert session.song == before
+    key(roll, Qt.Key_2)                                  # a single key, scoped to the roll: the Select tool
+    assert roll.tool.name == "Select"
+
+
+def test_counts_use_plural_forms_in_both_languages(qapp, window):
+    assert window.counts.text() == "2 条轨道 · 4 个音符"
+    install_translators(qapp, "en")
+    window._show_counts()
+    assert window.counts.text() == "2 tracks · 4 notes"
+    window.track_list.delete_track()
+    assert window.counts.text() == "1 track · 1 note"
+
+
+def test_general_midi_names_scales_roles_and_tasks_are_shown_in_chinese():
+    from app.i18n.terms import ROLE_NAMES, SCALE_NAMES, TASK_LABELS, role_name, scale_name, task_label
+    from app.tracks.gm import DRUM_NAMES, FAMILIES, drum_label, family_name, program_name
+
+    names = [program_name(p) for p in range(128)] + [program_name(0, drums=True)]
+    names += [family_name(f) for f in range(len(FAMILIES))] + [drum_label(p) for p in DRUM_NAMES]
+    names += [scale_name(s) for s in SCALE_NAMES] + [role_name(r) for r in ROLE_NAMES]
+    names += [task_label(t) for t in TASK_LABELS]
+    assert [n for n in names if english_words(n)] == []
+    assert len(set(program_name(p) for p in range(128))) == 128        # no two instruments share a name
+
+
+def test_the_language_preference_overrides_the_system_locale(window):
+    assert resolve("system", QLocale("zh_CN")) == "zh_CN"
+    assert resolve("system", QLocale("zh_TW")) == "zh_CN"
+    assert resolve("system", QLocale("de_DE")) == "en"
+    assert resolve("en", QLocale("zh_CN")) == "en"
+    assert language_preference() == "system"
+    menu = window.language_menu
+    shown = []
+    window.session.message.connect(shown.append)
+    menu.actions["en"].trigger()                         # View > Language > English
+    assert language_preference() == "en" and menu.actions["en"].isChecked()
+    assert len(shown) == 1 and english_words(shown[0]) == []    # said in the language on screen, until restart
+    assert resolve(language_preference(), QLocale("zh_CN")) == "en"
