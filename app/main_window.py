@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.options = EditorOptions(self)
         self.editor = RollEditor(self.session, self.options)
         self.track_list = TrackList(self.session)
-        self.note_actions = NoteActions(self.session, self.options)
+        self.note_actions = NoteActions(self.session, self.options, self)
         self.transport = Transport(self.session, self.options, player_factory, self)
         self.files = FileController(self, self.session, self.options, recovery, interactive)
         splitter = QSplitter(Qt.Horizontal)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app.roll.options import EditorOptions
 from app.session import Session
@@ -20,8 +20,9 @@ from engine.operations import humanize, legato, quantize, scale_velocity, transp
 translate = QCoreApplication.translate
 
 
-class NoteActions:
-    def __init__(self, session: Session, options: EditorOptions) -> None:
+class NoteActions(QObject):
+    def __init__(self, session: Session, options: EditorOptions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.session = session
         self.options = options
         self.clipboard: tuple[Note, ...] = ()  # notes with starts relative to the earliest
@@ -92,8 +93,7 @@ class NoteActions:
             return False
         origin = selected[0].start
         self.clipboard = tuple(n.with_(start=n.start - origin) for n in selected)
-        count = len(selected)  # a plain name: lupdate reads no call in translate()'s count argument
-        self.session.message.emit(QCoreApplication.translate("NoteActions", "Copied %n note(s)", "", count))
+        self.session.message.emit(self.tr("Copied %n note(s)", "", len(selected)))
         return True
 
     def cut(self) -> bool:

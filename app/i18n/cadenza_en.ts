@@ -49,6 +49,17 @@
     </message>
 </context>
 <context>
+    <name>NoteActions</name>
+    <message numerus="yes">
+        <location filename="../note_actions.py" line="+96"/>
+        <source>Copied %n note(s)</source>
+        <translation>
+            <numerusform>Copied %n note</numerusform>
+            <numerusform>Copied %n notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProposalController</name>
     <message numerus="yes">
         <location filename="../proposals/controller.py" line="+144"/>

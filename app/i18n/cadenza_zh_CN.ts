@@ -2203,7 +2203,7 @@
 <context>
     <name>NoteActions</name>
     <message>
-        <location filename="../note_actions.py" line="+41"/>
+        <location filename="../note_actions.py" line="+42"/>
         <source>%1: select some notes first</source>
         <translation>%1：请先选择音符</translation>
     </message>
@@ -2233,10 +2233,12 @@
         <source>Delete notes</source>
         <translation>删除音符</translation>
     </message>
-    <message>
-        <location line="+10"/>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>Copied %n note(s)</source>
-        <translation>已复制 %n 个音符</translation>
+        <translation>
+            <numerusform>已复制 %n 个音符</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>

@@ -40,13 +40,14 @@ GM_CONTEXTS = {"GmProgram", "GmFamily", "GmDrum"}
 
 
 def messages(path: Path):
-    """(context, source, [translations], attributes) of every message in a .ts file."""
+    """(context, source, [translations], attributes) of every message in a .ts file (attributes: the
+    translation's, plus the message's "numerus")."""
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
             forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
-            yield name, message.findtext("source"), forms, translation.attrib
+            yield name, message.findtext("source"), forms, {**translation.attrib, "numerus": message.get("numerus")}
 
 
 def lupdate_into(tmp_path: Path, language: str) -> Path:
@@ -140,3 +141,12 @@ def test_lupdate_found_every_string_the_code_marks():
     extracted = {source for _, source, _, _ in messages(I18N / "cadenza_zh_CN.ts")}
     missed = sorted(f"{path}: {text!r}" for path, text in marked_in_code() if text not in extracted)
     assert missed == []
+
+
+def test_every_count_is_a_plural_form_in_both_files():
+    """lupdate marks a %n string plural only when it sees the count argument (QObject.tr(text, "", n))."""
+    singular = [f"{path.name} {context}: {source!r}" for path in I18N.glob("cadenza_*.ts")
+                for context, source, _, attrs in messages(path) if "%n" in source and attrs["numerus"] != "yes"]
+    zh = {s for c, s, _, a in messages(I18N / "cadenza_zh_CN.ts") if a["numerus"] == "yes"}
+    en = {s for c, s, _, a in messages(I18N / "cadenza_en.ts")}
+    assert singular == [] and zh == en
