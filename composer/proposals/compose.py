@@ -8,8 +8,12 @@ the editor.
 
 Sections and energy (composer.brief.settings) shape the calls:
 - a section heard before comes back: its bars copied from the first time
-  ("exact"), or copied with their last bars proposed anew ("varied", as a
-  second verse ends differently); a section not heard before is proposed;
+  ("exact"), or copied and then its last bars varied ("varied", as a second
+  verse ends differently): the pitched parts through the variation task that
+  keeps the line's contour with a new rhythm, the drums with a new pattern,
+  the chords as they were. Proposed afresh instead, the model would mostly
+  write the same bars again: the earlier instance sits in its context (and
+  the echo rule favours repeating it). A section not heard before is proposed;
 - within a section, bars whose energy falls in one band (low / mid / high)
   are proposed as one region with that note density, and a high-energy melody
   is asked for a higher register; after all parts, velocities follow the
@@ -20,7 +24,7 @@ always was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from composer.brief.settings import PlacedSection, SketchSettings
 from composer.proposals.candidate import chord_lane_with
@@ -75,6 +79,7 @@ class _Passage:
     density: str | None = None
     melody_range: tuple[int, int] | None = None
     copy_from: int | None = None   # first bar of the earlier instance to copy
+    vary: bool = False             # a variation of the bars already there (copied from an earlier instance)
 
 
 def compose_sketch(settings: SketchSettings, seed: int = 0, model=None, temperature: float = 1.0, cancel=None,
@@ -92,11 +97,14 @@ def compose_sketch(settings: SketchSettings, seed: int = 0, model=None, temperat
             if passage.copy_from is not None:
                 song = _copy_bars(song, track_ids, passage)
                 continue
+            if passage.vary and part == "chords":
+                continue
+            task = Task(part) if not passage.vary or part == "drums" else Task.VARIATION_CONTOUR
             controls = Controls(seed=seed + 101 * number + 7 * index, key=settings.key, key_strict=True,
                                 temperature=temperature, style=settings.style, density=passage.density,
                                 pitch_range=passage.melody_range if part == "melody" else None)
             region = Region(passage.first_bar, passage.last_bar, track_ids)
-            candidate = propose(song, region, Task(part), controls, model, cancel)[0]
+            candidate = propose(song, region, task, controls, model, cancel)[0]
             song = candidate.to_edit(song).apply(song)
             stats = _merge_stats(stats, candidate)
         if on_part is not None:
@@ -111,15 +119,15 @@ def _passages(settings: SketchSettings) -> list[_Passage]:
     passages: list[_Passage] = []
     for section in sections:
         earlier = first_seen.get(section.name) if section.name else None
-        if earlier is not None and earlier.bars == section.bars:
-            fresh_from = section.bars if settings.variation == "exact" else max(1, section.bars - VARIED_BARS)
-            passages.append(_Passage(section.first_bar, section.first_bar + fresh_from - 1,
-                                     copy_from=earlier.first_bar))
-            bars = range(section.first_bar + fresh_from, section.first_bar + section.bars)
-        else:
+        if earlier is None or earlier.bars != section.bars:
             first_seen.setdefault(section.name, section)
-            bars = section.bar_range
-        passages += _by_energy(settings.energy, bars)
+            passages += _by_energy(settings.energy, section.bar_range)
+            continue
+        last = section.first_bar + section.bars - 1
+        passages.append(_Passage(section.first_bar, last, copy_from=earlier.first_bar))
+        if settings.variation == "varied":
+            varied = range(max(section.first_bar, last + 1 - VARIED_BARS), last + 1)
+            passages += [replace(p, vary=True) for p in _by_energy(settings.energy, varied)]
     return passages
 
 

@@ -1,0 +1,315 @@
+"""Benchmark: does a sketch brief's shape reach the music? Energy, form and style, each beside real songs.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_brief.py [--parts energy,form,styles,briefs] [--seeds 2]
+
+- briefs: the reader's accuracy over tests/composer/brief/briefs.json per language, with every miss listed.
+- energy: for briefs that shape energy (a build to a hit, sections, a fade),
+  the Spearman correlation between the energy curve and notes per bar of the
+  sketch (target >= 0.7). Baseline: the same settings composed with the
+  energy left out, against the same curve. Truth: POP909 songs with human form
+  labels (../shared/datasets/pop909-structure), the same section energies
+  (intro .35, verse A .5, chorus B .85, ...) against their melody's notes per bar.
+- form: how alike two instances of one section are against two different
+  sections, bar by bar (Jaccard of (sixteenth, pitch) sets of the melody). The
+  margin (same - different) of real songs (pop909-structure labels) is the bar
+  to clear; sketches with sections composed "exact" and "varied", and the
+  baseline of a sketch composed without sections and labelled the same way.
+- styles: a nearest-centroid classifier on features of 16-bar excerpts
+  (notes per bar per part, melody range and register, mean duration, chord
+  vocabulary, drum density, syncopation, program families) fitted on the
+  training songs of each style, tested on held-out songs (truth) and on 5
+  sketches per style (target accuracy >= 0.6, chance 1/8); with and without
+  the program-family features, since the instrumentation is the style's
+  default and not the model's doing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from composer.brief import read_brief
+from composer.brief.check import misses
+from composer.brief.settings import SketchSettings, settings_from_brief
+from composer.brief.styles import STYLE_DEFAULTS
+from composer.proposals.compose import compose_sketch
+from composer.proposals.loader import load_model
+from composer.tokens.grid import ChordMark, NoteEvent, song_grid
+from composer.tokens.vocab import STEPS_PER_QUARTER, STYLES
+from engine.keys import Key
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETS = ROOT.parent / "shared" / "datasets"
+STRUCTURE = DATASETS / "pop909-structure"
+ENERGY_BRIEFS = ("calm piano piece, builds to a hit at bar 13, 16 bars", "intro 4, verse 4, chorus 4, outro 4",
+                 "tense cue in D minor, 16 bars, fades out", "strings, rises and falls, 16 bars",
+                 "前奏4小节，主歌4小节，副歌4小节，尾奏4小节", "渐强到第12小节，16小节，管弦乐")
+FORM_BRIEF = "verse 4, chorus 4, verse 4, chorus 4, in C major"
+LABEL_ENERGY = {"i": 0.35, "A": 0.5, "B": 0.85, "o": 0.3, "b": 0.4, "x": 0.4}   # other capitals: a bridge, 0.6
+
+
+def spearman(a, b) -> float:
+    """Rank correlation (ties share their mean rank); 0 where either side is constant."""
+    ra, rb = (_ranks(np.asarray(x, dtype=float)) for x in (a, b))
+    if ra.std() == 0 or rb.std() == 0:
+        return 0.0
+    return float(np.corrcoef(ra, rb)[0, 1])
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    order = values.argsort(kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values))
+    for value in np.unique(values):
+        same = values == value
+        ranks[same] = ranks[same].mean()
+    return ranks
+
+
+# --- briefs -------------------------------------------------------------------------------------------------
+def brief_accuracy() -> dict:
+    briefs = json.loads((ROOT / "tests" / "composer" / "brief" / "briefs.json").read_text(encoding="utf-8"))
+    out = {}
+    for language, chinese in (("english", False), ("chinese", True)):
+        chosen = [b for b in briefs if any("\u4e00" <= c <= "\u9fff" for c in b["text"]) == chinese]
+        scored, wrong = 0, []
+        for expected in chosen:
+            count, bad = misses(read_brief(expected["text"]), expected)
+            scored += count
+            wrong += [f"{expected['text'][:40]}: {m}" for m in bad]
+        out[language] = {"briefs": len(chosen), "attributes": scored, "right": round(1 - len(wrong) / scored, 3),
+                         "misses": wrong}
+    return out
+
+
+# --- real songs with form labels ------------------------------------------------------------------------------
+def _structure_songs(limit: int) -> list[tuple[list[tuple[str, int]], list[set]]]:
+    """(phrases [(label, bars)], melody bars as sets of (sixteenth, pitch)) of pop909-structure songs in 4/4."""
+    songs = []
+    for folder in sorted(p for p in STRUCTURE.iterdir() if p.is_dir())[:limit]:
+        label = (folder / "human_label1.txt").read_text().strip()
+        phrases = [(m[0], int(m[1:])) for m in re.findall(r"[A-Za-z]\d+", label)]
+        bars: list[set] = [set() for _ in range(sum(n for _, n in phrases))]
+        time = 0
+        for line in (folder / "melody.txt").read_text().split("\n"):
+            if not line.strip():
+                continue
+            pitch, duration = (int(x) for x in line.split())
+            if pitch and time // 16 < len(bars):
+                bars[time // 16].add((time % 16, pitch))
+            time += duration
+        songs.append((phrases, bars))
+    return songs
+
+
+def _pairs(phrases: list[tuple[str, int]], bars: list[set]) -> tuple[list[float], list[float]]:
+    """Bar-by-bar Jaccard of same-label instances and of different-label ones (melodic phrases only)."""
+    starts, at = [], 0
+    for label, length in phrases:
+        starts.append((label, at, length))
+        at += length
+    melodic = [s for s in starts if s[0].isupper()]
+    same, different = [], []
+    for i, (la, sa, na) in enumerate(melodic):
+        for lb, sb, nb in melodic[i + 1:]:
+            for k in range(min(na, nb)):
+                a, b = bars[sa + k] if sa + k < len(bars) else set(), bars[sb + k] if sb + k < len(bars) else set()
+                if a or b:
+                    (same if la == lb else different).append(len(a & b) / len(a | b))
+    return same, different
+
+
+def _melody_bars(song) -> list[set]:
+    grid = song_grid(song)
+    lane = next(i for i, l in enumerate(grid.lanes) if l.role == "melody" and not l.drums)
+    sixteenth = STEPS_PER_QUARTER // 4
+    return [{(e.pos // sixteenth, e.pitch) for e in grid.cells[b][lane]} for b in range(len(grid.cells))]
+
+
+def _notes_per_bar(song, bars: int, melody_only: bool = False) -> list[int]:
+    counts = [0] * bars
+    for track in song.tracks:
+        if melody_only and track.role.value != "melody":
+            continue
+        for note in track.notes:
+            counts[min(bars - 1, song.meter_map.position(note.start).bar)] += 1
+    return counts
+
+
+def energy(model, seeds: int) -> dict:
+    rows = {}
+    for text in ENERGY_BRIEFS:
+        settings = settings_from_brief(read_brief(text))
+        shaped, flat, melody = [], [], []
+        for seed in range(seeds):
+            song = compose_sketch(settings, seed, model)
+            shaped.append(spearman(settings.energy, _notes_per_bar(song, settings.bars)))
+            melody.append(spearman(settings.energy, _notes_per_bar(song, settings.bars, melody_only=True)))
+            plain = compose_sketch(replace(settings, energy=()), seed, model)
+            flat.append(spearman(settings.energy, _notes_per_bar(plain, settings.bars)))
+        rows[text] = {"sketch": round(statistics.mean(shaped), 3), "sketch_melody": round(statistics.mean(melody), 3),
+                      "no_energy_baseline": round(statistics.mean(flat), 3)}
+    truth = []
+    for phrases, bars in _structure_songs(200):
+        curve = [LABEL_ENERGY.get(label, 0.6) for label, length in phrases for _ in range(length)][:len(bars)]
+        truth.append(spearman(curve, [len(b) for b in bars[:len(curve)]]))
+    return {"per_brief": rows, "mean_sketch": round(statistics.mean(r["sketch"] for r in rows.values()), 3),
+            "mean_no_energy_baseline": round(statistics.mean(r["no_energy_baseline"] for r in rows.values()), 3),
+            "truth_pop909_melody": round(statistics.mean(truth), 3), "target": 0.7}
+
+
+def form(model, seeds: int) -> dict:
+    real_same, real_diff = [], []
+    for phrases, bars in _structure_songs(909):
+        same, different = _pairs(phrases, bars)
+        real_same += same
+        real_diff += different
+    settings = settings_from_brief(read_brief(FORM_BRIEF))
+    phrases = [(s.name, s.bars) for s in settings.sections]
+    out = {"truth_pop909": {"same": round(statistics.mean(real_same), 3), "different": round(statistics.mean(real_diff), 3),
+                            "margin": round(statistics.mean(real_same) - statistics.mean(real_diff), 3)}}
+    for name, chosen in (("exact", settings), ("varied", replace(settings, variation="varied")),
+                         ("no_sections_baseline", replace(settings, sections=()))):
+        same, different = [], []
+        for seed in range(seeds):
+            s, d = _pairs([(n.upper(), b) for n, b in phrases], _melody_bars(compose_sketch(chosen, seed, model)))
+            same += s
+            different += d
+        out[name] = {"same": round(statistics.mean(same), 3), "different": round(statistics.mean(different), 3),
+                     "margin": round(statistics.mean(same) - statistics.mean(different), 3)}
+    return out
+
+
+# --- styles ---------------------------------------------------------------------------------------------------
+def excerpt_features(song, first_bar: int = 0, bars: int = 16, programs: bool = True) -> np.ndarray:
+    """What tells styles apart in 16 bars, as plain numbers (see the module docstring)."""
+    grid = song_grid(song)
+    chosen = range(first_bar, min(first_bar + bars, len(grid.cells)))
+    n = max(1, len(chosen))
+    features: list[float] = []
+    by_role: dict[str, list[NoteEvent]] = {r: [] for r in ("melody", "bass", "accompaniment", "drums")}
+    families = {r: np.zeros(16) for r in ("melody", "accompaniment")}
+    chords: set = set()
+    for lane_i, lane in enumerate(grid.lanes):
+        role = "drums" if lane.drums else lane.role
+        for b in chosen:
+            for event in grid.cells[b][lane_i]:
+                if isinstance(event, ChordMark):
+                    chords.add(event.chord)
+                elif role in by_role:
+                    by_role[role].append(event)
+        if role in families and lane.track_id is not None:
+            families[role][song.track(lane.track_id).program // 8] = 1.0
+    for role, events in by_role.items():
+        features.append(len(events) / n)
+    melody = [e.pitch for e in by_role["melody"]] or [0]
+    features += [max(melody) - min(melody), float(np.mean(melody)) / 12]
+    pitched = by_role["melody"] + by_role["accompaniment"]
+    features.append(float(np.mean([e.duration for e in pitched])) / STEPS_PER_QUARTER if pitched else 0.0)
+    features.append(len(chords))
+    onsets = [e.pos for events in by_role.values() for e in events]
+    features.append(sum(1 for p in onsets if p % STEPS_PER_QUARTER) / len(onsets) if onsets else 0.0)
+    if programs:
+        features += list(families["melody"]) + list(families["accompaniment"])
+    return np.array(features, dtype=float)
+
+
+def _real_excerpts(split: str, programs: bool, per_style: int = 120) -> tuple[np.ndarray, list[str]]:
+    from composer.data.cache import load_source
+    from composer.data.sources import SOURCES
+
+    rows, labels = [], []
+    counts: Counter = Counter()
+    for source in SOURCES:
+        for item in load_source(source, DATASETS).songs:
+            if item.split != split or counts[item.style] >= per_style or item.song.bar_count() < 8:
+                continue
+            for first in range(0, min(item.song.bar_count() - 7, 33), 16):
+                rows.append(excerpt_features(item.song, first, programs=programs))
+                labels.append(item.style)
+                counts[item.style] += 1
+    return np.array(rows), labels
+
+
+class NearestCentroid:
+    """Standardized features, one centroid per style: simple enough that what it finds is in the features."""
+
+    def fit(self, x: np.ndarray, labels: list[str]) -> "NearestCentroid":
+        self.mean, self.scale = x.mean(0), x.std(0) + 1e-6
+        z = (x - self.mean) / self.scale
+        self.styles = sorted(set(labels))
+        self.centroids = np.array([z[[l == s for l in labels]].mean(0) for s in self.styles])
+        return self
+
+    def predict(self, x: np.ndarray) -> list[str]:
+        z = (np.atleast_2d(x) - self.mean) / self.scale
+        return [self.styles[i] for i in ((z[:, None, :] - self.centroids[None]) ** 2).sum(-1).argmin(1)]
+
+
+def _confusion(truth: list[str], predicted: list[str]) -> dict:
+    return {s: dict(Counter(p for t, p in zip(truth, predicted) if t == s)) for s in STYLES if s in truth}
+
+
+def styles(model, sketches_per_style: int) -> dict:
+    out = {}
+    sketches = {}
+    for style in STYLES:
+        defaults = STYLE_DEFAULTS[style]
+        settings = SketchSettings(bars=16, key=Key(0 if style != "orchestral" else 2, "major"),
+                                  tempo=float(defaults.typical_tempo), meter=defaults.meter, parts=defaults.parts,
+                                  style=style, programs=defaults.programs)
+        sketches[style] = [compose_sketch(settings, seed, model) for seed in range(sketches_per_style)]
+    for programs in (True, False):
+        x_train, y_train = _real_excerpts("train", programs)
+        x_val, y_val = _real_excerpts("validation", programs, per_style=40)
+        classifier = NearestCentroid().fit(x_train, y_train)
+        real = classifier.predict(x_val)
+        truth, predicted = [], []
+        for style, songs in sketches.items():
+            for song in songs:
+                truth.append(style)
+                predicted += classifier.predict(excerpt_features(song, programs=programs))
+        out["with_programs" if programs else "without_programs"] = {
+            "truth_heldout_accuracy": round(float(np.mean([a == b for a, b in zip(real, y_val)])), 3),
+            "truth_heldout_excerpts": len(y_val),
+            "sketch_accuracy": round(float(np.mean([a == b for a, b in zip(truth, predicted)])), 3),
+            "chance": round(1 / len(STYLES), 3), "target": 0.6,
+            "sketch_confusion": _confusion(truth, predicted), "truth_confusion": _confusion(y_val, real)}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--parts", default="briefs,energy,form,styles")
+    parser.add_argument("--seeds", type=int, default=2, help="sketches per brief (energy, form)")
+    parser.add_argument("--sketches", type=int, default=5, help="sketches per style")
+    parser.add_argument("--model", help="a checkpoint (default: the shipped model)")
+    args = parser.parse_args(argv)
+    import torch
+
+    torch.manual_seed(0)
+    model = load_model(args.model)
+    report = {"model": str(model.path.name)}
+    chosen = args.parts.split(",")
+    if "briefs" in chosen:
+        report["briefs"] = brief_accuracy()
+    if "energy" in chosen:
+        report["energy"] = energy(model, args.seeds)
+    if "form" in chosen:
+        report["form"] = form(model, args.seeds)
+    if "styles" in chosen:
+        report["styles"] = styles(model, args.sketches)
+    print(json.dumps(report, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
