@@ -52,10 +52,25 @@ def test_compose_writes_a_sketch(capsys, tmp_path, proposal_checkpoint):
     code, out, err = cadenza(capsys, "compose", path, "--bars", "4", "--key", "A minor", "--tempo", "90",
                              "--meter", "3/4", "--parts", "chords,melody,bass", "--seed", "2", "--model", proposal_checkpoint)
     assert code == 0, err
-    assert [json.loads(line).get("part") for line in out.splitlines()][:3] == ["chords", "melody", "bass"]
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["part"] for line in lines if "part" in line] == ["chords", "melody", "bass"]
+    assert lines[0]["key"] == "A minor" and lines[0]["meter"] == "3/4"   # the settings, shown before composing
     song = load_song_file(path).song
     assert [t.name for t in song.tracks] == ["Melody", "Bass"] and song.bar_count() == 4
     assert round(song.tempo_map.bpm_at(0)) == 90 and song.chords
+
+
+def test_compose_reads_a_chinese_brief_and_options_beside_it_win(capsys, tmp_path, proposal_checkpoint):
+    path = tmp_path / "brief.mid"
+    code, out, err = cadenza(capsys, "compose", path, "--brief", "温柔的钢琴小品，G大调，慢板，主歌2小节，副歌2小节，古风",
+                             "--tempo", "72", "--model", proposal_checkpoint)
+    assert code == 0, err
+    reading = json.loads(out.splitlines()[0])
+    assert reading["key"] == "G major" and reading["style"] == "keyboard" and reading["tempo"] == 72
+    assert reading["sections"] == [["verse", 2], ["chorus", 2]] and reading["not_understood"] == ["古风"]
+    song = load_song_file(path).song
+    assert song.bar_count() == 4 and round(song.tempo_map.bpm_at(0)) == 72
+    assert {t.program for t in song.tracks} == {0} and not any(t.is_drums for t in song.tracks)
 
 
 @pytest.mark.parametrize("args, message", [
