@@ -12,18 +12,15 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from app.i18n.update import SOURCES, lrelease_command, lupdate_command
+
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "app" / "i18n"
-BIN = Path(sys.executable).parent
-LUPDATE = [str(BIN / "pyside6-lupdate"), "-silent", "-extensions", "py", str(ROOT / "app"), "-no-obsolete",
-           "-locations", "relative", "-source-language", "en"]
-SOURCES = {"zh_CN": [], "en": ["-pluralonly"]}
 
 # English word -> the Chinese the glossary gives it (outside the GM tables, whose names are the standard's).
 GLOSSARY = {"melody": "旋律", "chord": "和弦", "chords": "和弦", "accompaniment": "伴奏", "bass": "贝斯",
@@ -53,8 +50,7 @@ def messages(path: Path):
 def lupdate_into(tmp_path: Path, language: str) -> Path:
     copy = tmp_path / f"cadenza_{language}.ts"
     shutil.copy(I18N / copy.name, copy)
-    subprocess.run(LUPDATE + SOURCES[language] + ["-target-language", language, "-ts", str(copy)], check=True,
-                   capture_output=True, text=True, timeout=120)
+    subprocess.run(lupdate_command(language, copy), check=True, capture_output=True, text=True, timeout=120)
     return copy
 
 
@@ -63,8 +59,7 @@ def test_lupdate_over_the_code_leaves_nothing_unfinished_or_obsolete(tmp_path, l
     updated = lupdate_into(tmp_path, language)
     stale = [f"{context}: {source!r} ({attrs.get('type')})" for context, source, _, attrs in messages(updated)
              if attrs.get("type") in ("unfinished", "obsolete", "vanished")]
-    assert stale == [], "run pyside6-lupdate (README.zh-CN.md, translators' section) and translate:\n" + \
-        "\n".join(stale)
+    assert stale == [], "run python -m app.i18n.update and translate:\n" + "\n".join(stale)
     committed = {(c, s) for c, s, _, _ in messages(I18N / updated.name)}
     assert {(c, s) for c, s, _, _ in messages(updated)} == committed
 
@@ -72,9 +67,8 @@ def test_lupdate_over_the_code_leaves_nothing_unfinished_or_obsolete(tmp_path, l
 @pytest.mark.parametrize("language", list(SOURCES))
 def test_the_committed_qm_is_the_committed_ts_compiled(tmp_path, language):
     out = tmp_path / f"cadenza_{language}.qm"
-    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(I18N / f"cadenza_{language}.ts"), "-qm", str(out)],
-                   check=True, capture_output=True, timeout=120)
-    assert out.read_bytes() == (I18N / out.name).read_bytes(), "run pyside6-lrelease on app/i18n/*.ts"
+    subprocess.run(lrelease_command(I18N / f"cadenza_{language}.ts", out), check=True, capture_output=True, timeout=120)
+    assert out.read_bytes() == (I18N / out.name).read_bytes(), "run python -m app.i18n.update"
 
 
 def zh_messages():
@@ -150,3 +144,14 @@ def test_every_count_is_a_plural_form_in_both_files():
     zh = {s for c, s, _, a in messages(I18N / "cadenza_zh_CN.ts") if a["numerus"] == "yes"}
     en = {s for c, s, _, a in messages(I18N / "cadenza_en.ts")}
     assert singular == [] and zh == en
+
+
+def quick_start(readme: str) -> list[str]:
+    """The commands of a README's first shell block (its quick start)."""
+    block = re.search(r"```sh\n(.*?)```", (ROOT / readme).read_text(encoding="utf-8"), re.S).group(1)
+    return [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def test_the_chinese_readme_starts_with_the_same_two_commands_and_is_linked():
+    assert quick_start("README.zh-CN.md") == quick_start("README.md") == ["./setup.sh", "./setup.sh test"]
+    assert "(README.zh-CN.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
