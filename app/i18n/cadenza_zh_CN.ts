@@ -3046,6 +3046,29 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
 </context>
 <context>
+    <name>Shots</name>
+    <message>
+        <location filename="shots.py" line="+39"/>
+        <source>song</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Melody</source>
+        <translation>主旋律</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bass</source>
+        <translation>低音贝斯</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Drums</source>
+        <translation>鼓组</translation>
+    </message>
+</context>
+<context>
     <name>SketchDialog</name>
     <message>
         <location filename="../proposals/sketch.py" line="+59"/>

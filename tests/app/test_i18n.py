@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from app.i18n import install_translators, language_preference, remove_translators, resolve
+from app.i18n.shots import dialogs
 
 # Texts allowed to stay in Latin letters although they are words: each language named in itself.
 LANGUAGE_NAMES = ("'English'",)
@@ -59,25 +60,6 @@ def test_the_main_window_is_not_clipped_in_chinese(window):
     cjk_font_or_skip()
     QApplication.processEvents()
     assert clipped(window) == []
-
-
-def dialogs(window):
-    """Every dialog the editor opens (built as their menu items build them), by name."""
-    from app.audio_export import AudioExport
-    from app.dialogs import QuantizeDialog, ShortcutsDialog
-    from app.midi_input import preferences
-    from app.midi_input.learn import LearnDialog
-    from app.midi_input.preferences_dialog import PreferencesDialog
-    from app.proposals.sketch import SketchDialog
-
-    yield "quantize", QuantizeDialog(window.editor.roll.snap, window)
-    yield "shortcuts", ShortcutsDialog(window.menus.shortcut_rows(), window)
-    yield "preferences", PreferencesDialog(preferences.load(), window)
-    yield "midi learn", LearnDialog(window.midi.learn_actions, window)
-    sketch = SketchDialog(window)
-    sketch.start_from(window.session.song)
-    yield "new sketch", sketch
-    yield "export audio", AudioExport(window.session.song, "歌曲.wav", window)
 
 
 def test_every_dialog_speaks_chinese_and_nothing_in_it_is_clipped(midi_window, qtbot):

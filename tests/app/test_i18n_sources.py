@@ -137,6 +137,19 @@ def test_lupdate_found_every_string_the_code_marks():
     assert missed == []
 
 
+def test_no_translate_alias_is_named_tr():
+    """lupdate reads `tr("Context", "text")` as QObject.tr("Context"): the text would never be translated."""
+    import ast
+
+    aliased = []
+    for path in (ROOT / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and getattr(node.value, "attr", "") == "translate" and \
+                    any(getattr(t, "id", "") == "tr" for t in node.targets):
+                aliased.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert aliased == []
+
+
 def test_every_count_is_a_plural_form_in_both_files():
     """lupdate marks a %n string plural only when it sees the count argument (QObject.tr(text, "", n))."""
     singular = [f"{path.name} {context}: {source!r}" for path in I18N.glob("cadenza_*.ts")
