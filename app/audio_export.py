@@ -18,6 +18,7 @@ from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.files import settings
+from app.i18n import fill
 from engine.errors import CadenzaError
 from engine.song import Song
 
@@ -73,12 +74,10 @@ class RenderThread(QThread):
         if result.peak_db < SILENCE_DB:
             level = self.tr("silent, not normalized") if result.normalized else self.tr("silent")
         elif result.normalized:
-            level = self.tr("normalized %1 dB, peak %2 dBFS").replace("%1", f"{result.gain_db:+.1f}") \
-                .replace("%2", f"{result.peak_db:.1f}")
+            level = fill(self.tr("normalized %1 dB, peak %2 dBFS"), f"{result.gain_db:+.1f}", f"{result.peak_db:.1f}")
         else:
-            level = self.tr("peak %1 dBFS").replace("%1", f"{result.peak_db:.1f}")
-        return self.tr("Exported %1 (%2 s of audio, %3)").replace("%1", Path(self.path).name) \
-            .replace("%2", f"{result.seconds:.1f}").replace("%3", level)
+            level = fill(self.tr("peak %1 dBFS"), f"{result.peak_db:.1f}")
+        return fill(self.tr("Exported %1 (%2 s of audio, %3)"), Path(self.path).name, f"{result.seconds:.1f}", level)
 
 
 class AudioExport(QProgressDialog):
@@ -89,7 +88,7 @@ class AudioExport(QProgressDialog):
     def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None,
                  normalize: bool = True) -> None:
         super().__init__(parent)
-        self.setLabelText(self.tr("Rendering %1…").replace("%1", Path(path).name))
+        self.setLabelText(fill(self.tr("Rendering %1…"), Path(path).name))
         self.setCancelButtonText(self.tr("Cancel"))
         self.setRange(0, PROGRESS_STEPS)
         self.setWindowTitle(self.tr("Export audio"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 from app.dialogs import QuantizeDialog, ShortcutsDialog
+from app.i18n import fill
 from app.note_actions import NoteActions
 from app.roll.editor import RollEditor
 from app.session import Session
@@ -45,9 +46,9 @@ def undo_actions(window: QMainWindow, stack) -> tuple[QAction, QAction]:
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
     stack.undoTextChanged.connect(lambda text: undo.setText(
-        translate("EditMenus", "&Undo %1").replace("%1", text) if text else translate("EditMenus", "&Undo")))
+        fill(translate("EditMenus", "&Undo %1"), text) if text else translate("EditMenus", "&Undo")))
     stack.redoTextChanged.connect(lambda text: redo.setText(
-        translate("EditMenus", "&Redo %1").replace("%1", text) if text else translate("EditMenus", "&Redo")))
+        fill(translate("EditMenus", "&Redo %1"), text) if text else translate("EditMenus", "&Redo")))
     undo.setEnabled(stack.canUndo())
     redo.setEnabled(stack.canRedo())
     return undo, redo
@@ -91,20 +92,26 @@ class EditMenus(QObject):
         add_action(window, self.edit, self.tr("&Copy"), notes.copy, QKeySequence.Copy, scope=editor)
         add_action(window, self.edit, self.tr("&Paste at playhead"), notes.paste, QKeySequence.Paste, scope=editor)
         add_action(window, self.edit, self.tr("&Duplicate"), notes.duplicate, "Ctrl+D", scope=editor)
-        add_action(window, self.edit, self.tr("De&lete"), notes.delete, [QKeySequence.Delete, QKeySequence("Backspace")], scope=editor)
+        add_action(window, self.edit, self.tr("De&lete"), notes.delete,
+                   [QKeySequence.Delete, QKeySequence("Backspace")], scope=editor)
         add_action(window, self.edit, self.tr("Select &all"), session.select_all, QKeySequence.SelectAll, scope=editor)
-        add_action(window, self.edit, self.tr("Select &none"), lambda: session.set_selection(()), "Escape", scope=editor)
+        add_action(window, self.edit, self.tr("Select &none"), lambda: session.set_selection(()), "Escape",
+                   scope=editor)
 
         self.notes_menu = bar.addMenu(self.tr("&Notes"))
         menu = self.notes_menu
         add_action(window, menu, self.tr("Nudge left"), lambda: notes.nudge(-1), "Left", scope=editor)
         add_action(window, menu, self.tr("Nudge right"), lambda: notes.nudge(1), "Right", scope=editor)
-        add_action(window, menu, self.tr("Nudge left a bar"), lambda: notes.nudge(-1, bar=True), "Shift+Left", scope=editor)
-        add_action(window, menu, self.tr("Nudge right a bar"), lambda: notes.nudge(1, bar=True), "Shift+Right", scope=editor)
+        add_action(window, menu, self.tr("Nudge left a bar"), lambda: notes.nudge(-1, bar=True), "Shift+Left",
+                   scope=editor)
+        add_action(window, menu, self.tr("Nudge right a bar"), lambda: notes.nudge(1, bar=True), "Shift+Right",
+                   scope=editor)
         add_action(window, menu, self.tr("Transpose up"), lambda: notes.transpose(1), "Up", scope=editor)
         add_action(window, menu, self.tr("Transpose down"), lambda: notes.transpose(-1), "Down", scope=editor)
-        add_action(window, menu, self.tr("Octave up"), lambda: notes.transpose(1, octave=True), "Shift+Up", scope=editor)
-        add_action(window, menu, self.tr("Octave down"), lambda: notes.transpose(-1, octave=True), "Shift+Down", scope=editor)
+        add_action(window, menu, self.tr("Octave up"), lambda: notes.transpose(1, octave=True), "Shift+Up",
+                   scope=editor)
+        add_action(window, menu, self.tr("Octave down"), lambda: notes.transpose(-1, octave=True), "Shift+Down",
+                   scope=editor)
         menu.addSeparator()
         add_action(window, menu, self.tr("&Quantize…"), self.quantize_dialog, "Q", scope=editor)
         add_action(window, menu, self.tr("&Humanize"), notes.humanize, "H", scope=editor)
@@ -113,10 +120,12 @@ class EditMenus(QObject):
         add_action(window, menu, self.tr("Velocity −10%"), lambda: notes.scale_velocity(0.9), scope=editor)
 
         self.view = bar.addMenu(self.tr("&View"))
-        add_action(window, self.view, self.tr("Zoom in (time)"), lambda: editor.zoom_time(ZOOM_STEP), ["Ctrl+=", "Ctrl++"])
+        add_action(window, self.view, self.tr("Zoom in (time)"), lambda: editor.zoom_time(ZOOM_STEP),
+                   ["Ctrl+=", "Ctrl++"])
         add_action(window, self.view, self.tr("Zoom out (time)"), lambda: editor.zoom_time(1 / ZOOM_STEP), "Ctrl+-")
         add_action(window, self.view, self.tr("Zoom in (pitch)"), lambda: editor.zoom_pitch(ZOOM_STEP), "Ctrl+Up")
-        add_action(window, self.view, self.tr("Zoom out (pitch)"), lambda: editor.zoom_pitch(1 / ZOOM_STEP), "Ctrl+Down")
+        add_action(window, self.view, self.tr("Zoom out (pitch)"), lambda: editor.zoom_pitch(1 / ZOOM_STEP),
+                   "Ctrl+Down")
         add_action(window, self.view, self.tr("Show the track's notes"), editor.show_notes, "F")
         self.help = bar.addMenu(self.tr("&Help"))
         add_action(window, self.help, self.tr("Keyboard &shortcuts…"), self.shortcuts_dialog, "F1")

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
+from app.i18n import fill
 from app.key_selector import KeySelector
 from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
@@ -33,7 +34,7 @@ class EditToolBar(QToolBar):
             action.setShortcut(tool.shortcut)
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)  # digits stay digits elsewhere
             scope.addAction(action)
-            action.setToolTip(self.tr("%1 tool (%2)").replace("%1", translate("Tool", name)).replace("%2", tool.shortcut))
+            action.setToolTip(fill(self.tr("%1 tool (%2)"), translate("Tool", name), tool.shortcut))
             action.triggered.connect(lambda checked=False, n=name: roll.set_tool(n))
             group.addAction(action)
             self.addAction(action)

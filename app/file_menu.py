@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from app.audio_export import AudioExport, normalize_preference, set_normalize_preference
 from app.edit_menus import add_action
 from app.files import FileController
+from app.i18n import fill
 
 
 class FileMenu(QObject):
@@ -60,13 +61,14 @@ class FileMenu(QObject):
     def export_audio(self, path: str | None = None) -> AudioExport | None:
         """Render the song to WAV or FLAC in the background; returns the running job."""
         files = self.files
-        path = path or files.choose_path(self.tr("Export audio"), True, self.tr("WAV audio (*.wav);;FLAC audio (*.flac)"),
+        path = path or files.choose_path(self.tr("Export audio"), True,
+                                         self.tr("WAV audio (*.wav);;FLAC audio (*.flac)"),
                                          files.suggested_path(".wav"))
         if not path:
             return None
         if Path(path).suffix.lower() not in (".wav", ".flac"):
             files.ask(QMessageBox.Warning, self.tr("Cannot export audio"),
-                      self.tr("%1: audio exports as .wav or .flac").replace("%1", path))
+                      fill(self.tr("%1: audio exports as .wav or .flac"), path))
             return None
         job = AudioExport(files.session.song, path, self.window, normalize=self.normalize_action.isChecked())
         job.finished_with.connect(self._export_finished)

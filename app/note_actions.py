@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from app.i18n import fill
 from app.roll.options import EditorOptions
 from app.session import Session
 from engine.errors import CadenzaError
@@ -39,12 +40,12 @@ class NoteActions(QObject):
         the edit is paired: a locked note stays locked."""
         selected = self.session.selected_notes()
         if not selected:
-            self.session.message.emit(translate("NoteActions", "%1: select some notes first").replace("%1", label))
+            self.session.message.emit(fill(translate("NoteActions", "%1: select some notes first"), label))
             return False
         try:
             after = operation(selected)
-        except (CadenzaError, ValueError) as error:
-            self.session.message.emit(str(error))
+        except (CadenzaError, ValueError) as error:  # the engine's reason (English) after the action's name
+            self.session.message.emit(fill(translate("NoteActions", "%1: %2"), label, error))
             return False
         if tuple(after) == selected:
             return False
@@ -68,7 +69,8 @@ class NoteActions(QObject):
         if octave:
             return self._apply(translate("NoteActions", "Transpose"), lambda notes: transpose(notes, 12 * steps))
         if self.options.snap_to_scale and key is not None:
-            return self._apply(translate("NoteActions", "Transpose in scale"), lambda notes: transpose_in_scale(notes, steps, key))
+            return self._apply(translate("NoteActions", "Transpose in scale"),
+                               lambda notes: transpose_in_scale(notes, steps, key))
         return self._apply(translate("NoteActions", "Transpose"), lambda notes: transpose(notes, steps))
 
     def duplicate(self) -> bool:
@@ -84,7 +86,8 @@ class NoteActions(QObject):
 
     def delete(self) -> bool:
         selected = self.session.selected_notes()
-        return bool(selected) and self.session.replace_notes(selected, (), translate("NoteActions", "Delete notes"), select=())
+        return bool(selected) and self.session.replace_notes(selected, (), translate("NoteActions", "Delete notes"),
+                                                             select=())
 
     # --- clipboard ----------------------------------------------------------------------
     def copy(self) -> bool:
@@ -97,25 +100,30 @@ class NoteActions(QObject):
         return True
 
     def cut(self) -> bool:
-        return self.copy() and self.session.replace_notes(self.session.selected_notes(), (), translate("NoteActions", "Cut notes"), select=())
+        return self.copy() and self.session.replace_notes(self.session.selected_notes(), (),
+                                                          translate("NoteActions", "Cut notes"), select=())
 
     def paste(self) -> bool:
         """Paste at the playhead into the current track; the pasted notes become the selection."""
         if not self.clipboard:
             return False
         at = self.options.playhead
-        return self.session.replace_notes((), tuple(n.with_(start=n.start + at) for n in self.clipboard), translate("NoteActions", "Paste"))
+        return self.session.replace_notes((), tuple(n.with_(start=n.start + at) for n in self.clipboard),
+                                          translate("NoteActions", "Paste"))
 
     # --- operations ------------------------------------------------------------------------
     def quantize(self, grid_ticks: int, strength: float = 1.0, swing: float = 0.0, ends: bool = False) -> bool:
-        return self._apply(translate("NoteActions", "Quantize"), lambda notes: quantize(notes, grid_ticks, strength, swing, ends))
+        return self._apply(translate("NoteActions", "Quantize"),
+                           lambda notes: quantize(notes, grid_ticks, strength, swing, ends))
 
     def humanize(self, timing_ticks: int = 10, velocity_amount: int = 8) -> bool:
         seed, self.humanize_seed = self.humanize_seed, self.humanize_seed + 1
-        return self._apply(translate("NoteActions", "Humanize"), lambda notes: humanize(notes, seed, timing_ticks, velocity_amount))
+        return self._apply(translate("NoteActions", "Humanize"),
+                           lambda notes: humanize(notes, seed, timing_ticks, velocity_amount))
 
     def legato(self) -> bool:
         return self._apply(translate("NoteActions", "Legato"), legato)
 
     def scale_velocity(self, factor: float, offset: int = 0) -> bool:
-        return self._apply(translate("NoteActions", "Scale velocity"), lambda notes: scale_velocity(notes, factor, offset))
+        return self._apply(translate("NoteActions", "Scale velocity"),
+                           lambda notes: scale_velocity(notes, factor, offset))

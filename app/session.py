@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.i18n import fill
 from app.i18n.terms import edit_label
 from engine.document import SongDocument
 from engine.edits import Edit, EditError, NotesEdit, ReplaceSong
@@ -87,8 +88,8 @@ class Session(QObject):
         before = self.song
         try:
             after = edit.apply(before)  # validate first: QUndoStack.push cannot fail
-        except (EditError, ValueError) as error:
-            self.message.emit(str(error))
+        except (EditError, ValueError) as error:  # the engine's reason (English) after the step's name
+            self.message.emit(fill(self.tr("Cannot %1: %2"), edit_label(edit.label), error))
             return False
         self.undo_stack.push(EditCommand(self, edit, select_after, (before, after)))
         return True

@@ -109,7 +109,8 @@ class TransportBar(QToolBar):
         tick = self.transport.options.playhead
         at = song.meter_map.meter_at(tick).tick
         meter = TimeSignature(at, self.numerator.value(), int(self.denominator.currentText()))
-        return self._push(song, self.tr("Change meter"), meters=tuple(m for m in song.meters if m.tick != at) + (meter,))
+        return self._push(song, self.tr("Change meter"),
+                          meters=tuple(m for m in song.meters if m.tick != at) + (meter,))
 
     def insert_meter_change(self) -> bool:
         """A new meter change at the playhead's bar, a copy of the meter there (then edit it)."""

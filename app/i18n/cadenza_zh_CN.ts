@@ -31,7 +31,7 @@
 <context>
     <name>AudioExport</name>
     <message>
-        <location filename="../audio_export.py" line="+92"/>
+        <location filename="../audio_export.py" line="+91"/>
         <source>Rendering %1…</source>
         <translation>正在渲染 %1…</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>下一个候选(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A&amp;udition take</source>
         <translation>试听候选(&amp;U)</translation>
     </message>
@@ -170,7 +170,7 @@
         <translation>舍弃候选(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel generation</source>
         <translation>取消生成</translation>
     </message>
@@ -180,17 +180,17 @@
         <translation>锁定所选音符(&amp;L)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Unlock selected notes</source>
         <translation>解锁所选音符(&amp;U)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Clear region</source>
         <translation>清除区域</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>New &amp;sketch…</source>
         <translation>新草稿(&amp;S)…</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>EditMenus</name>
     <message>
-        <location filename="../edit_menus.py" line="+26"/>
+        <location filename="../edit_menus.py" line="+27"/>
         <source>Draw (drag sets length)</source>
         <translation>绘制（拖动决定时值）</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>删除(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
@@ -467,7 +467,7 @@
         <translation>取消选择(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Notes</source>
         <translation>音符(&amp;N)</translation>
     </message>
@@ -487,12 +487,12 @@
         <translation>左移一小节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Nudge right a bar</source>
         <translation>右移一小节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Transpose up</source>
         <translation>向上移调</translation>
     </message>
@@ -507,12 +507,12 @@
         <translation>升高八度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Octave down</source>
         <translation>降低八度</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Quantize…</source>
         <translation>量化(&amp;Q)…</translation>
     </message>
@@ -547,7 +547,7 @@
         <translation>放大（时间）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Zoom out (time)</source>
         <translation>缩小（时间）</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation>缩小（音高）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show the track&apos;s notes</source>
         <translation>显示本轨道的音符</translation>
     </message>
@@ -585,7 +585,7 @@
 <context>
     <name>EditToolBar</name>
     <message>
-        <location filename="../edit_toolbar.py" line="+25"/>
+        <location filename="../edit_toolbar.py" line="+26"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -752,7 +752,7 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../file_menu.py" line="+27"/>
+        <location filename="../file_menu.py" line="+28"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -822,7 +822,7 @@
         <translation>导出音频</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>WAV audio (*.wav);;FLAC audio (*.flac)</source>
         <translation>WAV 音频 (*.wav);;FLAC 音频 (*.flac)</translation>
     </message>
@@ -2032,7 +2032,17 @@
 <context>
     <name>MidiDevices</name>
     <message>
-        <location filename="../midi_input/devices.py" line="+121"/>
+        <location filename="../midi_input/devices.py" line="+75"/>
+        <source>Cannot open MIDI input %1: %2</source>
+        <translation>无法打开 MIDI 输入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MIDI input %1 was disconnected</source>
+        <translation>MIDI 输入 %1 已断开</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>MIDI input: %1</source>
         <translation>MIDI 输入：%1</translation>
     </message>
@@ -2203,28 +2213,33 @@
 <context>
     <name>NoteActions</name>
     <message>
-        <location filename="../note_actions.py" line="+42"/>
+        <location filename="../note_actions.py" line="+43"/>
         <source>%1: select some notes first</source>
         <translation>%1：请先选择音符</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Nudge notes</source>
         <translation>微移音符</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Transpose</source>
         <translation>移调</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>Transpose in scale</source>
         <translation>按音阶移调</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Duplicate notes</source>
         <translation>重复音符</translation>
     </message>
@@ -2234,19 +2249,19 @@
         <translation>删除音符</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Copied %n note(s)</source>
         <translation>
             <numerusform>已复制 %n 个音符</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Cut notes</source>
         <translation>剪切音符</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -2256,12 +2271,12 @@
         <translation>量化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Humanize</source>
         <translation>人性化</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Legato</source>
         <translation>连奏</translation>
     </message>
@@ -2352,17 +2367,17 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../proposals/controller.py" line="+37"/>
+        <location filename="../proposals/controller.py" line="+38"/>
         <source>melody</source>
         <translation>旋律</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>chords</source>
         <translation>和弦</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>bass line</source>
         <translation>贝斯声部</translation>
     </message>
@@ -2372,12 +2387,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>伴奏</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>drums</source>
         <translation>鼓</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>fill</source>
         <translation>填充</translation>
     </message>
@@ -2387,13 +2402,13 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>续写</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>variation</source>
         <translation>变奏</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Kept; Undo takes it back</source>
         <translation>已采用；撤销可还原</translation>
     </message>
@@ -2405,12 +2420,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     <message>
         <location line="+69"/>
         <location line="+24"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>A proposal is already running (Cancel stops it)</source>
         <translation>已有一个提议在运行（“取消”可停止）</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-114"/>
         <source>Add a track first</source>
         <translation>请先添加一条轨道</translation>
     </message>
@@ -2449,7 +2464,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>%1（界面延迟 ≤ %2 毫秒）</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>正在创作 %n 小节的草稿：%1…</numerusform>
@@ -2457,12 +2472,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+203"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-198"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>
@@ -2477,7 +2492,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>写草稿期间乐曲有改动；草稿未应用</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Cannot keep this take: %1</source>
         <translation>无法采用这个候选：%1</translation>
     </message>
@@ -2499,7 +2514,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>轨道 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No bars selected: Shift+drag on the ruler, or draw a rubber band over notes.</source>
         <translation>未选择小节：在标尺上按住 Shift 拖动，或框选音符。</translation>
     </message>
@@ -2537,22 +2552,22 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../proposals/panel.py" line="+23"/>
+        <location filename="../proposals/panel.py" line="+24"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sparse</source>
         <translation>稀疏</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Medium</source>
         <translation>适中</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Busy</source>
         <translation>密集</translation>
     </message>
@@ -2562,17 +2577,17 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>宽松</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Closely</source>
         <translation>紧密</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Any</source>
         <translation>任意</translation>
     </message>
@@ -2582,73 +2597,73 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>低 (E1–G3)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Middle (C3–G5)</source>
         <translation>中 (C3–G5)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>High (C4–G6)</source>
         <translation>高 (C4–G6)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+79"/>
+        <location line="+4"/>
+        <location line="+86"/>
         <source>Write</source>
         <translation>写作</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+85"/>
+        <location line="-85"/>
+        <location line="+91"/>
         <source>Adventurous</source>
         <translation>大胆度</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+86"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>Density</source>
         <translation>密度</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+86"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>Range</source>
         <translation>音域</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+87"/>
+        <location line="-90"/>
+        <location line="+91"/>
         <source>Follow chords</source>
         <translation>跟随和弦</translation>
     </message>
     <message>
-        <location line="-87"/>
-        <location line="+34"/>
+        <location line="-90"/>
+        <location line="+37"/>
         <source>Stay in key</source>
         <translation>保持在调内</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+88"/>
+        <location line="-36"/>
+        <location line="+91"/>
         <location line="+22"/>
         <source>Takes</source>
         <translation>候选</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+92"/>
+        <location line="-112"/>
+        <location line="+94"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+39"/>
+        <location line="-93"/>
+        <location line="+40"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+77"/>
+        <location line="-39"/>
+        <location line="+78"/>
         <source>Continue by</source>
         <translation>续写长度</translation>
     </message>
@@ -2847,7 +2862,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>RenderThread</name>
     <message>
-        <location filename="../audio_export.py" line="-33"/>
+        <location filename="../audio_export.py" line="-31"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
@@ -2867,7 +2882,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>已标准化 %1 dB，峰值 %2 dBFS</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>peak %1 dBFS</source>
         <translation>峰值 %1 dBFS</translation>
     </message>
@@ -3017,7 +3032,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+109"/>
+        <location filename="../session.py" line="+92"/>
+        <source>Cannot %1: %2</source>
+        <translation>无法%1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -3114,7 +3134,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Snap</name>
     <message>
-        <location filename="../roll/snap.py" line="+35"/>
+        <location filename="../roll/snap.py" line="+36"/>
         <source>Off</source>
         <translation>关</translation>
     </message>
@@ -3228,7 +3248,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+18"/>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Erase notes</source>
         <translation>擦除音符</translation>
     </message>
@@ -3446,7 +3466,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>更改拍号</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Insert meter change</source>
         <translation>插入拍号变化</translation>
     </message>

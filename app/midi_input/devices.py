@@ -55,6 +55,8 @@ class MidiDevices(QObject):
         self.names: tuple[str, ...] = ()
         self.unavailable = ""  # 'MIDI input unavailable: ...' when the machine has no MIDI
         self.preferred = preferences.load().device
+        self._lost: str | None = None     # the input that was unplugged while open (the status says so)
+        self._failed: str | None = None   # the input that would not open
         self._watcher: _SignallingWatcher | None = None
         self._listed.connect(self._on_listed)
 
@@ -64,8 +66,16 @@ class MidiDevices(QObject):
 
     @property
     def status(self) -> str:
-        """What the status bar shows: why there is no input, or '' when all is well."""
-        return self.unavailable or self.live.status_message
+        """What the status bar shows: why there is no input, or '' when all is well.
+
+        The engine's reasons are English; the app says what happened in the interface language around them."""
+        if self.unavailable or not self.live.status_message:
+            return self.unavailable
+        if self._failed is not None:
+            return fill(self.tr("Cannot open MIDI input %1: %2"), self._failed, self.live.status_message)
+        if self._lost is not None:
+            return fill(self.tr("MIDI input %1 was disconnected"), self._lost)
+        return self.live.status_message
 
     # --- watching --------------------------------------------------------------------
     def start(self) -> None:
@@ -96,7 +106,8 @@ class MidiDevices(QObject):
             was_open = self.connected == name
             self.live.device_removed(name)
             if was_open:
-                self.notice.emit(self.live.status_message)
+                self._lost, self._failed = name, None
+                self.notice.emit(self.status)
         self.unavailable = status
         if status:
             self.stop()  # the MIDI system is missing: polling again would only repeat that
@@ -118,6 +129,7 @@ class MidiDevices(QObject):
             ok = True
         else:
             ok = self.live.connect(name)
-            self.notice.emit(fill(self.tr("MIDI input: %1"), name) if ok else self.live.status_message)
+            self._lost, self._failed = None, None if ok else name
+            self.notice.emit(fill(self.tr("MIDI input: %1"), name) if ok else self.status)
         self.changed.emit()
         return ok

@@ -175,8 +175,8 @@ class MidiInput(QObject):
         self.toolbar.show_devices(devices.names, devices.connected, devices.unavailable)
         self.menu.show_devices(devices.names, devices.connected, devices.unavailable, devices.open)
         status = devices.status
-        # the engine's reason (English) is the tooltip; the label says it in the interface language where it can
-        short = self.tr("MIDI input unavailable") if devices.unavailable else status.split(":")[0]
+        # the short form on the label, all of it (with the engine's English reason) in the tooltip
+        short = self.tr("MIDI input unavailable") if devices.unavailable else status.split(":")[0].split("：")[0]
         self.status.setText(short if status else "")
         self.status.setToolTip(status)
 
@@ -194,7 +194,8 @@ class MidiInput(QObject):
 
     # --- step length -------------------------------------------------------------------------
     def _step_ticks(self) -> int:
-        return step_ticks(STEP_LENGTHS[self.toolbar.step_length.currentIndex()], self.options.snap, self.session.song.ticks_per_quarter)
+        return step_ticks(STEP_LENGTHS[self.toolbar.step_length.currentIndex()], self.options.snap,
+                          self.session.song.ticks_per_quarter)
 
     def _step_length_chosen(self, index: int) -> None:
         preferences.update(step_length=STEP_LENGTHS[index])

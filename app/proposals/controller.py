@@ -34,10 +34,17 @@ from engine.errors import CadenzaError
 from engine.project import Locks
 
 # What a task writes, as the status line names it ("Writing 4 takes of bass line…"); translated when shown.
-TASK_NAMES = {"melody": QT_TRANSLATE_NOOP("ProposalController", "melody"), "chords": QT_TRANSLATE_NOOP("ProposalController", "chords"), "bass": QT_TRANSLATE_NOOP("ProposalController", "bass line"),
-              "accompaniment": QT_TRANSLATE_NOOP("ProposalController", "accompaniment"), "drums": QT_TRANSLATE_NOOP("ProposalController", "drums"), "fill": QT_TRANSLATE_NOOP("ProposalController", "fill"),
-              "continue": QT_TRANSLATE_NOOP("ProposalController", "continuation"), "variation-rhythm": QT_TRANSLATE_NOOP("ProposalController", "variation"),
-              "variation-contour": QT_TRANSLATE_NOOP("ProposalController", "variation")}
+TASK_NAMES = {
+    "melody": QT_TRANSLATE_NOOP("ProposalController", "melody"),
+    "chords": QT_TRANSLATE_NOOP("ProposalController", "chords"),
+    "bass": QT_TRANSLATE_NOOP("ProposalController", "bass line"),
+    "accompaniment": QT_TRANSLATE_NOOP("ProposalController", "accompaniment"),
+    "drums": QT_TRANSLATE_NOOP("ProposalController", "drums"),
+    "fill": QT_TRANSLATE_NOOP("ProposalController", "fill"),
+    "continue": QT_TRANSLATE_NOOP("ProposalController", "continuation"),
+    "variation-rhythm": QT_TRANSLATE_NOOP("ProposalController", "variation"),
+    "variation-contour": QT_TRANSLATE_NOOP("ProposalController", "variation"),
+}
 
 
 WARM_UP_MS = 2000
@@ -187,7 +194,8 @@ class ProposalController(QObject):
         self.job = None  # the next Generate may start now
         self.last_delay_ms = self.probe.stop()
         self.panel.show_running(False)
-        self._say(fill(self.tr("%1 (UI delay ≤ %2 ms)"), text, f"{self.last_delay_ms:.0f}") if outcome == "done" else text,
+        self._say(fill(self.tr("%1 (UI delay ≤ %2 ms)"), text,
+                       f"{self.last_delay_ms:.0f}") if outcome == "done" else text,
                   error)
         self.jobFinished.emit(outcome)
 
@@ -250,7 +258,8 @@ class ProposalController(QObject):
             self.session.push(ReplaceSong(before, song, self.tr("New sketch")))
             self._finish("done", self.tr("Sketch written; Undo takes it back"))
         else:
-            self._finish("failed", self.tr("The song changed while the sketch was written; it was not applied"), error=True)
+            self._finish("failed", self.tr("The song changed while the sketch was written; it was not applied"),
+                         error=True)
 
     # --- takes ----------------------------------------------------------------------------------
     @property
@@ -441,7 +450,8 @@ class ProposalController(QObject):
     def _show_region(self) -> None:
         song = self.session.song
         bars = self.region.bars
-        names = [song.track(t).name or fill(self.tr("Track %1"), song.track_index(t) + 1) for t in self.region.track_ids]
+        names = [song.track(t).name or fill(self.tr("Track %1"),
+                                            song.track_index(t) + 1) for t in self.region.track_ids]
         locked = [song.track(t).name for t in self.region.track_ids if t in self.region.locked_tracks]
         comma = self.tr(", ")
         if bars is None:

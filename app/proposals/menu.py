@@ -42,18 +42,23 @@ class ComposeMenu(QObject):
         menu.addSeparator()
         self.actions["previous"] = add_action(window, menu, self.tr("&Previous take"), lambda: controller.step(-1),
                                               ["[", "Alt+Left"])
-        self.actions["next"] = add_action(window, menu, self.tr("&Next take"), lambda: controller.step(1), ["]", "Alt+Right"])
+        self.actions["next"] = add_action(window, menu, self.tr("&Next take"), lambda: controller.step(1),
+                                          ["]", "Alt+Right"])
         self.actions["audition"] = add_action(window, menu, self.tr("A&udition take"),
                                               lambda: controller.set_audition(not controller.auditioning),
                                               "Ctrl+Shift+A")
         self.actions["keep"] = add_action(window, menu, self.tr("&Keep take"), controller.keep, "Ctrl+Return")
-        self.actions["discard"] = add_action(window, menu, self.tr("&Discard take"), controller.discard, "Ctrl+Backspace")
+        self.actions["discard"] = add_action(window, menu, self.tr("&Discard take"), controller.discard,
+                                             "Ctrl+Backspace")
         self.actions["cancel"] = add_action(window, menu, self.tr("Cancel generation"), controller.cancel, "Ctrl+.")
         menu.addSeparator()
-        self.actions["lock"] = add_action(window, menu, self.tr("&Lock selected notes"), lambda: self.lock_selection(True),
+        self.actions["lock"] = add_action(window, menu, self.tr("&Lock selected notes"),
+                                          lambda: self.lock_selection(True),
                                           "Ctrl+Shift+L")
-        self.actions["unlock"] = add_action(window, menu, self.tr("&Unlock selected notes"), lambda: self.lock_selection(False))
-        self.actions["clear"] = add_action(window, menu, self.tr("Clear region"), controller.region.clear, "Shift+Escape")
+        self.actions["unlock"] = add_action(window, menu, self.tr("&Unlock selected notes"),
+                                            lambda: self.lock_selection(False))
+        self.actions["clear"] = add_action(window, menu, self.tr("Clear region"), controller.region.clear,
+                                           "Shift+Escape")
         menu.addSeparator()
         self.actions["sketch"] = add_action(window, menu, self.tr("New &sketch…"), self.sketch_dialog)
         panel.sketch.clicked.connect(self.sketch_dialog)

@@ -20,14 +20,32 @@ from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
 from app.proposals.takes import Take
 
 # The settings' words as the boxes show them (the stored values stay the English words).
-WORDS = {"auto": QT_TRANSLATE_NOOP("ProposalPanel", "Auto"), "sparse": QT_TRANSLATE_NOOP("ProposalPanel", "Sparse"), "medium": QT_TRANSLATE_NOOP("ProposalPanel", "Medium"), "busy": QT_TRANSLATE_NOOP("ProposalPanel", "Busy"),
-         "loosely": QT_TRANSLATE_NOOP("ProposalPanel", "Loosely"), "closely": QT_TRANSLATE_NOOP("ProposalPanel", "Closely"), "ignore": QT_TRANSLATE_NOOP("ProposalPanel", "Ignore"), "any": QT_TRANSLATE_NOOP("ProposalPanel", "Any"),
-         "low": QT_TRANSLATE_NOOP("ProposalPanel", "Low (E1–G3)"), "middle": QT_TRANSLATE_NOOP("ProposalPanel", "Middle (C3–G5)"), "high": QT_TRANSLATE_NOOP("ProposalPanel", "High (C4–G6)")}
+WORDS = {
+    "auto": QT_TRANSLATE_NOOP("ProposalPanel", "Auto"),
+    "sparse": QT_TRANSLATE_NOOP("ProposalPanel", "Sparse"),
+    "medium": QT_TRANSLATE_NOOP("ProposalPanel", "Medium"),
+    "busy": QT_TRANSLATE_NOOP("ProposalPanel", "Busy"),
+    "loosely": QT_TRANSLATE_NOOP("ProposalPanel", "Loosely"),
+    "closely": QT_TRANSLATE_NOOP("ProposalPanel", "Closely"),
+    "ignore": QT_TRANSLATE_NOOP("ProposalPanel", "Ignore"),
+    "any": QT_TRANSLATE_NOOP("ProposalPanel", "Any"),
+    "low": QT_TRANSLATE_NOOP("ProposalPanel", "Low (E1–G3)"),
+    "middle": QT_TRANSLATE_NOOP("ProposalPanel", "Middle (C3–G5)"),
+    "high": QT_TRANSLATE_NOOP("ProposalPanel", "High (C4–G6)"),
+}
 # The settings by the name of their row, for a take's tooltip ("Density: Busy").
-SETTING_NAMES = {"task": QT_TRANSLATE_NOOP("ProposalPanel", "Write"), "adventure": QT_TRANSLATE_NOOP("ProposalPanel", "Adventurous"), "density": QT_TRANSLATE_NOOP("ProposalPanel", "Density"),
-                 "range": QT_TRANSLATE_NOOP("ProposalPanel", "Range"), "follow_chords": QT_TRANSLATE_NOOP("ProposalPanel", "Follow chords"), "key_lock": QT_TRANSLATE_NOOP("ProposalPanel", "Stay in key"),
-                 "takes": QT_TRANSLATE_NOOP("ProposalPanel", "Takes"), "seed": QT_TRANSLATE_NOOP("ProposalPanel", "Seed"), "seed_locked": QT_TRANSLATE_NOOP("ProposalPanel", "Lock"),
-                 "continue_bars": QT_TRANSLATE_NOOP("ProposalPanel", "Continue by")}
+SETTING_NAMES = {
+    "task": QT_TRANSLATE_NOOP("ProposalPanel", "Write"),
+    "adventure": QT_TRANSLATE_NOOP("ProposalPanel", "Adventurous"),
+    "density": QT_TRANSLATE_NOOP("ProposalPanel", "Density"),
+    "range": QT_TRANSLATE_NOOP("ProposalPanel", "Range"),
+    "follow_chords": QT_TRANSLATE_NOOP("ProposalPanel", "Follow chords"),
+    "key_lock": QT_TRANSLATE_NOOP("ProposalPanel", "Stay in key"),
+    "takes": QT_TRANSLATE_NOOP("ProposalPanel", "Takes"),
+    "seed": QT_TRANSLATE_NOOP("ProposalPanel", "Seed"),
+    "seed_locked": QT_TRANSLATE_NOOP("ProposalPanel", "Lock"),
+    "continue_bars": QT_TRANSLATE_NOOP("ProposalPanel", "Continue by"),
+}
 DEFAULTS = {"task": "melody", "adventure": 5, "density": "auto", "range": "any", "follow_chords": "loosely",
             "key_lock": True, "takes": 4, "seed": 1, "seed_locked": False, "continue_bars": 4}
 TAKE_COLOUR = "#ff5fd2"

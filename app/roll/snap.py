@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from app.i18n import fill
 from engine.keys import Key
 from engine.timing import MeterMap
 
@@ -34,8 +35,8 @@ class Snap:
         if not self.enabled:
             return QCoreApplication.translate("Snap", "Off")
         fraction = f"1/{self.division}"
-        return QCoreApplication.translate("Snap", "%1 T", "a triplet grid").replace("%1", fraction) \
-            if self.triplet else fraction
+        return fill(QCoreApplication.translate("Snap", "%1 T", "a triplet grid"),
+                    fraction) if self.triplet else fraction
 
     def step(self, ticks_per_quarter: int) -> int:
         step = ticks_per_quarter * 4 // self.division

@@ -129,7 +129,8 @@ class DrawTool(Tool):
         note, edge = canvas.hit(event.position())
         if event.button() == Qt.RightButton:
             if note is not None:
-                canvas.session.replace_notes((note,), (), QCoreApplication.translate("Tool", "Erase notes"), select=None)
+                canvas.session.replace_notes((note,), (), QCoreApplication.translate("Tool", "Erase notes"),
+                                             select=None)
             return
         if event.button() != Qt.LeftButton:
             return
