@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer,
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs import ask
+from app.i18n import fill
 from app.roll.options import EditorOptions
 from app.roll.snap import snap_for_ticks
 from app.session import Session
@@ -43,12 +44,12 @@ UNFOLD_KEY = "open/unfold_repeats"
 
 def open_filter() -> str:
     """The Open dialog's file types (every type engine.files opens, then each kind alone)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # not "tr": lupdate would read tr("FileController", ...) as QObject.tr
     return ";;".join((
-        tr("FileController", "Songs and scores (%1)").replace("%1", " ".join(f"*{s}" for s in OPEN_SUFFIXES)),
-        tr("FileController", "Cadenza projects (*.cadenza)"),
-        tr("FileController", "MIDI files (*.mid *.midi *.kar *.smf)"),
-        tr("FileController", "MusicXML scores (*.musicxml *.xml *.mxl)"),
+        fill(translate("FileController", "Songs and scores (%1)"), " ".join(f"*{s}" for s in OPEN_SUFFIXES)),
+        translate("FileController", "Cadenza projects (*.cadenza)"),
+        translate("FileController", "MIDI files (*.mid *.midi *.kar *.smf)"),
+        translate("FileController", "MusicXML scores (*.musicxml *.xml *.mxl)"),
     ))
 
 
@@ -130,7 +131,7 @@ class FileController(QObject):
 
     @property
     def title(self) -> str:
-        return self.tr("%1%2 — Cadenza").replace("%2", " •" if self.dirty else "").replace("%1", self.document_name)
+        return fill(self.tr("%1%2 — Cadenza"), self.document_name, " •" if self.dirty else "")
 
     @property
     def unfold_repeats(self) -> bool:
@@ -214,7 +215,7 @@ class FileController(QObject):
         if not self.dirty:
             return True
         answer = self.ask(QMessageBox.Question, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to %1?").replace("%1", self.document_name),
+                          fill(self.tr("Save the changes to %1?"), self.document_name),
                           QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -275,7 +276,7 @@ class FileController(QObject):
         elif project is not None:
             self._opened(path, project, notes)
         else:
-            self.session.message.emit(self.tr("Opening %1 cancelled").replace("%1", Path(path).name))
+            self.session.message.emit(fill(self.tr("Opening %1 cancelled"), Path(path).name))
 
     def _opened(self, path: str, project: Project, notes: list[str]) -> None:
         is_project = Path(path).suffix.lower() == PROJECT_SUFFIX
@@ -285,19 +286,19 @@ class FileController(QObject):
         name = Path(path).name
         if is_score(path):
             song = project.song
-            text = self.tr("Opened %1: %2 parts, %3 notes; save it as a Cadenza project to keep the editor state")
-            text = text.replace("%1", name).replace("%2", str(len(song.tracks))).replace("%3", str(song.note_count))
+            text = fill(self.tr("Opened %1: %2 parts, %3 notes; save it as a Cadenza project to keep the editor state"),
+                        name, len(song.tracks), song.note_count)
             self.session.message.emit("; ".join([text] + notes[:3]))
         elif Path(path).suffix.lower() in MIDI_SUFFIXES:
             self.session.message.emit(
-                self.tr("Opened %1: save it as a Cadenza project to keep the editor state").replace("%1", name))
+                fill(self.tr("Opened %1: save it as a Cadenza project to keep the editor state"), name))
 
     def save(self) -> bool:
         return self.save_as(self.path) if self.path else self.save_as()
 
     def save_as(self, path: str | None = None) -> bool:
         path = path or self.choose_path(self.tr("Save project"), True, self.tr("Cadenza project (*.cadenza)"),
-                                        "untitled.cadenza")
+                                        self.tr("untitled", "file name") + PROJECT_SUFFIX)
         if not path:
             return False
         if not Path(path).suffix:
@@ -327,11 +328,11 @@ class FileController(QObject):
         except (CadenzaError, OSError) as error:
             self.ask(QMessageBox.Warning, self.tr("Cannot save file"), _reason(path, error))
             return False
-        self.session.message.emit("; ".join([self.tr("Saved %1").replace("%1", Path(path).name)] + notes))
+        self.session.message.emit("; ".join([fill(self.tr("Saved %1"), Path(path).name)] + notes))
         return True
 
     def suggested_path(self, suffix: str) -> str:
-        return str(Path(self.path).with_suffix(suffix)) if self.path else f"untitled{suffix}"
+        return str(Path(self.path).with_suffix(suffix)) if self.path else self.tr("untitled", "file name") + suffix
 
     def import_midi(self, path: str | None = None) -> bool:
         """Add the tracks of a MIDI file to this song (one undo step), rescaled to this song's resolution."""
@@ -368,7 +369,7 @@ class FileController(QObject):
         try:
             self._recovery_entry = self.recovery.autosave(self.project(), self.path)
         except (CadenzaError, OSError) as error:
-            self.session.message.emit(self.tr("Autosave failed: %1").replace("%1", _reason("recovery file", error)))
+            self.session.message.emit(fill(self.tr("Autosave failed: %1"), _reason(self.tr("recovery file"), error)))
             return False
         self._autosaved_revision = revision
         return True
@@ -380,8 +381,8 @@ class FileController(QObject):
             return False
         entry = pending[0]
         if entry.source_path:
-            text = self.tr("Cadenza did not close properly. Recover the unsaved changes to %1?").replace(
-                "%1", Path(entry.source_path).name)
+            text = fill(self.tr("Cadenza did not close properly. Recover the unsaved changes to %1?"),
+                        Path(entry.source_path).name)
         else:
             text = self.tr("Cadenza did not close properly. Recover the unsaved changes to an untitled song?")
         answer = self.ask(QMessageBox.Question, self.tr("Recover unsaved work"), text,

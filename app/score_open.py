@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.i18n import fill
 from engine.errors import CadenzaError
 
 PROGRESS_STEPS = 1000
@@ -64,7 +65,7 @@ class ScoreOpen(QProgressDialog):
 
     def __init__(self, path: str, parent: QWidget | None = None, unfold_repeats: bool = True) -> None:
         super().__init__(parent)
-        self.setLabelText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self.setLabelText(fill(self.tr("Reading %1…"), Path(path).name))
         self.setCancelButtonText(self.tr("Cancel"))
         self.setRange(0, PROGRESS_STEPS)
         self.setWindowTitle(self.tr("Open score"))

@@ -4,7 +4,7 @@
 <context>
     <name>ComposeMenu</name>
     <message numerus="yes">
-        <location filename="../proposals/menu.py" line="+78"/>
+        <location filename="../proposals/menu.py" line="+83"/>
         <source>Locked %n note(s): proposals keep locked notes</source>
         <translation>
             <numerusform>Locked %n note: proposals keep locked notes</numerusform>
@@ -51,7 +51,7 @@
 <context>
     <name>NoteActions</name>
     <message numerus="yes">
-        <location filename="../note_actions.py" line="+96"/>
+        <location filename="../note_actions.py" line="+99"/>
         <source>Copied %n note(s)</source>
         <translation>
             <numerusform>Copied %n note</numerusform>
@@ -62,7 +62,7 @@
 <context>
     <name>ProposalController</name>
     <message numerus="yes">
-        <location filename="../proposals/controller.py" line="+144"/>
+        <location filename="../proposals/controller.py" line="+151"/>
         <source>Writing %n take(s) of %1…</source>
         <translation>
             <numerusform>Writing %n take of %1…</numerusform>
@@ -78,7 +78,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>Composing a sketch of %n bar: %1…</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+111"/>
         <source>%n saved take(s) could not be read and were left out</source>
         <translation>
             <numerusform>%n saved take could not be read and were left out</numerusform>

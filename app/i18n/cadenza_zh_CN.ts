@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../files.py" line="+48"/>
-        <source>FileController</source>
-        <comment>Songs and scores (%1)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FileController</source>
-        <comment>Cadenza projects (*.cadenza)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FileController</source>
-        <comment>MIDI files (*.mid *.midi *.kar *.smf)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>FileController</source>
-        <comment>MusicXML scores (*.musicxml *.xml *.mxl)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AudioExport</name>
     <message>
         <location filename="../audio_export.py" line="+91"/>
@@ -618,7 +591,27 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../files.py" line="+6"/>
+        <location filename="../files.py" line="+49"/>
+        <source>Songs and scores (%1)</source>
+        <translation>乐曲和乐谱 (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadenza projects (*.cadenza)</source>
+        <translation>Cadenza 项目 (*.cadenza)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI files (*.mid *.midi *.kar *.smf)</source>
+        <translation>MIDI 文件 (*.mid *.midi *.kar *.smf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MusicXML scores (*.musicxml *.xml *.mxl)</source>
+        <translation>MusicXML 乐谱 (*.musicxml *.xml *.mxl)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Piano</source>
         <translation>钢琴</translation>
     </message>
@@ -679,7 +672,14 @@
         <translation>Cadenza 项目 (*.cadenza)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>untitled</source>
+        <comment>file name</comment>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location line="-17"/>
         <source>MIDI file (*.mid)</source>
         <translation>MIDI 文件 (*.mid)</translation>
     </message>
@@ -727,6 +727,11 @@
         <location line="+25"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>recovery file</source>
+        <translation>恢复文件</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3014,7 +3019,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreOpen</name>
     <message>
-        <location filename="../score_open.py" line="+67"/>
+        <location filename="../score_open.py" line="+69"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>

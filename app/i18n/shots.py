@@ -28,6 +28,7 @@ def dialogs(window) -> Iterator[tuple[str, object]]:
     from app.midi_input.learn import LearnDialog
     from app.midi_input.preferences_dialog import PreferencesDialog
     from app.proposals.sketch import SketchDialog
+    from app.score_open import ScoreOpen
 
     yield "quantize", QuantizeDialog(window.editor.roll.snap, window)
     yield "shortcuts", ShortcutsDialog(window.menus.shortcut_rows(), window)
@@ -36,8 +37,9 @@ def dialogs(window) -> Iterator[tuple[str, object]]:
     sketch = SketchDialog(window)
     sketch.start_from(window.session.song)
     yield "new-sketch", sketch
-    export = AudioExport(window.session.song, QCoreApplication.translate("Shots", "song") + ".wav", window)
-    yield "export-audio", export
+    song_file = QCoreApplication.translate("Shots", "song")
+    yield "export-audio", AudioExport(window.session.song, song_file + ".wav", window)
+    yield "open-score", ScoreOpen(song_file + ".musicxml", window)
 
 
 def demo_song():
