@@ -40,7 +40,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from engine.pitch import parse_midi_note_name
+from engine.song import Song
 from engine.track import Track
 
 DRUM_BANKS = (120, 127)  # bank MSB of a drum kit: GM2 rhythm (120) and XG drum kits (127)
@@ -154,6 +157,7 @@ _TABLE = [
 ]
 GM_INSTRUMENTS: tuple[Instrument, ...] = tuple(_entry(*row) for row in _TABLE)
 DRUM_KIT = Instrument(-1, "Drums", (35, 81), (35, 81), "General MIDI 1 percussion key map")
+_NAMES = frozenset(i.name for i in GM_INSTRUMENTS) | {DRUM_KIT.name}
 # The music21 class each "music21" entry's lowest (and highest, where it has one) note comes from.
 MUSIC21_CLASSES = {
     0: "Piano", 1: "Piano", 2: "ElectricPiano", 3: "Piano", 4: "ElectricPiano", 5: "ElectricPiano",
@@ -195,6 +199,15 @@ def track_instrument(track: Track, tick: int = 0) -> Instrument:
     return GM_INSTRUMENTS[program]
 
 
+def is_instrument_name(name: str) -> bool:
+    """Whether `name` only restates an instrument ("French Horn", "Violin 2", "Drums"), as `instrument_names`
+    gives it: such a name says nothing about what the part does (a "Voice Oohs" pad is no vocal line)."""
+    base, _, number = name.rpartition(" ")
+    if not (base and number.isdigit()):
+        base = name
+    return base in _NAMES
+
+
 def instrument_names(tracks: list[Track] | tuple[Track, ...]) -> list[str]:
     """Each track's instrument name, numbered where several tracks share one ("Violin 1", "Violin 2").
 
@@ -210,3 +223,21 @@ def instrument_names(tracks: list[Track] | tuple[Track, ...]) -> list[str]:
         seen[name] = seen.get(name, 0) + 1
         out.append(f"{name} {seen[name]}")
     return out
+
+
+_UNNAMED = re.compile(r"^\s*(\(ch \d+\))?\s*$")   # empty, or only the importer's channel-split suffix
+
+
+def is_unnamed(track: Track) -> bool:
+    """A track with no name of its own: empty, or only the " (ch N)" the MIDI import adds to a split track."""
+    return bool(_UNNAMED.match(track.name))
+
+
+def name_unnamed_tracks(song: Song) -> Song:
+    """The song with every unnamed track (is_unnamed) called after its instrument, numbered among the
+    unnamed tracks that share one ("Violin 1", "Violin 2"); named tracks are left alone."""
+    unnamed = [t for t in song.tracks if is_unnamed(t)]
+    if not unnamed:
+        return song
+    names = dict(zip((t.id for t in unnamed), instrument_names(unnamed)))
+    return song.with_(tracks=tuple(t.with_(name=names[t.id]) if t.id in names else t for t in song.tracks))

@@ -2,15 +2,17 @@
 
 Orchestral, quartet, hymn and game-music files name no roles (MuseScore's
 export even drops the part names), so a part's role comes from what it plays,
-by one rule for every ensemble source (docs/DATA.md, "Ensemble role rule"):
+by one rule for every ensemble source (docs/DATA.md, "Ensemble role rule"),
+which lives in the engine (engine.ensemble.corpus_roles) beside the rule the
+MIDI import uses, so both share what a line, a solo name and pitched
+percussion are:
 
 - a drum part (channel 10) is drums;
 - melody: a part named as a solo or voice part, else the part with the highest
   mean pitch among those that are mostly monophonic (`MONOPHONIC_SHARE` of its
   onsets single, with nothing else of it still sounding), sound through much
   of the piece (notes in `SOUNDING_SHARE` of its 4-quarter spans) and lie above
-  the bass register (mean pitch at least G3, texture.BASS_SPLIT_PITCH), else
-  the highest part;
+  the bass register (mean pitch at least G3), else the highest part;
 - bass: the part with the lowest mean pitch (not the melody, not a pitched
   percussion part such as the timpani, whose low mean says nothing of a line);
 - every other part: accompaniment.
@@ -26,13 +28,11 @@ from collections.abc import Sequence
 
 from composer.data.common import GRID_TICKS, TICKS_PER_QUARTER
 from composer.data.score_midi import Part, part_track
-from composer.data.texture import BASS_SPLIT_PITCH, split_bass, split_top_line
+from composer.data.texture import split_bass, split_top_line
+from engine.ensemble import corpus_roles, melody_index
 from engine.track import Track, TrackRole
 
-MONOPHONIC_SHARE = 0.8
-SOUNDING_SHARE = 0.5
 SPAN_TICKS = 4 * TICKS_PER_QUARTER
-SOLO_WORDS = ("solo", "voice", "vocal", "sopran", "melod", "lead")
 
 
 def is_keyboard(part: Part) -> bool:
@@ -40,57 +40,18 @@ def is_keyboard(part: Part) -> bool:
     return not part.drums and part.program < 32
 
 
-def is_pitched_percussion(part: Part) -> bool:
-    """Timpani (47), chromatic (8-15) and other percussive programs (112-119)."""
-    return part.program == 47 or 8 <= part.program < 16 or 112 <= part.program < 120
-
-
-def monophonic_share(part: Part) -> float:
-    """The share of onsets (1/12-quarter steps) struck alone with nothing earlier still sounding."""
-    single = total = 0
-    held_until = -1
-    notes = part.notes
-    i = 0
-    while i < len(notes):
-        step = notes[i].start // GRID_TICKS
-        j = i
-        while j < len(notes) and notes[j].start // GRID_TICKS == step:
-            j += 1
-        total += 1
-        single += j - i == 1 and held_until <= notes[i].start + GRID_TICKS  # a legato overlap is still a line
-        held_until = max([held_until] + [n.end for n in notes[i:j]])
-        i = j
-    return single / total if total else 0.0
-
-
-def sounding_share(part: Part, end_tick: int) -> float:
-    spans = {n.start // SPAN_TICKS for n in part.notes}
-    return len(spans) / max(1, -(-end_tick // SPAN_TICKS))
+def _tracks(parts: Sequence[Part]) -> list[Track]:
+    return [part_track(i + 1, p, TrackRole.OTHER) for i, p in enumerate(parts)]
 
 
 def ensemble_roles(parts: Sequence[Part]) -> list[TrackRole]:
-    """Each part's role by the ensemble rule (module docstring)."""
-    roles = [TrackRole.DRUMS if p.drums else TrackRole.ACCOMPANIMENT for p in parts]
-    pitched = [i for i, p in enumerate(parts) if not p.drums]
-    if not pitched:
-        return roles
-    melody = melody_part(parts, pitched)
-    roles[melody] = TrackRole.MELODY
-    candidates = [i for i in pitched if i != melody and not is_pitched_percussion(parts[i])]
-    if candidates:
-        roles[min(candidates, key=lambda i: parts[i].mean_pitch)] = TrackRole.BASS
-    return roles
+    """Each part's role by the ensemble rule (engine.ensemble.corpus_roles)."""
+    return corpus_roles(_tracks(parts), GRID_TICKS, SPAN_TICKS)
 
 
 def melody_part(parts: Sequence[Part], pitched: list[int]) -> int:
-    """The index of the melody part among `pitched` (module docstring)."""
-    named = [i for i in pitched if any(w in parts[i].name.lower() for w in SOLO_WORDS)]
-    if named:
-        return named[0]
-    end = max(n.end for p in parts for n in p.notes)
-    lines = [i for i in pitched if not is_pitched_percussion(parts[i]) and parts[i].mean_pitch >= BASS_SPLIT_PITCH
-             and monophonic_share(parts[i]) >= MONOPHONIC_SHARE and sounding_share(parts[i], end) >= SOUNDING_SHARE]
-    return max(lines or pitched, key=lambda i: parts[i].mean_pitch)
+    """The index of the melody part among `pitched` (engine.ensemble.melody_index)."""
+    return melody_index(_tracks(parts), pitched, GRID_TICKS, SPAN_TICKS)
 
 
 def ensemble_tracks(parts: Sequence[Part]) -> list[Track]:

@@ -12,10 +12,17 @@ imported track needs a sensible first guess the user can correct. In order:
 4. otherwise `other`.
 
 Tracks written by Cadenza carry their role explicitly (engine.midi.track_tag),
-so the guess only applies to files from elsewhere.
+so the guess only applies to files from elsewhere, and only to files that name
+their parts' roles (`names_a_role`) or have a single pitched part: the others
+(orchestral scores, mockups) get roles from what each part plays
+(engine.ensemble). A name that only restates an instrument ("Steel Drums",
+"Violin 2": engine.instruments.is_instrument_name) says nothing here.
 """
 from __future__ import annotations
 
+from engine.ensemble import assign_ensemble_roles
+from engine.instruments import is_instrument_name
+from engine.song import Song
 from engine.track import DRUM_CHANNEL, TrackRole
 
 # Checked in this order; the first word found anywhere in the lower-cased name wins.
@@ -29,6 +36,10 @@ _NAME_WORDS: tuple[tuple[str, TrackRole], ...] = (
     ("bridge", TrackRole.ACCOMPANIMENT), ("rhythm", TrackRole.ACCOMPANIMENT),
     ("guitar", TrackRole.ACCOMPANIMENT), ("comp", TrackRole.ACCOMPANIMENT),
 )
+
+# Words that name what a part does, not what plays it ("bass", "piano", "drum" name instruments too: a
+# "Bassoon" or a "Contrabass" is no bass line by its name). A file that uses one names its parts' roles.
+_ROLE_WORDS = ("melod", "lead", "vocal", "voice", "solo", "chord", "accomp", "bridge", "rhythm")
 
 # General MIDI program families (program // 8) -> role.
 _FAMILY_ROLES: dict[int, TrackRole] = {
@@ -51,8 +62,33 @@ def guess_role(name: str, channel: int, program: int) -> TrackRole:
     """The first guess for an imported track's role (see the module docstring)."""
     if channel == DRUM_CHANNEL:
         return TrackRole.DRUMS
+    return role_from_name(name) or _FAMILY_ROLES.get(program // 8, TrackRole.OTHER)
+
+
+def role_from_name(name: str) -> TrackRole | None:
+    """The role a telling word in a track's name gives (`_NAME_WORDS`, first found), else None; a name
+    that only restates an instrument ("Steel Drums", "Voice Oohs", "Violin 2": engine.instruments) gives none."""
+    if is_instrument_name(name):
+        return None
     lowered = name.lower()
     for word, role in _NAME_WORDS:
         if word in lowered:
             return role
-    return _FAMILY_ROLES.get(program // 8, TrackRole.OTHER)
+    return None
+
+
+def names_a_role(name: str) -> bool:
+    """Whether a track's name says what the part does (`_ROLE_WORDS`: "Melody", "Lead vocal", "Chords"),
+    not just what plays it."""
+    lowered = name.lower()
+    return not is_instrument_name(name) and any(word in lowered for word in _ROLE_WORDS)
+
+
+def import_roles(song: Song, tagged: bool = False) -> Song:
+    """The roles an imported song's tracks end with: a file that names its parts' roles (`names_a_role`:
+    "Melody", "Lead vocal") or that Cadenza wrote (`tagged`) keeps the per-track guesses (`guess_role`, or
+    the tags); any other file with two or more pitched parts gets them from what each part plays
+    (engine.ensemble.assign_ensemble_roles: the tune, the lowest part, drums only on a kit)."""
+    if tagged or any(names_a_role(t.name) for t in song.tracks):
+        return song
+    return assign_ensemble_roles(song)

@@ -26,6 +26,14 @@ The policies (docs/MIDI_IMPORT.md says the same for users):
   as they are; ticks_per_quarter becomes fps x ticks per frame and the tempo is
   fixed at one quarter per second (1.001 s at 29.97 fps), so each tick lasts
   exactly as long as the file says. Tempo events in such files are ignored.
+- Roles: Cadenza's own tag, else a guess per track from its name, channel and
+  program (engine.midi.roles); a file that names no part's role and has two
+  or more pitched parts (an orchestral score, a mockup) gets roles from what
+  each part plays instead (engine.ensemble). Then every track without a name
+  is called after its instrument, numbered where several share one
+  ("Violin 1", "Violin 2": engine.instruments.name_unnamed_tracks); the
+  writer keeps the name. A file Cadenza wrote (its tracks carry the tag) keeps
+  its roles and names exactly, an empty name included.
 - The title is the name of the first MIDI track when it has no channel events
   (a conductor track). `Song.end_tick` is the last track's end.
 - Defensive clamps, each a warning: tempo 0, time-signature numerator 0 or a
@@ -39,7 +47,8 @@ from dataclasses import dataclass, field
 
 from engine.chords import ChordEvent, ChordParseError, parse_chord
 from engine.keys import Key, KeySignature
-from engine.midi.roles import guess_role
+from engine.instruments import name_unnamed_tracks
+from engine.midi.roles import guess_role, import_roles
 from engine.midi.smf_reader import RawTrack, SmfFile
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, decode_tag
 from engine.notes import Note
@@ -88,10 +97,12 @@ def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
     names = [_track_name(raw) for raw in smf.tracks]
     song_events = _SongEvents(warnings)
     tracks: list[Track] = []
+    tagged = False
     for index, raw in enumerate(smf.tracks):
         song_events.collect(raw, names[index].lower() == CHORDS_TRACK_NAME.lower())
         parts = _split_channels(raw, warnings)
         tag = _track_tag(raw)
+        tagged = tagged or tag is not None
         for channel, part in parts.items():
             name = names[index] if len(parts) == 1 else f"{names[index]} (ch {channel + 1})".lstrip()
             tracks.append(_make_track(len(tracks) + 1, name, channel, part, tag))
@@ -112,6 +123,9 @@ def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
         title=title,
         end_tick=max((raw.end_tick for raw in smf.tracks), default=0),
     )
+    song = import_roles(song, tagged)
+    if not tagged:  # a Cadenza file comes back as it was saved, an unnamed track included
+        song = name_unnamed_tracks(song)
     lines = list(smf.warnings)
     lines += [text if count == 1 else f"{text} (x{count})" for text, count in warnings.items()]
     return song, lines

@@ -70,3 +70,26 @@ def test_names_are_numbered_only_when_instruments_repeat():
     tracks = [Track(1, program=60), Track(2, program=40), Track(3, program=40), Track(4, program=73),
               Track(5, channel=9), Track(6, program=60)]
     assert instrument_names(tracks) == ["French Horn 1", "Violin 1", "Violin 2", "Flute", "Drums", "French Horn 2"]
+
+
+def test_only_unnamed_tracks_are_named_and_a_channel_split_counts_as_unnamed():
+    from engine.instruments import name_unnamed_tracks
+    from engine.song import Song
+
+    song = Song(tracks=(Track(1, "", program=40), Track(2, "Solo violin", program=40), Track(3, "(ch 4)", program=40),
+                        Track(4, "  ", program=42)))
+    assert [t.name for t in name_unnamed_tracks(song).tracks] == ["Violin 1", "Solo violin", "Violin 2", "Cello"]
+    named = name_unnamed_tracks(song)
+    assert name_unnamed_tracks(named) is named                      # nothing left to name: the same song
+
+
+def test_instrument_names_say_nothing_about_roles():
+    from engine.instruments import is_instrument_name
+    from engine.midi.roles import guess_role, names_a_role
+
+    assert is_instrument_name("Violin 2") and is_instrument_name("Steel Drums") and is_instrument_name("Drums")
+    assert not is_instrument_name("Lead vocal") and not is_instrument_name("Violin II")
+    assert guess_role("Steel Drums", 2, 114) is TrackRole.OTHER   # percussive family (no role), not "drum"
+    assert guess_role("Voice Oohs", 2, 53) is TrackRole.CHORDS
+    assert guess_role("Lead vocal", 2, 53) is TrackRole.MELODY
+    assert not names_a_role("Voice Oohs") and not names_a_role("Bassoon") and names_a_role("Melody")

@@ -73,7 +73,7 @@ def test_a_user_range_wins_and_unplayable_notes_are_reported(symphony, tiny_mode
     assert notes and all(12 <= n.pitch <= 26 for n in notes)         # below the horn's F1: the user's choice
     warnings = [w for w in candidates[0].warnings if "playable range" in w]
     assert len(warnings) == 1 and "below the French Horn's playable range (F1-F5)" in warnings[0]
-    assert "\n" not in warnings[0] and horn.name == ""                 # one line; the file names no track
+    assert "\n" not in warnings[0] and warnings[0].startswith(f"{horn.name}: ")   # one line, naming the track
 
 
 def test_notes_inside_the_playable_range_give_no_warning():

@@ -181,7 +181,7 @@ def test_song_events_from_any_track_keys_markers_and_chords():
     assert [(m.tick, m.text) for m in song.markers] == [(960, "Chorus")]
     assert [(c.tick, c.chord) for c in song.chords] == [(0, parse_chord("Am7")), (480, None), (960, parse_chord("G/D"))]
     assert any("not a chord symbol" in w for w in result.warnings)
-    assert [t.name for t in song.tracks] == [""]
+    assert [t.name for t in song.tracks] == ["Acoustic Grand Piano"]   # one track (the chord track is the lane), unnamed: its instrument
 
 
 def test_song_end_is_the_last_end_of_track():
