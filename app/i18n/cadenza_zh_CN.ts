@@ -2037,7 +2037,7 @@
 <context>
     <name>MidiDevices</name>
     <message>
-        <location filename="../midi_input/devices.py" line="+75"/>
+        <location filename="../midi_input/devices.py" line="+76"/>
         <source>Cannot open MIDI input %1: %2</source>
         <translation>无法打开 MIDI 输入 %1：%2</translation>
     </message>
@@ -2047,7 +2047,12 @@
         <translation>MIDI 输入 %1 已断开</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+50"/>
+        <source>MIDI input unavailable: %1</source>
+        <translation>MIDI 输入不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>MIDI input: %1</source>
         <translation>MIDI 输入：%1</translation>
     </message>
@@ -3019,7 +3024,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreOpen</name>
     <message>
-        <location filename="../score_open.py" line="+69"/>
+        <location filename="../score_open.py" line="+68"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -3073,12 +3078,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Shots</name>
     <message>
-        <location filename="shots.py" line="+39"/>
+        <location filename="shots.py" line="+40"/>
         <source>song</source>
         <translation>歌曲</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Melody</source>
         <translation>主旋律</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from app.i18n import fill
 from app.midi_input import preferences
 from engine.live.devices import DeviceWatcher, InputListing, choose_input
+from engine.live.errors import MidiInputUnavailable
 from engine.live.ports import MidiBackend
 from engine.live.router import LiveInput
 
@@ -108,15 +109,23 @@ class MidiDevices(QObject):
             if was_open:
                 self._lost, self._failed = name, None
                 self.notice.emit(self.status)
-        self.unavailable = status
+        self.unavailable = self._unavailable(status)
         if status:
             self.stop()  # the MIDI system is missing: polling again would only repeat that
-            self.notice.emit(status)
+            self.notice.emit(self.unavailable)
         elif self.connected is None and self.preferred != NO_DEVICE:
             name = choose_input(InputListing(names), self.preferred)
             if name is not None:
                 self.open(name, remember=False)
         self.changed.emit()
+
+    def _unavailable(self, status: str) -> str:
+        """The listing's "MIDI input unavailable: <reason>" (engine.live.errors) led in the interface language;
+        the reason (the MIDI system's own words) stays as it came."""
+        if not status:
+            return ""
+        reason = status.removeprefix(MidiInputUnavailable("").args[0])
+        return fill(self.tr("MIDI input unavailable: %1"), reason)
 
     # --- choosing ---------------------------------------------------------------------
     def open(self, name: str | None, remember: bool = True) -> bool:

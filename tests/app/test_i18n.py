@@ -178,3 +178,19 @@ def test_the_language_preference_overrides_the_system_locale(window):
     assert language_preference() == "en" and menu.actions["en"].isChecked()
     assert len(shown) == 1 and english_words(shown[0]) == []    # said in the language on screen, until restart
     assert resolve(language_preference(), QLocale("zh_CN")) == "en"
+
+
+def test_without_midi_on_the_machine_the_status_says_so_in_chinese(qtbot, window):
+    """The real rtmidi backend (no ALSA sequencer here or in CI): the lead is Chinese, the system's reason follows."""
+    from engine.live.errors import MidiInputUnavailable
+    from engine.live.rtmidi_port import check_midi_input
+
+    reason = check_midi_input()
+    if not reason:
+        pytest.skip("this machine has MIDI input")
+    window.midi.start()
+    qtbot.waitUntil(lambda: window.midi.status.text() != "", timeout=5000)
+    assert english_words(window.midi.status.text()) == []
+    system_words = reason.removeprefix(MidiInputUnavailable("").args[0])
+    line = window.midi.menu.devices.actions()[0].text()
+    assert line.endswith(system_words) and english_words(line.removesuffix(system_words)) == []
