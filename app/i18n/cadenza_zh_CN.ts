@@ -2620,7 +2620,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+4"/>
         <location line="+86"/>
         <source>Write</source>
-        <translation>写作</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location line="-85"/>
@@ -2655,12 +2655,11 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     <message>
         <location line="-36"/>
         <location line="+91"/>
-        <location line="+22"/>
         <source>Takes</source>
-        <translation>候选</translation>
+        <translation>候选数</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-90"/>
         <location line="+94"/>
         <source>Seed</source>
         <translation>种子</translation>
@@ -2758,7 +2757,13 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>大胆</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+28"/>
+        <source>Takes</source>
+        <comment>the list of takes</comment>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -2770,7 +2775,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     <message>
         <location line="+3"/>
         <source>, </source>
-        <translation>、</translation>
+        <translation>；</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3306,6 +3311,11 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+72"/>
         <source>Change %1</source>
         <translation>更改%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+5"/>

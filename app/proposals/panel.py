@@ -154,7 +154,7 @@ class ProposalPanel(QWidget):
         layout.addLayout(run)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        title = QLabel(self.tr("Takes"))
+        title = QLabel(self.tr("Takes", "the list of takes"))
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         layout.addWidget(self.takes_list, 1)

@@ -109,7 +109,7 @@ class TrackList(QWidget):
         track = self.session.song.track(track_id)
         changed = {k: v for k, v in values.items() if getattr(track, k) != v}
         if changed:
-            label = fill(self.tr("Change %1"), ", ".join(self._field_name(k) for k in changed))
+            label = fill(self.tr("Change %1"), self.tr(", ").join(self._field_name(k) for k in changed))
             self.session.push(TrackPropertiesEdit.changing(track, label, **changed))
 
     def _field_name(self, field: str) -> str:

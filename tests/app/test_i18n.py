@@ -194,3 +194,25 @@ def test_without_midi_on_the_machine_the_status_says_so_in_chinese(qtbot, window
     system_words = reason.removeprefix(MidiInputUnavailable("").args[0])
     line = window.midi.menu.devices.actions()[0].text()
     assert line.endswith(system_words) and english_words(line.removesuffix(system_words)) == []
+
+
+def test_a_generated_take_is_listed_and_reported_in_chinese(qtbot, window, proposal_checkpoint):
+    """Generate with the tests' real tiny checkpoint: the status line, the take list and its tooltips."""
+    from editor_helpers import seeded_proposals, select_bars
+
+    composer = seeded_proposals(window, proposal_checkpoint, takes=2)
+    select_bars(window, 0, 0)
+    with qtbot.waitSignal(composer.jobFinished, timeout=120_000) as finished:
+        composer.generate("melody")
+    assert finished.args[0] == "done"
+    panel = composer.panel
+    warnings = [w for t in composer.takes for w in t.warnings]      # the composer's own notes stay English
+    shown = [panel.status.text(), panel.region_label.text(), window.statusBar().currentMessage()]
+    shown += [panel.takes_list.item(i).text() for i in range(panel.takes_list.count())]
+    shown += [panel.takes_list.item(i).toolTip() for i in range(panel.takes_list.count())]
+    for warning in warnings:
+        shown = [text.replace(warning, "") for text in shown]
+    assert len(composer.takes) == 2 and [t for t in shown if english_words(t)] == []
+    composer.keep()
+    assert english_words(panel.status.text()) == []
+    assert composer.takes[0].label(kept=True).startswith("✓ 已采用")
