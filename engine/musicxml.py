@@ -3,8 +3,10 @@
 One part per pitched track, named after the track, with its General MIDI
 instrument; the song's bars, meters and key signatures on every part; tempo
 marks and the chord lane (as chord symbols) on the first part. Times are
-snapped to a notation grid (engine.notation_grid); notes crossing a bar line
-are tied; overlapping notes of one track go to separate voices.
+snapped to a notation grid (engine.notation_grid), unless every time of the
+song already sits on a notatable grid (a score imported from MusicXML), which
+is then written exactly; notes crossing a bar line are tied; overlapping notes
+of one track go to separate voices.
 
 Drum tracks are skipped: notating a GM kit needs a drum map (which pitch is
 which instrument on which staff line), and a drum part written as pitched
@@ -26,7 +28,7 @@ from typing import Any
 from engine.atomic import atomic_write_via
 from engine.chords import QUALITIES, Chord
 from engine.errors import CadenzaError
-from engine.notation_grid import Bar, bars, snap, snap_span
+from engine.notation_grid import Bar, bars, exact, is_notatable, snap, snap_span
 from engine.pitch import parse_pitch_class, pitch_class_name
 from engine.song import Song
 from engine.track import Track
@@ -63,18 +65,29 @@ def build_score(song: Song) -> Any:
     from music21 import metadata, stream
 
     pitched = [track for track in song.tracks if not track.is_drums]
-    layout = bars(song, song.length_ticks)
+    unrounded = _written_exactly(song, pitched)
+    layout = bars(song, song.length_ticks, unrounded)
     score = stream.Score()
     score.metadata = metadata.Metadata(title=song.title or "Untitled")
     for index, track in enumerate(pitched or [None]):
-        score.insert(0, _part(song, track, layout, first=index == 0))
+        score.insert(0, _part(song, track, layout, first=index == 0, unrounded=unrounded))
     return score
 
 
-def _part(song: Song, track: Track | None, layout: list[Bar], first: bool) -> Any:
+def _written_exactly(song: Song, pitched: list[Track]) -> bool:
+    """Whether `song` is notation already (every time on the notatable grid, no zero-length note)."""
+    ticks = [t for track in pitched for n in track.notes for t in (n.start, n.end)]
+    if any(n.duration == 0 for track in pitched for n in track.notes):
+        return False
+    ticks += [e.tick for events in (song.tempos, song.keys, song.chords, song.meters) for e in events]
+    return is_notatable(ticks + [song.length_ticks], song.ticks_per_quarter)
+
+
+def _part(song: Song, track: Track | None, layout: list[Bar], first: bool, unrounded: bool = False) -> Any:
     from music21 import instrument, meter, stream
 
     part = stream.Part()
+    part.atSoundingPitch = True  # our pitches sound: a transposing instrument (Bb clarinet) gets written pitches
     part.partName = "Chords" if track is None else (track.name or f"Track {track.id}")
     try:
         sound = instrument.instrumentFromMidiProgram(0 if track is None else track.program)
@@ -84,8 +97,8 @@ def _part(song: Song, track: Track | None, layout: list[Bar], first: bool) -> An
     if track is not None:
         sound.midiChannel = track.channel
     part.insert(0, sound)
-    pieces = _pieces(song, track, layout) if track is not None else {}
-    marks = _marks(song, layout, with_tempo_and_chords=first)
+    pieces = _pieces(song, track, layout, unrounded) if track is not None else {}
+    marks = _marks(song, layout, with_tempo_and_chords=first, unrounded=unrounded)
     previous_meter = None
     for bar in layout:
         measure = stream.Measure(number=bar.number)
@@ -102,14 +115,14 @@ def _part(song: Song, track: Track | None, layout: list[Bar], first: bool) -> An
     return part
 
 
-def _pieces(song: Song, track: Track, layout: list[Bar]) -> dict[int, list[tuple[Fraction, Any]]]:
+def _pieces(song: Song, track: Track, layout: list[Bar], unrounded: bool) -> dict[int, list[tuple[Fraction, Any]]]:
     """Per bar number: (offset in bar, note or chord) with ties across bar lines."""
     from music21 import chord, note, tie
 
     groups: dict[tuple[int, Fraction, Fraction, str | None], list[int]] = defaultdict(list)
     tpq = song.ticks_per_quarter
     for n in track.notes:
-        start, end = snap_span(n.start, n.end, tpq)
+        start, end = (exact(n.start, tpq), exact(n.end, tpq)) if unrounded else snap_span(n.start, n.end, tpq)
         for bar in layout:
             lo, hi = max(start, bar.offset), min(end, bar.offset + bar.length)
             if lo >= hi:
@@ -127,7 +140,8 @@ def _pieces(song: Song, track: Track, layout: list[Bar]) -> dict[int, list[tuple
     return result
 
 
-def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool) -> dict[int, list[tuple[Fraction, Any]]]:
+def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool,
+           unrounded: bool = False) -> dict[int, list[tuple[Fraction, Any]]]:
     """Key signatures (every part), tempo marks and chord symbols (first part), placed by bar."""
     from music21 import harmony, key, tempo
 
@@ -141,7 +155,7 @@ def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool) -> dict[i
                    for c in song.chords]
     placed: dict[int, list[tuple[Fraction, Any]]] = defaultdict(list)
     for tick, element in events:
-        offset = snap(tick, song.ticks_per_quarter)
+        offset = (exact if unrounded else snap)(tick, song.ticks_per_quarter)
         bar = next((b for b in reversed(layout) if b.offset <= offset), layout[0])
         # An event snapped onto the song's very end stays inside the last bar.
         placed[bar.number].append((min(offset - bar.offset, bar.length - Fraction(1, 4)), element))

@@ -7,9 +7,15 @@ eighth-note triplets (1/3 of a quarter), ties going to sixteenths; a note never
 shrinks to nothing (at least one step of its start's grid). Bar lines come
 from the song's meter map, so the score has exactly the editor's bars, a bar
 cut short by a meter change included (it gets its own meter, e.g. 2/4).
+
+A song whose every time already sits on a notatable grid (a score read from
+MusicXML: 32nds, 64ths, tuplets of 3, 5, 6, 7, grace notes) is written exactly
+instead (`is_notatable`), so a score survives a MusicXML round trip note for
+note; snapping is for performances.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -18,6 +24,24 @@ from engine.timing import TimeSignature
 
 SIXTEENTH = Fraction(1, 4)
 TRIPLET = Fraction(1, 3)
+# Fractions of a quarter note notation writes without trouble: 1/d for d dividing NOTATABLE (128th notes,
+# tuplets of 3, 5 and 7) up to MAX_DENOMINATOR; a performance's 487/480 is none of them.
+NOTATABLE = 2 ** 5 * 3 * 5 * 7
+MAX_DENOMINATOR = 96
+
+
+def is_notatable(ticks: Iterable[int], ticks_per_quarter: int) -> bool:
+    """Whether every tick in `ticks` sits on a notation grid (see NOTATABLE), so `exact` can write it."""
+    for tick in set(ticks):
+        denominator = Fraction(tick, ticks_per_quarter).denominator
+        if denominator > MAX_DENOMINATOR or NOTATABLE % denominator:
+            return False
+    return True
+
+
+def exact(ticks: int, ticks_per_quarter: int) -> Fraction:
+    """`ticks` as quarter notes, unrounded (for songs that are `is_notatable`)."""
+    return Fraction(ticks, ticks_per_quarter)
 
 
 def snap(ticks: int, ticks_per_quarter: int) -> Fraction:
@@ -45,12 +69,13 @@ class Bar:
     meter: TimeSignature
 
 
-def bars(song: Song, end_tick: int) -> list[Bar]:
-    """The song's bars up to `end_tick` (at least one), on the sixteenth grid."""
+def bars(song: Song, end_tick: int, unrounded: bool = False) -> list[Bar]:
+    """The song's bars up to `end_tick` (at least one), on the sixteenth grid (`unrounded`: where they are)."""
     meter_map = song.meter_map
     tpq = song.ticks_per_quarter
     count = max(1, meter_map.bar_count(end_tick))
-    edges = [_on_sixteenths(meter_map.bar_start(i), tpq) for i in range(count + 1)]
+    place = exact if unrounded else _on_sixteenths
+    edges = [place(meter_map.bar_start(i), tpq) for i in range(count + 1)]
     result = []
     for i in range(count):
         length = edges[i + 1] - edges[i]

@@ -34,23 +34,30 @@ class MusicXmlImport:
 
     song: Song
     warnings: tuple[str, ...]
-    measures: int
+    measure_starts: tuple[int, ...]  # the tick of each measure, in playing order
+
+    @property
+    def measures(self) -> int:
+        """Measures as played (written measures, when repeats are kept folded)."""
+        return len(self.measure_starts)
 
 
 def import_musicxml(path: str | PathLike[str], unfold: bool = True,
-                    progress: Callable[[float], None] | None = None) -> MusicXmlImport:
-    """Read a MusicXML score; `unfold` plays repeats out (the default), `progress` hears 0..1."""
+                    progress: Callable[[float], None] | None = None, play_cues: bool = False) -> MusicXmlImport:
+    """Read a MusicXML score; `unfold` plays repeats out (the default), `progress` hears 0..1, `play_cues`
+    plays cue notes (silent by MusicXML's definition; music21 plays them, so the check against it does too)."""
     name = str(path)
     report = progress or (lambda fraction: None)
     data = score_bytes(path)
     root = parse_score(name, data, lambda f: report(f * PARSE_SHARE))
     del data
     try:
-        song, warnings = build_song(name, root, unfold, lambda f: report(PARSE_SHARE + f * (1 - PARSE_SHARE)))
+        song, warnings, starts = build_song(name, root, unfold, lambda f: report(PARSE_SHARE + f * (1 - PARSE_SHARE)),
+                                            play_cues)
     except (ValueError, TypeError, ArithmeticError) as error:  # a value no check foresaw: still one line
         raise MusicXmlFileError(name, f"unusable content: {str(error).splitlines()[0] if str(error) else error!r}") from None
     report(1.0)
-    return MusicXmlImport(song, tuple(warnings), sum(1 for _ in root.iter("measure")) // max(1, len(song.tracks)))
+    return MusicXmlImport(song, tuple(warnings), tuple(starts))
 
 
 def read_musicxml(path: str | PathLike[str], unfold: bool = True) -> Song:

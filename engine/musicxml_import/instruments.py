@@ -13,7 +13,6 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from engine.track import DRUM_CHANNEL
 
 # Checked in order; the first word found in the lower-cased name wins (so "bass clarinet" before "bass").
 _NAME_PROGRAMS: tuple[tuple[str, int], ...] = (
@@ -71,7 +70,6 @@ class PartInfo:
     name: str
     program: int | None = None         # 0..127, None when nothing says
     channel: int | None = None         # 0..15 from `midi-channel`
-    drum_channel: bool = False         # the score puts it on MIDI channel 10
     instrument_names: dict[str, str] = field(default_factory=dict)   # score-instrument id -> name
     unpitched: dict[str, int] = field(default_factory=dict)          # score-instrument id -> GM drum note
 
@@ -113,7 +111,6 @@ def _read_midi_instrument(info: PartInfo, midi: ET.Element) -> None:
     if channel is not None and 1 <= channel <= 16:
         if info.channel is None:
             info.channel = channel - 1
-        info.drum_channel = info.drum_channel or channel - 1 == DRUM_CHANNEL
     program = _int(midi, "midi-program")
     if program is not None and 1 <= program <= 128 and info.program is None:
         info.program = program - 1

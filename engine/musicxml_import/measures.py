@@ -12,8 +12,8 @@ What each note becomes (the policies; docs/MIDI_IMPORT.md says the same for user
   octave changes); `<octave-shift>` needs nothing, MusicXML pitches already sound
   where they are written to;
 - unpitched percussion: the GM drum note of its instrument (instruments.py);
-- grace notes: a 32nd each, just before the note they ornament (or before the
-  measure's end when nothing follows in their voice);
+- grace notes: a 32nd each, just before the next note of their voice (or before
+  the measure's end when none follows), one run per staff;
 - ties and staccato are only flagged here; score.py merges and shortens;
 - cue notes take their time but are not played.
 Directions give dynamics (`<sound dynamics>` or the mark itself), tempo
@@ -76,8 +76,10 @@ class Measure:
 class PartReader:
     """Reads the measures of one part; `ignored` and `warnings` count what it left out or repaired."""
 
-    def __init__(self, path: str, info: PartInfo, ticks_per_quarter: int, ignored: Counter[str]) -> None:
+    def __init__(self, path: str, info: PartInfo, ticks_per_quarter: int, ignored: Counter[str],
+                 play_cues: bool = False) -> None:
         self.path = path
+        self.play_cues = play_cues
         self.info = info
         self.tpq = ticks_per_quarter
         self.ignored = ignored
@@ -96,6 +98,7 @@ class PartReader:
         self.measure = measure
         self.cursor = self.furthest = 0
         self.chord_start = 0
+        self.chord_first = 0  # index in measure.notes of the current chord's first note
         self.graces: dict[str, list[list[tuple]]] = {}
         if self.in_ending:
             measure.endings = self.in_ending
@@ -131,25 +134,29 @@ class PartReader:
             self.furthest = self.cursor
 
     def _ticks(self, text: str | None) -> int:
+        ticks = self._signed_ticks(text)
+        if ticks < 0:
+            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: negative duration {text}")
+        return ticks
+
+    def _signed_ticks(self, text: str | None) -> int:
         if not text:
             return 0
         try:
             value = float(text)
         except ValueError:
             raise MusicXmlFileError(self.path, f"measure {self.measure.number}: duration {text!r} is not a number") from None
-        if value < 0:
-            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: negative duration {text}")
         return round(value * self.tpq / self.divisions)
 
     # --- notes --------------------------------------------------------------------------------
     def _note(self, element: ET.Element) -> None:
-        grace = chord = rest = cue = staccato = tie_start = tie_stop = False
+        grace = chord = rest = cue = staccato = tie_start = tie_stop = unpitched = False
         tied_start = tied_stop = False
         step = None
         alter = 0.0
         octave = 4
         duration_text = None
-        voice = "1"
+        voice = staff = "1"
         instrument = None
         velocity = 0
         for child in element:
@@ -162,8 +169,7 @@ class PartReader:
                         octave = int((part.text or "4").strip())
                     elif part.tag == "alter":
                         alter = float(part.text or 0)
-                if tag == "unpitched":
-                    instrument = instrument or ""
+                unpitched = tag == "unpitched"
             elif tag == "duration":
                 duration_text = child.text
             elif tag == "chord":
@@ -172,6 +178,8 @@ class PartReader:
                 rest = True
             elif tag == "voice":
                 voice = (child.text or "1").strip()
+            elif tag == "staff":
+                staff = (child.text or "1").strip()
             elif tag == "tie":
                 kind = child.get("type")
                 tie_start |= kind == "start"
@@ -205,12 +213,12 @@ class PartReader:
             tie_start, tie_stop = tied_start, tied_stop
         if grace:
             if not rest and step is not None and not cue:
-                row = (self._pitch(step, alter, octave, instrument), tie_start, tie_stop, velocity, instrument is not None)
+                row = (self._pitch(step, alter, octave, instrument, unpitched), tie_start, tie_stop, velocity, unpitched)
                 groups = self.graces.setdefault(voice, [])
                 if chord and groups:
-                    groups[-1].append(row)
+                    groups[-1][1].append(row)
                 else:
-                    groups.append([row])
+                    groups.append((staff, [row]))
             return
         duration = self._ticks(duration_text)
         if chord:
@@ -221,31 +229,43 @@ class PartReader:
             pending = self.graces.pop(voice, None)
             if pending:
                 self._place_graces(pending, start)
-        if rest or cue or step is None:
-            if cue:
-                self.ignored["cue notes (not played)"] += 1
+        if cue and not self.play_cues:
+            self.ignored["cue notes (silent, as MusicXML defines them)"] += 1
             return
-        pitch = self._pitch(step, alter, octave, instrument)
-        self.measure.notes.append((start, pitch, duration, tie_start, tie_stop, staccato, velocity,
-                                   instrument is not None))
+        if rest or step is None:
+            return
+        notes = self.measure.notes
+        if not chord:
+            self.chord_first = len(notes)
+        elif staccato or (notes[self.chord_first:] and notes[self.chord_first][5]):
+            # An articulation belongs to the whole chord, whichever of its notes carries it in the file.
+            staccato = True
+            notes[self.chord_first:] = [row[:5] + (True,) + row[6:] for row in notes[self.chord_first:]]
+        pitch = self._pitch(step, alter, octave, instrument, unpitched)
+        notes.append((start, pitch, duration, tie_start, tie_stop, staccato, velocity, unpitched))
 
-    def _pitch(self, step: str, alter: float, octave: int, instrument: str | None) -> int:
+    def _pitch(self, step: str, alter: float, octave: int, instrument: str | None, unpitched: bool) -> int:
         if step not in STEPS:
             raise MusicXmlFileError(self.path, f"measure {self.measure.number}: note step {step!r} is not A-G")
         if alter != int(alter):
             self.ignored["microtones (rounded to the nearest semitone)"] += 1
         written = (octave + 1) * 12 + STEPS[step] + round(alter)
-        if instrument is not None:  # unpitched: the instrument says which drum
-            note, known = self.info.drum_note(instrument or None, written)
+        if unpitched:  # the instrument says which drum
+            note, known = self.info.drum_note(instrument, written)
             if not known:
                 self.ignored["percussion notes without a MIDI drum note (played at their staff position)"] += 1
             return note
         return written + self.transpose
 
-    def _place_graces(self, groups: list[list[tuple]], before: int) -> None:
-        count = len(groups)
-        for index, group in enumerate(groups):
-            start = before - (count - index) * self.grace_ticks
+    def _place_graces(self, groups: list[tuple[str, list[tuple]]], before: int) -> None:
+        """Each staff's graces one after the other, the last ending at `before` (a run written across two
+        staves sounds as two runs into the beat, as music21 reads it)."""
+        count = {}
+        for staff, _ in groups:
+            count[staff] = count.get(staff, 0) + 1
+        for staff, group in groups:
+            start = before - count[staff] * self.grace_ticks
+            count[staff] -= 1
             for pitch, tie_start, tie_stop, velocity, is_drum in group:
                 self.measure.notes.append((start, pitch, self.grace_ticks, False, False, False, velocity, is_drum))
 
@@ -278,6 +298,9 @@ class PartReader:
 
     def _direction(self, element: ET.Element) -> None:
         at = self.cursor
+        offset = element.find("offset")
+        if offset is not None and offset.get("sound") == "yes":  # moves what is heard, not only the print
+            at = max(0, at + self._signed_ticks(offset.text))
         metronome = None
         for direction_type in element.iter("direction-type"):
             for child in direction_type:
@@ -332,7 +355,7 @@ class PartReader:
         except NoChordSymbol:
             self.ignored["chord symbols we cannot name (Roman numerals alone, unusual kinds)"] += 1
             return
-        at = self.cursor + self._ticks(element.findtext("offset")) if element.find("offset") is not None else self.cursor
+        at = max(0, self.cursor + self._signed_ticks(element.findtext("offset")))
         self.measure.chords.append((at, chord))
 
     def _barline(self, element: ET.Element) -> None:

@@ -44,9 +44,10 @@ MAX_RESOLUTION = 32767
 DEFAULT_VELOCITY = 80
 
 
-def build_song(path: str, root: ET.Element, unfold: bool = True,
-               progress: Callable[[float], None] | None = None) -> tuple[Song, list[str]]:
-    """The song `root` (a `score-partwise`) describes, and one warning line per kind of thing left out."""
+def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Callable[[float], None] | None = None,
+               play_cues: bool = False) -> tuple[Song, list[str], list[int]]:
+    """The song `root` (a `score-partwise`) describes, one warning line per kind of thing left out, and the
+    start tick of each measure in playing order."""
     infos = read_part_list(root)
     parts = root.findall("part")
     if not parts:
@@ -60,7 +61,7 @@ def build_song(path: str, root: ET.Element, unfold: bool = True,
     read: list[tuple[PartInfo, list[Measure]]] = []
     for number, part in enumerate(parts):
         info = infos.get(part.get("id", "")) or PartInfo(part.get("id", ""), part.get("id", "") or f"Part {number + 1}")
-        measures = PartReader(path, info, tpq, ignored).read(part)
+        measures = PartReader(path, info, tpq, ignored, play_cues).read(part)
         if not measures:
             raise MusicXmlFileError(path, f"part {info.name or info.id!r} has no measures")
         read.append((info, measures))
@@ -88,7 +89,7 @@ def build_song(path: str, root: ET.Element, unfold: bool = True,
         markers=tuple(Marker(starts[i] + at, text) for i, m in enumerate(order) for at, text in layout[m].rehearsals),
         title=_title(root), end_tick=end)
     warnings += [f"ignored: {kind} ({count}x)" for kind, count in ignored.items()]
-    return song, warnings
+    return song, warnings, starts
 
 
 def _resolution(root: ET.Element, warnings: list[str]) -> int:
@@ -141,7 +142,7 @@ def _tracks(read, order: list[int], starts: list[int], warnings: list[str]) -> l
             rows += [(offset + row[0],) + row[1:] for row in measure.notes]
             dynamics += [(offset + at, velocity) for at, velocity in measure.dynamics]
         drum_rows = sum(row[7] for row in rows)
-        is_drums = info.drum_channel or (rows and drum_rows * 2 >= len(rows))
+        is_drums = bool(rows) and drum_rows * 2 >= len(rows)  # what it plays decides, not a channel 10 in the file
         notes = _notes(rows, dynamics, warnings, info.name)
         program = 0 if is_drums else info.program or 0  # a drum track's program picks the kit: the standard one
         name = info.name or f"Part {number + 1}"
