@@ -7,6 +7,7 @@ redo, zoom and the help stay window-wide.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +33,11 @@ GESTURES = (
     (QT_TRANSLATE_NOOP("EditMenus", "Zoom pitch"), QT_TRANSLATE_NOOP("EditMenus", "Ctrl+Shift+wheel")),
     (QT_TRANSLATE_NOOP("EditMenus", "Scroll sideways"), QT_TRANSLATE_NOOP("EditMenus", "Shift+wheel")),
 )
+
+
+def menu_label(text: str) -> str:
+    """A menu item's text without its accelerator ("&Save" and "保存(&S)" read "Save", "保存") or its "…"."""
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text).rstrip("…").strip()
 
 
 def undo_actions(window: QMainWindow, stack) -> tuple[QAction, QAction]:
@@ -144,7 +150,7 @@ class EditMenus(QObject):
         for action in self.window.actions() + self.editor.actions():
             keys = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts())
             if keys:
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+                rows.append((menu_label(action.text()), keys))
         rows += [(self.tr(what), self.tr(how)) for what, how in GESTURES]
         return rows
 

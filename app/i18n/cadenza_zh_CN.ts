@@ -308,7 +308,7 @@
 <context>
     <name>EditMenus</name>
     <message>
-        <location filename="../edit_menus.py" line="+27"/>
+        <location filename="../edit_menus.py" line="+28"/>
         <source>Draw (drag sets length)</source>
         <translation>绘制（拖动决定时值）</translation>
     </message>
@@ -378,7 +378,7 @@
         <translation>Shift+滚轮</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <location line="+7"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
