@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.dialogs import set_up_progress
 from app.files import settings
 from app.i18n import fill
 from engine.errors import CadenzaError
@@ -88,14 +89,8 @@ class AudioExport(QProgressDialog):
     def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None,
                  normalize: bool = True) -> None:
         super().__init__(parent)
-        self.setLabelText(fill(self.tr("Rendering %1…"), Path(path).name))
-        self.setCancelButtonText(self.tr("Cancel"))
-        self.setRange(0, PROGRESS_STEPS)
-        self.setWindowTitle(self.tr("Export audio"))
-        self.setWindowModality(Qt.WindowModal)
-        self.setMinimumDuration(0)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
+        label = fill(self.tr("Rendering %1…"), Path(path).name)
+        set_up_progress(self, self.tr("Export audio"), label, PROGRESS_STEPS, shown_after_ms=0)
         self.thread = RenderThread(song, path, soundfont, self, normalize)
         self.thread.progressed.connect(self._progress)
         self.last_progress = 0

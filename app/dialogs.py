@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox,
-                               QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QProgressDialog, QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.roll.snap import DIVISIONS, Snap
 
@@ -25,6 +25,19 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     ask(parent, QMessageBox.Warning, title, text)
+
+
+def set_up_progress(dialog: QProgressDialog, title: str, label: str, steps: int, shown_after_ms: int) -> None:
+    """A window-modal progress dialog for background work (a render, a score read) that its owner closes.
+
+    Its Cancel button is Qt's own, so Qt's translation names it."""
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setRange(0, steps)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(shown_after_ms)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
 
 
 class QuantizeDialog(QDialog):

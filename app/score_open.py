@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.dialogs import set_up_progress
 from app.i18n import fill
 from engine.errors import CadenzaError
 
@@ -65,14 +66,9 @@ class ScoreOpen(QProgressDialog):
 
     def __init__(self, path: str, parent: QWidget | None = None, unfold_repeats: bool = True) -> None:
         super().__init__(parent)
-        self.setLabelText(fill(self.tr("Reading %1…"), Path(path).name))
-        self.setCancelButtonText(self.tr("Cancel"))
-        self.setRange(0, PROGRESS_STEPS)
-        self.setWindowTitle(self.tr("Open score"))
-        self.setWindowModality(Qt.WindowModal)
-        self.setMinimumDuration(300)  # a small score opens before the dialog would flash up
-        self.setAutoClose(False)
-        self.setAutoReset(False)
+        label = fill(self.tr("Reading %1…"), Path(path).name)
+        # shown after 300 ms: a small score opens before the dialog would flash up
+        set_up_progress(self, self.tr("Open score"), label, PROGRESS_STEPS, shown_after_ms=300)
         self.path = path
         self.thread = ScoreReadThread(path, unfold_repeats, self)
         self.thread.progressed.connect(self.setValue)

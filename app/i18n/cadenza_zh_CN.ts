@@ -4,17 +4,12 @@
 <context>
     <name>AudioExport</name>
     <message>
-        <location filename="../audio_export.py" line="+91"/>
+        <location filename="../audio_export.py" line="+92"/>
         <source>Rendering %1…</source>
         <translation>正在渲染 %1…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
@@ -2791,7 +2786,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>QuantizeDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+37"/>
+        <location filename="../dialogs.py" line="+50"/>
         <source>Quantize</source>
         <translation>量化</translation>
     </message>
@@ -2877,7 +2872,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>RenderThread</name>
     <message>
-        <location filename="../audio_export.py" line="-31"/>
+        <location filename="../audio_export.py" line="-29"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
@@ -3029,14 +3024,9 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreOpen</name>
     <message>
-        <location filename="../score_open.py" line="+68"/>
+        <location filename="../score_open.py" line="+69"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <location line="+2"/>
