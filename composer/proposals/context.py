@@ -6,7 +6,11 @@
 - Roles come from `Track.role` (a drum channel makes a lane drums).
 - Window: the region's bars, then bars added on both sides in turn while the
   prompt fits its token budget, so the fill is conditioned on what comes
-  before and after it.
+  before and after it. Bars outside the window never matter, whatever their
+  meter. A bar in a meter the tokens lack is read at a token meter of the
+  same length (4/16 as 2/8); one that no token meter lasts as long as (5/16)
+  ends the window on its side (`Grid.unreadable`); `meter_warnings` says
+  which, one line each. The song's meters are never changed.
 - Resolution: `song_grid` quantizes any ticks-per-quarter onto the 1/12-quarter
   grid; results go back through `step_ticks`, anchored on the song's own bar
   starts, so bar lines stay exactly where the song has them.
@@ -56,10 +60,7 @@ def working_grid(song: Song, track_ids: list[int], chord_lane: bool, key: Key | 
         _grids[song_id] = entry
     wanted = (tuple(track_ids), chord_lane)
     if wanted not in entry[1]:
-        try:
-            entry[1][wanted] = song_grid(song, track_ids, chord_lane)
-        except ValueError as error:
-            raise ProposalError(f"the model cannot read this song: {error}") from None
+        entry[1][wanted] = song_grid(song, track_ids, chord_lane, lenient=True)
     grid = entry[1][wanted]
     if key is None and not song.keys:  # no key signature (common in MIDI files): tell the model the likely key
         if "estimated key" not in entry[1]:
@@ -88,8 +89,12 @@ def choose_window(grid: Grid, masked: set[tuple[int, int]], bars: range, budget:
         raise ProposalError(f"bars {bars.start + 1}-{bars.stop} are too many for one proposal; choose fewer")
     first, stop = bars.start, bars.stop
     grow_left = True
-    while stop - first < MAX_BARS and (first > 0 or stop < grid.bar_count):
-        side = first - 1 if (grow_left and first > 0) or stop >= grid.bar_count else stop
+    while stop - first < MAX_BARS:
+        left = first > 0 and first - 1 not in grid.unreadable
+        right = stop < grid.bar_count and stop not in grid.unreadable
+        if not (left or right):
+            break
+        side = first - 1 if (grow_left and left) or not right else stop
         cost = bar_cost(side)
         if used + cost > budget:
             break
@@ -100,6 +105,28 @@ def choose_window(grid: Grid, masked: set[tuple[int, int]], bars: range, budget:
             stop = side + 1
         grow_left = not grow_left
     return range(first, stop)
+
+
+def unreadable_in(grid: Grid, bars: range) -> None:
+    """ProposalError (one line) when a bar of `bars` is in a meter the model cannot write."""
+    for bar, meter in grid.own_meters:
+        if bar in bars and bar in grid.unreadable:
+            raise ProposalError(f"bar {bar + 1} is in {meter[0]}/{meter[1]}, a meter the model cannot write; "
+                                f"choose bars without it")
+
+
+def meter_warnings(grid: Grid, window: range) -> list[str]:
+    """One line per bar in or next to `window` whose meter the model lacks: read as a stand-in, or left out."""
+    lines = []
+    for bar, (numerator, denominator) in grid.own_meters:
+        if bar in window and bar not in grid.unreadable:
+            stand_in = grid.meters[bar]
+            lines.append(f"bar {bar + 1} ({numerator}/{denominator}) is read as {stand_in[0]}/{stand_in[1]}, "
+                         f"a meter the model knows")
+        elif bar in grid.unreadable and bar in (window.start - 1, window.stop):
+            lines.append(f"bar {bar + 1} ({numerator}/{denominator}) is left out of the model's context: "
+                         f"no meter the model knows lasts as long")
+    return lines
 
 
 def step_ticks(song: Song, bar: int, bar_step: int, steps: int) -> int:

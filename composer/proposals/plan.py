@@ -17,6 +17,8 @@ from composer.proposals.context import (
     HEADER_TOKENS,
     choose_window,
     lane_index,
+    meter_warnings,
+    unreadable_in,
     select_tracks,
     working_grid,
 )
@@ -77,6 +79,7 @@ class Plan:
     locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
     block_size: int
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # pitch range per target track id
+    warnings: list[str] = field(default_factory=list)  # about the reading, not a candidate (context.meter_warnings)
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
@@ -120,6 +123,7 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
     chunk = max(1, min(len(bars), math.floor(block_size * FILL_SHARE / (per_bar * DENSITY_FACTOR[controls.density] + 8))))
     while True:
         grid, lanes = _task_grid(song, track_ids, chord_lane, controls, task, note_targets)
+        unreadable_in(grid, bars)
         grid = replace(grid, style=controls.style)  # the header says it in every pass's prompt
         passes = _passes(bars, chunk)
         plan = Plan(song, task, controls, bars, (start, end), targets, grid, lanes, passes, {}, dict(region.locked),
@@ -209,6 +213,7 @@ def pass_prompt(plan: Plan, grid: Grid, this_pass: range, fill_reserve: int) -> 
     """(prompt ids up to SEP, window bars) for one pass."""
     cells = plan.cells(this_pass)
     window = choose_window(grid, set(cells), this_pass, plan.block_size - fill_reserve)
+    plan.warnings += [line for line in meter_warnings(grid, window) if line not in plan.warnings]
     lanes = {i: t for t, i in plan.lanes.items()}
     ids = encode(grid, {(b, lanes[i]) for b, i in cells}, window)
     return ids[:ids.index(SEP) + 1], window

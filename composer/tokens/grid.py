@@ -7,6 +7,14 @@ onsets to the nearest 1/12 quarter, lengths to the nearest `DURATION_STEPS` bin
 next ones). Two notes of one pitch on one step become one (the longer, the
 louder). Encoding a grid and decoding it gives the same grid back exactly.
 
+Meters: a bar whose meter the vocabulary lacks is an error for training data
+(the corpus converters give every bar a token meter). A proposal reads any
+song (`lenient`): such a bar is read at a token meter of the same length when
+there is one (4/16 as 2/8, 8/8 as 4/4, 2/1 as 4/2), and a bar no token meter
+lasts as long as (5/16, 9/4) is marked `unreadable`, for windows to leave
+out. The song's own meter is never changed; `Grid.own_meters` keeps it for
+the warnings.
+
 The chord lane is a lane like the tracks: each bar's cell restates the chord
 in force at its start (so a masked bar never depends on a bar far away), then
 lists the changes inside the bar; a cell with nothing at step 0 means "no chord"
@@ -77,15 +85,19 @@ class Grid:
     tempo_bpm: int
     cells: tuple[tuple[tuple, ...], ...]
     style: str | None = None
+    own_meters: tuple[tuple[int, tuple[int, int]], ...] = ()   # (bar, its meter) where `meters` stands in for it
+    unreadable: frozenset[int] = frozenset()                   # bars no token meter lasts as long as
 
     @property
     def bar_count(self) -> int:
         return len(self.meters)
 
 
-def song_grid(song: Song, track_ids: list[int] | None = None, chord_lane: bool | None = None) -> Grid:
+def song_grid(song: Song, track_ids: list[int] | None = None, chord_lane: bool | None = None,
+              lenient: bool = False) -> Grid:
     """The grid of a whole song: the given tracks (default all) plus the chord lane
-    (default: when the song has chord symbols)."""
+    (default: when the song has chord symbols). A bar in a meter the tokens lack raises ValueError,
+    unless `lenient` (module docstring: stand-in meters, unreadable bars)."""
     tracks = [song.track(i) for i in track_ids] if track_ids is not None else list(song.tracks)
     if chord_lane is None:
         chord_lane = bool(song.chords)
@@ -94,11 +106,21 @@ def song_grid(song: Song, track_ids: list[int] | None = None, chord_lane: bool |
     meter_map = song.meter_map
     bar_steps = tuple(to_steps(meter_map.bar_start(b), tpq) for b in range(bars + 1))
     meters = []
+    own: list[tuple[int, tuple[int, int]]] = []
+    unreadable = set()
     for b in range(bars):
         meter = meter_map.meter_at(meter_map.bar_start(b))
-        if (meter.numerator, meter.denominator) not in METERS or bar_steps[b + 1] - bar_steps[b] > MAX_BAR_STEPS:
+        pair = (meter.numerator, meter.denominator)
+        if pair in METERS and bar_steps[b + 1] - bar_steps[b] <= MAX_BAR_STEPS:
+            meters.append(pair)
+            continue
+        if not lenient:
             raise ValueError(f"bar {b + 1}: meter {meter} is not in the token vocabulary")
-        meters.append((meter.numerator, meter.denominator))
+        stand_in, same_length = nearest_meter(pair, bar_steps[b + 1] - bar_steps[b])
+        meters.append(stand_in)
+        own.append((b, pair))
+        if not same_length:
+            unreadable.add(b)
     keys = tuple(_key_at(song, meter_map.bar_start(b)) for b in range(bars))
     lanes = ([Lane(None, "chords")] if chord_lane else []) + [
         Lane(t.id, t.role.value, t.is_drums or t.role is TrackRole.DRUMS) for t in tracks]
@@ -109,7 +131,24 @@ def song_grid(song: Song, track_ids: list[int] | None = None, chord_lane: bool |
         else:
             columns.append(_note_cells(song.track(lane.track_id).notes, tpq, bar_steps, lane.drums))
     cells = tuple(tuple(column[b] for column in columns) for b in range(bars))
-    return Grid(tuple(lanes), bar_steps, tuple(meters), keys, nearest_tempo(song.tempo_map.bpm_at(0)), cells)
+    return Grid(tuple(lanes), bar_steps, tuple(meters), keys, nearest_tempo(song.tempo_map.bpm_at(0)), cells,
+                own_meters=tuple(own), unreadable=frozenset(unreadable))
+
+
+def meter_steps(meter: tuple[int, int]) -> int:
+    return meter[0] * 4 * STEPS_PER_QUARTER // meter[1]
+
+
+def nearest_meter(meter: tuple[int, int], steps: int) -> tuple[tuple[int, int], bool]:
+    """(the token meter to read a bar of `meter` lasting `steps` grid steps at, whether it lasts as long):
+    of the token meters of the bar's length, the one whose beat unit is nearest (4/16 -> 2/8, not 1/4);
+    without one, the nearest in length (the bar is then unreadable: it stays out of every window)."""
+    def unit_distance(candidate: tuple[int, int]) -> float:
+        return abs(math.log2(candidate[1] / meter[1]))
+    same = [m for m in METERS if meter_steps(m) == steps]
+    if same:
+        return min(same, key=lambda m: (unit_distance(m), m)), True
+    return min(METERS, key=lambda m: (abs(meter_steps(m) - steps), unit_distance(m), m)), False
 
 
 def to_steps(tick: int, ticks_per_quarter: int) -> int:
