@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BarCountSpinBox</name>
+    <message numerus="yes">
+        <location filename="../count_spin.py" line="+21"/>
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n bar</numerusform>
+            <numerusform>%n bars</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeMenu</name>
     <message numerus="yes">
         <location filename="../proposals/menu.py" line="+83"/>

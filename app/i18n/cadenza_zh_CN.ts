@@ -15,6 +15,16 @@
     </message>
 </context>
 <context>
+    <name>BarCountSpinBox</name>
+    <message numerus="yes">
+        <location filename="../count_spin.py" line="+21"/>
+        <source>%n bar(s)</source>
+        <translation>
+            <numerusform>%n 小节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallResponse</name>
     <message>
         <location filename="../midi_input/call_response.py" line="+76"/>
@@ -2091,7 +2101,7 @@
 <context>
     <name>MidiMenu</name>
     <message>
-        <location filename="../midi_input/toolbar.py" line="+79"/>
+        <location filename="../midi_input/toolbar.py" line="+78"/>
         <source>&amp;MIDI</source>
         <translation>MIDI(&amp;M)</translation>
     </message>
@@ -2164,7 +2174,7 @@
 <context>
     <name>MidiToolBar</name>
     <message>
-        <location line="-78"/>
+        <location line="-76"/>
         <source>No input</source>
         <translation>无输入</translation>
     </message>
@@ -2175,12 +2185,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The MIDI keyboard or controller to play, record and step-enter with</source>
         <translation>用于演奏、录音和步进输入的 MIDI 键盘或控制器</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-22"/>
         <source>MIDI starting…</source>
         <translation>MIDI 正在启动…</translation>
     </message>
@@ -2195,14 +2205,9 @@
         <translation>步进输入：每一步的时值（“网格”跟随吸附网格）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>= phrase</source>
         <translation>= 乐句</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> bars</source>
-        <translation> 小节</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2317,12 +2322,7 @@
         <translation>MIDI 与音频首选项</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source> bar(s)</source>
-        <translation> 小节</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Overdub (keep what is there)</source>
         <translation>叠录（保留原有内容）</translation>
     </message>
@@ -2557,7 +2557,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../proposals/panel.py" line="+24"/>
+        <location filename="../proposals/panel.py" line="+25"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -2613,66 +2613,66 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+4"/>
-        <location line="+86"/>
+        <location line="+84"/>
         <source>Write</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+91"/>
+        <location line="-83"/>
+        <location line="+89"/>
         <source>Adventurous</source>
         <translation>大胆度</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Density</source>
         <translation>密度</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Range</source>
         <translation>音域</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Follow chords</source>
         <translation>跟随和弦</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-88"/>
         <location line="+37"/>
         <source>Stay in key</source>
         <translation>保持在调内</translation>
     </message>
     <message>
         <location line="-36"/>
-        <location line="+91"/>
+        <location line="+89"/>
         <source>Takes</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+94"/>
+        <location line="-88"/>
+        <location line="+92"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-91"/>
         <location line="+40"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
         <location line="-39"/>
-        <location line="+78"/>
+        <location line="+76"/>
         <source>Continue by</source>
         <translation>续写长度</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-49"/>
         <source>Safe (1) to adventurous (10): how far the model strays from its first choices</source>
         <translation>稳妥 (1) 到大胆 (10)：模型偏离首选的程度</translation>
     </message>
@@ -2697,12 +2697,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>保留这个种子（关闭：每次生成换新种子）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source> bars</source>
-        <translation> 小节</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -3096,17 +3091,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>SketchDialog</name>
     <message>
-        <location filename="../proposals/sketch.py" line="+59"/>
+        <location filename="../proposals/sketch.py" line="+60"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source> bars</source>
-        <translation> 小节</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+25"/>
         <source>Key</source>
         <translation>调</translation>
     </message>

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QSpinBox,
     QWidget,
 )
 
+from app.count_spin import BarCountSpinBox
 from app.i18n import fill
 from app.midi_input.preferences import (
     PERIOD_SIZES,
@@ -34,9 +34,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("MIDI and audio preferences"))
         self.prefs = prefs
-        self.count_in = QSpinBox()
-        self.count_in.setRange(0, 8)
-        self.count_in.setSuffix(self.tr(" bar(s)"))
+        self.count_in = BarCountSpinBox(0, 8)
         self.count_in.setValue(prefs.count_in_bars)
         self.mode = QComboBox()
         self.mode.addItems([self.tr("Overdub (keep what is there)"), self.tr("Replace (clear what the take covers)")])

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QSpinBox, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
+from app.count_spin import BarCountSpinBox
 from app.edit_menus import add_action
 from app.midi_input.preferences import MAX_ANSWER_BARS
 from app.roll.snap import SNAP_CHOICES, Snap
@@ -49,10 +50,8 @@ class MidiToolBar(QToolBar):
         self.step_length.addItem(self.tr("Grid"))
         self.step_length.addItems([s.text for s in SNAP_CHOICES[1:]])
         self.step_length.setToolTip(self.tr("Step input: the length of each step ('Grid' follows the snap grid)"))
-        self.answer_bars = QSpinBox()
-        self.answer_bars.setRange(0, MAX_ANSWER_BARS)
+        self.answer_bars = BarCountSpinBox(0, MAX_ANSWER_BARS)
         self.answer_bars.setSpecialValueText(self.tr("= phrase"))
-        self.answer_bars.setSuffix(self.tr(" bars"))
         self.answer_bars.setToolTip(self.tr("Call and response: how many bars the model answers with (= phrase: as "
                                             "many as you played)"))
 

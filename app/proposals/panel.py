@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QProgressBar, QPushButton, QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from app import theme
+from app.count_spin import BarCountSpinBox
 from app.files import settings as user_settings
 from app.i18n import fill
 from app.i18n.terms import TASK_LABELS, task_label
@@ -85,9 +86,7 @@ class ProposalPanel(QWidget):
         self.seed.setRange(0, 999_999)
         self.seed_locked = QCheckBox(self.tr("Lock"))
         self.seed_locked.setToolTip(self.tr("Keep this seed (off: a new seed for every Generate)"))
-        self.continue_bars = QSpinBox()
-        self.continue_bars.setRange(1, 32)
-        self.continue_bars.setSuffix(self.tr(" bars"))
+        self.continue_bars = BarCountSpinBox(1, 32)
         self.generate = QPushButton(self.tr("Generate"))
         self.generate.setToolTip(self.tr("Write takes into the selected region (Ctrl+G)"))
         self.generate.setStyleSheet("QPushButton { background: #3d6fb4; font-weight: bold; padding: 5px; }")

@@ -13,6 +13,7 @@ from typing import Callable
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QSpinBox,
                                QVBoxLayout, QWidget)
 
+from app.count_spin import BarCountSpinBox
 from app.i18n.terms import fill_combo, role_name, scale_name, select_data
 from app.proposals.job import ADVENTURE_TEMPERATURE, preload_torch
 from engine.keys import Key
@@ -67,10 +68,8 @@ class SketchDialog(QDialog):
         self.tempo.setSuffix(" BPM")
         self.meter = QComboBox()
         self.meter.addItems([f"{n}/{d}" for n, d in METERS])
-        self.bars = QSpinBox()
-        self.bars.setRange(1, 64)
+        self.bars = BarCountSpinBox(1, 64)
         self.bars.setValue(8)
-        self.bars.setSuffix(self.tr(" bars"))
         from composer.proposals.spec import PARTS  # plain data: no torch (the dialog opens long after start-up)
 
         self.parts = {part: QCheckBox(role_name(part).capitalize()) for part in PARTS}

@@ -227,3 +227,28 @@ def test_a_generated_take_is_listed_and_reported_in_chinese(qtbot, window, propo
     composer.keep()
     assert english_words(panel.status.text()) == []
     assert composer.takes[0].label(kept=True).startswith("✓ 已采用")
+
+
+def test_bar_counts_read_as_a_plural_in_both_languages_and_take_typed_numbers(qapp, qtbot):
+    from PySide6.QtTest import QTest
+
+    from app.count_spin import BarCountSpinBox
+
+    box = BarCountSpinBox(0, 8)
+    box.setSpecialValueText("= 乐句")
+    box.show()
+    qtbot.waitExposed(box)
+    shown = {}
+    for value in (0, 1, 4):
+        box.setValue(value)
+        shown[value] = box.text()
+    assert shown == {0: "= 乐句", 1: "1 小节", 4: "4 小节"}
+    install_translators(qapp, "en")
+    box.setValue(1)
+    one = box.text()
+    box.setValue(3)
+    assert (one, box.text()) == ("1 bar", "3 bars")
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box, "6")
+    QTest.keyClick(box, Qt.Key_Return)
+    assert box.value() == 6 and box.text() == "6 bars"
