@@ -286,7 +286,7 @@ class PartReader:
             elif tag == "key" and child.get("number") in (None, "1"):
                 fifths = child.findtext("fifths")
                 if fifths is not None:
-                    keys.append((int(fifths), (child.findtext("mode") or "major").strip().lower()))
+                    keys.append((int(fifths), (child.findtext("mode") or "").strip().lower()))  # "": not said
             elif tag == "time" and self.measure.time is None:
                 self.measure.time = _time_signature(child)
             elif tag == "transpose" and child.get("number") in (None, "1"):

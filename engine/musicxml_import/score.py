@@ -16,7 +16,9 @@
 - Song maps: tempo marks from any part (the first part's wins at a tick), the
   meter of every measure whose length or signature changes (a pickup is a short
   bar of its own meter, e.g. 1/4, before the first full bar), key signatures at
-  concert pitch from the first part that does not transpose, chord symbols
+  concert pitch from the first part that does not transpose (a signature
+  without a mode, as MuseScore writes them, is the major key or its relative
+  minor, whichever the notes up to the next signature sound in), chord symbols
   from every part, rehearsal marks as markers.
 """
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from engine.chords import ChordEvent
-from engine.keys import Key, KeySignature
+from engine.keys import Key, KeySignature, estimate_key
 from engine.midi.roles import guess_role
 from engine.musicxml_import.errors import MusicXmlFileError
 from engine.musicxml_import.instruments import PartInfo, read_part_list
@@ -84,7 +86,7 @@ def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Calla
         tracks=tuple(tracks), ticks_per_quarter=tpq,
         tempos=tuple(_tempos(read, order, starts)),
         meters=tuple(_meters(layout, order, starts, lengths, tpq)),
-        keys=tuple(_keys(read, order, starts)),
+        keys=tuple(_keys(read, order, starts, tracks)),
         chords=tuple(_chords(read, order, starts)),
         markers=tuple(Marker(starts[i] + at, text) for i, m in enumerate(order) for at, text in layout[m].rehearsals),
         title=_title(root), end_tick=end)
@@ -221,21 +223,30 @@ def _chords(read, order, starts) -> list[ChordEvent]:
     return [ChordEvent(tick, chord) for tick, (chord,) in _events(read, order, starts, "chords")]
 
 
-def _keys(read, order, starts) -> list[KeySignature]:
+def _keys(read, order, starts, tracks: list[Track]) -> list[KeySignature]:
     concert = next((i for i, (_, measures) in enumerate(read)
                     if all(k[3] == 0 for m in measures for k in m.keys) and any(m.notes for m in measures)), 0)
     keys = []
-    for tick, (fifths, mode, transpose) in _events(read[concert:], order, starts, "keys", first_part_only=True):
+    signatures = _events(read[concert:], order, starts, "keys", first_part_only=True)
+    for index, (tick, (fifths, mode, transpose)) in enumerate(signatures):
         sounding = (fifths + 7 * transpose + 6) % 12 - 6 if transpose else fifths
         if not -7 <= sounding <= 7:
             continue
         major_tonic = (sounding * 7) % 12
-        mode = mode if mode in MODE_DEGREES else "major"
+        if mode not in MODE_DEGREES:
+            end = signatures[index + 1][0] if index + 1 < len(signatures) else None
+            mode = _major_or_minor(major_tonic, tracks, tick, end)
         name = {"ionian": "major", "aeolian": "minor"}.get(mode, mode)
         key = Key((major_tonic + MODE_DEGREES[mode]) % 12, name)
         if not keys or keys[-1].key != key:
             keys.append(KeySignature(tick, key))
     return keys
+
+
+def _major_or_minor(major_tonic: int, tracks: list[Track], start: int, end: int | None) -> str:
+    """"minor" when the pitched notes from `start` to `end` sound in the signature's relative minor."""
+    notes = [n for t in tracks if not t.is_drums for n in t.notes if n.start >= start and (end is None or n.start < end)]
+    return "minor" if estimate_key(notes) == Key((major_tonic + 9) % 12, "minor") else "major"
 
 
 def _meters(layout: list[Measure], order: list[int], starts: list[int], lengths: list[int],
