@@ -9,8 +9,9 @@
 - Repeats: unfolded by default (repeats.py), said in one warning; `unfold=False`
   keeps the written order.
 - Tracks: one per part, named by the part name, with the part's GM program,
-  its channel from the score (drums on channel 10), and a first-guess role from
-  engine.midi.roles (the same guess MIDI import makes). Tied notes merge into
+  its channel from the score (drums on channel 10), and roles as a MIDI import
+  gets them (engine.midi.roles.import_roles: from the part names when they say
+  a role, else from what each part plays). Tied notes merge into
   one; staccato notes last half their written length; velocities follow the
   part's dynamics (mf until the first one).
 - Song maps: tempo marks from any part (the first part's wins at a tick), the
@@ -31,7 +32,7 @@ from collections.abc import Callable
 
 from engine.chords import ChordEvent
 from engine.keys import Key, KeySignature, estimate_key
-from engine.midi.roles import guess_role
+from engine.midi.roles import guess_role, import_roles
 from engine.musicxml_import.errors import MusicXmlFileError
 from engine.musicxml_import.instruments import PartInfo, read_part_list
 from engine.musicxml_import.measures import MODE_DEGREES, Measure, PartReader
@@ -90,6 +91,7 @@ def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Calla
         chords=tuple(_chords(read, order, starts)),
         markers=tuple(Marker(starts[i] + at, text) for i, m in enumerate(order) for at, text in layout[m].rehearsals),
         title=_title(root), end_tick=end)
+    song = import_roles(song)
     warnings += [f"ignored: {kind} ({count}x)" for kind, count in ignored.items()]
     return song, warnings, starts
 
