@@ -43,6 +43,7 @@ BEAT_UNITS = {"maxima": 32.0, "long": 16.0, "breve": 8.0, "whole": 4.0, "half": 
               "16th": 0.25, "32nd": 0.125, "64th": 0.0625, "128th": 0.03125}
 MODE_DEGREES = {"major": 0, "ionian": 0, "dorian": 2, "phrygian": 4, "lydian": 5, "mixolydian": 7, "minor": 9,
                 "aeolian": 9, "locrian": 11}
+MAX_QUARTERS = 10_000  # a single duration longer than this is refused
 SHORTENING = frozenset({"staccato", "staccatissimo", "spiccato"})
 _JUMPS = ("segno", "coda", "dacapo", "dalsegno", "tocoda", "fine")
 _IGNORED_NOTATIONS = {"slur": "slurs", "ornaments": "ornaments (trills, turns, mordents, tremolos)",
@@ -137,6 +138,9 @@ class PartReader:
         ticks = self._signed_ticks(text)
         if ticks < 0:
             raise MusicXmlFileError(self.path, f"measure {self.measure.number}: negative duration {text}")
+        if ticks > MAX_QUARTERS * self.tpq:  # no music holds a note this long; a hostile file would stall the editor
+            raise MusicXmlFileError(self.path, f"measure {self.measure.number}: duration {text} is "
+                                               f"{ticks // self.tpq} quarter notes long")
         return ticks
 
     def _signed_ticks(self, text: str | None) -> int:

@@ -45,6 +45,9 @@ BAD_TEXT = {
     "bad-divisions.musicxml": (score(part(NOTE).replace("<divisions>1", "<divisions>0")), "divisions must be above 0"),
     "bad-octave.musicxml": (score(part(NOTE.replace("<octave>4", "<octave>x"))), "unusable content"),
     "empty.mxl": ("", "is empty"),
+    "endless.musicxml": (score(part(NOTE.replace("<duration>4", "<duration>400000000"))),
+                         "measure 1: duration 400000000 is 400000000 quarter notes long"),
+    "bom-truncated.xml": ("\ufeff<score-partwise><part-list>", "not well-formed XML"),
 }
 
 
