@@ -10,12 +10,11 @@ path (a disk image) is refused in one line instead of filling memory.
 from __future__ import annotations
 
 import io
-import os
-import stat
 import zipfile
 import xml.etree.ElementTree as ET
 from os import PathLike
 
+from engine.input_file import read_input_file
 from engine.musicxml_import.errors import MusicXmlFileError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024    # the biggest real compressed symphony is ~1 MB, its XML ~30 MB
@@ -32,20 +31,7 @@ def score_bytes(path: str | PathLike[str]) -> bytes:
 
 
 def _read_file(path: str | PathLike[str]) -> bytes:
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise MusicXmlFileError(path, "is a directory, not a MusicXML file")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block forever
-            raise MusicXmlFileError(path, "is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise MusicXmlFileError(path, f"too large for a MusicXML file ({info.st_size // 1_000_000} MB)")
-        with open(path, "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise MusicXmlFileError(path, "no such file") from None
-    except OSError as error:
-        raise MusicXmlFileError(path, f"cannot read: {error.strerror or error}") from None
+    data = read_input_file(path, MusicXmlFileError, "MusicXML file", MAX_FILE_BYTES)
     if not data.strip():
         raise MusicXmlFileError(path, "is empty")
     return data
