@@ -100,7 +100,7 @@ class PartReader:
         self.cursor = self.furthest = 0
         self.chord_start = 0
         self.chord_first = 0  # index in measure.notes of the current chord's first note
-        self.graces: dict[str, list[list[tuple]]] = {}
+        self.graces: dict[str, list[tuple[str, list[tuple]]]] = {}  # voice -> (staff, grace chord) in order
         if self.in_ending:
             measure.endings = self.in_ending
         for child in element:
@@ -233,15 +233,15 @@ class PartReader:
             pending = self.graces.pop(voice, None)
             if pending:
                 self._place_graces(pending, start)
+        notes = self.measure.notes
+        if not chord:
+            self.chord_first = len(notes)
         if cue and not self.play_cues:
             self.ignored["cue notes (silent, as MusicXML defines them)"] += 1
             return
         if rest or step is None:
             return
-        notes = self.measure.notes
-        if not chord:
-            self.chord_first = len(notes)
-        elif staccato or (notes[self.chord_first:] and notes[self.chord_first][5]):
+        if chord and (staccato or (notes[self.chord_first:] and notes[self.chord_first][5])):
             # An articulation belongs to the whole chord, whichever of its notes carries it in the file.
             staccato = True
             notes[self.chord_first:] = [row[:5] + (True,) + row[6:] for row in notes[self.chord_first:]]
