@@ -1,6 +1,6 @@
 """Benchmark: does a sketch brief's shape reach the music? Energy, form and style, each beside real songs.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_brief.py [--parts energy,form,styles,briefs] [--seeds 2]
+    nice -n 10 .venv/bin/python benchmarks/bench_brief.py [--parts briefs,energy,form,styles,tempos] [--seeds 2]
 
 - briefs: the reader's accuracy over tests/composer/brief/briefs.json per language, with every miss listed.
 - energy: for briefs that shape energy (a build to a hit, sections, a fade),
@@ -21,6 +21,7 @@
   sketches per style (target accuracy >= 0.6, chance 1/8); with and without
   the program-family features, since the instrumentation is the style's
   default and not the model's doing.
+- tempos: each style's default tempo range beside its training songs' own.
 """
 from __future__ import annotations
 
@@ -286,9 +287,24 @@ def styles(model, sketches_per_style: int) -> dict:
     return out
 
 
+def tempos() -> dict:
+    """Each style's default tempo range beside the middle half of its training songs' opening tempos."""
+    from composer.data.cache import load_source
+    from composer.data.sources import SOURCES
+
+    found: dict[str, list[float]] = {s: [] for s in STYLES}
+    for source in SOURCES:
+        for item in load_source(source, DATASETS).songs:
+            if item.split == "train":
+                found[item.style].append(item.song.tempo_map.bpm_at(0))
+    return {style: {"default": list(STYLE_DEFAULTS[style].tempo), "songs": len(values),
+                    "training_middle_half": [round(float(np.percentile(values, q))) for q in (25, 75)] if values else None}
+            for style, values in found.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--parts", default="briefs,energy,form,styles")
+    parser.add_argument("--parts", default="briefs,energy,form,styles", help="any of briefs,energy,form,styles,tempos")
     parser.add_argument("--seeds", type=int, default=2, help="sketches per brief (energy, form)")
     parser.add_argument("--sketches", type=int, default=5, help="sketches per style")
     parser.add_argument("--model", help="a checkpoint (default: the shipped model)")
@@ -307,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         report["form"] = form(model, args.seeds)
     if "styles" in chosen:
         report["styles"] = styles(model, args.sketches)
+    if "tempos" in chosen:
+        report["tempos"] = tempos()
     print(json.dumps(report, indent=1, ensure_ascii=False))
     return 0
 

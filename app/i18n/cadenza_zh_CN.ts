@@ -25,6 +25,65 @@
     </message>
 </context>
 <context>
+    <name>BriefFields</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="+81"/>
+        <source>Describe the piece, e.g. tense chase in D minor, 140 BPM, strings and taiko, 32 bars, builds to a hit at bar 17</source>
+        <translation>描述这首曲子，例如：紧张的追逐，d小调，每分钟140拍，弦乐和太鼓，32小节，第17小节有一个冲击点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the fields below from the description (nothing is composed yet)</source>
+        <translation>根据描述填写下面各项（此时还不作曲）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any (left to the model)</source>
+        <translation>任意（由模型决定）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+11"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>e.g. intro 4, verse 8, chorus 8</source>
+        <translation>例如：前奏 4，主歌 8，副歌 8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exactly</source>
+        <translation>原样重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>varied</source>
+        <translation>变化重复</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not understood (left out): %1</source>
+        <translation>未能理解（已忽略）：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every word understood.</source>
+        <translation>全部理解。</translation>
+    </message>
+</context>
+<context>
     <name>CallResponse</name>
     <message>
         <location filename="../midi_input/call_response.py" line="+76"/>
@@ -591,6 +650,34 @@
         <location line="+1"/>
         <source>Show other tracks&apos; notes dimmed</source>
         <translation>以暗色显示其他轨道的音符</translation>
+    </message>
+</context>
+<context>
+    <name>Energy</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="-85"/>
+        <source>no build or fade</source>
+        <translation>无起伏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>steady</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>builds</source>
+        <translation>渐强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fades</source>
+        <translation>渐弱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rises and falls</source>
+        <translation>先强后弱</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2308,109 @@
     </message>
 </context>
 <context>
+    <name>Mood</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="-16"/>
+        <source>tense</source>
+        <translation>紧张</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>dark</source>
+        <translation>黑暗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sad</source>
+        <translation>悲伤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>melancholy</source>
+        <translation>忧郁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nostalgic</source>
+        <translation>怀旧</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>happy</source>
+        <translation>欢快</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>playful</source>
+        <translation>俏皮</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gentle</source>
+        <translation>温柔</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>romantic</source>
+        <translation>浪漫</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dreamy</source>
+        <translation>梦幻</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mysterious</source>
+        <translation>神秘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scary</source>
+        <translation>恐怖</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>epic</source>
+        <translation>史诗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heroic</source>
+        <translation>英雄</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>triumphant</source>
+        <translation>胜利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>energetic</source>
+        <translation>激昂</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>aggressive</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>solemn</source>
+        <translation>庄严</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hopeful</source>
+        <translation>希望</translation>
+    </message>
+</context>
+<context>
     <name>NoteActions</name>
     <message>
         <location filename="../note_actions.py" line="+43"/>
@@ -3030,6 +3220,54 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="+11"/>
+        <source>intro</source>
+        <translation>前奏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>verse</source>
+        <translation>主歌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pre-chorus</source>
+        <translation>导歌</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chorus</source>
+        <translation>副歌</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bridge</source>
+        <translation>桥段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>interlude</source>
+        <translation>间奏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>solo</source>
+        <translation>独奏段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>breakdown</source>
+        <translation>过门</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outro</source>
+        <translation>尾奏</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <location filename="../session.py" line="+92"/>
@@ -3089,14 +3327,37 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
 </context>
 <context>
+    <name>SketchBrief</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="+12"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>SketchDialog</name>
     <message>
-        <location filename="../proposals/sketch.py" line="+60"/>
+        <location filename="../proposals/sketch.py" line="+75"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
+        <source>A hit point: the sketch&apos;s most intense bar (0: none)</source>
+        <translation>冲击点：草稿中最强烈的小节（0：无）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mood</source>
+        <translation>情绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key</source>
         <translation>调</translation>
     </message>
@@ -3106,7 +3367,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>速度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Meter</source>
         <translation>拍号</translation>
     </message>
@@ -3114,6 +3375,26 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+1"/>
         <source>Length</source>
         <translation>长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sections</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeats</source>
+        <translation>重复方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Energy</source>
+        <translation>能量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit point at bar</source>
+        <translation>冲击点所在小节</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3151,6 +3432,49 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+6"/>
         <source>Step input: play notes or chords; 0 or the sustain pedal for a rest</source>
         <translation>步进输入：弹奏音符或和弦；按 0 或延音踏板输入休止</translation>
+    </message>
+</context>
+<context>
+    <name>Style</name>
+    <message>
+        <location filename="../proposals/sketch_brief.py" line="-46"/>
+        <source>Pop</source>
+        <translation>流行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folk</source>
+        <translation>民谣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Art song</source>
+        <translation>艺术歌曲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orchestral</source>
+        <translation>管弦乐</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>String quartet</source>
+        <translation>弦乐四重奏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyboard (rag, hymn)</source>
+        <translation>键盘（拉格泰姆、赞美诗）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Game and rock</source>
+        <translation>游戏与摇滚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drum groove</source>
+        <translation>鼓律动</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from engine.pitch import parse_pitch_class
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"(\d{1,3}|[零〇一二两三四五六七八九十百]{1,4})"
 _EN_SECTION = r"(intro|verse|pre-?chorus|chorus|bridge|interlude|solo|breakdown|outro|coda|ending|refrain)"
-_CN_SECTION = r"(前奏|引子|主歌|导歌|预副歌|副歌|桥段|间奏|尾奏|结尾|尾声|过门)"
+_CN_SECTION = r"(前奏|引子|主歌|导歌|预副歌|副歌|桥段|间奏|独奏段|尾奏|结尾|尾声|过门)"
 _EN_BAR = r"(?:bars?|measures?|mm\.?)"
 _HIT_EN = r"(?:hit|hits|climax|peak|impact|accent|sting|stinger|high point|crash|drop|explosion|big moment)"
 _HIT_CN = r"(?:高潮|重音|冲击点|冲击|爆点|打点|强音)"
@@ -233,7 +233,7 @@ def _read_numbers(reading: _Reading) -> None:
 _SECTION_WORDS = {"prechorus": "pre-chorus", "pre-chorus": "pre-chorus", "coda": "outro", "ending": "outro",
                   "refrain": "chorus", "前奏": "intro", "引子": "intro", "主歌": "verse", "导歌": "pre-chorus",
                   "预副歌": "pre-chorus", "副歌": "chorus", "桥段": "bridge", "间奏": "interlude", "尾奏": "outro",
-                  "结尾": "outro", "尾声": "outro", "过门": "breakdown"}
+                  "结尾": "outro", "尾声": "outro", "过门": "breakdown", "独奏段": "solo"}
 
 
 def _read_words(reading: _Reading) -> None:

@@ -6,7 +6,7 @@ which). A sketch also needs an instrumentation, a tempo and a meter, and a
 user who picks "orchestral" expects strings and horns at a broad tempo, not a
 piano and a drum kit at 120. The programs are the General MIDI sounds the
 style's training pieces are written for (docs/DATA.md); the tempo ranges are
-the usual ones for the style, and `benchmarks/bench_brief.py --tempos` prints
+the usual ones for the style, and `benchmarks/bench_brief.py --parts tempos` prints
 them beside the training pieces' own. Every value is only a starting point:
 the New sketch dialog and `cadenza compose` show them as ordinary fields.
 """
