@@ -32,6 +32,7 @@ from composer.proposals.generate import propose
 from composer.proposals.spec import PARTS, Controls, ProposalError, Region, Task
 from engine.chords import ChordEvent
 from engine.edits import CompoundEdit, InsertTrack, NotesEdit, SongPropertiesEdit
+from engine.instruments import gm_instrument
 from engine.keys import Key, KeySignature
 from engine.song import Song
 from engine.timing import TempoChange, TimeSignature
@@ -100,9 +101,10 @@ def compose_sketch(settings: SketchSettings, seed: int = 0, model=None, temperat
             if passage.vary and part == "chords":
                 continue
             task = Task(part) if not passage.vary or part == "drums" else Task.VARIATION_CONTOUR
+            register = passage.melody_range if part == "melody" else None
             controls = Controls(seed=seed + 101 * number + 7 * index, key=settings.key, key_strict=True,
                                 temperature=temperature, style=settings.style, density=passage.density,
-                                pitch_range=passage.melody_range if part == "melody" else None)
+                                pitch_range=register and _playable(register, settings.programs.get(part, 0)))
             region = Region(passage.first_bar, passage.last_bar, track_ids)
             candidate = propose(song, region, task, controls, model, cancel)[0]
             song = candidate.to_edit(song).apply(song)
@@ -146,6 +148,13 @@ def _by_energy(energy: tuple[float, ...], bars: range) -> list[_Passage]:
             runs.append(_Passage(start, bar - 1, band, register))
             start = bar
     return runs
+
+
+def _playable(register: tuple[int, int], program: int) -> tuple[int, int]:
+    """An energy register kept inside what the part's instrument can play (a flute has no G3)."""
+    floor, ceiling = gm_instrument(program).playable
+    low, high = max(register[0], floor), min(register[1], ceiling)
+    return (low, high) if high - low >= 12 else gm_instrument(program).comfortable
 
 
 def _band(level: float) -> str:
