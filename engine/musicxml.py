@@ -157,8 +157,9 @@ def _marks(song: Song, layout: list[Bar], with_tempo_and_chords: bool,
     for tick, element in events:
         offset = (exact if unrounded else snap)(tick, song.ticks_per_quarter)
         bar = next((b for b in reversed(layout) if b.offset <= offset), layout[0])
-        # An event snapped onto the song's very end stays inside the last bar.
-        placed[bar.number].append((min(offset - bar.offset, bar.length - Fraction(1, 4)), element))
+        # An event snapped onto the song's very end stays inside the last bar (a pickup shorter than a
+        # sixteenth, as a 32nd-note upbeat, keeps its marks at its start).
+        placed[bar.number].append((min(offset - bar.offset, bar.length - min(bar.length, Fraction(1, 4))), element))
     return placed
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from engine.chords import Chord
 from engine.files import load_song_file, open_song_file, save_song_file
 from engine.keys import Key
+from engine.musicxml import export_musicxml
 from engine.musicxml_import import import_musicxml, read_musicxml
 from engine.musicxml_import.reference import song_parts
 from engine.timing import TimeSignature
@@ -148,3 +149,19 @@ def test_score_round_trips_through_cadenza_and_musicxml(tmp_path):
         quarters(song, [(c, (c.chord,)) for c in song.chords])
     assert [t.name for t in again.tracks] == ["Flute", "Clarinet in B♭"]
     assert again.tracks[1].program == 71
+
+
+def test_a_32nd_note_upbeat_keeps_its_key_and_tempo_through_export(tmp_path):
+    upbeat = ("<attributes><key><fifths>2</fifths><mode>major</mode></key><time><beats>3</beats>"
+              "<beat-type>4</beat-type></time></attributes><direction><direction-type><metronome><beat-unit>quarter"
+              "</beat-unit><per-minute>84</per-minute></metronome></direction-type></direction>"
+              "<note><pitch><step>D</step><octave>6</octave></pitch><duration>6</duration></note></measure>"
+              "<measure number='2'><note><pitch><step>D</step><octave>6</octave></pitch><duration>144</duration>"
+              "</note></measure>")  # Beethoven's Second opens so
+    (tmp_path / "upbeat.musicxml").write_text(_score(upbeat, divisions=48))
+    song = read_musicxml(tmp_path / "upbeat.musicxml")
+    assert [(m.tick, str(m)) for m in song.meters] == [(0, "1/32"), (60, "3/4")]
+    export_musicxml(song, tmp_path / "again.musicxml")
+    again = read_musicxml(tmp_path / "again.musicxml")
+    assert [k.key for k in again.keys] == [Key(2, "major")] and [round(t.bpm) for t in again.tempos] == [84]
+    assert song_parts(again) == song_parts(song)
