@@ -33,15 +33,22 @@ MIN_SPAN = 14   # at least a ninth: a line needs room for a tune
 
 def default_range(song: Song, track: Track, bars: range) -> tuple[int, int]:
     """The pitch range a proposal in `bars` of `track` uses when the user gives none (module docstring)."""
+    instrument, register = part_register(song, track, bars)
+    return instrument.comfortable if register is None else register_range(instrument, *register)
+
+
+def part_register(song: Song, track: Track, bars: range) -> tuple[Instrument, tuple[int, int] | None]:
+    """(the track's instrument at the region, the 10th..90th percentile pitches of its notes in the
+    AROUND_BARS bars on each side of `bars`, None when it is silent there)."""
     start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
     instrument = track_instrument(track, start)
     around_start = song.meter_map.bar_start(max(0, bars.start - AROUND_BARS))
     around_end = song.meter_map.bar_start(bars.stop + AROUND_BARS)
     pitches = [n.pitch for n in track.notes_between(around_start, around_end) if not start <= n.start < end]
     if not pitches:
-        return instrument.comfortable
+        return instrument, None
     low, high = np.percentile(pitches, [10, 90])
-    return register_range(instrument, int(np.floor(low)), int(np.ceil(high)))
+    return instrument, (int(np.floor(low)), int(np.ceil(high)))
 
 
 def register_range(instrument: Instrument, low: int, high: int) -> tuple[int, int]:
