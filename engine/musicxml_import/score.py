@@ -11,7 +11,8 @@
 - Tracks: one per part, named by the part name, with the part's GM program,
   its channel from the score (drums on channel 10), and roles as a MIDI import
   gets them (engine.midi.roles.import_roles: from the part names when they say
-  a role, else from what each part plays). Tied notes merge into
+  a role, else from what each part plays); a part without a name is called
+  after its instrument, as a MIDI track is ("Violin 1"). Tied notes merge into
   one; staccato notes last half their written length; velocities follow the
   part's dynamics (mf until the first one).
 - Song maps: tempo marks from any part (the first part's wins at a tick), the
@@ -32,6 +33,7 @@ from collections.abc import Callable
 
 from engine.chords import ChordEvent
 from engine.keys import Key, KeySignature, estimate_key
+from engine.instruments import name_unnamed_tracks
 from engine.midi.roles import guess_role, import_roles
 from engine.musicxml_import.errors import MusicXmlFileError
 from engine.musicxml_import.instruments import PartInfo, read_part_list
@@ -63,7 +65,7 @@ def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Calla
     tpq = _resolution(root, warnings)
     read: list[tuple[PartInfo, list[Measure]]] = []
     for number, part in enumerate(parts):
-        info = infos.get(part.get("id", "")) or PartInfo(part.get("id", ""), part.get("id", "") or f"Part {number + 1}")
+        info = infos.get(part.get("id", "")) or PartInfo(part.get("id", ""), "")
         measures = PartReader(path, info, tpq, ignored, play_cues).read(part)
         if not measures:
             raise MusicXmlFileError(path, f"part {info.name or info.id!r} has no measures")
@@ -80,9 +82,6 @@ def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Calla
     tracks = _tracks(read, order, starts, warnings)
     if not any(track.notes for track in tracks):
         raise MusicXmlFileError(path, "the score has no notes (every part is empty)")
-    silent = [track.name for track in tracks if not track.notes]
-    if silent:
-        warnings.append(f"{len(silent)} part(s) without notes kept as empty tracks: {', '.join(silent)}")
     song = Song(
         tracks=tuple(tracks), ticks_per_quarter=tpq,
         tempos=tuple(_tempos(read, order, starts)),
@@ -91,7 +90,10 @@ def build_song(path: str, root: ET.Element, unfold: bool = True, progress: Calla
         chords=tuple(_chords(read, order, starts)),
         markers=tuple(Marker(starts[i] + at, text) for i, m in enumerate(order) for at, text in layout[m].rehearsals),
         title=_title(root), end_tick=end)
-    song = import_roles(song)
+    song = name_unnamed_tracks(import_roles(song))
+    silent = [track.name for track in song.tracks if not track.notes]
+    if silent:
+        warnings.append(f"{len(silent)} part(s) without notes kept as empty tracks: {', '.join(silent)}")
     warnings += [f"ignored: {kind} ({count}x)" for kind, count in ignored.items()]
     return song, warnings, starts
 
@@ -149,7 +151,7 @@ def _tracks(read, order: list[int], starts: list[int], warnings: list[str]) -> l
         is_drums = bool(rows) and drum_rows * 2 >= len(rows)  # what it plays decides, not a channel 10 in the file
         notes = _notes(rows, dynamics, warnings, info.name)
         program = 0 if is_drums else info.program or 0  # a drum track's program picks the kit: the standard one
-        name = info.name or f"Part {number + 1}"
+        name = info.name
         channel = DRUM_CHANNEL if is_drums else _channel(info.channel, used_channels)
         used_channels[channel] += 1
         role = TrackRole.DRUMS if is_drums else guess_role(name, channel, program)
