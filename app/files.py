@@ -409,6 +409,9 @@ class FileController(QObject):
             self._recovery_entry = None
 
     def close(self) -> None:
-        """A clean close: stop autosaving and remove this session's recovery file."""
+        """A clean close: stop a score still being read, stop autosaving and remove this session's recovery file."""
+        if self.open_job is not None:
+            self.open_job.thread.cancelled = True
+            self.open_job.thread.wait()  # a QThread destroyed while it runs takes the process down
         self.autosave_timer.stop()
         self._forget_recovery()

@@ -134,3 +134,10 @@ def test_cancel_leaves_the_project_untouched(window, datasets):
     assert window.files.wait_for_open()
     assert window.session.song == before
     assert messages[-1] == "Opening Beethoven_Op.125_1.mxl cancelled"
+
+
+def test_closing_the_window_while_a_score_is_read_stops_the_reading(window, datasets):
+    assert window.files.open_file(str(datasets / SYMPHONY), confirm=False)
+    thread = window.files.open_job.thread
+    window.files.close()
+    assert thread.isFinished()
