@@ -129,18 +129,13 @@ def _join(events: list[tuple]) -> list[Row]:
             run, place = grace
             notes.append([onset - (runs[run] - place) * GRACE, pitch, GRACE, True, False])
             continue
-        held = open_ties.get(pitch) if tie in ("stop", "continue") else None
-        if held is not None and held[0] + held[2] == onset:
-            held[2] += length
-            held[3] = True
-            if tie == "stop":
-                del open_ties[pitch]
-            continue
-        note = [onset, pitch, length, False, staccato]
-        notes.append(note)
-        if tie in ("start", "continue"):
-            open_ties[pitch] = note
-        else:
-            open_ties.pop(pitch, None)
+        continuing = tie in ("stop", "continue") and (pitch, onset) in open_ties
+        note = open_ties.pop((pitch, onset)) if continuing else [onset, pitch, Fraction(0), continuing, staccato]
+        note[2] += length
+        note[3] = note[3] or continuing
+        if not continuing:
+            notes.append(note)
+        if tie in ("start", "continue"):  # open until a stop at its end, keyed by where it ends
+            open_ties[(pitch, note[0] + note[2])] = note
     return [(max(Fraction(0), onset), pitch, length / 2 if staccato and not tied else length)
             for onset, pitch, length, tied, staccato in notes]

@@ -167,21 +167,22 @@ def _channel(wanted: int | None, used: Counter[int]) -> int:
 
 
 def _notes(rows: list[tuple], dynamics: list[tuple[int, int]], warnings: list[str], name: str) -> tuple[Note, ...]:
-    """Merge ties (a tie-stop note continues the open note of its pitch that ends where it starts), shorten
-    staccato notes that stand alone, and give each note the velocity in force at its start."""
+    """Merge ties (a tie-stop note continues the open tie of its pitch that ends where it starts; two voices
+    holding one pitch keep their own ties), shorten staccato notes that stand alone, and give each note the
+    velocity in force at its start."""
     rows.sort(key=lambda row: (row[0], row[1]))
     dynamics.sort(key=lambda d: d[0])
     dynamic_ticks = [at for at, _ in dynamics]
     merged: list[list] = []   # start, pitch, duration, velocity, staccato, tied
-    open_ties: dict[int, list] = {}
+    open_ties: dict[tuple[int, int], list] = {}  # (pitch, end tick) -> the note a tie there continues
     dropped = 0
     for start, pitch, duration, tie_start, tie_stop, staccato, velocity, _ in rows:
-        held = open_ties.get(pitch) if tie_stop else None
-        if held is not None and held[0] + held[2] == start:
+        held = open_ties.pop((pitch, start), None) if tie_stop else None
+        if held is not None:
             held[2] += duration
             held[5] = True
-            if not tie_start:
-                del open_ties[pitch]
+            if tie_start:
+                open_ties[(pitch, start + duration)] = held
             continue
         if not velocity:
             i = bisect_right(dynamic_ticks, start) - 1
@@ -189,9 +190,7 @@ def _notes(rows: list[tuple], dynamics: list[tuple[int, int]], warnings: list[st
         note = [start, pitch, duration, velocity, staccato, False]
         merged.append(note)
         if tie_start:
-            open_ties[pitch] = note
-        else:
-            open_ties.pop(pitch, None)
+            open_ties[(pitch, start + duration)] = note
     notes = []
     for start, pitch, duration, velocity, staccato, tied in merged:
         if staccato and not tied:
