@@ -93,7 +93,10 @@ class Controls:
     `key` with `key_strict` True allows only the scale's pitches (and chords
     made of them); False only nudges the model towards them. `pitch_range` is
     inclusive MIDI pitches (never applied to drums, which use General MIDI
-    sounds 35..81). `density` picks the tokens' note-count control per bar.
+    sounds 35..81); None gives each track its instrument's range narrowed to
+    the part's register around the region (composer.proposals.ranges), and a
+    range given here wins even outside the instrument (the candidate then
+    warns, in one line, of notes it cannot play). `density` picks the tokens' note-count control per bar.
     `chord_following`: off, soft (chord tones favoured) or strict (chord
     tones only on beats, and everywhere in a bass line). It works both ways:
     a chord lane being written favours chords that hold the notes sounding
