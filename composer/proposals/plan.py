@@ -23,7 +23,7 @@ from composer.proposals.context import (
     working_grid,
 )
 from composer.proposals.grammar import CellRule
-from composer.proposals.ranges import default_range
+from composer.proposals.ranges import default_range, range_beyond_playable
 from composer.proposals.rules import (
     CHORD_TONE_BONUS,
     ECHO,
@@ -79,7 +79,7 @@ class Plan:
     locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
     block_size: int
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # pitch range per target track id
-    warnings: list[str] = field(default_factory=list)  # about the reading, not a candidate (context.meter_warnings)
+    warnings: list[str] = field(default_factory=list)  # about the request, not a candidate: meters, ranges
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
@@ -142,6 +142,10 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
             raise ProposalError("variations rewrite note tracks, not the chord lane")
     plan.locked = _locked_events(song, region, grid, lanes, (start, end))
     plan.ranges = {t: controls.pitch_range or default_range(song, song.track(t), bars) for t in note_targets}
+    if controls.pitch_range is not None:
+        plan.warnings += [line for t in note_targets if not grid.lanes[lanes[t]].drums
+                          and (line := range_beyond_playable(song.track(t), song.track(t).name or f"track {t}",
+                                                             controls.pitch_range, start))]
     return plan
 
 

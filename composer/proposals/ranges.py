@@ -13,9 +13,10 @@ The policy (docs/INSTRUMENTS.md says the same for users):
   from it (issue 19: 14 semitones from the composer's mean pitch on average).
 - Where the track is silent around the region, the instrument's comfortable
   range (where a part lies when nothing else says where).
-- A range the user gives wins, whatever the instrument; notes written outside
-  the instrument's playable range are then reported on the candidate
-  (`outside_playable`), one line.
+- A range the user gives wins, whatever the instrument. One that reaches
+  outside the instrument's playable range is said in one line on the plan
+  (`range_beyond_playable`, Plan.warnings), and notes a candidate writes
+  there in one line on the candidate (`outside_playable`).
 """
 from __future__ import annotations
 
@@ -72,6 +73,24 @@ def outside_playable(track: Track, name: str, notes, tick: int) -> str | None:
     above = sum(n.pitch > high for n in notes)
     if not below and not above:
         return None
-    where = " and ".join(part for part in (f"{below} below" if below else "", f"{above} above" if above else "") if part)
-    return (f"{name}: {where} the {instrument.name}'s playable range "
-            f"({midi_note_name(low)}-{midi_note_name(high)}), as the pitch range asked for allows")
+    return (f"{name}: {_sides(f'{below} below' if below else '', f'{above} above' if above else '')} "
+            f"{_playable(instrument)}, as the pitch range asked for allows")
+
+
+def range_beyond_playable(track: Track, name: str, pitch_range: tuple[int, int], tick: int) -> str | None:
+    """One line when a range the user gives reaches outside the track's instrument's playable range."""
+    instrument = track_instrument(track, tick)
+    (low, high), (floor, ceiling) = pitch_range, instrument.playable
+    if floor <= low and high <= ceiling:
+        return None
+    return (f"{name}: the range {midi_note_name(low)}-{midi_note_name(high)} reaches "
+            f"{_sides('below' if low < floor else '', 'above' if high > ceiling else '')} {_playable(instrument)}")
+
+
+def _sides(below: str, above: str) -> str:
+    return " and ".join(part for part in (below, above) if part)
+
+
+def _playable(instrument: Instrument) -> str:
+    low, high = instrument.playable
+    return f"the {instrument.name}'s playable range ({midi_note_name(low)}-{midi_note_name(high)})"

@@ -81,3 +81,16 @@ def test_notes_inside_the_playable_range_give_no_warning():
     violin = Track(1, program=40)
     assert outside_playable(violin, "Violin", [Note(0, 55, 10, 80), Note(0, 100, 10, 80)], 0) is None
     assert outside_playable(violin, "Violin", [Note(0, 54, 10, 80)], 0).startswith("Violin: 1 below")
+
+
+def test_a_user_range_beyond_the_instrument_is_said_once_on_the_plan(symphony):
+    from composer.proposals.plan import make_plan
+
+    plan = make_plan(symphony, Region(BARS.start, BARS.stop - 1, (HORN_1, FLUTE_1)), Task.FILL,
+                     Controls(pitch_range=(24, 96)), 1024)
+    assert plan.warnings == [
+        "French Horn 1: the range C1-C7 reaches below and above the French Horn's playable range (F1-F5)",
+        "Flute 1: the range C1-C7 reaches below the Flute's playable range (C4-C7)"]
+    inside = make_plan(symphony, Region(BARS.start, BARS.stop - 1, (HORN_1,)), Task.MELODY,
+                       Controls(pitch_range=(48, 70)), 1024)
+    assert inside.warnings == [] and inside.ranges == {HORN_1: (48, 70)}
