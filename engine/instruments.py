@@ -44,7 +44,7 @@ import re
 
 from engine.pitch import parse_midi_note_name
 from engine.song import Song
-from engine.track import Track
+from engine.track import DRUM_CHANNEL, Track
 
 DRUM_BANKS = (120, 127)  # bank MSB of a drum kit: GM2 rhythm (120) and XG drum kits (127)
 
@@ -184,7 +184,7 @@ def is_drum_kit(track: Track) -> bool:
     """A track that sounds as a drum kit: MIDI channel 10, or a drum-kit bank on another channel (GM2, XG).
 
     A track's role alone does not make it a kit (a part named "drums" on a pitched program plays pitches)."""
-    return track.channel == 9 or (track.bank >> 7) in DRUM_BANKS
+    return track.channel == DRUM_CHANNEL or (track.bank >> 7) in DRUM_BANKS
 
 
 def track_instrument(track: Track, tick: int = 0) -> Instrument:
