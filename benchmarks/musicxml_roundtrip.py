@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine.errors import CadenzaError  # noqa: E402
 from engine.musicxml import export_musicxml  # noqa: E402
-from engine.musicxml_import import import_musicxml  # noqa: E402
+from engine.musicxml_import import import_musicxml, measures  # noqa: E402
 from engine.musicxml_import.reference import music21_reading, song_parts  # noqa: E402
 
 DEFAULT_DATASETS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets").resolve()
@@ -88,7 +88,9 @@ def check(path: Path) -> dict:
         tpq = folded.song.ticks_per_quarter
         reading = music21_reading(path, [Fraction(s, tpq) for s in folded.measure_starts])
         why = part_differences(reading.parts, song_parts(folded.song), "music21")
-        if why and reading.layout:
+        if why and not part_differences(reading.parts, song_parts(_without_tied_notation(path)), "music21"):
+            why = [f"ties written only as <tied> (on cue notes), which music21 does not read: {why[0]}"]
+        elif why and reading.layout:
             why.append(f"music21 lays out {len(reading.layout)} measure(s) unlike us, e.g. {reading.layout[0]}")
         result["notes"] = folded.song.note_count
         result["parts"] = len(folded.song.tracks)
@@ -101,6 +103,15 @@ def check(path: Path) -> dict:
     result["exact"] = not result["why"]
     result["seconds"] = round(time.perf_counter() - start, 2)
     return result
+
+
+def _without_tied_notation(path: Path):
+    """Our folded reading with ties read from `<tie>` alone, as music21 reads them."""
+    measures.READ_TIED_NOTATION = False
+    try:
+        return import_musicxml(path, unfold=False, play_cues=True).song
+    finally:
+        measures.READ_TIED_NOTATION = True
 
 
 def round_trip(path: Path) -> list[str]:

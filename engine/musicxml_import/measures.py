@@ -44,6 +44,9 @@ BEAT_UNITS = {"maxima": 32.0, "long": 16.0, "breve": 8.0, "whole": 4.0, "half": 
 MODE_DEGREES = {"major": 0, "ionian": 0, "dorian": 2, "phrygian": 4, "lydian": 5, "mixolydian": 7, "minor": 9,
                 "aeolian": 9, "locrian": 11}
 MAX_QUARTERS = 10_000  # a single duration longer than this is refused
+# A tie written only as the `<tied>` notation (no `<tie>`; MuseScore does this on cue notes) still ties.
+# music21 reads `<tie>` alone; benchmarks/musicxml_roundtrip.py turns this off to tell such files apart.
+READ_TIED_NOTATION = True
 SHORTENING = frozenset({"staccato", "staccatissimo", "spiccato"})
 _JUMPS = ("segno", "coda", "dacapo", "dalsegno", "tocoda", "fine")
 _IGNORED_NOTATIONS = {"slur": "slurs", "ornaments": "ornaments (trills, turns, mordents, tremolos)",
@@ -213,7 +216,7 @@ class PartReader:
                 self.ignored["lyrics"] += 1
         if element.get("dynamics"):
             velocity = _velocity(element.get("dynamics"))
-        if not (tie_start or tie_stop):  # some programs write only the notation
+        if not (tie_start or tie_stop) and READ_TIED_NOTATION:  # some programs write only the notation
             tie_start, tie_stop = tied_start, tied_stop
         if grace:
             if not rest and step is not None and not cue:

@@ -51,8 +51,8 @@ def music21_reading(path: str | PathLike[str], measure_starts: list[Fraction]) -
     score = converter.parse(str(path), forceSource=True).toSoundingPitch()
     grouped: dict[str, list] = {}
     names: dict[str, str] = {}
-    for part in score.parts:
-        key = part.id.split("-Staff")[0] if isinstance(part, stream.PartStaff) else str(part.id)
+    for index, part in enumerate(score.parts):  # a plain Part's id may be its name, which two parts can share
+        key = part.id.split("-Staff")[0] if isinstance(part, stream.PartStaff) else f"part {index}"
         grouped.setdefault(key, []).append(part)
         names.setdefault(key, part.partName or "")
     layout: list[str] = []
