@@ -23,7 +23,10 @@ _HERE = Path(__file__).parent
 _CONVERTER_CODE = [_HERE / f"{name}.py" for name in (
     "common", "beatgrid", "chord_recognition", "split", "pop909", "groove", "openewld", "nottingham",
     "texture", "score_midi", "ensemble", "lieder", "orchestra", "quartets", "mutopia", "freedoom")] + [
-    _HERE / "validation_ids.txt", _HERE.parent / "tokens" / "vocab.py"]
+    _HERE / "validation_ids.txt", _HERE.parent / "tokens" / "vocab.py"] + [
+    # the engine rules the ensemble sources' roles and names come from (engine.ensemble.corpus_roles)
+    _HERE.parents[1] / "engine" / name for name in ("ensemble.py", "instruments.py", "midi/roles.py",
+                                                     "midi/song_builder.py")]
 
 
 @dataclass(frozen=True)

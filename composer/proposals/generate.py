@@ -133,8 +133,10 @@ def _candidate(plan: Plan, run: _Run, content: Content, attempts: int) -> Candid
     in_key, chord_tones = stats_rates(plan, content)
     stats = CandidateStats(run.tokens, run.seconds, in_key, chord_tones, attempts)
     end_tick = plan.song.end_tick if plan.song.end_tick > 0 else None
+    # the request's own notices (meters read another way, a range the instrument cannot play) come first;
+    # they are not the candidate's failures, so they never trigger a retry as content.soft does
     return Candidate(plan.task.value, run.seed, plan.ticks, content.notes, content.chords, stats, end_tick,
-                     plan.locked_notes, tuple(content.soft))
+                     plan.locked_notes, tuple(plan.warnings) + tuple(content.soft))
 
 
 class _Progress:

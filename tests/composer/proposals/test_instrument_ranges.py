@@ -72,8 +72,10 @@ def test_a_user_range_wins_and_unplayable_notes_are_reported(symphony, tiny_mode
     notes = candidates[0].notes[HORN_1]
     assert notes and all(12 <= n.pitch <= 26 for n in notes)         # below the horn's F1: the user's choice
     warnings = [w for w in candidates[0].warnings if "playable range" in w]
-    assert len(warnings) == 1 and "below the French Horn's playable range (F1-F5)" in warnings[0]
-    assert "\n" not in warnings[0] and warnings[0].startswith(f"{horn.name}: ")   # one line, naming the track
+    # the request's notice first (the range asked for), then what this take did with it (how many notes)
+    assert len(warnings) == 2 and "the range C0-D1 reaches below the French Horn's playable range" in warnings[0]
+    assert "below the French Horn's playable range (F1-F5), as the pitch range asked for allows" in warnings[1]
+    assert all("\n" not in w and w.startswith(f"{horn.name}: ") for w in warnings)   # one line each, naming the track
 
 
 def test_notes_inside_the_playable_range_give_no_warning():

@@ -57,6 +57,7 @@ def test_a_bar_no_known_meter_fits_is_left_out_of_the_context_with_a_warning(pop
     assert plan.warnings == ["bar 1 (5/16) is left out of the model's context: no meter the model knows lasts as long"]
     candidates = propose(song, Region(1, 4, (MELODY,)), Task.MELODY, Controls(seed=1), model=tiny_model)
     assert candidates[0].notes[MELODY]
+    assert candidates[0].warnings[0] == plan.warnings[0]   # the user is told, on the take (the app shows it)
 
 
 def test_a_region_on_such_a_bar_is_refused_in_one_line(pop_song):
