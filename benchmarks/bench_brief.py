@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import re
 import statistics
 import sys
@@ -43,7 +44,7 @@ from composer.brief.settings import SketchSettings, settings_from_brief
 from composer.brief.styles import STYLE_DEFAULTS
 from composer.proposals.compose import compose_sketch
 from composer.proposals.loader import load_model
-from composer.tokens.grid import ChordMark, NoteEvent, song_grid
+from composer.tokens.grid import NoteEvent, song_grid
 from composer.tokens.vocab import STEPS_PER_QUARTER, STYLES
 from engine.keys import Key
 
@@ -190,54 +191,67 @@ def form(model, seeds: int) -> dict:
 
 
 # --- styles ---------------------------------------------------------------------------------------------------
-def excerpt_features(song, first_bar: int = 0, bars: int = 16, programs: bool = True) -> np.ndarray:
-    """What tells styles apart in 16 bars, as plain numbers (see the module docstring)."""
-    grid = song_grid(song)
+PROGRAM_FEATURES = 32   # the last columns: GM program families of the melody and the accompaniment
+
+
+def excerpt_features(song, first_bar: int = 0, bars: int = 16, grid=None) -> np.ndarray:
+    """What tells styles apart in 16 bars, as plain numbers (see the module docstring); the program
+    families last (PROGRAM_FEATURES columns), so they can be left out. Counts are per track of a role
+    (a symphony's twenty accompanying parts are not twenty times busier than a quartet's viola), and the
+    harmony is read from the notes, not from a chord lane, which only some sources annotate."""
+    grid = grid or song_grid(song)
     chosen = range(first_bar, min(first_bar + bars, len(grid.cells)))
     n = max(1, len(chosen))
     features: list[float] = []
     by_role: dict[str, list[NoteEvent]] = {r: [] for r in ("melody", "bass", "accompaniment", "drums")}
+    tracks: Counter = Counter()
     families = {r: np.zeros(16) for r in ("melody", "accompaniment")}
-    chords: set = set()
+    harmonies: list[set] = [set() for _ in chosen]
     for lane_i, lane in enumerate(grid.lanes):
         role = "drums" if lane.drums else lane.role
-        for b in chosen:
+        if lane.is_chords or role not in by_role:
+            continue
+        tracks[role] += 1
+        for i, b in enumerate(chosen):
             for event in grid.cells[b][lane_i]:
-                if isinstance(event, ChordMark):
-                    chords.add(event.chord)
-                elif role in by_role:
-                    by_role[role].append(event)
-        if role in families and lane.track_id is not None:
+                by_role[role].append(event)
+                if not lane.drums:
+                    harmonies[i].add(event.pitch % 12)
+        if role in families:
             families[role][song.track(lane.track_id).program // 8] = 1.0
     for role, events in by_role.items():
-        features.append(len(events) / n)
+        features.append(len(events) / n / max(1, tracks[role]))
     melody = [e.pitch for e in by_role["melody"]] or [0]
     features += [max(melody) - min(melody), float(np.mean(melody)) / 12]
     pitched = by_role["melody"] + by_role["accompaniment"]
     features.append(float(np.mean([e.duration for e in pitched])) / STEPS_PER_QUARTER if pitched else 0.0)
-    features.append(len(chords))
+    features.append(len({frozenset(h) for h in harmonies if h}) / n)   # harmonic vocabulary
+    features.append(float(np.mean([len(h) for h in harmonies])))        # pitch classes sounding per bar
     onsets = [e.pos for events in by_role.values() for e in events]
     features.append(sum(1 for p in onsets if p % STEPS_PER_QUARTER) / len(onsets) if onsets else 0.0)
-    if programs:
-        features += list(families["melody"]) + list(families["accompaniment"])
+    features += list(families["melody"]) + list(families["accompaniment"])
     return np.array(features, dtype=float)
 
 
-def _real_excerpts(split: str, programs: bool, per_style: int = 120) -> tuple[np.ndarray, list[str]]:
+def _real_excerpts(per_style: dict[str, int]) -> dict[str, tuple[np.ndarray, list[str]]]:
+    """Feature rows and styles of 16-bar excerpts (up to 3 a song) per split, at most `per_style[split]` a style."""
     from composer.data.cache import load_source
     from composer.data.sources import SOURCES
 
-    rows, labels = [], []
-    counts: Counter = Counter()
+    rows: dict[str, list] = {split: [] for split in per_style}
+    labels: dict[str, list[str]] = {split: [] for split in per_style}
+    counts = {split: Counter() for split in per_style}
     for source in SOURCES:
         for item in load_source(source, DATASETS).songs:
-            if item.split != split or counts[item.style] >= per_style or item.song.bar_count() < 8:
+            split = item.split
+            if split not in per_style or counts[split][item.style] >= per_style[split] or item.song.bar_count() < 8:
                 continue
+            grid = song_grid(item.song)
             for first in range(0, min(item.song.bar_count() - 7, 33), 16):
-                rows.append(excerpt_features(item.song, first, programs=programs))
-                labels.append(item.style)
-                counts[item.style] += 1
-    return np.array(rows), labels
+                rows[split].append(excerpt_features(item.song, first, grid=grid))
+                labels[split].append(item.style)
+                counts[split][item.style] += 1
+    return {split: (np.array(rows[split]), labels[split]) for split in per_style}
 
 
 class NearestCentroid:
@@ -259,25 +273,31 @@ def _confusion(truth: list[str], predicted: list[str]) -> dict:
     return {s: dict(Counter(p for t, p in zip(truth, predicted) if t == s)) for s in STYLES if s in truth}
 
 
-def styles(model, sketches_per_style: int) -> dict:
+def styles(model, sketches_per_style: int, sketch_cache: Path | None = None) -> dict:
     out = {}
-    sketches = {}
-    for style in STYLES:
+    if sketch_cache is not None and sketch_cache.exists():   # re-score the same sketches without recomposing
+        sketches = pickle.loads(sketch_cache.read_bytes())
+        sketch_cache = None
+    else:
+        sketches = {}
+    for style in (s for s in STYLES if s not in sketches):
         defaults = STYLE_DEFAULTS[style]
         settings = SketchSettings(bars=16, key=Key(0 if style != "orchestral" else 2, "major"),
                                   tempo=float(defaults.typical_tempo), meter=defaults.meter, parts=defaults.parts,
                                   style=style, programs=defaults.programs)
         sketches[style] = [compose_sketch(settings, seed, model) for seed in range(sketches_per_style)]
+    if sketch_cache is not None:
+        sketch_cache.write_bytes(pickle.dumps(sketches))
+    real_excerpts = _real_excerpts({"train": 120, "validation": 40})
+    sketch_rows = [(style, excerpt_features(song)) for style, songs in sketches.items() for song in songs]
     for programs in (True, False):
-        x_train, y_train = _real_excerpts("train", programs)
-        x_val, y_val = _real_excerpts("validation", programs, per_style=40)
-        classifier = NearestCentroid().fit(x_train, y_train)
-        real = classifier.predict(x_val)
-        truth, predicted = [], []
-        for style, songs in sketches.items():
-            for song in songs:
-                truth.append(style)
-                predicted += classifier.predict(excerpt_features(song, programs=programs))
+        columns = slice(None) if programs else slice(0, -PROGRAM_FEATURES)
+        x_train, y_train = real_excerpts["train"]
+        x_val, y_val = real_excerpts["validation"]
+        classifier = NearestCentroid().fit(x_train[:, columns], y_train)
+        real = classifier.predict(x_val[:, columns])
+        truth = [style for style, _ in sketch_rows]
+        predicted = classifier.predict(np.array([row for _, row in sketch_rows])[:, columns])
         out["with_programs" if programs else "without_programs"] = {
             "truth_heldout_accuracy": round(float(np.mean([a == b for a, b in zip(real, y_val)])), 3),
             "truth_heldout_excerpts": len(y_val),
@@ -308,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=2, help="sketches per brief (energy, form)")
     parser.add_argument("--sketches", type=int, default=5, help="sketches per style")
     parser.add_argument("--model", help="a checkpoint (default: the shipped model)")
+    parser.add_argument("--sketch-cache", type=Path, help="keep the style sketches here (a pickle) and re-score "
+                        "them on the next run instead of composing them again")
     args = parser.parse_args(argv)
     import torch
 
@@ -322,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     if "form" in chosen:
         report["form"] = form(model, args.seeds)
     if "styles" in chosen:
-        report["styles"] = styles(model, args.sketches)
+        report["styles"] = styles(model, args.sketches, args.sketch_cache)
     if "tempos" in chosen:
         report["tempos"] = tempos()
     print(json.dumps(report, indent=1, ensure_ascii=False))
