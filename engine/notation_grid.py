@@ -25,8 +25,9 @@ from engine.timing import TimeSignature
 SIXTEENTH = Fraction(1, 4)
 TRIPLET = Fraction(1, 3)
 # Fractions of a quarter note notation writes without trouble: 1/d for d dividing NOTATABLE (128th notes,
-# tuplets of 3, 5 and 7) up to MAX_DENOMINATOR; a performance's 487/480 is none of them.
-NOTATABLE = 2 ** 5 * 3 * 5 * 7
+# tuplets of 3, 5, 7 and 9: music21 writes MusicXML at 10080 divisions, which is this) up to MAX_DENOMINATOR;
+# a performance's 487/480 is none of them, and neither is a score's 13-tuplet (then the whole song is snapped).
+NOTATABLE = 2 ** 5 * 3 ** 2 * 5 * 7
 MAX_DENOMINATOR = 96
 
 
