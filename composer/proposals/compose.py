@@ -13,7 +13,9 @@ Sections and energy (composer.brief.settings) shape the calls:
   keeps the line's contour with a new rhythm, the drums with a new pattern,
   the chords as they were. Proposed afresh instead, the model would mostly
   write the same bars again: the earlier instance sits in its context (and
-  the echo rule favours repeating it). A section not heard before is proposed;
+  the echo rule favours repeating it). A section not heard before is proposed
+  with the melody echo kept inside it (Controls.section_start), so it brings
+  new material rather than leaning on the section before;
 - within a section, bars whose energy falls in one band (low / mid / high)
   are proposed as one region with that note density, and a high-energy melody
   is asked for a higher register; after all parts, velocities follow the
@@ -79,6 +81,7 @@ class _Passage:
     last_bar: int
     density: str | None = None
     melody_range: tuple[int, int] | None = None
+    section_start: int | None = None   # where the passage's section begins (the echo stays inside it)
     copy_from: int | None = None   # first bar of the earlier instance to copy
     vary: bool = False             # a variation of the bars already there (copied from an earlier instance)
 
@@ -104,7 +107,8 @@ def compose_sketch(settings: SketchSettings, seed: int = 0, model=None, temperat
             register = passage.melody_range if part == "melody" else None
             controls = Controls(seed=seed + 101 * number + 7 * index, key=settings.key, key_strict=True,
                                 temperature=temperature, style=settings.style, density=passage.density,
-                                pitch_range=register and _playable(register, settings.programs.get(part, 0)))
+                                pitch_range=register and _playable(register, settings.programs.get(part, 0)),
+                                section_start=passage.section_start)
             region = Region(passage.first_bar, passage.last_bar, track_ids)
             candidate = propose(song, region, task, controls, model, cancel)[0]
             song = candidate.to_edit(song).apply(song)
@@ -123,7 +127,8 @@ def _passages(settings: SketchSettings) -> list[_Passage]:
         earlier = first_seen.get(section.name) if section.name else None
         if earlier is None or earlier.bars != section.bars:
             first_seen.setdefault(section.name, section)
-            passages += _by_energy(settings.energy, section.bar_range)
+            start = section.first_bar if settings.sections else None
+            passages += [replace(p, section_start=start) for p in _by_energy(settings.energy, section.bar_range)]
             continue
         last = section.first_bar + section.bars - 1
         passages.append(_Passage(section.first_bar, last, copy_from=earlier.first_bar))

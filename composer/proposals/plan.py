@@ -274,9 +274,11 @@ def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: rang
     if echo is None:
         return
     replaced = {e.pos for e in original}
+    # a new section's tune does not echo the section before (grid bars are song bars); a groove runs on
+    floor = (plan.controls.section_start or 0) if not lane.drums else 0
     for lag in echo.lags:
         before = bar - lag
-        if before < 0 or grid.bar_steps[before + 1] - grid.bar_steps[before] != rule.bar_len:
+        if before < floor or grid.bar_steps[before + 1] - grid.bar_steps[before] != rule.bar_len:
             continue
         if before in this_pass:
             rule.echo_source = (before - window.start, rule.lane_token)

@@ -118,6 +118,9 @@ class Controls:
     chord_following: str = "soft"
     max_attempts: int = 3          # decodes per candidate before its post-check failures are reported
     style: str | None = None       # a STYLE token the model conditions on (vocab.STYLES); None: unsaid
+    # The bar (0-based) where the region's section begins: the melody echo does not reach back past it, so a
+    # new section brings new material (a sketch's sections). None: the echo may lean on any earlier bar.
+    section_start: int | None = None
 
     def __post_init__(self) -> None:
         if not 0.05 <= self.temperature <= 5:
@@ -138,5 +141,7 @@ class Controls:
                 raise ProposalError(f"pitch range {low}-{high} holds no note of {self.key}")
         if not 1 <= self.max_attempts <= 10:
             raise ProposalError("max_attempts must be 1..10")
+        if self.section_start is not None and self.section_start < 0:
+            raise ProposalError(f"section start {self.section_start} must be a bar >= 0")
         if self.style is not None and self.style not in STYLES:
             raise ProposalError(f"style {self.style!r}: choose {', '.join(STYLES)}")

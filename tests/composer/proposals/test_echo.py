@@ -42,6 +42,20 @@ def test_a_melody_bar_is_pointed_at_the_bar_eight_back_else_four_back(pop_song):
     assert not cells[11][0] and cells[15][0] and rule.echo == cells[15][0]  # 8 back is silent: 4 back
 
 
+def test_a_new_section_does_not_echo_the_section_before(pop_song):
+    """Controls.section_start (a sketch's sections): bar 36 echoes bar 28 (8 back); in a section starting at
+    bar 32 it leans on bar 32 (4 back, inside the section) instead; starting at 33 there is nothing of its own
+    to lean on, and the bar gets no echo."""
+    melody = pop_song.tracks[0].id
+    cells = song_grid(pop_song).cells
+    (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), Task.MELODY, Controls(section_start=28))
+    assert cells[28][0] and rule.echo == cells[28][0]
+    (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), Task.MELODY, Controls(section_start=32))
+    assert cells[32][0] and rule.echo == cells[32][0]
+    (rule,) = first_pass_rules(pop_song, Region(36, 36, (melody,)), Task.MELODY, Controls(section_start=33))
+    assert rule.echo is None and rule.echo_source is None
+
+
 def test_a_strong_echo_writes_the_phrase_again(pop_song, tiny_model, monkeypatch):
     """With the weights turned up, the tiny model (which knows little music) writes bar 28's notes into bar 36:
     the echo steers onsets, pitches, lengths and the cell's controls, end to end through propose()."""
