@@ -1,7 +1,6 @@
 """The bytes of a file the user named, with one line for every way that can fail.
 
-Every reader of user files (MusicXML here; the MIDI reader's `_read_file` is the
-same policy and can call this) refuses a folder, a FIFO or device (reading one
+Every reader of user files (MIDI, MusicXML) refuses a folder, a FIFO or device (reading one
 could block forever), a missing or unreadable file, and a file over its size
 limit (a mistaken path to a disk image must not fill memory), each as the
 reader's own `FileFormatError` subclass, so the message names the file.

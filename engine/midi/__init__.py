@@ -8,11 +8,10 @@ See docs/MIDI_IMPORT.md for the policies in user terms.
 """
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from os import PathLike
 
+from engine.input_file import read_input_file
 from engine.midi.smf_reader import MidiFileError, parse_smf
 from engine.midi.smf_writer import midi_bytes, write_midi
 from engine.midi.song_builder import build_song
@@ -57,17 +56,4 @@ def import_midi_bytes(data: bytes, name: str = "<bytes>") -> MidiImport:
 
 
 def _read_file(path: str | PathLike[str]) -> bytes:
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise MidiFileError(path, "is a directory, not a MIDI file")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device could block forever
-            raise MidiFileError(path, "is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise MidiFileError(path, f"too large for a MIDI file ({info.st_size // 1_000_000} MB)")
-        with open(path, "rb") as file:
-            return file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise MidiFileError(path, "no such file") from None
-    except OSError as error:
-        raise MidiFileError(path, f"cannot read: {error.strerror or error}") from None
+    return read_input_file(path, MidiFileError, "MIDI file", MAX_FILE_BYTES)
