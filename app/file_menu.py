@@ -2,8 +2,9 @@
 
 Export audio starts an AudioExport (render thread + progress dialog); the
 window stays usable while it runs and the result lands in the status bar. The
-check item under it says whether exports are normalized to -1 dBFS (a setting
-kept between runs).
+check item under it says whether exports are normalized to -1 dBFS; the one
+under Open recent whether a score's repeats are played out on opening (both
+settings kept between runs).
 """
 from __future__ import annotations
 
@@ -30,6 +31,12 @@ class FileMenu(QObject):
         add_action(window, menu, self.tr("&New"), files.new, QKeySequence.New)
         add_action(window, menu, self.tr("&Open…"), files.open_file, QKeySequence.Open)
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.unfold_action = QAction(self.tr("Play out repeats when opening a score"), window, checkable=True)
+        self.unfold_action.setChecked(files.unfold_repeats)
+        self.unfold_action.setStatusTip(self.tr("A MusicXML score opens as it plays (repeats and endings written "
+                                                "out); off, it keeps the written order"))
+        self.unfold_action.toggled.connect(files.set_unfold_repeats)
+        menu.addAction(self.unfold_action)
         menu.addSeparator()
         add_action(window, menu, self.tr("&Save"), files.save, QKeySequence.Save)
         add_action(window, menu, self.tr("Save &as…"), files.save_as, QKeySequence("Ctrl+Shift+S"))

@@ -849,7 +849,7 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../file_menu.py" line="+28"/>
+        <location filename="../file_menu.py" line="+29"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -869,7 +869,17 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Play out repeats when opening a score</source>
+        <translation>打开乐谱时展开反复</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>A MusicXML score opens as it plays (repeats and endings written out); off, it keeps the written order</source>
+        <translation>MusicXML 乐谱按演奏顺序打开（反复记号和跳房子段落逐一展开）；关闭时保持谱面上的顺序</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -3209,7 +3219,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreOpen</name>
     <message>
-        <location filename="../score_open.py" line="+69"/>
+        <location filename="../score_open.py" line="+78"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>

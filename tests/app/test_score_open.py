@@ -141,3 +141,17 @@ def test_closing_the_window_while_a_score_is_read_stops_the_reading(window, data
     thread = window.files.open_job.thread
     window.files.close()
     assert thread.isFinished()
+
+
+def test_the_file_menu_item_chooses_written_order_for_the_next_score(window):
+    """File > 'Play out repeats when opening a score': off, a score with a repeat opens as written."""
+    repeats = DATA / "repeats.musicxml"
+    assert window.file_menu.unfold_action.isChecked() and window.files.unfold_repeats
+    window.files.open_file(str(repeats), confirm=False)
+    assert window.files.wait_for_open()
+    played_out = window.session.song.bar_count()
+    window.file_menu.unfold_action.trigger()                       # the user unticks it
+    assert not window.files.unfold_repeats
+    window.files.open_file(str(repeats), confirm=False)
+    assert window.files.wait_for_open()
+    assert window.session.song.bar_count() < played_out
