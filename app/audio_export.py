@@ -18,7 +18,7 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.dialogs import set_up_progress
-from app.files import settings
+from app.settings import settings
 from app.i18n import fill
 from engine.errors import CadenzaError
 from engine.song import Song

@@ -18,11 +18,10 @@ their safe default, so a batch run can never hang on a dialog.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs import ask
@@ -30,6 +29,7 @@ from app.i18n import fill
 from app.roll.options import EditorOptions
 from app.roll.snap import snap_for_ticks
 from app.session import Session
+from app.settings import settings
 from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
 from engine.musicxml import MUSICXML_SUFFIXES
@@ -62,14 +62,6 @@ def new_song() -> Song:
 def is_score(path: str) -> bool:
     """A MusicXML score, which opens in the background."""
     return Path(path).suffix.lower() in MUSICXML_SUFFIXES
-
-
-def settings() -> QSettings:
-    """User settings; under $CADENZA_HOME when set (tests, portable installs), else Qt's usual place."""
-    home = os.environ.get("CADENZA_HOME")
-    if home:
-        return QSettings(str(Path(home) / "settings.ini"), QSettings.IniFormat)
-    return QSettings("Cadenza", "Cadenza")
 
 
 def _reason(path: str, error: Exception) -> str:

@@ -40,14 +40,14 @@ def fill(template: str, *values: object) -> str:
 
 def language_preference() -> str:
     """The stored choice: "system" (the default), "en" or "zh_CN"; anything else reads as "system"."""
-    from app.files import settings
+    from app.settings import settings
 
     value = str(settings().value(LANGUAGE_KEY, SYSTEM))
     return value if value in SUPPORTED else SYSTEM
 
 
 def set_language_preference(code: str) -> None:
-    from app.files import settings
+    from app.settings import settings
 
     if code != SYSTEM and code not in SUPPORTED:
         raise ValueError(f"unknown interface language {code!r}")

@@ -708,7 +708,7 @@
         <translation>钢琴</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+64"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>

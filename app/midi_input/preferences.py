@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 
 from PySide6.QtCore import QSettings
 
-from app.files import settings as app_settings
+from app.settings import settings as app_settings
 
 GROUP = "midi"
 PERIOD_SIZES = (64, 128, 256, 512, 1024, 2048)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
 
 from app import theme
 from app.count_spin import BarCountSpinBox
-from app.files import settings as user_settings
+from app.settings import settings as user_settings
 from app.i18n import fill
 from app.i18n.terms import TASK_LABELS, task_label
 from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS

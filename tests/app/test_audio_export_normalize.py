@@ -5,7 +5,7 @@ import numpy as np
 import soundfile
 
 from app.audio_export import NORMALIZE_KEY
-from app.files import settings
+from app.settings import settings
 from editor_helpers import offline_player
 
 

@@ -35,7 +35,7 @@ def test_preferences_are_saved_and_the_buffer_applies_at_next_start(window):
 
 
 def test_a_damaged_settings_file_falls_back_to_defaults(cadenza_home):
-    from app.files import settings
+    from app.settings import settings
 
     store = settings()
     store.setValue("midi/period_size", "huge")
