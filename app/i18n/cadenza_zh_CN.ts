@@ -3347,7 +3347,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>SketchDialog</name>
     <message>
-        <location filename="../proposals/sketch.py" line="+75"/>
+        <location filename="../proposals/sketch.py" line="+78"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>

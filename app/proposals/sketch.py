@@ -31,6 +31,7 @@ class SketchRequest:
     seed: int
     adventure: int
     model_path: str | None = None
+    track_names: tuple[tuple[str, str], ...] = ()   # (part, name): the new tracks named in the interface's language
 
     @property
     def bars(self) -> int:
@@ -57,8 +58,10 @@ def run_sketch(request: SketchRequest, cancel: threading.Event, progress: Callab
         done.append(part)
         progress(len(done) / len(request.parts))
 
-    return compose_sketch(request.settings, request.seed, model, ADVENTURE_TEMPERATURE[request.adventure], cancel,
+    song = compose_sketch(request.settings, request.seed, model, ADVENTURE_TEMPERATURE[request.adventure], cancel,
                           on_part)
+    names = dict(request.track_names)
+    return song.with_(tracks=tuple(t.with_(name=names.get(t.role.value, t.name)) for t in song.tracks))
 
 
 def _row(*widgets: QWidget) -> QHBoxLayout:
@@ -171,4 +174,5 @@ class SketchDialog(QDialog):
         settings = replace(settings, key=Key(self.tonic.currentIndex(), self.mode.currentData()),
                            tempo=float(self.tempo.value()), meter=METERS[self.meter.currentIndex()], parts=parts,
                            programs=programs, variation=self.brief.variation.currentData())
-        return SketchRequest(settings, seed, adventure, model_path)
+        names = tuple((part, role_name(part).capitalize()) for part in parts)   # 旋律, 贝斯 ... in Chinese
+        return SketchRequest(settings, seed, adventure, model_path, names)

@@ -256,6 +256,7 @@ def test_new_sketch_fills_an_empty_song_as_one_undo_step(qtbot, window, composer
     assert finished.args == ["done"]
     song = window.session.song
     assert [t.role.value for t in song.tracks] == ["melody", "bass", "accompaniment"]
+    assert [t.name for t in song.tracks] == ["Melody", "Bass", "Accompaniment"]   # named in the interface language
     assert song.chords and song.bar_count() == 4 and song.note_count > 0
     window.session.undo_stack.undo()
     assert window.session.song == empty

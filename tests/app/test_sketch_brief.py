@@ -75,3 +75,14 @@ def test_the_sections_field_reads_back_in_chinese(qapp, dialog):
         remove_translators(qapp)
     assert chinese == "前奏 4，主歌 8，独奏段 8，副歌 8，过门 4，尾奏 4"
     assert read_brief(chinese).sections == read_brief(english).sections
+
+
+def test_the_new_tracks_are_named_in_the_interface_language(qapp, qtbot):
+    install_translators(qapp, "zh_CN")
+    try:
+        dialog = SketchDialog()
+        qtbot.addWidget(dialog)
+        names = dict(dialog.request(seed=1, adventure=5, model_path=None).track_names)
+    finally:
+        remove_translators(qapp)
+    assert names == {"chords": "和弦", "melody": "旋律", "bass": "贝斯", "accompaniment": "伴奏", "drums": "鼓"}
