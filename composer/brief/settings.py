@@ -26,6 +26,7 @@ DEFAULT_BARS = 16
 SECTION_ENERGY = {"intro": 0.35, "verse": 0.5, "pre-chorus": 0.65, "chorus": 0.85, "bridge": 0.6, "interlude": 0.4,
                   "solo": 0.75, "breakdown": 0.3, "outro": 0.3}
 VARIATIONS = ("exact", "varied")
+SHAPE_TOP = 0.85   # the least intensity a stated build, fade or arc reaches (the high band starts above 0.7)
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,15 @@ def _energy(brief: Brief, mood_level: float | None, sections: tuple[PlacedSectio
     shape = _shape(brief.energy, [p - 1 for p in brief.peaks if 1 <= p <= bars], bars)
     curve = [b * s for b, s in zip(base, shape)]
     top = max(curve)
-    # a hit point is the sketch's most intense bar; elsewhere only a plateau clipped at 1 is scaled down
-    scale = 1.0 / top if top > 1.0 or brief.peaks else 1.0
+    # a hit point is the sketch's most intense bar; a build, fade or arc reaches at least SHAPE_TOP at its height
+    # (from a calm or moodless start it would otherwise never leave the middle band); else only a plateau
+    # clipped at 1 is scaled down
+    if brief.peaks:
+        scale = 1.0 / top
+    elif brief.energy in ("build", "fade", "arc") and top < SHAPE_TOP:
+        scale = SHAPE_TOP / top
+    else:
+        scale = 1.0 / top if top > 1.0 else 1.0
     return tuple(round(_clamp(value * scale, 0.0, 1.0), 3) for value in curve)
 
 

@@ -63,6 +63,12 @@ def test_the_energy_peaks_at_the_hit_and_rises_before_it():
     assert energy[-1] < energy[16]
 
 
+def test_a_stated_shape_reaches_the_high_band_even_from_a_calm_start():
+    for text in ("calm, builds, 8 bars", "rises and falls, 16 bars"):
+        energy = settings_from_brief(read_brief(text)).energy
+        assert max(energy) > 0.7 and min(energy) < 0.4, text
+
+
 def test_a_chorus_is_more_intense_than_a_verse():
     settings = settings_from_brief(read_brief("verse 8, chorus 8"))
     assert min(settings.energy[8:]) > max(settings.energy[:8])
