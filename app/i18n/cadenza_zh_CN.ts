@@ -2276,7 +2276,12 @@
         <translation>无输入</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
+        <source>MIDI</source>
+        <translation>MIDI</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> MIDI in </source>
         <translation> MIDI 输入 </translation>
     </message>

@@ -36,7 +36,7 @@ def step_ticks(label: str, grid: Snap, ticks_per_quarter: int) -> int:
 class MidiToolBar(QToolBar):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle("MIDI")
+        self.setWindowTitle(self.tr("MIDI"))   # the toolbar's name in the toolbars menu
         self.setObjectName("MidiToolBar")
         self.addWidget(QLabel(self.tr(" MIDI in ")))
         self.device = QComboBox()
