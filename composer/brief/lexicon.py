@@ -1,7 +1,9 @@
 """The words a sketch brief is read with, in English and Simplified Chinese (docs/BRIEF.md lists them).
 
 A brief is read by lookup, never by guessing: each phrase below says what it
-means as a few facts (a style, a mood, an instrument, a tempo word, ...).
+means as a few facts (a style, a mood, an instrument, a tempo word, ...). A
+tempo word is a "tempo_word" fact: weaker than a written BPM, it fills in only
+where no number was given.
 Phrases that carry a number (140 bpm, 32 bars, 第17小节, verse 8) are patterns
 in composer.brief.reader; everything here is a plain phrase. Longer phrases
 win over shorter ones ("string quartet" over "string", "电吉他" over "吉他").
@@ -148,7 +150,7 @@ def _english() -> dict[str, tuple]:
     for word in ("solo piano", "piano piece", "piano solo", "nocturne"):
         table[word] += _facts(("instrument", "piano"))
     table["waltz"] = _facts(("meter", (3, 4)))
-    table["march"] = _facts(("meter", (2, 4)), ("tempo", 116))
+    table["march"] = _facts(("meter", (2, 4)), ("tempo_word", 116))
     table["lullaby"] = _facts(("mood", "gentle"), ("meter", (6, 8)))
     for name in INSTRUMENTS:
         table[name] = _facts(("instrument", name))
@@ -205,7 +207,7 @@ def _english() -> dict[str, tuple]:
                    "very slow": "largo", "uptempo": "fast", "up-tempo": "fast", "laid-back": "slow",
                    "laid back": "slow", "downtempo": "slow"}
     for word, mark in tempo_words.items():
-        table[word] = _facts(("tempo", TEMPO_WORDS[mark]))
+        table[word] = _facts(("tempo_word", TEMPO_WORDS[mark]))
     energy_words = {
         "build": ("builds", "build", "building", "builds up", "build-up", "buildup", "rising", "rises",
                   "crescendo", "grows", "growing", "swells", "escalating", "escalates", "ramps up"),
@@ -266,7 +268,7 @@ def _chinese() -> dict[str, tuple]:
     for word in ("钢琴曲", "钢琴小品", "钢琴独奏", "独奏钢琴"):
         table[word] += _facts(("instrument", "piano"))
     table["华尔兹"] = table["圆舞曲"] = _facts(("meter", (3, 4)))
-    table["进行曲"] = _facts(("meter", (2, 4)), ("tempo", 116))
+    table["进行曲"] = _facts(("meter", (2, 4)), ("tempo_word", 116))
     table["摇篮曲"] = table["催眠曲"] = _facts(("mood", "gentle"), ("meter", (6, 8)))
     instruments = {
         "piano": ("钢琴",), "electric piano": ("电钢琴", "电钢"), "harpsichord": ("羽管键琴", "大键琴"),
@@ -322,7 +324,7 @@ def _chinese() -> dict[str, tuple]:
               "缓慢": "slow", "中速": "medium", "快": "fast", "快速": "fast", "较快": "allegretto", "很快": "presto",
               "很慢": "largo", "中等速度": "medium"}
     for word, mark in tempos.items():
-        table[word] = _facts(("tempo", TEMPO_WORDS[mark]))
+        table[word] = _facts(("tempo_word", TEMPO_WORDS[mark]))
     energy = {"build": ("渐强", "逐渐增强", "层层推进", "推进", "递进", "越来越强", "逐渐激烈", "爬升"),
               "fade": ("渐弱", "淡出", "逐渐减弱", "越来越弱", "渐渐平息"),
               "arc": ("先扬后抑", "起伏"),

@@ -11,7 +11,7 @@ from collections import defaultdict
 from composer.brief.lexicon import CHINESE, ENGLISH, INSTRUMENTS, MOODS, SECTION_BARS, TEMPO_WORDS
 from composer.brief.styles import STYLE_DEFAULTS
 
-_KINDS = (("style", "Styles"), ("mood", "Moods"), ("instrument", "Instruments"), ("tempo", "Tempo words"),
+_KINDS = (("style", "Styles"), ("mood", "Moods"), ("instrument", "Instruments"), ("tempo_word", "Tempo words"),
           ("meter", "Meters"), ("energy", "Energy shapes"), ("section", "Sections"), ("mode", "Modes"),
           ("drop", "Parts left out"), ("only", "Only these parts"))
 

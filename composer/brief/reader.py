@@ -286,13 +286,8 @@ def _english_facts(phrase: str):
     """The facts of an English phrase, trying a plural's singular too; None when the lexicon lacks it."""
     for form in (phrase, phrase[:-1] if phrase.endswith("s") else None, phrase[:-2] if phrase.endswith("es") else None):
         if form and form in ENGLISH:
-            return _tempo_kind(ENGLISH[form])
+            return ENGLISH[form]
     return None
-
-
-def _tempo_kind(facts: tuple) -> tuple:
-    """A tempo word is weaker than a number: it fills in only where no BPM was written."""
-    return tuple(("tempo_word", value) if kind == "tempo" else (kind, value) for kind, value in facts)
 
 
 def _read_chinese(reading: _Reading, offset: int, run: str) -> None:
@@ -305,7 +300,7 @@ def _read_chinese(reading: _Reading, offset: int, run: str) -> None:
                 if stray:
                     reading.unknown.append((offset + i - len(stray), stray))
                     stray = ""
-                for kind, value in _tempo_kind(facts):
+                for kind, value in facts:
                     reading.fact(offset + i, kind, value)
                 i += length
                 break
