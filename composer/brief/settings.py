@@ -56,6 +56,9 @@ class SketchSettings:
     notes: tuple[str, ...] = ()                               # what was adjusted to fit, for the user
 
     def __post_init__(self) -> None:
+        unknown = [p for p in self.parts if p not in PARTS]
+        if unknown or not self.parts:
+            raise ProposalError(f"unknown part(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(PARTS)}")
         if not 1 <= self.bars <= 128:
             raise ProposalError(f"{self.bars} bars: a sketch has 1..128 bars")
         if self.energy and len(self.energy) != self.bars:

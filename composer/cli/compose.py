@@ -60,10 +60,7 @@ def settings_from_args(args: argparse.Namespace):
     overrides = {name: value for name, value in (("key", args.key), ("tempo", args.tempo), ("meter", args.meter))
                  if value is not None}
     if args.parts is not None:
-        overrides["parts"] = tuple(p.strip() for p in args.parts.split(",") if p.strip())
-        unknown = [p for p in overrides["parts"] if p not in PARTS]
-        if unknown or not overrides["parts"]:
-            raise CadenzaError(f"unknown part(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(PARTS)}")
+        overrides["parts"] = tuple(p.strip() for p in args.parts.split(",") if p.strip())   # checked by the settings
     settings = replace(settings, variation=args.variation, **overrides)
     if not 10 <= settings.tempo <= 400:
         raise CadenzaError(f"tempo {settings.tempo:g} must be 10..400 BPM")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from composer.brief.settings import PlacedSection, SketchSettings
 from composer.proposals.candidate import chord_lane_with
 from composer.proposals.generate import propose
-from composer.proposals.spec import PARTS, Controls, ProposalError, Region, Task
+from composer.proposals.spec import PARTS, Controls, Region, Task
 from engine.chords import ChordEvent
 from engine.edits import CompoundEdit, InsertTrack, NotesEdit, SongPropertiesEdit
 from engine.instruments import gm_instrument
@@ -67,9 +67,6 @@ def compose_song(bars: int, key: Key, tempo: float, meter: tuple[int, int], part
                  seed: int = 0, model=None, temperature: float = 1.0, cancel=None,
                  on_part: Callable[[str, dict], None] | None = None, style: str | None = None) -> Song:
     """A `bars`-bar sketch with `parts` (a subset of PARTS, written in PARTS order). `on_part(part, stats)` after each."""
-    unknown = [p for p in parts if p not in PARTS]
-    if unknown or not parts:
-        raise ProposalError(f"unknown part(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(PARTS)}")
     settings = SketchSettings(bars=bars, key=key, tempo=tempo, meter=meter, parts=parts, style=style)
     return compose_sketch(settings, seed, model, temperature, cancel, on_part)
 

@@ -60,6 +60,12 @@ def test_compose_writes_a_sketch(capsys, tmp_path, proposal_checkpoint):
     assert round(song.tempo_map.bpm_at(0)) == 90 and song.chords
 
 
+def test_compose_refuses_an_unknown_part_in_one_line(capsys, tmp_path, proposal_checkpoint):
+    code, _, err = cadenza(capsys, "compose", tmp_path / "x.mid", "--parts", "melody,solo", "--model", proposal_checkpoint)
+    assert code == 2 and "unknown part(s) solo" in err and err.count("\n") == 1
+    assert not (tmp_path / "x.mid").exists()
+
+
 def test_compose_reads_a_chinese_brief_and_options_beside_it_win(capsys, tmp_path, proposal_checkpoint):
     path = tmp_path / "brief.mid"
     code, out, err = cadenza(capsys, "compose", path, "--brief", "温柔的钢琴小品，G大调，慢板，主歌2小节，副歌2小节，古风",

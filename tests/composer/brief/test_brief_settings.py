@@ -83,7 +83,8 @@ def test_changing_the_length_refits_sections_and_energy():
     assert settings.bars == 20 and len(settings.energy) == 20 and sum(s.bars for s in settings.sections) == 20
 
 
-@pytest.mark.parametrize("changes", [{"bars": 0}, {"bars": 4, "energy": (0.5,) * 3}, {"variation": "wild"}])
+@pytest.mark.parametrize("changes", [{"bars": 0}, {"bars": 4, "energy": (0.5,) * 3}, {"variation": "wild"},
+                                     {"parts": ("melody", "solo")}, {"parts": ()}])
 def test_inconsistent_settings_are_refused_in_one_line(changes):
     with pytest.raises(ProposalError) as error:
         SketchSettings(**changes)
