@@ -1,4 +1,4 @@
-"""Project <-> JSON document (format version 2), complete and exact.
+"""Project <-> JSON document (format version 3), complete and exact.
 
 Every field of the song survives: resolution, title, end, tempo/meter/key maps,
 chord lane (as symbol text, e.g. "Am7", "F/C", "N.C."), markers and every
@@ -7,7 +7,9 @@ Reading checks every value (see engine.project.fields) and raises `Invalid`
 with the place and the problem; it never half-builds a project.
 
 Version 2 added `state.locks` (tracks and notes locked against AI proposals);
-a version-1 file has no such field and reads with no locks.
+a version-1 file has no such field and reads with no locks. Version 3 added
+`state.video` (the picture the cue is scored to: path, offset, muted, or null);
+older files read with no video.
 """
 from __future__ import annotations
 
@@ -18,20 +20,22 @@ from engine.chords import ChordEvent, ChordParseError, chord_name, parse_chord
 from engine.keys import KeyParseError, KeySignature, parse_key
 from engine.notes import Note
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
-from engine.project.model import Locks, LoopRegion, Project, ProjectState, ViewState
+from engine.project.model import Locks, LoopRegion, Project, ProjectState, VideoLink, ViewState
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 _TOP_FIELDS = ("format", "version", "song", "state")
 _SONG_FIELDS = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
 _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
                  "notes", "controls", "pitch_bends", "program_changes")
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
-_STATE_FIELDS = _STATE_FIELDS_V1 + ("locks",)
+_STATE_FIELDS_V2 = _STATE_FIELDS_V1 + ("locks",)
+_STATE_FIELDS = _STATE_FIELDS_V2 + ("video",)
+_VIDEO_FIELDS = ("path", "offset_seconds", "muted")
 _LOCKS_FIELDS = ("tracks", "notes")
 _VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
 _LOOP_FIELDS = ("start", "end", "enabled")
@@ -91,6 +95,9 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
         "locks": {"tracks": list(state.locks.tracks),
                   "notes": {str(t): [[n.start, n.pitch, n.duration, n.velocity] for n in notes]
                             for t, notes in state.locks.notes.items()}},
+        "video": None if state.video is None else {"path": state.video.path,
+                                                   "offset_seconds": state.video.offset_seconds,
+                                                   "muted": state.video.muted},
     }
 
 
@@ -189,7 +196,7 @@ def _track_from_json(value: Any, where: str) -> Track:
 
 
 def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> ProjectState:
-    f = obj(value, where, _STATE_FIELDS if version >= 2 else _STATE_FIELDS_V1)
+    f = obj(value, where, _STATE_FIELDS if version >= 3 else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
     view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
     return build(
         where, ProjectState,
@@ -204,6 +211,7 @@ def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Pr
         snap_ticks=integer(f["snap_ticks"], f"{where}.snap_ticks"),
         takes=array(f["takes"], f"{where}.takes"),
         locks=_locks_from_json(f["locks"], f"{where}.locks") if version >= 2 else Locks(),
+        video=optional(f["video"], f"{where}.video", _video_from_json) if version >= 3 else None,
     )
 
 
@@ -220,6 +228,12 @@ def _locks_from_json(value: Any, where: str) -> Locks:
         notes[int(key)] = tuple(_rows(rows, f"{where}.notes.{key}", _NOTE,
                                       lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v)))
     return Locks(tracks, notes)
+
+
+def _video_from_json(value: Any, where: str) -> VideoLink:
+    f = obj(value, where, _VIDEO_FIELDS)
+    return build(where, VideoLink, text(f["path"], f"{where}.path"),
+                 number(f["offset_seconds"], f"{where}.offset_seconds"), boolean(f["muted"], f"{where}.muted"))
 
 
 def _loop_from_json(value: Any, where: str) -> LoopRegion:

@@ -59,6 +59,29 @@ class Locks:
         return bool(self.tracks) or any(self.notes.values())
 
 
+@dataclass(frozen=True, slots=True)
+class VideoLink:
+    """The picture a cue is scored to: a video file, where it sits against the song, whether its sound plays.
+
+    `offset_seconds` is the video's own time at the song's start (tick 0): a
+    video that starts at 01:00:00:00 under a cue that starts at 01:00:10:00 has
+    offset 10.0; a negative offset means the picture starts after the song does.
+    The file itself is not part of the project, only its path.
+    """
+
+    path: str
+    offset_seconds: float = 0.0
+    muted: bool = False
+
+    MAX_OFFSET_SECONDS = 86_400.0  # a day: timecode wraps at 24 hours
+
+    def __post_init__(self) -> None:
+        if not self.path:
+            raise ValueError("video path must not be empty")
+        if not (math.isfinite(self.offset_seconds) and abs(self.offset_seconds) < self.MAX_OFFSET_SECONDS):
+            raise ValueError(f"video offset must be a number of seconds within ±86400, got {self.offset_seconds}")
+
+
 @dataclass(frozen=True)
 class ProjectState:
     """Editor state saved with the song.
@@ -68,7 +91,8 @@ class ProjectState:
     the composer feature that fills it, so here it is any JSON-able list
     (dicts, lists, strings, numbers, booleans, None), saved and loaded as is.
     `locks` are the tracks and notes locked against proposals (format 2; empty
-    when a format-1 file is read).
+    when a format-1 file is read). `video` is the picture the song is scored to
+    (format 3; None when there is none or the file is older).
     """
 
     loop: LoopRegion | None = None
@@ -78,6 +102,7 @@ class ProjectState:
     snap_ticks: int = 0
     takes: list[Any] = field(default_factory=list)
     locks: Locks = field(default_factory=Locks)
+    video: VideoLink | None = None
 
     def __post_init__(self) -> None:
         if self.snap_ticks < 0:
