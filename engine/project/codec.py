@@ -8,7 +8,7 @@ with the place and the problem; it never half-builds a project.
 
 Version 2 added `state.locks` (tracks and notes locked against AI proposals);
 a version-1 file has no such field and reads with no locks. Version 3 added
-`state.video` (the picture the cue is scored to: path, offset, muted, or null);
+`state.video` (the picture the cue is scored to: path and offset, or null);
 older files read with no video.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
 _STATE_FIELDS_V2 = _STATE_FIELDS_V1 + ("locks",)
 _STATE_FIELDS = _STATE_FIELDS_V2 + ("video",)
-_VIDEO_FIELDS = ("path", "offset_seconds", "muted")
+_VIDEO_FIELDS = ("path", "offset_seconds")
 _LOCKS_FIELDS = ("tracks", "notes")
 _VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
 _LOOP_FIELDS = ("start", "end", "enabled")
@@ -96,8 +96,7 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
                   "notes": {str(t): [[n.start, n.pitch, n.duration, n.velocity] for n in notes]
                             for t, notes in state.locks.notes.items()}},
         "video": None if state.video is None else {"path": state.video.path,
-                                                   "offset_seconds": state.video.offset_seconds,
-                                                   "muted": state.video.muted},
+                                                   "offset_seconds": state.video.offset_seconds},
     }
 
 
@@ -232,8 +231,7 @@ def _locks_from_json(value: Any, where: str) -> Locks:
 
 def _video_from_json(value: Any, where: str) -> VideoLink:
     f = obj(value, where, _VIDEO_FIELDS)
-    return build(where, VideoLink, text(f["path"], f"{where}.path"),
-                 number(f["offset_seconds"], f"{where}.offset_seconds"), boolean(f["muted"], f"{where}.muted"))
+    return build(where, VideoLink, text(f["path"], f"{where}.path"), number(f["offset_seconds"], f"{where}.offset_seconds"))
 
 
 def _loop_from_json(value: Any, where: str) -> LoopRegion:

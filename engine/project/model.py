@@ -61,17 +61,17 @@ class Locks:
 
 @dataclass(frozen=True, slots=True)
 class VideoLink:
-    """The picture a cue is scored to: a video file, where it sits against the song, whether its sound plays.
+    """The picture a cue is scored to: a video file and where it sits against the song.
 
     `offset_seconds` is the video's own time at the song's start (tick 0): a
     video that starts at 01:00:00:00 under a cue that starts at 01:00:10:00 has
     offset 10.0; a negative offset means the picture starts after the song does.
-    The file itself is not part of the project, only its path.
+    The file itself is not part of the project, only its path. The picture
+    plays silent (docs/VIDEO.md says why), so there is no audio setting.
     """
 
     path: str
     offset_seconds: float = 0.0
-    muted: bool = False
 
     MAX_OFFSET_SECONDS = 86_400.0  # a day: timecode wraps at 24 hours
 
