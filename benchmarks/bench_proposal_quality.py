@@ -68,6 +68,7 @@ from composer.metrics import (
     random_hits_cell,
     random_in_key_cell,
     repeat_previous_chords,
+    repetition,
     root_agreement,
     tonic_chord_cell,
     top_pitch_share,
@@ -77,7 +78,7 @@ from composer.proposals.context import lane_index
 from composer.proposals.generate import propose
 from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
 from composer.tokens.encode import CHORD_LANE
-from composer.tokens.grid import ChordMark, Grid, cell_shape, song_grid
+from composer.tokens.grid import ChordMark, Grid, song_grid
 from engine.chords import Chord
 from engine.keys import Key
 from engine.song import Song
@@ -152,20 +153,6 @@ def changed_outside(song: Song, result: Song, ticks: tuple[int, int]) -> int:
 def _chord_in_force(song: Song, tick: int) -> Chord | None:
     event = song.chord_at(tick)
     return event.chord if event is not None else None
-
-
-def repetition(cells: list[tuple], before: list[tuple]) -> tuple[int, int]:
-    """(non-empty cells, of them those equal to an earlier cell of the region or of the bars before it)."""
-    seen = [cell_shape(c) for c in before if c]
-    filled = repeats = 0
-    for cell in cells:
-        if not cell:
-            continue
-        shape = cell_shape(cell)
-        filled += 1
-        repeats += shape in seen
-        seen.append(shape)
-    return filled, repeats
 
 
 def random_chords(grid: Grid, bar: int, rng: random.Random) -> tuple[ChordMark, ...]:

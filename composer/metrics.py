@@ -26,7 +26,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from composer.tokens.grid import ChordMark, Grid, NoteEvent
+from composer.tokens.grid import ChordMark, Grid, NoteEvent, cell_shape
 from composer.tokens.vocab import STEPS_PER_QUARTER
 from engine.chords import Chord
 from engine.keys import Key
@@ -84,6 +84,23 @@ class CellScores:
                 "notes_per_cell": mean(self.densities), "empty_cell_share": round(self.empty / max(self.cells, 1), 3),
                 "pitch_range": mean(self.ranges), "density_abs_error_vs_truth": mean(self.density_errors),
                 "range_abs_error_vs_truth": mean(self.range_errors)}
+
+
+def repetition(cells: list[tuple], before: list[tuple]) -> tuple[int, int]:
+    """(non-empty cells, of them those equal to an earlier cell of the region or of the bars before it).
+
+    Why: a proposal that restates a bar note for note (onsets and pitches, `cell_shape`) reads as a loop;
+    the originals' own share of such bars is the yardstick (bench_proposal_quality, learned styles)."""
+    seen = [cell_shape(c) for c in before if c]
+    filled = repeats = 0
+    for cell in cells:
+        if not cell:
+            continue
+        shape = cell_shape(cell)
+        filled += 1
+        repeats += shape in seen
+        seen.append(shape)
+    return filled, repeats
 
 
 def _span(events) -> int:
