@@ -12,20 +12,37 @@ from functools import cached_property
 
 from engine.chords import ChordEvent
 from engine.keys import Key, KeySignature
+from engine.timecode import SongTimecode
 from engine.timing import DEFAULT_TICKS_PER_QUARTER, MeterMap, TempoChange, TempoMap, TimeSignature
 from engine.track import DRUM_CHANNEL, Track, TrackRole
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
-    """A named position (verse, chorus, cue) on the timeline."""
+    """A named position (verse, chorus, cue) on the timeline.
+
+    A hit point (`seconds` set) is locked to a moment of picture: it stays at
+    `seconds` after the song's start when the tempo changes, and the song
+    recomputes its `tick` from the tempo map. An ordinary marker (`seconds`
+    None) stays at its tick, so at its bar and beat. Seconds are kept to the
+    microsecond, which is what a MIDI file carries for them (engine.markers).
+    """
 
     tick: int
     text: str
+    seconds: float | None = None
 
     def __post_init__(self) -> None:
         if self.tick < 0:
             raise ValueError(f"marker tick must be >= 0, got {self.tick}")
+        if self.seconds is not None:
+            if not 0 <= self.seconds < 1e7:  # also refuses NaN
+                raise ValueError(f"hit point time must be 0 or more seconds, got {self.seconds}")
+            object.__setattr__(self, "seconds", round(float(self.seconds), 6))
+
+    @property
+    def is_hit(self) -> bool:
+        return self.seconds is not None
 
 
 def _sorted_by_tick(events: tuple) -> tuple:
@@ -49,6 +66,7 @@ class Song:
     markers: tuple[Marker, ...] = ()
     title: str = ""
     end_tick: int = 0
+    timecode: SongTimecode = SongTimecode()  # frame rate and SMPTE start offset (engine.timecode)
 
     def __post_init__(self) -> None:
         if not 1 <= self.ticks_per_quarter <= 32767:
@@ -61,6 +79,10 @@ class Song:
         for name in ("tempos", "meters", "keys", "chords", "markers"):
             object.__setattr__(self, name, _sorted_by_tick(tuple(getattr(self, name))))
         object.__setattr__(self, "tracks", tuple(self.tracks))
+        if any(m.is_hit for m in self.markers):  # hit points keep their time: their ticks follow the tempo map
+            placed = tuple(m if not m.is_hit else replace(m, tick=round(self.tempo_map.tick(m.seconds)))
+                           for m in self.markers)
+            object.__setattr__(self, "markers", _sorted_by_tick(placed))
 
     # --- time -------------------------------------------------------------
     @cached_property

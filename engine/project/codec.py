@@ -9,7 +9,9 @@ with the place and the problem; it never half-builds a project.
 Version 2 added `state.locks` (tracks and notes locked against AI proposals);
 a version-1 file has no such field and reads with no locks. Version 3 added
 `state.video` (the picture the cue is scored to: path and offset, or null);
-older files read with no video.
+older files read with no video. Version 4 added `song.timecode` (frame rate
+and SMPTE start label) and a third value in marker rows, the seconds of a hit
+point or null; older files read at 24 fps from 00:00:00:00 with no hit points.
 """
 from __future__ import annotations
 
@@ -22,14 +24,17 @@ from engine.notes import Note
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
 from engine.project.model import Locks, LoopRegion, Project, ProjectState, VideoLink, ViewState
 from engine.song import Marker, Song
+from engine.timecode import SongTimecode, song_timecode
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 _TOP_FIELDS = ("format", "version", "song", "state")
-_SONG_FIELDS = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
+_SONG_FIELDS_V3 = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
+_SONG_FIELDS = _SONG_FIELDS_V3 + ("timecode",)
+_TIMECODE_FIELDS = ("frame_rate", "start")
 _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
                  "notes", "controls", "pitch_bends", "program_changes")
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
@@ -60,11 +65,12 @@ def song_to_json(song: Song) -> dict[str, Any]:
         "title": song.title,
         "ticks_per_quarter": song.ticks_per_quarter,
         "end_tick": song.end_tick,
+        "timecode": {"frame_rate": song.timecode.rate.name, "start": song.timecode.start.text(song.timecode.rate)},
         "tempos": [[t.tick, t.us_per_quarter] for t in song.tempos],
         "meters": [[m.tick, m.numerator, m.denominator] for m in song.meters],
         "keys": [[k.tick, k.key.name()] for k in song.keys],
         "chords": [[c.tick, chord_name(c.chord)] for c in song.chords],
-        "markers": [[m.tick, m.text] for m in song.markers],
+        "markers": [[m.tick, m.text, m.seconds] for m in song.markers],
         "tracks": [_track_to_json(track) for track in song.tracks],
     }
 
@@ -116,7 +122,7 @@ def project_from_json(document: Any) -> Project:
     if version < 1:
         raise Invalid(f"version: unknown project format {version}")
     fields = obj(document, "project", _TOP_FIELDS)
-    return Project(song_from_json(fields["song"], "song"), state_from_json(fields["state"], "state", version))
+    return Project(song_from_json(fields["song"], "song", version), state_from_json(fields["state"], "state", version))
 
 
 def _rows(value: Any, where: str, names: tuple[str, ...], make: Any, tick_first: bool = True) -> list[Any]:
@@ -155,8 +161,8 @@ def _parsed(parse, error_type: type[ValueError], label: str, place: str):
         raise Invalid(f"{place}: {error}") from None
 
 
-def song_from_json(value: Any, where: str) -> Song:
-    fields = obj(value, where, _SONG_FIELDS)
+def song_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Song:
+    fields = obj(value, where, _SONG_FIELDS if version >= 4 else _SONG_FIELDS_V3)
     tracks = [_track_from_json(item, f"{where}.tracks[{i}]") for i, item in enumerate(array(fields["tracks"], f"{where}.tracks"))]
     return build(
         where, Song,
@@ -166,11 +172,29 @@ def song_from_json(value: Any, where: str) -> Song:
         meters=tuple(_rows(fields["meters"], f"{where}.meters", _METER, TimeSignature)),
         keys=tuple(_tick_text_rows(fields["keys"], f"{where}.keys", _key_event)),
         chords=tuple(_tick_text_rows(fields["chords"], f"{where}.chords", _chord_event)),
-        markers=tuple(_tick_text_rows(fields["markers"], f"{where}.markers",
-                                      lambda tick, label, place: build(place, Marker, tick, label))),
+        markers=tuple(_markers_from_json(fields["markers"], f"{where}.markers", version)),
         title=text(fields["title"], f"{where}.title"),
         end_tick=integer(fields["end_tick"], f"{where}.end_tick"),
+        timecode=_timecode_from_json(fields["timecode"], f"{where}.timecode") if version >= 4 else SongTimecode(),
     )
+
+
+def _markers_from_json(value: Any, where: str, version: int) -> list[Marker]:
+    """[tick, text] rows before format 4; [tick, text, seconds of a hit point or null] since."""
+    if version < 4:
+        return _tick_text_rows(value, where, lambda tick, label, place: build(place, Marker, tick, label))
+    markers = []
+    for i, item in enumerate(array(value, where)):
+        place = f"{where}[{i}]"
+        tick, label, seconds = row(item, place, ("tick", "text", "seconds"))
+        markers.append(build(place, Marker, integer(tick, f"{place}.tick"), text(label, f"{place}.text"),
+                             optional(seconds, f"{place}.seconds", number)))
+    return markers
+
+
+def _timecode_from_json(value: Any, where: str) -> SongTimecode:
+    f = obj(value, where, _TIMECODE_FIELDS)
+    return build(where, song_timecode, text(f["frame_rate"], f"{where}.frame_rate"), text(f["start"], f"{where}.start"))
 
 
 def _track_from_json(value: Any, where: str) -> Track:
