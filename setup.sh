@@ -5,7 +5,7 @@
 #   ./setup.sh test [ARGS]    install (once), then run the test suite (pytest ARGS)
 #   ./setup.sh install        install only
 #
-# Installs Debian packages (FluidSynth, the TimGM6mb soundfont, Qt's runtime
+# Installs Debian packages (FluidSynth, the FluidR3_GM and TimGM6mb soundfonts, Qt's runtime
 # libraries, the Noto CJK fonts the Chinese interface is drawn and tested with),
 # a virtual environment in .venv, torch 2.13.0 (CPU) first and then this
 # project with its test extras. Re-running skips what is already in place.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 
 APT_PACKAGES=(
   python3 python3-venv python3-pip
-  libfluidsynth3 fluidsynth timgm6mb-soundfont libsndfile1 fonts-noto-cjk
+  libfluidsynth3 fluidsynth timgm6mb-soundfont fluid-soundfont-gm libsndfile1 fonts-noto-cjk
   libasound2 libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libglib2.0-0

@@ -4,7 +4,10 @@ The order is fixed so a render is reproducible: an explicit path (the user's
 setting or `--soundfont`) always wins and is checked strictly, because a typo
 there should say so instead of silently sounding different. Without one, any
 .sf2/.sf3 in the repository's soundfonts/ folder is used, then Debian's
-TimGM6mb (which setup.sh installs, GPL-2), then whatever the system has.
+FluidR3_GM (package fluid-soundfont-gm, MIT, 141 MB: real recorded
+instruments, a clearer mix than TimGM6mb; docs/SCORING.md, "Stems and mix"),
+then TimGM6mb (timgm6mb-soundfont, GPL-2, 6 MB), then whatever the system has.
+setup.sh installs both; without FluidR3 the lookup falls through to TimGM6mb.
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from engine.audio.errors import SoundfontError
 
 SOUNDFONT_SUFFIXES = (".sf2", ".sf3")
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "soundfonts"
-DEFAULT_SOUNDFONT = Path("/usr/share/sounds/sf2/TimGM6mb.sf2")
+DEBIAN_SF2_DIR = Path("/usr/share/sounds/sf2")
+PREFERRED_NAMES = ("FluidR3_GM.sf2", "TimGM6mb.sf2")  # in Debian's sf2 folder, best first
+DEFAULT_SOUNDFONT = DEBIAN_SF2_DIR / "TimGM6mb.sf2"  # the small fallback setup.sh always installs
 
 
 def system_soundfont_dirs() -> list[Path]:
@@ -62,9 +67,12 @@ def check_soundfont(path: str | os.PathLike[str]) -> Path:
     return path
 
 
-def candidate_soundfonts() -> list[Path]:
-    """Every SoundFont the automatic lookup would consider, in the order it tries them."""
-    candidates = soundfonts_in(BUNDLED_DIR) + [DEFAULT_SOUNDFONT]
+def candidate_soundfonts(debian_dir: Path = DEBIAN_SF2_DIR) -> list[Path]:
+    """Every SoundFont the automatic lookup would consider, in the order it tries them.
+
+    `debian_dir` is where the preferred Debian SoundFonts are looked for (tests
+    pass a folder of their own to see the choice with and without FluidR3)."""
+    candidates = soundfonts_in(BUNDLED_DIR) + [debian_dir / name for name in PREFERRED_NAMES]
     for directory in system_soundfont_dirs():
         candidates += soundfonts_in(directory)
     unique: list[Path] = []
@@ -74,16 +82,16 @@ def candidate_soundfonts() -> list[Path]:
     return unique
 
 
-def find_soundfont(user_path: str | os.PathLike[str] | None = None) -> Path:
+def find_soundfont(user_path: str | os.PathLike[str] | None = None, debian_dir: Path = DEBIAN_SF2_DIR) -> Path:
     """The SoundFont to use: `user_path` (checked strictly) or the first usable automatic candidate."""
     if user_path is not None and str(user_path) != "":
         return check_soundfont(user_path)
-    for path in candidate_soundfonts():
+    for path in candidate_soundfonts(debian_dir):
         try:
             return check_soundfont(path)
         except SoundfontError:
             continue
     raise SoundfontError(
-        "no SoundFont found: install one (Debian: apt install timgm6mb-soundfont), "
+        "no SoundFont found: install one (Debian: apt install fluid-soundfont-gm), "
         f"put a .sf2/.sf3 file in {BUNDLED_DIR}, or pass --soundfont PATH"
     )

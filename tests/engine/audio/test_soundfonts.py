@@ -9,6 +9,7 @@ import pytest
 from engine.audio.errors import SoundfontError
 from engine.audio.soundfonts import (
     BUNDLED_DIR,
+    DEBIAN_SF2_DIR,
     DEFAULT_SOUNDFONT,
     candidate_soundfonts,
     check_soundfont,
@@ -16,7 +17,7 @@ from engine.audio.soundfonts import (
     soundfonts_in,
 )
 
-FLUID_R3 = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+FLUID_R3 = DEBIAN_SF2_DIR / "FluidR3_GM.sf2"
 
 
 def one_line(error: Exception) -> str:
@@ -29,14 +30,49 @@ def test_automatic_lookup_finds_a_real_soundfont():
     found = find_soundfont()
     assert check_soundfont(found) == found
     bundled = soundfonts_in(BUNDLED_DIR)
-    assert found == (bundled[0] if bundled else DEFAULT_SOUNDFONT)
+    assert found == (bundled[0] if bundled else FLUID_R3 if FLUID_R3.exists() else DEFAULT_SOUNDFONT)
 
 
-def test_default_comes_before_other_system_soundfonts():
+def test_fluid_r3_comes_before_timgm6mb_and_other_system_soundfonts():
     candidates = candidate_soundfonts()
-    assert DEFAULT_SOUNDFONT in candidates
-    if FLUID_R3.exists():
-        assert candidates.index(DEFAULT_SOUNDFONT) < candidates.index(FLUID_R3)
+    assert candidates.index(FLUID_R3) < candidates.index(DEFAULT_SOUNDFONT)
+    assert candidates.index(DEFAULT_SOUNDFONT) < candidates.index(DEBIAN_SF2_DIR / "default-GM.sf2")
+
+
+def _debian_folder(tmp_path: Path, names: list[str]) -> Path:
+    """A stand-in for /usr/share/sounds/sf2 holding links to the real SoundFonts named."""
+    folder = tmp_path / "sf2"
+    folder.mkdir()
+    for name in names:
+        (folder / name).symlink_to(DEBIAN_SF2_DIR / name)
+    return folder
+
+
+@pytest.mark.skipif(not (FLUID_R3.exists() and DEFAULT_SOUNDFONT.exists()), reason="needs both Debian SoundFonts")
+def test_fluid_r3_is_chosen_over_timgm6mb_when_present(tmp_path):
+    if soundfonts_in(BUNDLED_DIR):
+        pytest.skip("a bundled SoundFont comes first")
+    folder = _debian_folder(tmp_path, ["TimGM6mb.sf2", "FluidR3_GM.sf2"])
+    assert find_soundfont(debian_dir=folder) == folder / "FluidR3_GM.sf2"
+
+
+@pytest.mark.skipif(not DEFAULT_SOUNDFONT.exists(), reason="needs TimGM6mb")
+def test_timgm6mb_is_chosen_without_fluid_r3(tmp_path):
+    if soundfonts_in(BUNDLED_DIR):
+        pytest.skip("a bundled SoundFont comes first")
+    folder = _debian_folder(tmp_path, ["TimGM6mb.sf2"])
+    assert find_soundfont(debian_dir=folder) == folder / "TimGM6mb.sf2"
+
+
+def test_a_broken_preferred_soundfont_is_passed_over(tmp_path):
+    """A FluidR3_GM.sf2 that is not a SoundFont (a cut-short download) does not stop the lookup."""
+    if soundfonts_in(BUNDLED_DIR):
+        pytest.skip("a bundled SoundFont comes first")
+    folder = tmp_path / "sf2"
+    folder.mkdir()
+    (folder / "FluidR3_GM.sf2").write_bytes(b"RIFF")
+    found = find_soundfont(debian_dir=folder)
+    assert found != folder / "FluidR3_GM.sf2" and check_soundfont(found) == found
 
 
 @pytest.mark.skipif(not FLUID_R3.exists(), reason="fluid-soundfont-gm not installed")
