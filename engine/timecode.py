@@ -190,3 +190,44 @@ def song_timecode(rate_name: str, start_text: str) -> SongTimecode:
     """A SongTimecode from what a user or a file spells; TimecodeError (one line) for either part."""
     rate = frame_rate(rate_name)
     return SongTimecode(rate, parse_timecode(start_text, rate))
+
+
+# --- MIDI ---------------------------------------------------------------------
+# The SMPTE offset meta event (FF 54 05 hr mn se fr ff) names the label at the
+# file's start; the top bits of `hr` give the rate as 24, 25, 29.97 drop-frame
+# or 30. 23.976 and 29.97 non-drop count their labels as 24 and 30 do, so the
+# event says 24 or 30 and a Cadenza tag (FF 7F, ignored by other programs) keeps
+# the real rate. Sub-frames (hundredths) are read and rounded away: a song's
+# start is a whole frame.
+SMPTE_OFFSET = 0x54
+_MIDI_RATE_CODES = {"23.976": 0, "24": 0, "25": 1, "29.97df": 2, "29.97": 3, "30": 3}
+_RATE_FOR_CODE = {0: "24", 1: "25", 2: "29.97df", 3: "30"}
+_RATE_TAG = b"\x7dcadenza-timecode:frame_rate="
+
+
+def smpte_offset_payload(timecode: SongTimecode) -> bytes:
+    start = timecode.start
+    code = _MIDI_RATE_CODES[timecode.rate.name]
+    return bytes((code << 5 | start.hours, start.minutes, start.seconds, start.frames, 0))
+
+
+def frame_rate_tag(timecode: SongTimecode) -> bytes:
+    """The FF 7F payload that names the exact rate."""
+    return _RATE_TAG + timecode.rate.name.encode("ascii")
+
+
+def frame_rate_from_tag(payload: bytes) -> FrameRate | None:
+    if not payload.startswith(_RATE_TAG):
+        return None
+    return _BY_NAME.get(payload[len(_RATE_TAG):].decode("ascii", "replace"))
+
+
+def timecode_from_smpte_offset(payload: bytes, tagged_rate: FrameRate | None = None) -> SongTimecode:
+    """The song timecode an SMPTE offset event describes; TimecodeError for one that is not a timecode."""
+    if len(payload) < 4:
+        raise TimecodeError(f"SMPTE offset has {len(payload)} bytes, not 5")
+    rate = _BY_NAME[_RATE_FOR_CODE[payload[0] >> 5 & 3]]
+    if tagged_rate is not None and _MIDI_RATE_CODES[tagged_rate.name] == _MIDI_RATE_CODES[rate.name]:
+        rate = tagged_rate
+    label = Timecode(payload[0] & 0x1F, payload[1], payload[2], payload[3])
+    return SongTimecode(rate, label)

@@ -26,7 +26,9 @@ from engine.chords import chord_name
 from engine.midi.song_builder import (BANK_LSB, BANK_MSB, CHORDS_TRACK_NAME, KEY_SIGNATURE, MARKER, PAN, TEMPO,
                                       TEXT, TIME_SIGNATURE, TRACK_NAME, VOLUME)
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, encode_tag
+from engine.markers import marker_midi_text
 from engine.song import Song
+from engine.timecode import SMPTE_OFFSET, SongTimecode, frame_rate_tag, smpte_offset_payload
 from engine.track import Track
 
 # Ranks order the events that share a tick.
@@ -89,7 +91,10 @@ def _conductor(song: Song) -> list[tuple[int, int, int, bytes]]:
         payload = bytes((k.key.sharps & 0xFF, int(k.key.is_minor)))
         events.append((k.tick, _CONTROL, len(events), meta(KEY_SIGNATURE, payload)))
     for marker in song.markers:
-        events.append((marker.tick, _CONTROL, len(events), _text(MARKER, marker.text)))
+        events.append((marker.tick, _CONTROL, len(events), _text(MARKER, marker_midi_text(marker))))
+    if song.timecode != SongTimecode():  # the SMPTE start and the exact rate (engine.timecode)
+        events.append((0, _SETUP, len(events), meta(SMPTE_OFFSET, smpte_offset_payload(song.timecode))))
+        events.append((0, _SETUP, len(events), meta(SEQUENCER_SPECIFIC, frame_rate_tag(song.timecode))))
     return events
 
 

@@ -52,7 +52,10 @@ from engine.midi.roles import guess_role, import_roles
 from engine.midi.smf_reader import RawTrack, SmfFile
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, decode_tag
 from engine.notes import Note
+from engine.markers import marker_from_midi
 from engine.song import Marker, Song
+from engine.timecode import (SMPTE_OFFSET, FrameRate, SongTimecode, TimecodeError, frame_rate_from_tag,
+                             timecode_from_smpte_offset)
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track
 
@@ -120,6 +123,7 @@ def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
         keys=tuple(song_events.keys),
         chords=tuple(song_events.chords),
         markers=tuple(song_events.markers),
+        timecode=song_events.timecode(),
         title=title,
         end_tick=max((raw.end_tick for raw in smf.tracks), default=0),
     )
@@ -225,6 +229,8 @@ class _SongEvents:
         self.meters: list[TimeSignature] = []
         self.keys: list[KeySignature] = []
         self.markers: list[Marker] = []
+        self.smpte_offset: bytes | None = None
+        self.tagged_rate: FrameRate | None = None
         self.chords: list[ChordEvent] = []
 
     def collect(self, raw: RawTrack, is_chord_track: bool) -> None:
@@ -236,9 +242,23 @@ class _SongEvents:
             elif kind == KEY_SIGNATURE:
                 self._key(tick, payload)
             elif kind == MARKER:
-                self.markers.append(Marker(tick, decode_text(payload)))
+                self.markers.append(marker_from_midi(tick, decode_text(payload)))
+            elif kind == SMPTE_OFFSET and tick == 0:
+                self.smpte_offset = payload
+            elif kind == SEQUENCER_SPECIFIC and tick == 0:
+                self.tagged_rate = frame_rate_from_tag(payload) or self.tagged_rate
             elif kind == TEXT and is_chord_track:
                 self._chord(tick, decode_text(payload))
+
+    def timecode(self) -> SongTimecode:
+        """The SMPTE start the file names (at tick 0), at the rate a Cadenza tag names exactly."""
+        if self.smpte_offset is None:
+            return SongTimecode()
+        try:
+            return timecode_from_smpte_offset(self.smpte_offset, self.tagged_rate)
+        except TimecodeError as error:
+            self.warnings[f"skipped an SMPTE offset that is not a timecode ({error})"] += 1
+            return SongTimecode()
 
     def _tempo(self, tick: int, payload: bytes) -> None:
         us_per_quarter = int.from_bytes(payload[:3], "big")
