@@ -88,6 +88,7 @@ class FileController(QObject):
         self._recovery_entry = None
         self.takes_source = list  # () -> the JSON-able AI takes saved with the project
         self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
+        self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -169,7 +170,7 @@ class FileController(QObject):
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
             selected_track_id=self.session.current_track_id,
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
-            takes=self.takes_source(), locks=self.locks_source())
+            takes=self.takes_source(), locks=self.locks_source(), video=self.video_source())
         return Project(song=self.session.song, state=state)
 
     def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:

@@ -26,6 +26,7 @@ from app.session import Session
 from app.tracks.track_list import TrackList
 from app.transport import Transport, default_player
 from app.transport_bar import TransportBar
+from app.video.install import install_video
 from engine.project import RecoveryStore
 from engine.song import Song
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self._add_history_dock()
         self.compose = install_proposals(self)
         self.proposals = self.compose.controller
+        self.video = install_video(self)
         self._add_status_bar()
         self.editor.roll.auditioned.connect(self.transport.audition)
         self.editor.keyboard.pressed.connect(self.transport.audition)
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
 
     def _add_song_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Transport"))
+        self.transport_menu = menu
         self.menuBar().insertMenu(self.menus.help.menuAction(), menu)
         bar = self.transport_bar
         for action in (bar.play, bar.home, bar.loop, bar.metronome):
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.proposals.shutdown()
+        self.video.close()
         self.midi.close()
         self.transport.close()
         self.files.close()

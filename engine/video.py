@@ -103,6 +103,7 @@ class VideoReader:
         import av
 
         self.path = os.fspath(path)
+        self._decode_errors = (av.FFmpegError, ValueError)
         _check_path(self.path)
         try:
             self._container = av.open(self.path, mode="r")
@@ -197,16 +198,26 @@ class VideoReader:
         if cached is not None:
             self._cache.move_to_end(index)
             return cached
-        last = self._last
-        if last is None or not last[0] < index <= last[0] + FORWARD_LIMIT:
-            self._seek(index)
-        shown = self._decode_to(index)
-        if shown is None:  # the seek landed past the frame (a badly indexed file): decode from the start
-            self._seek(0)
+        try:
+            last = self._last
+            if last is None or not last[0] < index <= last[0] + FORWARD_LIMIT:
+                self._seek(index)
             shown = self._decode_to(index)
+            if shown is None:  # the seek landed past the frame (a badly indexed file): decode from the start
+                self._seek(0)
+                shown = self._decode_to(index)
+        except self._decode_errors as error:  # a file damaged past its first frame
+            self._forget_position()
+            raise VideoFileError(self.path, f"frame {index} cannot be decoded ({_reason(error)})") from None
         if shown is None:
             raise VideoFileError(self.path, f"frame {index} cannot be decoded")
         return shown
+
+    def _forget_position(self) -> None:
+        """After a decoding error the decoder's position is unknown: the next frame seeks."""
+        self._frames = None
+        self._pending = None
+        self._last = None
 
     def _seek(self, index: int) -> None:
         """Put the decoder at the keyframe at or before frame `index`."""

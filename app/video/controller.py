@@ -1,0 +1,251 @@
+"""The video in the project: open, place against the song, follow the playhead, step by frames.
+
+The picture follows the playhead, whatever moves it: playback (the transport
+polls the player into `EditorOptions.playhead`), a click or drag in the ruler,
+a loop going round, a tempo edit (the same tick is now another moment). Each
+move asks for frame floor((song seconds + offset) x fps); the decode thread
+(app.video.frames) delivers it and the view paints it.
+
+The link (path and offset, engine.project.VideoLink) is saved with the project
+and, like the AI takes and locks, is editor state beside the song, not part of
+it: changing it marks the project unsaved but is not an undo step, so undoing
+notes never takes the picture away.
+
+The offset is set the way a film composer states it: the timecode of the
+video's first frame, against the song's SMPTE start (engine.timecode). A video
+whose file carries a start timecode is placed by it when it is opened.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox
+
+from app.i18n import fill
+from app.video.frames import FrameFetcher
+from app.video.view import VideoPanel
+from engine.errors import CadenzaError
+from engine.project import VideoLink
+from engine.timecode import TimecodeError, frame_number, parse_timecode, timecode_at_frame, frames_per_day
+from engine.video import VideoInfo, VideoReader, frame_index
+
+VIDEO_SUFFIXES = ("*.mp4", "*.mov", "*.m4v", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.mpg", "*.mpeg")
+STEP_TICK_LIMIT = 64  # ticks tried past a frame's start to land inside it (one tick is ~1 ms at 120 bpm)
+
+
+class VideoController(QObject):
+    linkChanged = Signal()  # a video opened, moved or removed
+
+    def __init__(self, window: QMainWindow, files) -> None:
+        super().__init__(window)
+        self.window = window
+        self.files = files
+        self.session = files.session
+        self.options = files.options
+        self.link: VideoLink | None = None
+        self.info: VideoInfo | None = None
+        self.fetcher: FrameFetcher | None = None
+        self.wanted: int | None = None  # the frame the playhead is on (None: no picture there)
+        self.panel = VideoPanel()
+        self.dock = QDockWidget(self.tr("Video"), window)
+        self.dock.setObjectName("VideoDock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable |
+                              QDockWidget.DockWidgetFloatable)
+        window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.follow())
+        self.panel.picture.show_note(self.tr("No video: File › Open video…"))
+        self.options.playheadMoved.connect(self.follow)
+        self.session.songChanged.connect(self.follow)
+        files.projectShown.connect(lambda project: self.restore(project.state.video))
+        files.video_source = lambda: self.link
+
+    # --- the link ------------------------------------------------------------------------
+    def open_video(self, path: str | None = None) -> bool:
+        """Open a video file into the project; a file that cannot be decoded changes nothing."""
+        path = path or self.files.choose_path(self.tr("Open video"), False,
+                                              fill(self.tr("Video files (%1)"), " ".join(VIDEO_SUFFIXES)))
+        if not path:
+            return False
+        try:
+            reader = VideoReader(path)
+        except CadenzaError as error:
+            self.files.ask(QMessageBox.Warning, self.tr("Cannot open video"), str(error))
+            return False
+        link = VideoLink(str(Path(path).resolve()), self._offset_from_file(reader.info))
+        self._attach(link, reader)
+        self.session.undo_stack.resetClean()  # the link is saved with the project
+        self.dock.show()
+        self.dock.raise_()
+        info = reader.info
+        self.session.message.emit(fill(self.tr("Opened video %1: %2×%3, %4 fps, %5 frames"), Path(path).name,
+                                       info.width, info.height, f"{float(info.fps):.3f}".rstrip("0").rstrip("."),
+                                       info.frame_count))
+        return True
+
+    def remove_video(self) -> None:
+        if self.link is None:
+            return
+        self._detach()
+        self.session.undo_stack.resetClean()
+        self.session.message.emit(self.tr("Video removed from the project"))
+
+    def restore(self, link: VideoLink | None) -> None:
+        """Show the project's video; a file gone missing keeps its link (saved back) and says so."""
+        self._detach()
+        if link is None:
+            return
+        try:
+            reader = VideoReader(link.path)
+        except CadenzaError as error:
+            self.link = link
+            self.panel.picture.show_note(str(error))
+            self.session.message.emit(fill(self.tr("The project's video cannot be opened: %1"), str(error)))
+            self.linkChanged.emit()
+            return
+        self._attach(link, reader)
+        self.dock.show()
+
+    def set_offset(self, seconds: float) -> bool:
+        """Place the video so its time `seconds` is at the song's start; out of range changes nothing."""
+        if self.link is None:
+            return False
+        try:
+            link = VideoLink(self.link.path, seconds)
+        except ValueError as error:
+            self.files.ask(QMessageBox.Warning, self.tr("Cannot place the video"), str(error))
+            return False
+        if link != self.link:
+            self.link = link
+            self.session.undo_stack.resetClean()
+            self.linkChanged.emit()
+            self.follow()
+        return True
+
+    def set_start_timecode(self, text: str) -> bool:
+        """Place the video by the timecode of its first frame, read at the song's frame rate."""
+        timecode = self.session.song.timecode
+        try:
+            label = parse_timecode(text, timecode.rate)
+        except TimecodeError as error:
+            self.files.ask(QMessageBox.Warning, self.tr("Cannot place the video"), str(error))
+            return False
+        return self.set_offset(-timecode.song_seconds(label))
+
+    def start_timecode(self) -> str:
+        """The timecode of the video's first frame, at the song's rate, as the offset places it."""
+        timecode = self.session.song.timecode
+        offset_frames = round(self.link.offset_seconds * timecode.rate.fps) if self.link else 0
+        frame = (timecode.start_frame - offset_frames) % frames_per_day(timecode.rate)
+        return timecode_at_frame(frame, timecode.rate).text(timecode.rate)
+
+    def placement_dialog(self) -> bool:
+        if self.link is None:
+            return False
+        song_start = self.session.song.timecode.start.text(self.session.song.timecode.rate)
+        text, ok = QInputDialog.getText(
+            self.window, self.tr("Place video"),
+            fill(self.tr("Timecode of the video's first frame (the song starts at %1):"), song_start),
+            text=self.start_timecode())
+        return ok and self.set_start_timecode(text)
+
+    def _offset_from_file(self, info: VideoInfo) -> float:
+        """Where a video with a start timecode of its own belongs against the song's SMPTE start (else 0)."""
+        if not info.start_timecode:
+            return 0.0
+        timecode = self.session.song.timecode
+        try:
+            offset = -timecode.song_seconds(parse_timecode(info.start_timecode, timecode.rate))
+            return VideoLink("-", offset).offset_seconds
+        except (TimecodeError, ValueError):
+            return 0.0  # a label at another rate than the song's: the user places it
+
+    def _attach(self, link: VideoLink, reader: VideoReader) -> None:
+        self._detach()
+        self.link, self.info = link, reader.info
+        self.fetcher = FrameFetcher(reader, self)
+        self.fetcher.frameReady.connect(self._show_frame)
+        self.fetcher.failed.connect(self._decode_failed)
+        self.dock.setWindowTitle(fill(self.tr("Video — %1"), Path(link.path).name))
+        self.linkChanged.emit()
+        self.follow()
+
+    def _detach(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.frameReady.disconnect(self._show_frame)
+            self.fetcher.close()
+            self.fetcher.deleteLater()
+        self.link = self.info = self.fetcher = self.wanted = None
+        self.dock.setWindowTitle(self.tr("Video"))
+        self.panel.picture.show_note(self.tr("No video: File › Open video…"))
+        self.panel.caption.clear()
+        self.linkChanged.emit()
+
+    # --- following the playhead ----------------------------------------------------------
+    def video_seconds(self, tick: int) -> float:
+        """The video's time at `tick` of the song."""
+        return self.session.song.seconds(tick) + (self.link.offset_seconds if self.link else 0.0)
+
+    def frame_at_tick(self, tick: int) -> int:
+        """The frame number the picture shows at `tick`: floor(video seconds x fps) (may be outside the video)."""
+        return frame_index(self.video_seconds(tick), self.info.fps)
+
+    def follow(self, *_: object) -> None:
+        """Ask for the frame under the playhead (or say why there is none)."""
+        if self.fetcher is None or not self.dock.isVisible():
+            return
+        tick = self.options.playhead
+        index = self.frame_at_tick(tick)
+        picture = self.panel.picture
+        if index < 0:
+            self.wanted = None
+            picture.show_note(fill(self.tr("The picture starts in %1 s"), f"{-self.video_seconds(tick):.2f}"))
+        elif index >= self.info.frame_count:
+            self.wanted = None
+            picture.show_note(self.tr("The picture has ended"))
+        elif index != self.wanted or picture.index != index:
+            self.wanted = index
+            width = max(2, round(picture.width() * picture.devicePixelRatioF()))
+            self.fetcher.request(index, width)
+        self._show_caption(tick, index)
+
+    def _show_frame(self, index: int, image: QImage) -> None:
+        if index == self.wanted:  # an older request finishing after the playhead moved on is dropped
+            self.panel.picture.show_frame(index, image)
+
+    def _decode_failed(self, message: str) -> None:
+        self.panel.picture.show_note(message)
+        self.session.message.emit(message)
+
+    def _show_caption(self, tick: int, index: int) -> None:
+        song = self.session.song
+        self.panel.caption.setText(fill(self.tr("Frame %1 of %2 · %3 · %4 fps"), index, self.info.frame_count,
+                                        song.timecode.text_at(song.seconds(tick)),
+                                        f"{float(self.info.fps):.3f}".rstrip("0").rstrip(".")))
+
+    # --- frame steps ---------------------------------------------------------------------
+    def step(self, frames: int) -> None:
+        """Move the playhead `frames` frames (of the video, or of the song's timecode without one)."""
+        song = self.session.song
+        offset = self.link.offset_seconds if self.info else 0.0
+        fps = self.info.fps if self.info else song.timecode.rate.fps
+        current = frame_index(song.seconds(self.options.playhead) + offset, fps)
+        target = current + frames
+        seconds = float(target / fps) - offset
+        if seconds <= 0:
+            self.options.seek(0)
+            return
+        tick = math.floor(song.tempo_map.tick(seconds))
+        for candidate in range(tick, tick + STEP_TICK_LIMIT):  # the first tick whose moment is in that frame
+            if frame_index(song.seconds(candidate) + offset, fps) >= target:
+                tick = candidate
+                break
+        self.options.seek(tick)
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()

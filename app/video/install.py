@@ -1,0 +1,38 @@
+"""Puts the video into the window: its dock, File menu items, the frame-step keys, the View menu toggle.
+
+Frame step is "," and "." (back and forward), the keys Pro Tools and Premiere
+users know for nudging by a frame; Alt+Left/Right already switch AI takes and
+the arrows move notes. They work in the whole window, even with the video
+hidden, stepping by the song's timecode frames when there is no video.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow
+
+from app.edit_menus import add_action
+from app.video.controller import VideoController
+
+
+def install_video(window: QMainWindow) -> VideoController:
+    """The window's VideoController, with its menu items placed before File › Quit."""
+    video = VideoController(window, window.files)
+    menu = window.file_menu.menu
+    quit_separator = [action for action in menu.actions() if action.isSeparator()][-1]
+    items = (
+        (video.tr("Open &video…"), video.open_video, "Ctrl+Shift+O"),
+        (video.tr("&Place video…"), video.placement_dialog, None),
+        (video.tr("Remove vi&deo"), video.remove_video, None),
+    )
+    for text, slot, shortcut in items:
+        action = add_action(window, menu, text, slot, shortcut)
+        menu.removeAction(action)
+        menu.insertAction(quit_separator, action)
+        if slot is not video.open_video:
+            action.setEnabled(False)
+            video.linkChanged.connect(lambda a=action: a.setEnabled(video.link is not None))
+    menu.insertSeparator(quit_separator)
+    window.transport_menu.addSeparator()
+    add_action(window, window.transport_menu, video.tr("Back one frame"), lambda: video.step(-1), ",")
+    add_action(window, window.transport_menu, video.tr("Forward one frame"), lambda: video.step(1), ".")
+    window.menus.view.insertAction(window.history_dock.toggleViewAction(), video.dock.toggleViewAction())
+    return video

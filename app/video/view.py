@@ -1,0 +1,71 @@
+"""The picture: the current frame scaled to fit, black bars around it, and a line saying which frame it is.
+
+The view paints what the decode thread last delivered and nothing else; which
+frame that should be is the controller's business (app.video.controller).
+Before the picture starts or with no video, it is black with a short note,
+as a DAW's video window is.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+
+class PictureView(QWidget):
+    """Paints one QImage, aspect kept, centred on black."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.index: int | None = None  # the frame number of `image`
+        self.note = ""  # shown instead of a picture (no video, before its start)
+        self.setMinimumSize(160, 90)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 270)
+
+    def show_frame(self, index: int, image: QImage) -> None:
+        self.index, self.image, self.note = index, image, ""
+        self.update()
+
+    def show_note(self, note: str) -> None:
+        self.index, self.image, self.note = None, None, note
+        self.update()
+
+    def picture_rect(self) -> QRect:
+        """Where the picture is painted: as large as fits, centred (empty without one)."""
+        if self.image is None or self.image.isNull():
+            return QRect()
+        size = self.image.size().scaled(self.size(), Qt.KeepAspectRatio)
+        return QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
+                     size.width(), size.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.black)
+        if self.image is not None:
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(self.picture_rect(), self.image)
+        elif self.note:
+            painter.setPen(QColor(160, 160, 160))
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignCenter | Qt.TextWordWrap, self.note)
+        painter.end()
+
+
+class VideoPanel(QWidget):
+    """The picture and, under it, the file, frame number and timecode."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture = PictureView(self)
+        self.caption = QLabel(self)
+        self.caption.setStyleSheet("padding: 2px 4px;")
+        self.caption.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(self.caption)

@@ -1,0 +1,207 @@
+"""The video dock, offscreen: the frame on screen is the frame under the playhead.
+
+A real video (frames that show their own number, made by tests/video_clip.py)
+is opened into the real main window; the playhead is moved the ways a user
+moves it; the dock's picture is grabbed from the screen and its number read
+back, then compared with floor((song seconds + offset) x fps).
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from engine.project import VideoLink, load_project
+from engine.timecode import song_timecode
+from engine.timing import TempoChange
+from tests.video_clip import make_clip, read_number
+
+FPS = Fraction(24)
+FRAMES = 240  # ten seconds
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory):
+    return make_clip(tmp_path_factory.mktemp("video") / "reel.mp4", FRAMES, FPS, "libx264",
+                     timecode="01:00:00:00")
+
+
+def shown_number(window) -> int:
+    """The frame number read from the pixels the dock shows."""
+    picture = window.video.panel.picture
+    image = picture.grab().toImage()
+    rect = picture.picture_rect()
+    assert rect.width() > 0, "no picture on screen"
+    pixel = lambda x, y: image.pixelColor(x, y)  # noqa: E731
+    # read_number wants an array; sample the same block centres from the QImage directly.
+    number = 0
+    for bit in range(12):
+        colour = pixel(rect.x() + int((bit + 0.5) * rect.width() / 12), rect.y() + rect.height() // 2)
+        number = number * 2 + int((colour.red() + colour.green() + colour.blue()) / 3 > 128)
+    return number
+
+
+def expected_frame(window, tick: int) -> int:
+    seconds = window.session.song.seconds(tick) + window.video.link.offset_seconds
+    return math.floor(Fraction(seconds) * FPS + Fraction(FPS, 10**6))
+
+
+def settle(qtbot, window) -> int:
+    """Wait until the dock shows the frame the playhead is on; returns the number read from the screen."""
+    video = window.video
+    qtbot.waitUntil(lambda: video.wanted is not None and video.panel.picture.index == video.wanted, timeout=5000)
+    return shown_number(window)
+
+
+@pytest.fixture
+def video_window(window, clip, qtbot):
+    window.resize(1400, 900)
+    assert window.video.open_video(str(clip))
+    qtbot.waitUntil(lambda: window.video.dock.isVisible())
+    return window
+
+
+def test_opening_a_video_shows_the_frame_under_the_playhead(video_window, qtbot):
+    window = video_window
+    link = window.video.link
+    assert link.offset_seconds == -3600.0  # its own start 01:00:00:00 against the song's 00:00:00:00
+    window.video.set_offset(0.0)
+    assert window.files.dirty  # the link is saved with the project
+    for tick in (0, 1, 479, 480, 961, 3000, 7777):
+        window.options.seek(tick)
+        assert settle(qtbot, window) == expected_frame(window, tick) == window.video.panel.picture.index
+
+
+def test_scrubbing_back_and_forth_lands_on_the_right_frames(video_window, qtbot):
+    window = video_window
+    window.video.set_offset(0.0)
+    ticks = [4000, 200, 9000, 8990, 3, 6000, 5999, 100, 9500]
+    for tick in ticks:  # a drag: moves faster than frames decode; only the last one must be on screen
+        window.options.seek(tick)
+    assert settle(qtbot, window) == expected_frame(window, 9500)
+    for tick in ticks:  # one move at a time
+        window.options.seek(tick)
+        assert settle(qtbot, window) == expected_frame(window, tick)
+
+
+def test_the_offset_and_a_tempo_change_move_the_picture(video_window, qtbot):
+    window = video_window
+    window.video.set_start_timecode("00:59:58:00")  # the video starts two seconds before the song
+    assert window.video.link.offset_seconds == pytest.approx(-3598.0)  # the song starts at 00:00:00:00
+    window.session.replace_song(window.session.song.with_(timecode=song_timecode("24", "01:00:00:00")))
+    window.video.set_start_timecode("00:59:58:00")
+    assert window.video.link.offset_seconds == pytest.approx(2.0)
+    assert window.video.start_timecode() == "00:59:58:00"
+    window.options.seek(960)  # one second at 120 bpm: video time 3 s, frame 72
+    assert settle(qtbot, window) == 72
+    song = window.session.song
+    window.session.replace_song(song.with_(tempos=(TempoChange.from_bpm(0, 60),)))
+    assert settle(qtbot, window) == expected_frame(window, 960) == 96  # two seconds now: frame 96
+
+
+def test_before_the_picture_starts_and_after_it_ends_the_view_says_so(video_window, qtbot):
+    window = video_window
+    window.video.set_offset(-2.0)  # the picture starts two seconds into the song
+    window.options.seek(480)
+    picture = window.video.panel.picture
+    assert picture.image is None and "starts in 1.50 s" in picture.note
+    window.options.seek(960 * 20)  # 20 s in: the 10 s video has ended
+    assert picture.image is None and "ended" in picture.note
+    window.options.seek(960 * 3)  # one second into the picture
+    assert settle(qtbot, window) == 24
+
+
+def test_frame_step_keys_move_the_playhead_one_frame(video_window, qtbot):
+    window = video_window
+    window.video.set_offset(0.0)
+    window.options.seek(1000)
+    start = expected_frame(window, 1000)
+    window.editor.roll.setFocus()
+    for n in range(1, 6):
+        QTest.keyClick(window.editor.roll, Qt.Key_Period)
+        assert expected_frame(window, window.options.playhead) == start + n
+        assert settle(qtbot, window) == start + n
+    for n in range(4, -3, -1):
+        QTest.keyClick(window.editor.roll, Qt.Key_Comma)
+        assert settle(qtbot, window) == start + n
+    window.options.seek(5)
+    QTest.keyClick(window.editor.roll, Qt.Key_Comma)
+    assert window.options.playhead == 0
+
+
+def test_playing_and_looping_the_picture_follows_the_player(song, clip, qtbot):
+    """The real Player on its offline output: audio pulled by hand moves its clock; the transport polls it."""
+    from app.main_window import MainWindow
+    from engine.audio.output import OfflineOutput
+    from engine.audio.player import Player
+
+    output = OfflineOutput()
+    window = MainWindow(song, player_factory=lambda: Player(output=output))
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.video.open_video(str(clip))
+        window.video.set_offset(0.0)
+        window.options.set_loop(960, 1920)  # one to two seconds at 120 bpm
+        window.options.seek(960)
+        window.transport.play()
+        seen = []
+        for _ in range(50):  # 50 x 0.05 s: round the 1 s loop two and a half times
+            output.advance(0.05)
+            window.transport._poll()  # what its 30 ms timer does
+            seen.append(settle(qtbot, window))
+            assert seen[-1] == expected_frame(window, window.options.playhead)
+        window.transport.stop()
+        assert min(seen) >= 24 and max(seen) < 48 and len(set(seen)) > 15
+        assert any(later < earlier for earlier, later in zip(seen, seen[1:]))  # it went round
+    finally:
+        window.session.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_a_file_that_cannot_be_decoded_changes_nothing(window, tmp_path, clip, qtbot, monkeypatch):
+    messages = []
+    monkeypatch.setattr(window.files, "ask", lambda icon, title, text, *a: messages.append(text))
+    bad = tmp_path / "broken.mov"
+    bad.write_bytes(b"\x00\x00\x00\x18ftypqt  " + b"garbage" * 500)
+    assert window.video.open_video(str(clip))
+    before = (window.video.link, window.files.project())
+    assert not window.video.open_video(str(bad))
+    assert len(messages) == 1 and "\n" not in messages[0] and str(bad) in messages[0]
+    assert (window.video.link, window.files.project()) == before
+    assert not window.video.set_start_timecode("99:99")
+    assert not window.video.set_offset(1e6)
+    assert window.video.link == before[0] and len(messages) == 3
+
+
+def test_the_video_is_saved_with_the_project_and_comes_back(window, clip, tmp_path, qtbot):
+    assert window.video.open_video(str(clip))
+    window.video.set_offset(1.5)
+    path = tmp_path / "cue.cadenza"
+    assert window.files.save_as(str(path))
+    assert load_project(path).state.video == VideoLink(str(clip.resolve()), 1.5)
+    window.video.remove_video()
+    assert window.video.link is None and window.files.dirty
+    assert window.files.open_file(str(path), confirm=False)
+    assert window.video.link == VideoLink(str(clip.resolve()), 1.5)
+    window.options.seek(0)
+    assert settle(qtbot, window) == 36
+
+
+def test_a_project_whose_video_went_missing_opens_and_keeps_the_link(window, clip, tmp_path, qtbot):
+    moved = tmp_path / "moved.mp4"
+    moved.write_bytes(clip.read_bytes())
+    assert window.video.open_video(str(moved))
+    path = tmp_path / "cue.cadenza"
+    assert window.files.save_as(str(path))
+    moved.unlink()
+    assert window.files.open_file(str(path), confirm=False)
+    assert window.video.link.path == str(moved.resolve()) and window.video.fetcher is None
+    assert "no such file" in window.video.panel.picture.note
+    assert load_project(path).state.video == window.files.project().state.video
