@@ -13,6 +13,18 @@ Layout:
   pan CC 10 at tick 0; then per tick: note-offs, program changes, controllers,
   pitch bends, note-ons. A zero-length note is written as note-on then
   note-off at the same tick, in that order, so it reads back as itself.
+- Notes of one pitch that overlap in one track are written so they play as
+  written: the earlier note ends where the later one starts. Written as on,
+  on, off, off, a synth's first note-off silences the key and cuts the later
+  note short (the one that was meant to sound); cut this way, every note
+  starts when it should and the later one lasts its whole length. The earlier
+  note's tail past that point is lost, which is what a re-struck key does
+  anyway. Moving it to a free channel would keep both, but it would come back
+  as another track on import, and 16 channels run out. Tracks that share a
+  channel are left alone: they are separate parts (POP909 puts melody, bridge
+  and piano all on channel 1), and cutting one part's notes at another's would
+  change the music on a round trip; in another sequencer such tracks share one
+  instrument anyway. The song itself is not changed; only what the file says.
 
 Every track ends with end-of-track at `song.length_ticks`. Text is UTF-8.
 Writing to disk is atomic (engine.atomic), like project saves.
@@ -104,6 +116,19 @@ def _chord_track(song: Song) -> list[tuple[int, int, int, bytes]]:
     return events
 
 
+def written_ends(track: Track) -> list[int]:
+    """Each note's end tick as written: its own, or the start of the next note of its pitch, if that is sooner."""
+    ends = [note.end for note in track.notes]
+    next_start: dict[int, int] = {}  # pitch -> start of the nearest later note (the notes are sorted by start)
+    for index in range(len(track.notes) - 1, -1, -1):
+        note = track.notes[index]
+        later = next_start.get(note.pitch)
+        if later is not None and ends[index] > later:
+            ends[index] = later
+        next_start[note.pitch] = note.start
+    return ends
+
+
 def _track_events(track: Track) -> list[tuple[int, int, int, bytes]]:
     ch = track.channel
     first_note = track.notes[0].start if track.notes else float("inf")
@@ -128,10 +153,10 @@ def _track_events(track: Track) -> list[tuple[int, int, int, bytes]]:
         events.append((bend.tick, _CONTROL, seq, bytes((0xE0 | ch, value & 0x7F, value >> 7))))
         seq += 1
     on, off = 0x90 | ch, 0x80 | ch
-    for note in track.notes:
-        if note.duration:
+    for note, end in zip(track.notes, written_ends(track)):
+        if end > note.start:
             events.append((note.start, _NOTE_ON, seq, bytes((on, note.pitch, note.velocity))))
-            events.append((note.end, _NOTE_OFF, seq, bytes((off, note.pitch, 64))))
+            events.append((end, _NOTE_OFF, seq, bytes((off, note.pitch, 64))))
         else:  # on, then off after a zero delta
             events.append((note.start, _NOTE_ON, seq, bytes((on, note.pitch, note.velocity, 0, off, note.pitch, 64))))
         seq += 1

@@ -17,6 +17,15 @@ The policies (docs/MIDI_IMPORT.md says the same for users):
   and pan (CC 10) at or before the track's first note (anywhere, for a track
   without notes) become `Track.program/bank/volume/pan`; all others are kept in
   `program_changes` and `controls`. Aftertouch is dropped.
+- Programs and bank selects belong to the channel, as a sequencer plays them:
+  in a file Cadenza did not write, a program change (CC 0/32 likewise) on
+  channel N in any MIDI track applies, from its tick on, to every track that
+  plays on N (many files set every instrument on a conductor track). Each
+  track gets the one in force at its first note (same tick: the later track,
+  then the later event, wins) and those that fall among its notes; a track
+  left with only such events (the conductor's share) is not kept. Cadenza's
+  own files give each track its own synth channel, so there a track keeps
+  exactly its own programs.
 - Tempo, meter, key signature and marker events count from any track, in tick
   order (same tick: track order, then file order; the tempo map lets the last
   one win). Text events in a track named "Chords" become the chord lane.
@@ -100,12 +109,14 @@ def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
     names = [_track_name(raw) for raw in smf.tracks]
     song_events = _SongEvents(warnings)
     tracks: list[Track] = []
-    tagged = False
+    tags = [_track_tag(raw) for raw in smf.tracks]
+    tagged = any(tag is not None for tag in tags)
+    track_parts = [_split_channels(raw, warnings) for raw in smf.tracks]
+    if not tagged:
+        _apply_programs_by_channel(track_parts)
     for index, raw in enumerate(smf.tracks):
         song_events.collect(raw, names[index].lower() == CHORDS_TRACK_NAME.lower())
-        parts = _split_channels(raw, warnings)
-        tag = _track_tag(raw)
-        tagged = tagged or tag is not None
+        parts, tag = track_parts[index], tags[index]
         for channel, part in parts.items():
             name = names[index] if len(parts) == 1 else f"{names[index]} (ch {channel + 1})".lstrip()
             tracks.append(_make_track(len(tracks) + 1, name, channel, part, tag))
@@ -192,6 +203,49 @@ def _split_channels(raw: RawTrack, warnings: Counter[str]) -> dict[int, _Channel
         warnings["closed notes that were still sounding at the end of their track"] += unclosed
     return {channel: part for channel, part in parts.items()
             if part.notes or part.controls or part.programs or part.bends}
+
+
+def _apply_programs_by_channel(track_parts: list[dict[int, _ChannelPart]]) -> None:
+    """Give each part with notes the programs and bank selects its channel receives from any MIDI track.
+
+    Changes the parts in place (see the module docstring's policy); a part
+    whose channel hears no program or bank from another track is untouched.
+    """
+    by_channel: dict[int, list[tuple[int, _ChannelPart]]] = {}
+    for index, parts in enumerate(track_parts):
+        for channel, part in parts.items():
+            by_channel.setdefault(channel, []).append((index, part))
+    for channel, members in by_channel.items():
+        if len(members) < 2:
+            continue
+        programs = sorted((tick, index, order, (tick, program)) for index, part in members
+                          for order, (tick, program) in enumerate(part.programs))
+        banks = sorted((tick, index, order, (tick, controller, value)) for index, part in members
+                       for order, (tick, controller, value) in enumerate(part.controls)
+                       if controller in (BANK_MSB, BANK_LSB))
+        for index, part in members:
+            if not part.notes:
+                continue
+            first = min(note[0] for note in part.notes)
+            last = max(note[0] for note in part.notes)
+            if any(other != index for _, other, _, _ in programs):
+                part.programs = _as_played(programs, first, last)
+            if any(other != index for _, other, _, _ in banks):
+                chosen = _as_played([e for e in banks if e[3][1] == BANK_MSB], first, last) + \
+                    _as_played([e for e in banks if e[3][1] == BANK_LSB], first, last)
+                others = [c for c in part.controls if c[1] not in (BANK_MSB, BANK_LSB)]
+                part.controls = sorted(others + chosen, key=lambda c: c[0])  # stable: file order within a tick
+        if any(part.notes for _, part in members):
+            for index, part in members:
+                if not (part.notes or part.bends) and all(c[1] in (BANK_MSB, BANK_LSB) for c in part.controls):
+                    del track_parts[index][channel]  # its programs now live in the tracks that play them
+
+
+def _as_played(events: list[tuple], first: int, last: int) -> list:
+    """Of (tick, track, order, payload) events in play order: the payloads of the one in force at tick `first`
+    and of those after it up to tick `last`."""
+    before = [event[3] for event in events if event[0] <= first]
+    return before[-1:] + [event[3] for event in events if first < event[0] <= last]
 
 
 def _make_track(track_id: int, name: str, channel: int, part: _ChannelPart, tag) -> Track:

@@ -43,6 +43,19 @@ def fifo_consistent(notes: list[Note]) -> tuple[Note, ...]:
     return tuple(result)
 
 
+def as_played(song: Song) -> Song:
+    """The song as its MIDI file plays: a note overlapped by a later note of its pitch in its track ends where
+    that one starts (the writer's policy; on, on, off, off would cut the later note short)."""
+    tracks = []
+    for track in song.tracks:
+        notes = []
+        for n, note in enumerate(track.notes):
+            later = [other.start for other in track.notes[n + 1:] if other.pitch == note.pitch]
+            notes.append(note.with_(duration=min([note.end, *later]) - note.start))
+        tracks.append(track.with_(notes=tuple(notes)))
+    return song.with_(tracks=tuple(tracks))
+
+
 @st.composite
 def tracks(draw, track_id, note_list=st.lists(arbitrary_notes, max_size=25).map(fifo_consistent)):
     return Track(
@@ -81,7 +94,7 @@ def round_trip(song: Song) -> Song:
 @settings(max_examples=300, deadline=None)
 @given(songs())
 def test_generated_songs_survive_export_and_import(song):
-    assert round_trip(song) == song.with_(end_tick=song.length_ticks)
+    assert round_trip(song) == as_played(song).with_(end_tick=song.length_ticks)
 
 
 @settings(max_examples=200, deadline=None)
@@ -99,9 +112,9 @@ def test_real_files_survive_export_and_import(path, tmp_path):
     write_midi(song, out)
     result = import_midi(out)
     assert result.warnings == ()
-    assert result.song == song.with_(end_tick=song.length_ticks)
+    assert result.song == as_played(song).with_(end_tick=song.length_ticks)
     # An independent reader sees the same notes in what we wrote.
-    assert reference_notes(mido.MidiFile(out)) == our_notes(song)
+    assert reference_notes(mido.MidiFile(out)) == our_notes(as_played(song))
 
 
 def event_order(data: bytes) -> list[tuple[int, str, int]]:
