@@ -31,7 +31,7 @@ import numpy as np
 import soundfile
 
 from engine.atomic import atomic_write_via
-from engine.audio.render import BLOCK_FRAMES, _blocks, _write_pcm, block_peak, normalize_gain, render_song
+from engine.audio.render import BLOCK_FRAMES, _blocks, write_pcm, block_peak, normalize_gain, render_song
 from engine.audio.soundfonts import find_soundfont
 from engine.audio.synth import DEFAULT_SETTINGS
 from engine.midi import read_midi, write_midi
@@ -94,7 +94,7 @@ def time_two_pass(midi: Path, out: Path, soundfont: Path, sample_rate: int) -> f
         with soundfile.SoundFile(temp, "w", sample_rate, 2, "PCM_16", format="WAV") as file:
             for chunk in _blocks(song, soundfont, sample_rate, None, None, lambda start, n: block[:n]):
                 chunk *= gain
-                _write_pcm(file, chunk)
+                write_pcm(file, chunk)
 
     atomic_write_via(out, write)
     return time.perf_counter() - began

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Self
 
 from engine.audio.errors import AudioError
+from engine.audio.mix import MixSettings, balanced, synth_settings
 from engine.audio.output import AudioUnavailable, DriverOutput, OfflineOutput
 from engine.audio.schedule import (
     MAX_TRACKS,
@@ -43,6 +44,8 @@ class Player:
                  settings: SynthSettings = DEFAULT_SETTINGS) -> None:
         self._lock = threading.RLock()
         self._song = Song()
+        self._written = Song()  # the song as given; _song is it as the mix plays it
+        self._mix: MixSettings | None = None  # None: the synth's defaults, unbalanced
         self._channels: dict[int, int] = {}
         self._loop: tuple[int, int] | None = None
         self._metronome = False
@@ -149,10 +152,20 @@ class Player:
             self._metronome = bool(on)
             self._reschedule()
 
+    def set_mix(self, mix: MixSettings) -> None:
+        """Play with the project's mix (gains by role, reverb, chorus) from now on, while playing too."""
+        with self._lock:
+            self._mix = mix
+            if self._synth is not None:
+                self._synth.set_effects(synth_settings(mix, self._synth.settings.sample_rate))
+            self.set_song(self._written)
+
     def set_song(self, song: Song) -> None:
         """Play `song` from now on; while playing, continue from the current position with the new notes."""
         with self._lock:
             self._assign_channels(song)
+            self._written = song
+            song = song if self._mix is None else balanced(song, self._mix)
             self._song = song
             for track in song.tracks:  # so auditioning any track (muted ones too) sounds its instrument
                 for event in track_setup(track, self._channels[track.id], self.position_tick()):

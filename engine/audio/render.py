@@ -18,6 +18,10 @@ back block by block, scaled, into the 16-bit file: memory stays one block, and
 the song is synthesized once. benchmarks/bench_render.py times this against
 synthesizing twice (once for the peak, once to write): on its 61 s song the
 scratch file costs nothing measurable over a plain render, twice costs 1.7x.
+
+`mix` is the project's mix (engine.audio.mix: gains by role, reverb, chorus);
+without one the song renders as the synth's defaults play it, unbalanced.
+engine.audio.stems renders one file per track with the same pieces.
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ import soundfile
 
 from engine.atomic import atomic_write_via
 from engine.audio.errors import RenderCancelled, RenderError
+from engine.audio.mix import MixSettings, balanced, synth_settings
 from engine.audio.schedule import Schedule, build_schedule
 from engine.audio.soundfonts import find_soundfont
 from engine.audio.synth import Synth, SynthSettings, check_sample_rate
@@ -127,7 +132,8 @@ def block_peak(block: np.ndarray) -> float:
     return float(max(block.max(initial=0.0), -block.min(initial=0.0)))
 
 
-def _total_frames(song: Song, sample_rate: int) -> int:
+def total_frames(song: Song, sample_rate: int) -> int:
+    """Frames in a render of `song`: its length plus the release tail (refuses songs over the limit)."""
     seconds = song.duration_seconds
     if seconds > MAX_RENDER_SECONDS:
         raise RenderError(f"the song is {seconds / 3600:.1f} hours long; renders are limited to "
@@ -135,14 +141,27 @@ def _total_frames(song: Song, sample_rate: int) -> int:
     return round((seconds + TAIL_SECONDS) * sample_rate)
 
 
-def _blocks(song: Song, soundfont: Path, sample_rate: int, progress: Progress | None, cancel: Cancel | None,
-            buffer_for: Callable[[int, int], np.ndarray]):
-    """Render the whole song block by block; `buffer_for(start, frames)` says where each block goes."""
-    total = _total_frames(song, sample_rate)
+def open_renderer(song: Song, soundfont: Path, settings: SynthSettings) -> ScheduleRenderer:
+    """A renderer over its own synth for the whole of `song` (close it with `renderer.synth.close()`)."""
     schedule = build_schedule(song)
-    synth = Synth(soundfont, schedule.channel_count, SynthSettings(sample_rate=sample_rate))
+    return ScheduleRenderer(Synth(soundfont, schedule.channel_count, settings), schedule)
+
+
+def mixed(song: Song, sample_rate: int, mix: MixSettings | None) -> tuple[Song, SynthSettings]:
+    """The song as the synth plays it under `mix`, and the synth settings (defaults without a mix)."""
+    if mix is None:
+        return song, SynthSettings(sample_rate=sample_rate)
+    return balanced(song, mix), synth_settings(mix, sample_rate)
+
+
+def _blocks(song: Song, soundfont: Path, sample_rate: int, progress: Progress | None, cancel: Cancel | None,
+            buffer_for: Callable[[int, int], np.ndarray], mix: MixSettings | None = None):
+    """Render the whole song block by block; `buffer_for(start, frames)` says where each block goes."""
+    total = total_frames(song, sample_rate)
+    played, settings = mixed(song, sample_rate, mix)
+    renderer = open_renderer(played, soundfont, settings)
+    synth = renderer.synth
     try:
-        renderer = ScheduleRenderer(synth, schedule)
         for start in range(0, total, BLOCK_FRAMES):
             if cancel is not None and cancel():
                 raise RenderCancelled()
@@ -157,14 +176,14 @@ def _blocks(song: Song, soundfont: Path, sample_rate: int, progress: Progress | 
 
 def render_array(song: Song, soundfont: str | os.PathLike[str] | None = None, sample_rate: int = 44100,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 normalize: bool = False) -> np.ndarray:
+                 normalize: bool = False, mix: MixSettings | None = None) -> np.ndarray:
     """The song as float32 stereo samples, shape (frames, 2): its length plus a release tail.
 
     With `normalize` the samples are scaled so the peak is at -1 dBFS (see normalize_gain)."""
     sample_rate = check_sample_rate(sample_rate)
     font = find_soundfont(soundfont)
-    audio = np.zeros((_total_frames(song, sample_rate), 2), dtype=np.float32)
-    for _ in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: audio[start:start + n]):
+    audio = np.zeros((total_frames(song, sample_rate), 2), dtype=np.float32)
+    for _ in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: audio[start:start + n], mix):
         pass
     if normalize:
         audio *= np.float32(normalize_gain(block_peak(audio)))
@@ -180,14 +199,14 @@ def audio_format(path: Path) -> str:
                           "(use .wav or .flac)") from None
 
 
-def _write_pcm(out: soundfile.SoundFile, chunk: np.ndarray) -> None:
+def write_pcm(out: soundfile.SoundFile, chunk: np.ndarray) -> None:
     np.clip(chunk, -1.0, 1.0, out=chunk)  # libsndfile would wrap, not clip, past full scale
     out.write(chunk)
 
 
 def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.PathLike[str] | None = None,
                 sample_rate: int = 44100, progress: Progress | None = None,
-                cancel: Cancel | None = None, normalize: bool = False) -> RenderResult:
+                cancel: Cancel | None = None, normalize: bool = False, mix: MixSettings | None = None) -> RenderResult:
     """Render `song` to a 16-bit stereo WAV or FLAC file (by extension), atomically.
 
     With `normalize` the whole render is scaled so its peak is at -1 dBFS (see the module notes)."""
@@ -203,7 +222,7 @@ def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.Pa
 
     def render(progress: Progress | None):
         nonlocal frames, peak
-        for chunk in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: block[:n]):
+        for chunk in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: block[:n], mix):
             peak = max(peak, block_peak(chunk))
             frames += len(chunk)
             yield chunk
@@ -213,7 +232,7 @@ def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.Pa
         with soundfile.SoundFile(temp, "w", sample_rate, 2, "PCM_16", format=file_format) as out:
             if not normalize:
                 for chunk in render(progress):
-                    _write_pcm(out, chunk)
+                    write_pcm(out, chunk)
                 return
             with tempfile.TemporaryFile(dir=path.parent) as scratch:
                 share = None if progress is None else (lambda done: progress(done * RENDER_SHARE))
@@ -227,7 +246,7 @@ def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.Pa
                     chunk = block[:min(BLOCK_FRAMES, frames - start)]
                     scratch.readinto(chunk.data)
                     chunk *= np.float32(gain)
-                    _write_pcm(out, chunk)
+                    write_pcm(out, chunk)
                     if progress is not None:
                         progress(RENDER_SHARE + (1 - RENDER_SHARE) * (start + len(chunk)) / frames)
 

@@ -15,7 +15,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -44,6 +44,14 @@ _set_channel_type = _lib.fluid_synth_set_channel_type
 _set_channel_type.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
 _set_channel_type.restype = ctypes.c_int
 _noteon, _noteoff = fluidsynth.fluid_synth_noteon, fluidsynth.fluid_synth_noteoff
+_set_gain = _lib.fluid_synth_set_gain
+_set_gain.argtypes = [ctypes.c_void_p, ctypes.c_float]
+_effect_calls = {}  # FluidSynth 2.2+ effect setters, all (synth, fx group, value); group -1 is every group
+for _name, _value in (("reverb_on", ctypes.c_int), ("chorus_on", ctypes.c_int),
+                      ("set_reverb_group_roomsize", ctypes.c_double), ("set_reverb_group_level", ctypes.c_double),
+                      ("set_chorus_group_level", ctypes.c_double)):
+    _effect_calls[_name] = getattr(_lib, f"fluid_synth_{_name}")
+    _effect_calls[_name].argtypes = [ctypes.c_void_p, ctypes.c_int, _value]
 _cc, _bend = fluidsynth.fluid_synth_cc, fluidsynth.fluid_synth_pitch_bend
 CHANNEL_TYPE_MELODIC, CHANNEL_TYPE_DRUM = 0, 1
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 8000, 96000  # FluidSynth's synth.sample-rate range
@@ -116,6 +124,9 @@ class SynthSettings:
     reverb: bool = True
     chorus: bool = True
     polyphony: int = 256
+    reverb_room: float = 0.2  # FluidSynth's own defaults; engine.audio.mix sets them from the project
+    reverb_level: float = 0.9
+    chorus_level: float = 2.0
 
 
 DEFAULT_SETTINGS = SynthSettings()
@@ -133,7 +144,8 @@ class Synth:
         self._fs = fluidsynth.Synth(
             gain=settings.gain, samplerate=settings.sample_rate, channels=self.channels,
             **{"synth.reverb.active": int(settings.reverb), "synth.chorus.active": int(settings.chorus),
-               "synth.polyphony": settings.polyphony},
+               "synth.polyphony": settings.polyphony, "synth.reverb.room-size": settings.reverb_room,
+               "synth.reverb.level": settings.reverb_level, "synth.chorus.level": settings.chorus_level},
         )
         self.handle = self._fs.synth
         self._sfid = self._fs.sfload(str(soundfont))
@@ -142,6 +154,17 @@ class Synth:
             raise SoundfontError(f"{soundfont}: FluidSynth could not load this SoundFont")
         self.soundfont = soundfont
         self._presets: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def set_effects(self, settings: SynthSettings) -> None:
+        """Change gain, reverb and chorus while playing (the mix dialog); rate and polyphony stay."""
+        call = _effect_calls
+        _set_gain(self.handle, settings.gain)
+        call["reverb_on"](self.handle, -1, int(settings.reverb))
+        call["chorus_on"](self.handle, -1, int(settings.chorus))
+        call["set_reverb_group_roomsize"](self.handle, -1, settings.reverb_room)
+        call["set_reverb_group_level"](self.handle, -1, settings.reverb_level)
+        call["set_chorus_group_level"](self.handle, -1, settings.chorus_level)
+        self.settings = replace(settings, sample_rate=self.settings.sample_rate, polyphony=self.settings.polyphony)
 
     # --- events ---------------------------------------------------------------
     def apply(self, event: SynthEvent) -> None:

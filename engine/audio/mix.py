@@ -1,0 +1,116 @@
+"""The project's mix: gains by role so the melody leads, and FluidSynth's reverb and chorus.
+
+`MixSettings` is saved with the project (ProjectState.mix) and used by both the
+player and the renderer, so playback, an audio export and stems sound alike.
+
+Why gains by role: a sketch's tracks all start at volume 100, and at that
+volume a melody sits 10-15 dB under its accompaniment (a single line against
+a part that plays chords all the time; measured in docs/SCORING.md, "Stems and
+mix"). The balance is a mix stage on top of the tracks' own volumes, like a
+fader per role: it applies to every track of a role whatever its volume, so a
+volume slider keeps moving the sound smoothly (a rule that only touched tracks
+left at the default would jump when the slider leaves 100), and one switch
+turns it off for a file whose author already mixed it. It is made of two
+parts that FluidSynth can do exactly:
+
+- a per-role cut, applied to the track's CC 7 (volume) and its CC 7 moves.
+  FluidSynth maps CC 7 to attenuation through the SoundFont concave curve,
+  40 * log10(127 / value) dB, so scaling the value by 10^(dB / 40) cuts by
+  that many dB (to within the rounding of one CC step);
+- one make-up gain on the synth's master gain, never larger than the smallest
+  cut, so every role but the melody ends no louder than it was (the synth gain
+  was chosen so dense arrangements do not clip) and the melody is louder.
+
+The dry option is reverb and chorus off: what a composer sends when the mix
+engineer adds their own room.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from engine.audio.synth import SynthSettings
+from engine.song import Song
+from engine.track import ControlChange, Track, TrackRole
+
+VOLUME_CONTROLLER = 7
+BASE_GAIN = SynthSettings().gain
+MAKEUP_DB = 4.0
+# What each role gets in the end, in dB against its unbalanced level (the cut is this minus MAKEUP_DB).
+ROLE_GAIN_DB = {
+    TrackRole.MELODY: 4.0,
+    TrackRole.BASS: -2.0,
+    TrackRole.DRUMS: -4.0,
+    TrackRole.CHORDS: -8.0,
+    TrackRole.ACCOMPANIMENT: -8.0,
+    TrackRole.OTHER: -4.0,
+}
+CHORUS_LEVEL_MAX = 4.0  # chorus amount 1.0 (FluidSynth goes to 10, which is a wobble, not a chorus)
+
+
+@dataclass(frozen=True, slots=True)
+class MixSettings:
+    """How a project is mixed. Amounts are 0..1: reverb level, reverb room size, chorus level / 4.
+
+    The defaults are FluidSynth's own effect settings (reverb level 0.9, room
+    0.2, chorus level 2.0), which is what Cadenza always played with, and the
+    balance by role on."""
+
+    balance: bool = True
+    reverb: bool = True
+    reverb_amount: float = 0.9
+    reverb_room: float = 0.2
+    chorus: bool = True
+    chorus_amount: float = 0.5
+
+    def __post_init__(self) -> None:
+        for name in ("reverb_amount", "reverb_room", "chorus_amount"):
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and math.isfinite(value) and 0.0 <= value <= 1.0):
+                raise ValueError(f"{name} must be 0..1, got {value}")
+
+    @property
+    def dry(self) -> bool:
+        return not self.reverb and not self.chorus
+
+    def with_(self, **changes) -> "MixSettings":
+        return replace(self, **changes)
+
+
+DEFAULT_MIX = MixSettings()
+DRY_MIX = MixSettings(reverb=False, chorus=False)
+
+
+def synth_settings(mix: MixSettings = DEFAULT_MIX, sample_rate: int = 44100) -> SynthSettings:
+    """The synth settings a mix plays with (the make-up gain only while balancing)."""
+    gain = BASE_GAIN * 10 ** (MAKEUP_DB / 20) if mix.balance else BASE_GAIN
+    return SynthSettings(sample_rate=sample_rate, gain=gain, reverb=mix.reverb, chorus=mix.chorus,
+                         reverb_room=mix.reverb_room, reverb_level=mix.reverb_amount,
+                         chorus_level=mix.chorus_amount * CHORUS_LEVEL_MAX)
+
+
+def role_cut_db(role: TrackRole) -> float:
+    """The dB a track of `role` is cut by on its CC 7 (<= 0), before the make-up gain."""
+    return min(0.0, ROLE_GAIN_DB[role] - MAKEUP_DB)
+
+
+def scaled_volume(value: int, cut_db: float) -> int:
+    """A CC 7 value cut by `cut_db` under FluidSynth's concave volume curve."""
+    return max(0, min(127, round(value * 10 ** (cut_db / 40))))
+
+
+def balanced_track(track: Track) -> Track:
+    """`track` with its start volume and CC 7 moves cut for its role."""
+    cut = role_cut_db(TrackRole.DRUMS if track.is_drums else track.role)
+    if cut == 0.0:
+        return track
+    controls = tuple(ControlChange(c.tick, c.controller, scaled_volume(c.value, cut))
+                     if c.controller == VOLUME_CONTROLLER else c for c in track.controls)
+    return track.with_(volume=scaled_volume(track.volume, cut), controls=controls)
+
+
+def balanced(song: Song, mix: MixSettings = DEFAULT_MIX) -> Song:
+    """The song as the synth should play it under `mix` (itself when the balance is off)."""
+    if not mix.balance:
+        return song
+    return song.with_(tracks=tuple(balanced_track(track) for track in song.tracks))
