@@ -14,7 +14,7 @@ from types import ModuleType
 
 from engine.errors import CadenzaError
 
-SUBCOMMAND_MODULES = ("info", "render", "convert")
+SUBCOMMAND_MODULES = ("info", "render", "convert", "fit_tempo")
 
 
 class _Parser(argparse.ArgumentParser):
