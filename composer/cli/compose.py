@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tempo", type=types.number, help="beats per minute (default: the style's)")
     parser.add_argument("--meter", type=types.meter, metavar="N/D", help="default 4/4")
     parser.add_argument("--parts", metavar="PART,...", help=f"default: the style's ({','.join(PARTS)} unstyled)")
-    parser.add_argument("--style", choices=STYLES, help="what the piece is, said to the model (default: unsaid)")
+    parser.add_argument("--style", metavar="NAME", help=f"a built-in style said to the model ({','.join(STYLES)}) "
+                                                        "or a style you learned (cadenza learn-style); default: none")
     parser.add_argument("--variation", choices=("exact", "varied"), default="exact",
                         help="how a repeated section comes back (default exact)")
     parser.add_argument("--seed", type=int, default=0)
@@ -49,7 +50,7 @@ def settings_from_args(args: argparse.Namespace):
 
     brief = read_brief(args.brief) if args.brief else None
     settings = settings_from_brief(brief) if brief else SketchSettings()
-    if args.style is not None and args.style != settings.style:
+    if args.style in STYLES and args.style != settings.style:   # a learned style is a model, not a setting
         style = defaults_for(args.style)
         named = brief is not None and brief.instruments   # the instruments a brief names stay
         settings = replace(settings, style=args.style, parts=settings.parts if named else style.parts,
@@ -69,17 +70,19 @@ def settings_from_args(args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     from composer.proposals.compose import compose_sketch
+    from composer.style.apply import style_choice
     from engine.files import check_save_type, save_song_file
     from engine.project import Project
 
     check_save_type(args.output)
+    _, model = style_choice(args.style, args.model)   # a learned style: refused before any work
     brief, settings = settings_from_args(args)
     print(json.dumps(_reading(brief, settings), ensure_ascii=False), flush=True)
 
     def report(part: str, stats: dict) -> None:
         print(json.dumps({"part": part, **stats}), flush=True)
 
-    song = compose_sketch(settings, args.seed, args.model, args.temperature, on_part=report)
+    song = compose_sketch(settings, args.seed, model, args.temperature, on_part=report)
     save_song_file(Project(song=song), args.output)
     print(json.dumps({"file": args.output, "bars": settings.bars, "tracks": len(song.tracks),
                       "notes": song.note_count}))

@@ -48,28 +48,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--range", type=types.pitch_range, metavar="LOW-HIGH", help="pitches, e.g. C4-C6 or 60-84")
     parser.add_argument("--chord-following", choices=("off", "soft", "strict"), default="soft",
                         help="how closely notes keep to the chord lane, and chords to the notes under them")
-    parser.add_argument("--style", choices=STYLES, help="what the piece is, said to the model (default: unsaid)")
+    parser.add_argument("--style", metavar="NAME", help=f"a built-in style said to the model ({','.join(STYLES)}) "
+                                                        "or a style you learned (cadenza learn-style); default: none")
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from composer.proposals.generate import propose
+    from composer.style.apply import style_choice
     from engine.files import check_save_type, load_song_file, save_song_file
 
     task = Task(args.task)
     outputs = _outputs(Path(args.output), args.candidates)
     for path in outputs:
         check_save_type(path)
+    said, model = style_choice(args.style, args.model)   # a learned style: refused before any work
     project = load_song_file(args.input)
     song = project.song
     song, track_ids = _tracks(song, task, args.tracks)
     region = _region(song, task, args.bars, track_ids)
     controls = Controls(temperature=args.temperature, top_p=args.top_p, seed=args.seed, candidates=args.candidates,
-                        style=args.style,
+                        style=said,
                         key=args.key, key_strict=not args.soft_key, pitch_range=args.range, density=args.density,
                         chord_following=args.chord_following)
-    candidates = propose(song, region, task, controls, args.model)
+    candidates = propose(song, region, task, controls, model)
     for number, candidate in enumerate(candidates):
         path = outputs[number]
         result = candidate.to_edit(song).apply(song)

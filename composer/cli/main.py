@@ -1,4 +1,4 @@
-"""`cadenza`: the engine's subcommands (info, render, convert) plus `generate` and `compose`.
+"""`cadenza`: the engine's subcommands (info, render, convert) plus `generate`, `compose` and `learn-style`.
 
 engine/ may not import composer/, so the entry point that knows both lives
 here. The composer subcommands import torch and the model only when they run:
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from composer.cli import compose, generate
+from composer.cli import compose, generate, learn_style
 from engine.cli import main as engine_main
 
 
 def main(argv: list[str] | None = None) -> int:
-    return engine_main.main(argv, engine_main.build_parser((generate, compose)))
+    return engine_main.main(argv, engine_main.build_parser((generate, compose, learn_style)))
 
 
 if __name__ == "__main__":
