@@ -13,16 +13,23 @@ whose tokens differ from this Cadenza's is refused, never silently misread.
 Training alone may start from a checkpoint whose tokens are a prefix of this
 Cadenza's (tokens appended since): `read_checkpoint_for_growth`, then
 `grow_record` adds the new embedding rows.
+Damage that still unpickles (flipped bytes inside a tensor, a zeroed tensor)
+would load and make music without a word, so `save_checkpoint` adds
+`weights_sha256`: a SHA-256 over the names, dtypes, shapes and bytes of every
+tensor in `model` and `ema`, checked on every read. A file without one (written
+before the checksum existed) is still read; the shipped file has one. Weights
+that are NaN or infinite are refused on load whatever the checksum says (a
+training run can diverge and save them honestly).
 Every problem (missing, truncated, corrupted, another format, another version,
-other tokens, weights that do not fit the config) is a `CheckpointError`, a
+other tokens, a checksum that does not match, non-finite weights, weights that
+do not fit the config) is a `CheckpointError`, a
 `CadenzaError` with a one-line message, so the editor can say "no proposals:
 <reason>" and keep working. The shipped file (`export_weights`) keeps only the
 averaged (EMA) weights in bf16, a few MB.
 """
 from __future__ import annotations
 
-import pickle
-import zipfile
+import hashlib
 from os import PathLike
 from pathlib import Path
 
@@ -49,8 +56,23 @@ def save_checkpoint(path: str | PathLike[str], state: dict) -> None:
     """Write `state` (see the module docstring) atomically: the old file stays whole until the new one is."""
     record = {"format": FORMAT, "format_version": FORMAT_VERSION, "vocab": list(VOCAB.names),
               "vocab_version": VOCAB_VERSION, **state}
+    record["weights_sha256"] = weights_checksum(record)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     atomic_write_via(path, lambda temp: torch.save(record, temp))
+
+
+def weights_checksum(record: dict) -> str:
+    """SHA-256 (hex) of the record's `model` and `ema` weights: every tensor's name, dtype, shape and bytes."""
+    digest = hashlib.sha256()
+    for part in ("model", "ema"):
+        weights = record.get(part)
+        if weights is None:
+            continue
+        for name in sorted(weights):
+            tensor = weights[name].detach().cpu().contiguous()
+            digest.update(f"{part}/{name}/{tensor.dtype}/{tuple(tensor.shape)}\n".encode())
+            digest.update(tensor.reshape(-1).view(torch.uint8).numpy().tobytes())
+    return digest.hexdigest()
 
 
 def read_checkpoint(path: str | PathLike[str]) -> dict:
@@ -71,7 +93,7 @@ def _read(path: Path, growth: bool) -> dict:
         raise CheckpointError(path, "no composer checkpoint here")
     try:
         record = torch.load(path, map_location="cpu", weights_only=True)
-    except (RuntimeError, pickle.UnpicklingError, EOFError, zipfile.BadZipFile, ValueError, OSError) as error:
+    except Exception as error:  # noqa: BLE001 - damaged bytes raise whatever the unpickler meets; all are one line
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
         raise CheckpointError(path, f"not a readable checkpoint (corrupted or truncated: {first_line[:120]})") from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
@@ -88,7 +110,23 @@ def _read(path: Path, growth: bool) -> dict:
     for key in ("model_config", "model", "config", "data_hash", "step", "tokens_seen"):
         if key not in record:
             raise CheckpointError(path, f"incomplete checkpoint (no {key!r})")
+    _check_weights(record, path)
     return record
+
+
+def _check_weights(record: dict, path: Path) -> None:
+    """The checksum (when the file has one) matches, and every weight is a finite number."""
+    expected = record.get("weights_sha256")
+    try:
+        actual = weights_checksum(record)
+        finite = all(bool(torch.isfinite(tensor).all()) for part in ("model", "ema") if record.get(part) is not None
+                     for tensor in record[part].values() if tensor.is_floating_point())
+    except (AttributeError, TypeError, RuntimeError):
+        raise CheckpointError(path, "its weights are not tensors (damaged file)") from None
+    if expected is not None and expected != actual:
+        raise CheckpointError(path, "damaged: its weights do not match their checksum; reinstall or retrain")
+    if not finite:
+        raise CheckpointError(path, "damaged: some weights are not finite numbers (NaN or infinity)")
 
 
 def grow_vocabulary(state_dict: dict, old_size: int, new_size: int, seed: int = 0) -> dict:

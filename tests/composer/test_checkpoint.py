@@ -15,6 +15,7 @@ from composer.checkpoint import (
     read_checkpoint,
     read_checkpoint_for_growth,
     save_checkpoint,
+    weights_checksum,
 )
 from composer.export import SHIPPED
 from composer.tokens.vocab import VOCAB
@@ -93,6 +94,7 @@ def test_a_checkpoint_of_an_older_vocabulary_grows_for_training_only(tmp_path, t
     older = {**record, "vocab": record["vocab"][:old], "model_config": {**record["model_config"], "vocab_size": old},
              "model": {k: (v[:old].clone() if k in ("embed.weight", "head.weight") else v)
                        for k, v in record["model"].items()}, "ema": None}
+    older["weights_sha256"] = weights_checksum(older)  # its own weights' checksum, as save_checkpoint wrote it
     torch.save(older, tmp_path / "older.pt")
     with pytest.raises(CheckpointError, match="differ from this Cadenza's"):
         read_checkpoint(tmp_path / "older.pt")  # the strict reader, for files this Cadenza writes
