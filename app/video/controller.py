@@ -79,8 +79,7 @@ class VideoController(QObject):
         link = VideoLink(str(Path(path).resolve()), self._offset_from_file(reader.info))
         self._attach(link, reader)
         self.session.undo_stack.resetClean()  # the link is saved with the project
-        self.dock.show()
-        self.dock.raise_()
+        self._show_dock()
         info = reader.info
         self.session.message.emit(fill(self.tr("Opened video %1: %2×%3, %4 fps, %5 frames"), Path(path).name,
                                        info.width, info.height, f"{float(info.fps):.3f}".rstrip("0").rstrip("."),
@@ -108,7 +107,16 @@ class VideoController(QObject):
             self.linkChanged.emit()
             return
         self._attach(link, reader)
+        self._show_dock()
+
+    def _show_dock(self) -> None:
+        """Show the picture at a useful size the first time: the dock area shares its height with it."""
+        first = not self.dock.isVisible()
         self.dock.show()
+        self.dock.raise_()
+        if first and not self.dock.isFloating():
+            self.window.resizeDocks([self.dock], [max(270, self.window.height() * 2 // 5)], Qt.Vertical)
+            self.window.resizeDocks([self.dock], [max(420, self.window.width() // 4)], Qt.Horizontal)
 
     def set_offset(self, seconds: float) -> bool:
         """Place the video so its time `seconds` is at the song's start; out of range changes nothing."""
@@ -134,7 +142,7 @@ class VideoController(QObject):
         except TimecodeError as error:
             self.files.ask(QMessageBox.Warning, self.tr("Cannot place the video"), str(error))
             return False
-        return self.set_offset(-timecode.song_seconds(label))
+        return self.set_offset(0.0 - timecode.song_seconds(label))  # not -x: -0.0 would be saved as such
 
     def start_timecode(self) -> str:
         """The timecode of the video's first frame, at the song's rate, as the offset places it."""
@@ -159,7 +167,7 @@ class VideoController(QObject):
             return 0.0
         timecode = self.session.song.timecode
         try:
-            offset = -timecode.song_seconds(parse_timecode(info.start_timecode, timecode.rate))
+            offset = 0.0 - timecode.song_seconds(parse_timecode(info.start_timecode, timecode.rate))
             return VideoLink("-", offset).offset_seconds
         except (TimecodeError, ValueError):
             return 0.0  # a label at another rate than the song's: the user places it
@@ -222,8 +230,10 @@ class VideoController(QObject):
         self.session.message.emit(message)
 
     def _show_caption(self, tick: int, index: int) -> None:
+        """Which frame (numbered from 0: floor(video seconds x fps)) and the song's timecode at the playhead."""
         song = self.session.song
-        self.panel.caption.setText(fill(self.tr("Frame %1 of %2 · %3 · %4 fps"), index, self.info.frame_count,
+        frame = index if 0 <= index < self.info.frame_count else "–"
+        self.panel.caption.setText(fill(self.tr("Frame %1 of %2 · %3 · %4 fps"), frame, self.info.frame_count,
                                         song.timecode.text_at(song.seconds(tick)),
                                         f"{float(self.info.fps):.3f}".rstrip("0").rstrip(".")))
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
@@ -67,11 +68,13 @@ class FrameFetcher(QObject):
                 self._busy = True
             try:
                 self.reader.set_output_width(width)
-                rgb = self.reader.frame(index)
+                rgb = np.ascontiguousarray(self.reader.frame(index))  # FFmpeg's scaled rows may be padded
                 height, row_width = rgb.shape[:2]
-                image = QImage(rgb.data, row_width, height, rgb.strides[0], QImage.Format_RGB888).copy()
-            except (CadenzaError, OSError, ValueError) as error:
+                image = QImage(rgb.data, row_width, height, row_width * 3, QImage.Format_RGB888).copy()
+            except CadenzaError as error:
                 self.failed.emit(str(error))
+            except Exception as error:  # noqa: BLE001 - the thread must not die silently: say what broke
+                self.failed.emit(f"{self.reader.path}: frame {index}: {type(error).__name__}: {error}")
             else:
                 self.frameReady.emit(index, image)
             finally:
