@@ -28,13 +28,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from engine.audio.synth import SynthSettings
 from engine.song import Song
 from engine.track import ControlChange, Track, TrackRole
 
+if TYPE_CHECKING:  # the project file holds a MixSettings: reading one must not load FluidSynth
+    from engine.audio.synth import SynthSettings
+
 VOLUME_CONTROLLER = 7
-BASE_GAIN = SynthSettings().gain
 MAKEUP_DB = 4.0
 # What each role gets in the end, in dB against its unbalanced level (the cut is this minus MAKEUP_DB).
 ROLE_GAIN_DB = {
@@ -83,7 +85,10 @@ DRY_MIX = MixSettings(reverb=False, chorus=False)
 
 def synth_settings(mix: MixSettings = DEFAULT_MIX, sample_rate: int = 44100) -> SynthSettings:
     """The synth settings a mix plays with (the make-up gain only while balancing)."""
-    gain = BASE_GAIN * 10 ** (MAKEUP_DB / 20) if mix.balance else BASE_GAIN
+    from engine.audio.synth import SynthSettings
+
+    base = SynthSettings().gain
+    gain = base * 10 ** (MAKEUP_DB / 20) if mix.balance else base
     return SynthSettings(sample_rate=sample_rate, gain=gain, reverb=mix.reverb, chorus=mix.chorus,
                          reverb_room=mix.reverb_room, reverb_level=mix.reverb_amount,
                          chorus_level=mix.chorus_amount * CHORUS_LEVEL_MAX)

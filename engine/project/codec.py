@@ -12,6 +12,8 @@ a version-1 file has no such field and reads with no locks. Version 3 added
 older files read with no video. Version 4 added `song.timecode` (frame rate
 and SMPTE start label) and a third value in marker rows, the seconds of a hit
 point or null; older files read at 24 fps from 00:00:00:00 with no hit points.
+Version 5 added `state.mix` (balance by role, reverb and chorus; the
+defaults for older files).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from engine.chords import ChordEvent, ChordParseError, chord_name, parse_chord
 from engine.keys import KeyParseError, KeySignature, parse_key
 from engine.notes import Note
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
+from engine.audio.mix import DEFAULT_MIX, MixSettings
 from engine.project.model import Locks, LoopRegion, Project, ProjectState, VideoLink, ViewState
 from engine.song import Marker, Song
 from engine.timecode import SongTimecode, song_timecode
@@ -29,7 +32,7 @@ from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 _TOP_FIELDS = ("format", "version", "song", "state")
 _SONG_FIELDS_V3 = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
@@ -39,7 +42,9 @@ _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "
                  "notes", "controls", "pitch_bends", "program_changes")
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
 _STATE_FIELDS_V2 = _STATE_FIELDS_V1 + ("locks",)
-_STATE_FIELDS = _STATE_FIELDS_V2 + ("video",)
+_STATE_FIELDS_V3 = _STATE_FIELDS_V2 + ("video",)
+_STATE_FIELDS = _STATE_FIELDS_V3 + ("mix",)
+_MIX_FIELDS = ("balance", "reverb", "reverb_amount", "reverb_room", "chorus", "chorus_amount")
 _VIDEO_FIELDS = ("path", "offset_seconds")
 _LOCKS_FIELDS = ("tracks", "notes")
 _VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
@@ -103,6 +108,7 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
                             for t, notes in state.locks.notes.items()}},
         "video": None if state.video is None else {"path": state.video.path,
                                                    "offset_seconds": state.video.offset_seconds},
+        "mix": {name: getattr(state.mix, name) for name in _MIX_FIELDS},
     }
 
 
@@ -219,7 +225,8 @@ def _track_from_json(value: Any, where: str) -> Track:
 
 
 def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> ProjectState:
-    f = obj(value, where, _STATE_FIELDS if version >= 3 else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
+    f = obj(value, where, _STATE_FIELDS if version >= 5 else _STATE_FIELDS_V3 if version >= 3
+            else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
     view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
     return build(
         where, ProjectState,
@@ -235,7 +242,15 @@ def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Pr
         takes=array(f["takes"], f"{where}.takes"),
         locks=_locks_from_json(f["locks"], f"{where}.locks") if version >= 2 else Locks(),
         video=optional(f["video"], f"{where}.video", _video_from_json) if version >= 3 else None,
+        mix=_mix_from_json(f["mix"], f"{where}.mix") if version >= 5 else DEFAULT_MIX,
     )
+
+
+def _mix_from_json(value: Any, where: str) -> MixSettings:
+    f = obj(value, where, _MIX_FIELDS)
+    switches = {name: boolean(f[name], f"{where}.{name}") for name in ("balance", "reverb", "chorus")}
+    amounts = {name: number(f[name], f"{where}.{name}") for name in ("reverb_amount", "reverb_room", "chorus_amount")}
+    return build(where, MixSettings, **switches, **amounts)
 
 
 def _locks_from_json(value: Any, where: str) -> Locks:

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from engine.audio.mix import DEFAULT_MIX, MixSettings
 from engine.notes import Note
 from engine.song import Song
 
@@ -92,7 +93,9 @@ class ProjectState:
     (dicts, lists, strings, numbers, booleans, None), saved and loaded as is.
     `locks` are the tracks and notes locked against proposals (format 2; empty
     when a format-1 file is read). `video` is the picture the song is scored to
-    (format 3; None when there is none or the file is older).
+    (format 3; None when there is none or the file is older). `mix` is how
+    playback and audio exports mix it (gains by role, reverb, chorus; format 5,
+    the defaults for older files).
     """
 
     loop: LoopRegion | None = None
@@ -103,6 +106,7 @@ class ProjectState:
     takes: list[Any] = field(default_factory=list)
     locks: Locks = field(default_factory=Locks)
     video: VideoLink | None = None
+    mix: MixSettings = DEFAULT_MIX
 
     def __post_init__(self) -> None:
         if self.snap_ticks < 0:

@@ -1,0 +1,114 @@
+"""The project's mix: gains by role measured on real renders, reverb/chorus/dry, the project file, the player."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from audio_measure import rms
+from engine.audio.mix import (
+    DEFAULT_MIX,
+    DRY_MIX,
+    MAKEUP_DB,
+    ROLE_GAIN_DB,
+    MixSettings,
+    balanced,
+    role_cut_db,
+    scaled_volume,
+    synth_settings,
+)
+from engine.audio.output import OfflineOutput
+from engine.audio.player import Player
+from engine.audio.render import render_array
+from engine.project import Project, ProjectState
+from engine.project.codec import project_from_json, project_to_json
+from engine.project.fields import Invalid
+from engine.track import ControlChange, TrackRole
+
+
+def db(value: float) -> float:
+    return 20 * np.log10(value)
+
+
+def solo_level(song, track_id: int, mix: MixSettings) -> float:
+    """RMS in dBFS of one track as the mix plays it (the others muted)."""
+    only = song.with_(tracks=tuple(t.with_(mute=t.id != track_id) for t in song.tracks))
+    return db(rms(render_array(only, mix=mix)))
+
+
+def test_balance_lifts_the_melody_and_cuts_the_rest_by_the_role_gains(band):
+    """Measured through FluidSynth's own CC 7 curve, not computed: each role moves by its gain, to 0.3 dB."""
+    off = MixSettings(balance=False)
+    for track in band.tracks:
+        change = solo_level(band, track.id, DEFAULT_MIX) - solo_level(band, track.id, off)
+        assert change == pytest.approx(ROLE_GAIN_DB[track.role], abs=0.3), track.name
+
+
+def test_balance_is_a_fader_per_role_on_top_of_the_tracks_own_volume(band):
+    piano = band.track(1).with_(volume=60, controls=(ControlChange(480, 7, 120), ControlChange(480, 11, 100)))
+    accompaniment = piano.with_(role=TrackRole.ACCOMPANIMENT)
+    assert balanced(band.with_track(piano)).track(1) == piano  # the melody is lifted by the make-up gain alone
+    cut = balanced(band.with_track(accompaniment)).track(1)
+    factor = 10 ** (role_cut_db(TrackRole.ACCOMPANIMENT) / 40)
+    assert cut.volume == round(60 * factor)
+    assert cut.controls == (ControlChange(480, 7, round(120 * factor)), ControlChange(480, 11, 100))
+    assert balanced(band, MixSettings(balance=False)) is band
+    assert all(role_cut_db(role) <= 0 for role in TrackRole)
+    assert synth_settings(DEFAULT_MIX).gain == pytest.approx(synth_settings(DRY_MIX.with_(balance=False)).gain
+                                                             * 10 ** (MAKEUP_DB / 20))
+    assert scaled_volume(127, 0.0) == 127 and scaled_volume(0, -6) == 0
+
+
+def test_dry_leaves_no_reverb_tail(band):
+    """After the last note's release, the reverb still rings; dry, the tail is (nearly) silent."""
+    end = round(band.duration_seconds * 44100)
+    tail = slice(end + round(0.6 * 44100), None)
+    wet = render_array(band, mix=MixSettings(reverb_amount=1.0, reverb_room=0.9))[tail]
+    dry = render_array(band, mix=DRY_MIX)[tail]
+    assert db(rms(wet)) > db(rms(dry) + 1e-12) + 20
+
+
+def test_more_reverb_is_louder_reverb(band):
+    little = render_array(band, mix=MixSettings(reverb_amount=0.1, chorus=False))
+    much = render_array(band, mix=MixSettings(reverb_amount=1.0, chorus=False))
+    assert rms(much - little) > 1e-4
+
+
+def test_the_player_takes_the_mix_as_the_renderer_mixes(band):
+    """set_mix on a running synth, then play: the player's samples are the renderer's, sample for sample."""
+    mix = MixSettings(reverb_amount=0.4, reverb_room=0.6, chorus_amount=0.25)
+    rendered = render_array(band, mix=mix)
+    output = OfflineOutput()
+    with Player(band, output=output) as player:
+        player.set_mix(mix)
+        assert player.song.track(3).volume == balanced(band, mix).track(3).volume
+        player.play(0)
+        live = output.advance(len(rendered) / 44100)
+    assert np.array_equal(live, rendered)
+
+
+def test_mix_settings_round_trip_through_the_project_file_and_refuse_bad_values():
+    mix = MixSettings(balance=False, reverb=True, reverb_amount=0.25, reverb_room=0.75, chorus=False,
+                      chorus_amount=0.1)
+    project = Project(state=ProjectState(mix=mix))
+    document = json.loads(json.dumps(project_to_json(project)))
+    assert project_from_json(document).state.mix == mix
+    document["state"]["mix"]["reverb_amount"] = 1.5
+    with pytest.raises(Invalid, match=r"^state.mix: reverb_amount must be 0..1, got 1.5$"):
+        project_from_json(document)
+    document["state"]["mix"]["reverb_amount"] = 0.5
+    document["state"]["mix"]["chorus"] = "yes"
+    with pytest.raises(Invalid, match=r"^state.mix.chorus: expected true or false"):
+        project_from_json(document)
+    del document["state"]["mix"]
+    document["version"] = 4
+    assert project_from_json(document).state.mix == DEFAULT_MIX  # older files: the defaults
+
+
+def test_dry_is_reverb_and_chorus_off():
+    assert DRY_MIX.dry and not DEFAULT_MIX.dry
+    settings = synth_settings(DRY_MIX, 48000)
+    assert (settings.reverb, settings.chorus, settings.sample_rate) == (False, False, 48000)
+    with pytest.raises(ValueError, match="chorus_amount must be 0..1"):
+        MixSettings(chorus_amount=float("nan"))
