@@ -93,7 +93,7 @@ class FileController(QObject):
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.open_job = None  # the ScoreOpen reading a score in the background, while one runs
+        self.open_job = None  # the ScoreOpen reading (or ScoreExport writing) a score in the background
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -312,7 +312,35 @@ class FileController(QObject):
         titles = {"midi": self.tr("Export MIDI"), "musicxml": self.tr("Export MusicXML")}
         suffix = {"midi": ".mid", "musicxml": ".musicxml"}[kind]
         path = path or self.choose_path(titles[kind], True, filters[kind], self.suggested_path(suffix))
+        if path and kind == "musicxml":
+            return self._export_score(path)
         return bool(path) and self._write(path)
+
+    def _export_score(self, path: str) -> bool:
+        """MusicXML is written in the background with progress and Cancel (app.score_export); True: it started."""
+        from app.score_export import ScoreExport
+
+        if self.open_job is not None:
+            return False  # one background file job at a time; its dialog is on screen
+        try:
+            check_save_type(path)
+        except CadenzaError as error:
+            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), _reason(path, error))
+            return False
+        job = ScoreExport(self.project(), path, self.window)
+        job.finished_with.connect(lambda done, notes, error: self._score_written(path, done, notes, error))
+        self.open_job = job
+        job.start()
+        return True
+
+    def _score_written(self, path: str, done: bool | None, notes: list[str], error: str) -> None:
+        self.open_job = None
+        if error:
+            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), error)
+        elif done:
+            self.session.message.emit("; ".join([fill(self.tr("Saved %1"), Path(path).name)] + notes))
+        else:
+            self.session.message.emit(fill(self.tr("Export of %1 cancelled"), Path(path).name))
 
     def _write(self, path: str) -> bool:
         try:

@@ -14,7 +14,7 @@ from os import PathLike
 from pathlib import Path
 
 from engine.errors import CadenzaError
-from engine.musicxml import MUSICXML_SUFFIXES, export_musicxml  # music21 itself loads only on export
+from engine.musicxml import MUSICXML_SUFFIXES, export_musicxml
 from engine.project import PROJECT_SUFFIX, Project, load_project, save_project
 
 MIDI_SUFFIXES = (".mid", ".midi", ".kar", ".smf")
@@ -62,14 +62,16 @@ def open_song_file(path: str | PathLike[str], unfold_repeats: bool = True,
     return Project(song=midi.song), list(midi.warnings)
 
 
-def save_song_file(project: Project, path: str | PathLike[str]) -> list[str]:
-    """Write `project` as the type `path` names, atomically; returns notes for the user (what was left out)."""
+def save_song_file(project: Project, path: str | PathLike[str],
+                   progress: Callable[[float], None] | None = None) -> list[str]:
+    """Write `project` as the type `path` names, atomically; returns notes for the user (what was left out).
+    `progress` hears 0..1 (MusicXML only; it may raise engine.musicxml.ExportCancelled to stop)."""
     suffix = _suffix(path, SAVE_SUFFIXES, "save")
     if suffix == PROJECT_SUFFIX:
         save_project(project, path)
         return []
     if suffix in MUSICXML_SUFFIXES:
-        skipped = export_musicxml(project.song, path)
+        skipped = export_musicxml(project.song, path, progress)
         return [f"drum track {name!r} left out (MusicXML export has no drum notation; use MIDI)" for name in skipped]
     from engine.midi import write_midi
 

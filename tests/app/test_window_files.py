@@ -68,6 +68,7 @@ def test_export_midi_and_musicxml_keep_the_document(window, tmp_path, song):
     mid, xml = tmp_path / "out.mid", tmp_path / "out.musicxml"
     assert window.files.export("midi", str(mid))
     assert window.files.export("musicxml", str(xml))
+    assert window.files.wait_for_open()  # MusicXML is written in the background (app.score_export)
     assert xml.stat().st_size > 500
     back = load_song_file(mid).song
     assert [t.notes for t in back.tracks] == [t.notes for t in song.tracks]
