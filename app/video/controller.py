@@ -59,6 +59,7 @@ class VideoController(QObject):
         self.dock.hide()
         self.dock.visibilityChanged.connect(lambda visible: visible and self.follow())
         self.panel.picture.show_note(self.tr("No video: File › Open video…"))
+        self.panel.picture.resized.connect(lambda: self.follow(refresh=True))
         self.options.playheadMoved.connect(self.follow)
         self.session.songChanged.connect(self.follow)
         files.projectShown.connect(lambda project: self.restore(project.state.video))
@@ -202,8 +203,8 @@ class VideoController(QObject):
         """The frame number the picture shows at `tick`: floor(video seconds x fps) (may be outside the video)."""
         return frame_index(self.video_seconds(tick), self.info.fps)
 
-    def follow(self, *_: object) -> None:
-        """Ask for the frame under the playhead (or say why there is none)."""
+    def follow(self, *_: object, refresh: bool = False) -> None:
+        """Ask for the frame under the playhead (or say why there is none); `refresh`: again, at the view's size."""
         if self.fetcher is None or not self.dock.isVisible():
             return
         tick = self.options.playhead
@@ -215,7 +216,7 @@ class VideoController(QObject):
         elif index >= self.info.frame_count:
             self.wanted = None
             picture.show_note(self.tr("The picture has ended"))
-        elif index != self.wanted or picture.index != index:
+        elif refresh or index != self.wanted or picture.index != index:
             self.wanted = index
             width = max(2, round(picture.width() * picture.devicePixelRatioF()))
             self.fetcher.request(index, width)
