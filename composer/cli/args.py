@@ -77,3 +77,17 @@ def number(text: str) -> float:
         return float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+MAX_SEED = 2**32 - 1  # numpy's seed word; far more takes than anyone auditions
+
+
+def seed(text: str) -> int:
+    """A sampling seed: a whole number 0..MAX_SEED (numpy refuses a negative one with a traceback)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seed {text!r} is not a whole number") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"seed {text!r} must be 0..{MAX_SEED}")
+    return value

@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                         "or a style you learned (cadenza learn-style); default: none")
     parser.add_argument("--variation", choices=("exact", "varied"), default="exact",
                         help="how a repeated section comes back (default exact)")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=types.seed, default=0)
     parser.add_argument("--temperature", type=types.number, default=1.0)
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
     parser.set_defaults(func=run)

@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="1-based bars, both included (e.g. 5-12); +N appends N bars (continue)")
     parser.add_argument("--tracks", metavar="NAME,...", help="tracks by name (default: by the task's role)")
     parser.add_argument("--candidates", type=types.positive_int, default=1, metavar="K")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=types.seed, default=0)
     parser.add_argument("--temperature", type=types.number, default=1.0)
     parser.add_argument("--top-p", type=types.number, default=0.95)
     parser.add_argument("--key", type=types.key, help='e.g. "A minor": only its notes (see --soft-key)')

@@ -1,0 +1,32 @@
+"""Whether a task can write on the tracks it was given: checked before anything loads or runs.
+
+A melody, bass line or accompaniment is pitches; a drum kit (MIDI channel 10,
+a drum-kit bank, or a track whose role is drums) plays a sound per key, so
+pitched material written there is noise, and drum hits written on a pitched
+track are random piano notes. Both once ended in `KeyError: 'DUR_0'` deep in
+decoding. `propose()` calls this first, so the command line and the editor
+refuse with the same one line before the model is even loaded.
+"""
+from __future__ import annotations
+
+from composer.proposals.spec import TASK_ROLES, ProposalError, Region, Task
+from engine.instruments import is_drum_kit
+from engine.song import Song
+
+
+def check_tracks_fit(song: Song, region: Region, task: Task) -> None:
+    """Raise ProposalError (one line) when `task` names a part its region's tracks cannot play."""
+    role = TASK_ROLES.get(task)
+    if role is None:
+        return  # fill, continue, variations and chords keep each track's own kind
+    tracks = {track.id: track for track in song.tracks}
+    for track_id in region.track_ids:
+        track = tracks.get(track_id)
+        if track is None:
+            continue  # an unknown id is the plan's to report
+        drums = is_drum_kit(track) or track.is_drums
+        if role == "drums" and not drums:
+            raise ProposalError(f"track {track.name!r} plays pitches, not a drum kit: drums are written on a "
+                                f"drum track (MIDI channel 10)")
+        if role != "drums" and drums:
+            raise ProposalError(f"track {track.name!r} is a drum kit: a {role} part is written on a pitched track")
