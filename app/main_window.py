@@ -88,6 +88,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         add_action(self, menu, self.tr("Insert tempo change at playhead"), bar.insert_tempo_change)
         add_action(self, menu, self.tr("Insert meter change at playhead"), bar.insert_meter_change)
+        menu.addSeparator()   # timecode, markers and hit points (app/roll/marker_lane.py, app/fit_tempo_dialog.py)
+        markers = self.editor.marker_lane
+        add_action(self, menu, self.tr("Timecode (frame rate, start offset)…"), bar.edit_timecode)
+        add_action(self, menu, self.tr("Add marker at playhead"), markers.add_marker_at_playhead, "M")
+        add_action(self, menu, self.tr("Add hit point at playhead"), markers.add_hit_at_playhead, "Shift+M")
+        add_action(self, menu, self.tr("Add hit point at timecode…"), markers.add_hit_at_timecode)
+        add_action(self, menu, self.tr("Fit tempo to hits…"), self.fit_tempo_to_hits)
+        markers.fitRequested.connect(self.fit_tempo_to_hits)
+
+    def fit_tempo_to_hits(self) -> None:
+        from app.fit_tempo_dialog import FitTempoDialog
+        FitTempoDialog(self.session, self).exec()
 
     def _add_history_dock(self) -> None:
         self.history = QUndoView(self.session.undo_stack)

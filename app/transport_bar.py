@@ -1,5 +1,9 @@
 """The transport toolbar: return to start, play/stop, loop, metronome, tempo, meter and the position readout.
 
+The readout shows the playhead both as bar.beat.tick and as SMPTE timecode at
+the song's frame rate from its start offset (engine.timecode); clicking the
+timecode opens the frame-rate and offset settings.
+
 Tempo and meter are part of the song, so their fields push SongPropertiesEdits:
 each edits the tempo or meter in effect at the playhead, and "insert" actions
 add a new change at the playhead's bar, which is how a song gets a 7/8 bar or
@@ -8,8 +12,9 @@ a ritardando.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox, QToolBar, QToolButton, QWidget
 
+from app.i18n import fill
 from app.session import Session
 from app.transport import Transport
 from engine.edits import SongPropertiesEdit
@@ -55,8 +60,10 @@ class TransportBar(QToolBar):
         self.addWidget(QLabel(" / "))
         self.addWidget(self.denominator)
         self.addSeparator()
-        self.position = QLabel()
-        self.position.setMinimumWidth(150)
+        self.position = QToolButton()   # a button so that a click opens the timecode settings
+        self.position.setAutoRaise(True)
+        self.position.setMinimumWidth(250)
+        self.position.clicked.connect(self.edit_timecode)
         self.position.setStyleSheet("font-family: monospace; font-size: 11pt; padding: 0 8px;")
         self.addWidget(self.position)
         self.status = QLabel()
@@ -91,8 +98,14 @@ class TransportBar(QToolBar):
         self.metronome.setChecked(self.transport.metronome)
         pos = song.meter_map.position(tick)
         seconds = song.seconds(tick)
-        self.position.setText(f"{pos.bar + 1}.{pos.beat + 1}.{pos.tick_in_beat:03d}  "
-                              f"{int(seconds // 60)}:{seconds % 60:04.1f}")
+        self.position.setText(f"{pos.bar + 1}.{pos.beat + 1}.{pos.tick_in_beat:03d}   {song.timecode.text_at(seconds)}")
+        self.position.setToolTip(fill(self.tr("Bar.beat.tick and timecode at %1 fps (click to change the frame rate "
+                                              "or the start offset)"), song.timecode.rate.name))
+
+    def edit_timecode(self) -> bool:
+        """The frame rate and SMPTE start offset dialog; True if the song changed."""
+        from app.timecode_dialog import TimecodeDialog
+        return TimecodeDialog(self.session, self).run()
 
     # --- tempo and meter edits -----------------------------------------------------------
     def set_tempo(self, bpm: float) -> bool:

@@ -14,6 +14,12 @@ offset), meters stay at their ticks, and only the tempo map is replaced:
   b0 and b1 are found numerically (Gauss-Newton on the staircase itself, so the
   errors reported are those of the tempo map that is applied).
 
+"Nearest downbeat" picks the bar lines with the fit, the way a hit finder
+does: of the constant tempos at which every such hit lies within half a frame
+of a bar line (the hits land on their frames), the one closest to the song's
+tempo now; when there is none in 20-400 BPM, the bar lines nearest to the hits
+under the tempo the song has now (and the errors say how far off they are).
+
 Each hit's remaining error is reported in milliseconds and frames (at the
 song's frame rate): positive when the beat comes after the picture. A fit
 outside 20-400 BPM, or hits whose order contradicts their targets, is refused
@@ -112,11 +118,46 @@ def target_tick(song: Song, target: BarBeat) -> int:
 
 def nearest_downbeat(song: Song, seconds: float) -> int:
     """The bar line nearest to `seconds` under the song's tempo now."""
-    tick = song.tempo_map.tick(seconds)
+    return _nearest_bar_line(song, song.tempo_map.tick(seconds))
+
+
+def _nearest_bar_line(song: Song, tick: float) -> int:
     meters = song.meter_map
     bar = meters.position(int(tick)).bar
     before, after = meters.bar_start(bar), meters.bar_start(bar + 1)
     return before if tick - before <= after - tick else after
+
+
+def _choose_downbeats(song: Song, hits: list[Marker], targets: dict[Marker, BarBeat | None]) -> dict[Marker, int]:
+    """Target ticks for every hit: explicit ones as given, nearest-downbeat ones as the module docstring says."""
+    fixed = {h: target_tick(song, t) for h, t in targets.items() if t is not None}
+    free = [h for h in hits if targets[h] is None]
+    fallback = {**fixed, **{h: nearest_downbeat(song, h.seconds) for h in free}}
+    anchor = max(free, key=lambda h: h.seconds, default=None)
+    if anchor is None or anchor.seconds <= 0:
+        return fallback
+    tpq = song.ticks_per_quarter
+    tolerance = 0.5 / float(song.timecode.rate.fps)
+    now = song.tempo_map.tick(anchor.seconds) / tpq * 60 / anchor.seconds  # the song's mean tempo up to the hit
+    best: tuple[float, dict[Marker, int]] | None = None
+    for bar in range(1, 100_000):
+        # Each bar line the latest free hit could land on gives one tempo; the others take their nearest there.
+        bpm = song.meter_map.bar_start(bar) / tpq * 60 / anchor.seconds
+        if bpm < MIN_BPM:
+            continue
+        if bpm > MAX_BPM:
+            break
+        trial = {**fixed, **{h: _nearest_bar_line(song, h.seconds * bpm / 60 * tpq) for h in free}}
+        quarters = [trial[h] / tpq for h in hits]
+        weight = sum(q * q for q in quarters)
+        per_quarter = sum(q * h.seconds for q, h in zip(quarters, hits)) / weight if weight else 0
+        if per_quarter <= 0 or not MIN_BPM <= 60 / per_quarter <= MAX_BPM:
+            continue
+        if all(abs(q * per_quarter - h.seconds) <= tolerance for q, h in zip(quarters, hits)):
+            distance = abs(math.log(60 / per_quarter / now))
+            if best is None or distance < best[0]:
+                best = (distance, trial)
+    return fallback if best is None else best[1]
 
 
 def fit_tempo(song: Song, targets: dict[Marker, BarBeat | None], ramp: bool = False) -> TempoFit:
@@ -127,7 +168,8 @@ def fit_tempo(song: Song, targets: dict[Marker, BarBeat | None], ramp: bool = Fa
         if not hit.is_hit:
             raise FitError(f"marker {hit.text!r} is not a hit point (lock it to its timecode first)")
     hits = sorted(targets, key=lambda m: m.seconds)
-    ticks = [nearest_downbeat(song, h.seconds) if targets[h] is None else target_tick(song, targets[h]) for h in hits]
+    chosen = _choose_downbeats(song, hits, targets)
+    ticks = [chosen[h] for h in hits]
     _check_order(hits, ticks)
     seconds = [h.seconds for h in hits]
     tpq = song.ticks_per_quarter

@@ -132,9 +132,10 @@ def parse_timecode(text: str, rate: FrameRate) -> Timecode:
 
 
 def frame_at_seconds(seconds: float, rate: FrameRate) -> int:
-    """The frame showing at `seconds` (frame n covers [n/fps, (n+1)/fps)); a hair of tolerance
-    so a time computed as n/fps in floating point still lands in frame n."""
-    return math.floor(seconds * rate.fps + 1e-6)
+    """The frame showing at `seconds` (frame n covers [n/fps, (n+1)/fps)); a ten-thousandth of a frame of
+    tolerance, so a time computed as n/fps in floating point, or kept to the microsecond as hit points
+    are, still lands in frame n."""
+    return math.floor(seconds * rate.fps + 1e-4)
 
 
 def frame_seconds(frame: int, rate: FrameRate) -> float:

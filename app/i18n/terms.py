@@ -74,6 +74,14 @@ ENGINE_EDIT_LABELS = frozenset((
     QT_TRANSLATE_NOOP("Edit", "Propose continue"),
     QT_TRANSLATE_NOOP("Edit", "Propose variation-rhythm"),
     QT_TRANSLATE_NOOP("Edit", "Propose variation-contour"),
+    QT_TRANSLATE_NOOP("Edit", "Add marker"),
+    QT_TRANSLATE_NOOP("Edit", "Add hit point"),
+    QT_TRANSLATE_NOOP("Edit", "Rename marker"),
+    QT_TRANSLATE_NOOP("Edit", "Move marker"),
+    QT_TRANSLATE_NOOP("Edit", "Delete marker"),
+    QT_TRANSLATE_NOOP("Edit", "Lock marker to timecode"),
+    QT_TRANSLATE_NOOP("Edit", "Unlock marker"),
+    QT_TRANSLATE_NOOP("Edit", "Fit tempo to hits"),
 ))
 
 

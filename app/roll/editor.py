@@ -1,4 +1,4 @@
-"""`RollEditor`: ruler, chord lane, keyboard, roll and velocity lane laid out on one time axis, with scroll bars.
+"""`RollEditor`: ruler, marker, tempo and chord lanes, keyboard, roll and velocity lane on one time axis, with scroll bars.
 
 The scroll bars and the shared RollView are kept in step both ways: moving a bar
 scrolls the view, and a wheel or zoom on any lane moves the bars.
@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollBar, QWidget
 from app import theme
 from app.roll.chord_lane import ChordLane
 from app.roll.keyboard import KEYBOARD_WIDTH, PianoKeyboard
+from app.roll.marker_lane import MarkerLane
 from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
 from app.roll.ruler import Ruler
+from app.roll.tempo_lane import TempoLane
 from app.roll.velocity_lane import VelocityLane
 from app.roll.view import RollView
 from app.session import Session
@@ -40,6 +42,8 @@ class RollEditor(QWidget):
         self.view = RollView(session.song.ticks_per_quarter, self)
         args = (session, self.view, options)
         self.ruler = Ruler(*args)
+        self.marker_lane = MarkerLane(*args)
+        self.tempo_lane = TempoLane(*args)
         self.chord_lane = ChordLane(*args)
         self.roll = PianoRoll(*args)
         self.velocity_lane = VelocityLane(*args)
@@ -51,15 +55,19 @@ class RollEditor(QWidget):
         layout.setSpacing(0)
         layout.addWidget(_side_label(self.tr("Bar")), 0, 0)
         layout.addWidget(self.ruler, 0, 1)
-        layout.addWidget(_side_label(self.tr("Chords")), 1, 0)
-        layout.addWidget(self.chord_lane, 1, 1)
-        layout.addWidget(self.keyboard, 2, 0)
-        layout.addWidget(self.roll, 2, 1)
-        layout.addWidget(self.vbar, 2, 2)
-        layout.addWidget(_side_label(self.tr("Velocity")), 3, 0)
-        layout.addWidget(self.velocity_lane, 3, 1)
-        layout.addWidget(self.hbar, 4, 1)
-        layout.setRowStretch(2, 1)
+        lanes = ((self.tr("Markers"), self.marker_lane), (self.tr("Tempo"), self.tempo_lane),
+                 (self.tr("Chords"), self.chord_lane))
+        for row, (name, lane) in enumerate(lanes, 1):
+            layout.addWidget(_side_label(name), row, 0)
+            layout.addWidget(lane, row, 1)
+        roll_row = len(lanes) + 1
+        layout.addWidget(self.keyboard, roll_row, 0)
+        layout.addWidget(self.roll, roll_row, 1)
+        layout.addWidget(self.vbar, roll_row, 2)
+        layout.addWidget(_side_label(self.tr("Velocity")), roll_row + 1, 0)
+        layout.addWidget(self.velocity_lane, roll_row + 1, 1)
+        layout.addWidget(self.hbar, roll_row + 2, 1)
+        layout.setRowStretch(roll_row, 1)
         layout.setColumnStretch(1, 1)
         self._syncing = False
         self.hbar.valueChanged.connect(lambda v: self._from_bars())

@@ -1,22 +1,52 @@
-"""The ruler: bar numbers and beats (following meter changes), the loop region and the playhead.
+"""The ruler: timecode, bar numbers and beats (following meter changes), the loop region and the playhead.
 
 Click to move the playhead; drag to set the loop region (it snaps to the grid);
 right-click to clear the loop. Shift+drag (or Shift+click) selects whole bars
 for the composer instead (`barsSelected`), leaving the loop alone, and
 right-click inside that region opens the menu `menu_for` gives. Meter and tempo changes are labelled where they
-happen, so a 7/8 bar in the middle of a 4/4 song is visible at a glance.
+happen, so a 7/8 bar in the middle of a 4/4 song is visible at a glance; a
+label that would overprint another is left out (a file can change tempo
+thousands of times), meters before tempos.
+
+The top row is SMPTE timecode at the song's frame rate from its start offset
+(engine.timecode), labelled every 1, 2, 5, 10 or 30 frames or 1, 2, 5, 10,
+15 or 30 seconds or minutes, whichever leaves room between labels; the marks
+follow the tempo map, so a ritardando spreads them out.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPolygonF
+from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPolygonF
 
 from app import theme
 from app.roll.lane import TimeLane
 from app.roll.timegrid import MIN_BAR_LABEL_SPACING_PX, LineKind, visible_lines
+from engine.song import Song
+from engine.timecode import frame_seconds
 
-RULER_HEIGHT = 34
+TIMECODE_ROW = 14
+RULER_HEIGHT = 34 + TIMECODE_ROW
 DRAG_THRESHOLD_PX = 4
+LABEL_GAP_PX = 6
+MIN_TIMECODE_SPACING_PX = 90
+_SECOND_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
+_FRAME_STEPS = (1, 2, 5, 10)
+
+
+def timecode_step_frames(song: Song, px_per_second: float) -> int:
+    """Frames between timecode labels: the smallest step (a few frames, then whole seconds and minutes)
+    whose labels stand `MIN_TIMECODE_SPACING_PX` apart."""
+    fps = float(song.timecode.rate.fps)
+    nominal = song.timecode.rate.nominal
+    for frames in _FRAME_STEPS:
+        if frames < nominal and frames / fps * px_per_second >= MIN_TIMECODE_SPACING_PX:
+            return frames
+    for seconds in _SECOND_STEPS:
+        if seconds * px_per_second >= MIN_TIMECODE_SPACING_PX:
+            return seconds * nominal
+    return _SECOND_STEPS[-1] * nominal
 
 
 class Ruler(TimeLane):
@@ -34,26 +64,50 @@ class Ruler(TimeLane):
         painter = QPainter(self)
         painter.fillRect(self.rect(), theme.PANEL)
         song, view, height = self.session.song, self.view, self.height()
+        bars_top = TIMECODE_ROW
         self._paint_loop(painter)
-        last_label_x = -1e9
         font = painter.font()
         font.setPointSizeF(8)
         painter.setFont(font)
+        self._paint_timecode(painter)
+        last_label_x = -1e9
+        lower = height - bars_top
         for line in visible_lines(song, view, self.options.snap, self.width()):
             x = round(line.x)
             if line.kind is LineKind.BAR:
-                painter.fillRect(QRectF(x, height * 0.45, 1, height), theme.LINE_BAR)
+                painter.fillRect(QRectF(x, bars_top + lower * 0.45, 1, height), theme.LINE_BAR)
                 if x - last_label_x >= MIN_BAR_LABEL_SPACING_PX:
                     painter.setPen(theme.TEXT)
-                    painter.drawText(QPointF(x + 4, height * 0.42), str(line.bar + 1))
+                    painter.drawText(QPointF(x + 4, bars_top + lower * 0.42), str(line.bar + 1))
                     last_label_x = x
             elif line.kind is LineKind.BEAT:
-                painter.fillRect(QRectF(x, height * 0.72, 1, height), theme.LINE_BAR)
+                painter.fillRect(QRectF(x, bars_top + lower * 0.72, 1, height), theme.LINE_BAR)
         self._paint_changes(painter)
         self.paint_decorations(painter)
+        painter.fillRect(QRectF(0, TIMECODE_ROW - 1, self.width(), 1), theme.LINE_BEAT)
         painter.fillRect(QRectF(0, height - 1, self.width(), 1), theme.LINE_BAR)
         self._paint_playhead_marker(painter)
         painter.end()
+
+    def _paint_timecode(self, painter: QPainter) -> None:
+        """hh:mm:ss:ff labels along the top row, placed through the tempo map."""
+        song, view = self.session.song, self.view
+        timecode, tempo_map = song.timecode, song.tempo_map
+        t0 = tempo_map.seconds(view.tick_at(0))
+        t1 = tempo_map.seconds(view.tick_at(self.width()))
+        px_per_second = self.width() / max(t1 - t0, 1e-9)
+        step = timecode_step_frames(song, px_per_second)
+        start = timecode.start_frame
+        frame = max(-(-start // step), timecode.frame_at(t0) // step) * step  # whole steps of the timecode itself
+        painter.setPen(theme.TEXT_DIM)
+        while True:
+            seconds = frame_seconds(frame - start, timecode.rate)
+            if seconds > t1:
+                break
+            x = round(view.x_of(tempo_map.tick(seconds)))
+            painter.fillRect(QRectF(x, 2, 1, TIMECODE_ROW - 3), theme.LINE_BEAT)
+            painter.drawText(QPointF(x + 3, TIMECODE_ROW - 3), timecode.text_at(seconds))
+            frame += step
 
     def _paint_loop(self, painter: QPainter) -> None:
         if self.options.loop is None:
@@ -61,26 +115,42 @@ class Ruler(TimeLane):
         start, end = self.options.loop
         x0, x1 = self.view.x_of(start), self.view.x_of(end)
         colour = theme.LOOP_EDGE if self.options.loop_enabled else theme.TEXT_DIM
-        band = QRectF(x0, 0, x1 - x0, 7)
+        band = QRectF(x0, TIMECODE_ROW, x1 - x0, 5)
         painter.fillRect(band, colour)
         painter.fillRect(QRectF(x0, 0, x1 - x0, self.height()), theme.LOOP)
 
     def _paint_changes(self, painter: QPainter) -> None:
-        """Meter and tempo changes after the start, in the lower half."""
+        """Meter and tempo changes after the start, in the lower row; labels that would overprint
+        one already drawn are skipped (meters are drawn first, so they win)."""
         song, view = self.session.song, self.view
-        painter.setPen(theme.ACCENT)
+        metrics = QFontMetricsF(painter.font())
         y = self.height() - 5
+        lo, hi = view.tick_at(-200), view.tick_at(self.width())
+        taken: list[tuple[float, float]] = []
         previous = None
         for meter in song.meters:  # only real changes: files often repeat the meter at tick 0
-            x = view.x_of(meter.tick)
-            if meter.tick and (meter.numerator, meter.denominator) != previous and -40 < x < self.width():
-                painter.drawText(QPointF(x + 8, y), str(meter))
+            if meter.tick and (meter.numerator, meter.denominator) != previous and lo <= meter.tick <= hi:
+                self._label(painter, metrics, taken, view.x_of(meter.tick) + 8, y, str(meter), theme.ACCENT)
             previous = (meter.numerator, meter.denominator)
-        painter.setPen(theme.TEXT_DIM)
-        for before, tempo in zip(song.tempos, song.tempos[1:]):
-            x = view.x_of(tempo.tick)
-            if round(before.bpm) != round(tempo.bpm) and -60 < x < self.width():
-                painter.drawText(QPointF(x + 8, y - 11), f"♩={tempo.bpm:.0f}")
+        tempos = song.tempos
+        ticks = [t.tick for t in tempos]
+        first, last = max(1, bisect_left(ticks, lo)), bisect_right(ticks, hi)
+        for before, tempo in zip(tempos[first - 1:last], tempos[first:last]):
+            if round(before.bpm) != round(tempo.bpm):
+                self._label(painter, metrics, taken, view.x_of(tempo.tick) + 8, y, f"♩={tempo.bpm:.0f}",
+                            theme.TEXT_DIM)
+
+    @staticmethod
+    def _label(painter: QPainter, metrics: QFontMetricsF, taken: list[tuple[float, float]], x: float, y: float,
+               text: str, colour) -> bool:
+        """Draw `text` at `x` unless it would overlap a label in `taken` (then skip it)."""
+        right = x + metrics.horizontalAdvance(text)
+        if any(x < end + LABEL_GAP_PX and right + LABEL_GAP_PX > begin for begin, end in taken):
+            return False
+        taken.append((x, right))
+        painter.setPen(colour)
+        painter.drawText(QPointF(x, y), text)
+        return True
 
     def _paint_playhead_marker(self, painter: QPainter) -> None:
         x = self.view.x_of(self.options.playhead)

@@ -71,8 +71,27 @@ def test_the_ramp_fit_is_no_worse_than_any_ramp_on_a_grid_around_it():
 def test_nearest_downbeat_is_taken_under_the_current_tempo():
     song = song_with_hits(4.9, 9.1)   # 120 BPM: bars every 2 s
     assert [nearest_downbeat(song, h.seconds) for h in hits(song)] == [2 * 1920, 5 * 1920]
+
+
+def test_nearest_downbeats_are_chosen_like_a_hit_finder_all_hits_within_half_a_frame():
+    song = song_with_hits(4.791667, 12.0, 19.208333)   # 01:00:04:19, 01:00:12:00, 01:00:19:05 at 24 fps
     fit = fit_tempo(song, {h: None for h in hits(song)})
-    assert [str(r.target) for r in fit.results] == ["3.1", "6.1"]
+    assert all(abs(r.error_frames) <= 0.5 for r in fit.results)
+    # An independent scan of constant tempos: none closer to the song's 120 BPM puts all three within half a frame.
+    def lands(bpm: float) -> bool:
+        bar_seconds = 4 * 60 / bpm
+        return all(abs(s / bar_seconds - round(s / bar_seconds)) * bar_seconds <= 0.5 / 24
+                   for s in (4.791667, 12.0, 19.208333))
+    closer = [bpm for bpm in np.arange(20, 400, 0.001) if abs(np.log(bpm / 120)) < abs(np.log(fit.bpm_start / 120)) - 1e-3
+              and lands(bpm)]
+    assert closer == []
+
+
+def test_nearest_downbeats_fall_back_to_the_current_tempo_when_no_tempo_lands_them():
+    song = song_with_hits(1.1, 1.13, 1.17)   # closer together than a bar at 400 BPM: all go to bar 2 (2 s at 120 BPM)
+    fit = fit_tempo(song, {h: None for h in hits(song)})
+    assert [str(r.target) for r in fit.results] == ["2.1", "2.1", "2.1"]
+    assert fit.worst_error_ms > 20
 
 
 def test_applying_the_fit_is_one_undo_step_hits_keep_their_time_and_land_on_their_beats():
