@@ -19,7 +19,7 @@ child process that finds the Addons' libraries beside ours. Sizes are what
 each takes on disk once installed. Prints one JSON object per decoder.
 
     .venv/bin/python benchmarks/bench_video.py [--seconds 20] [--size 1920x1080] [--seeks 60]
-        [--qt-addons /tmp/video_addons]
+        [--qt-addons /tmp/video_addons] [--clip-dir /tmp/bench_video]
 """
 from __future__ import annotations
 
@@ -76,11 +76,11 @@ def make_clip(path: Path, seconds: float, width: int, height: int, gop: int) -> 
     return count
 
 
-def number_in(rgb: np.ndarray) -> int:
-    """The frame number in a picture made by `picture` (the blocks fill the middle third's left part)."""
+def number_in(rgb: np.ndarray, clip_width: int) -> int:
+    """The frame number in a picture made by `picture` at `clip_width`, at whatever size it was decoded."""
     height, width = rgb.shape[:2]
-    blocks_w = width // (BITS * 16) * BITS * 16 if width >= BITS * 16 else width
-    return read_number(rgb, (0, 0, blocks_w, height))
+    blocks = clip_width // (BITS * 16) * BITS * 16 / clip_width  # the part of the width the blocks fill
+    return read_number(rgb, (0, 0, round(width * blocks), height))
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -108,7 +108,7 @@ def frame_starts(count: int, seeks: int) -> list[float]:
 
 
 # --- PyAV ------------------------------------------------------------------------------------
-def bench_pyav(path: Path, count: int, seeks: int) -> dict:
+def bench_pyav(path: Path, count: int, seeks: int, width: int) -> dict:
     import av
 
     package = Path(av.__file__).parent
@@ -117,18 +117,18 @@ def bench_pyav(path: Path, count: int, seeks: int) -> dict:
     opened = time.perf_counter() - started
     result = {"decoder": f"PyAV {av.__version__}", "installed_mb": folder_mb(package, package.parent / "av.libs"),
               "open_ms": round(opened * 1000, 1)}
-    for label, width in (("full", None), ("dock", DOCK_WIDTH)):
-        reader.set_output_width(width)
+    for label, output_width in (("full", None), ("dock", DOCK_WIDTH)):
+        reader.set_output_width(output_width)
         latencies, right = [], 0
         for seconds in seek_times(count, seeks):
             reader._cache.clear()  # a real jump: nothing kept from the last one
             started = time.perf_counter()
             index, rgb = reader.frame_at(seconds)
             latencies.append(time.perf_counter() - started)
-            right += number_in(rgb) == index == frame_index(seconds, FPS)
+            right += number_in(rgb, width) == index == frame_index(seconds, FPS)
         result[f"seek_{label}"] = summary(latencies) | {"accurate": f"{right}/{seeks}"}
     starts = frame_starts(count, seeks)
-    right = sum(number_in(reader.frame_at(seconds)[1]) == frame_index(seconds, FPS) for seconds in starts)
+    right = sum(number_in(reader.frame_at(seconds)[1], width) == frame_index(seconds, FPS) for seconds in starts)
     result["accurate_at_frame_starts"] = f"{right}/{len(starts)}"
     reader.set_output_width(DOCK_WIDTH)
     reader.frame(0)
@@ -137,7 +137,7 @@ def bench_pyav(path: Path, count: int, seeks: int) -> dict:
         started = time.perf_counter()
         rgb = reader.frame(index)
         steps.append(time.perf_counter() - started)
-        right += number_in(rgb) == index
+        right += number_in(rgb, width) == index
     result["play_next_frame_dock"] = summary(steps) | {"accurate": f"{right}/{len(steps)}"}
     backs, right = [], 0
     for seconds in seek_times(count, 20):
@@ -147,7 +147,7 @@ def bench_pyav(path: Path, count: int, seeks: int) -> dict:
         started = time.perf_counter()
         rgb = reader.frame(index - 1)
         backs.append(time.perf_counter() - started)
-        right += number_in(rgb) == index - 1
+        right += number_in(rgb, width) == index - 1
     result["step_back_dock"] = summary(backs) | {"accurate": f"{right}/{len(backs)}"}
     reader.close()
     return result
@@ -209,7 +209,7 @@ def qt_child(path: Path, count: int, seeks: int, addons: Path) -> None:
     def number(frame) -> int:
         image = frame.toImage().convertToFormat(QImage.Format_RGB888)
         rgb = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
-        return number_in(rgb[:, :image.width() * 3].reshape(image.height(), image.width(), 3))
+        return number_in(rgb[:, :image.width() * 3].reshape(image.height(), image.width(), 3), image.width())
 
     latencies, right, missing = [], 0, 0
     for seconds in seek_times(count, seeks):
@@ -232,7 +232,7 @@ def qt_child(path: Path, count: int, seeks: int, addons: Path) -> None:
     from PySide6 import __version__ as version
     print(json.dumps({"decoder": f"Qt Multimedia {version} (FFmpeg backend)", "open_ms": round(opened * 1000, 1),
                       "first_frame": first is not None,
-                      "seek_dock": summary(latencies or [float("nan")]) | {"accurate": f"{right}/{seeks}",
+                      "seek_full": summary(latencies or [float("nan")]) | {"accurate": f"{right}/{seeks}",
                                                                            "no_frame": missing},
                       "accurate_at_frame_starts": f"{at_starts}/{len(starts)}"}))
 
@@ -244,6 +244,7 @@ def main() -> None:
     parser.add_argument("--gop", type=int, default=48)
     parser.add_argument("--seeks", type=int, default=60)
     parser.add_argument("--qt-addons", type=Path)
+    parser.add_argument("--clip-dir", type=Path, help="keep the clip here and reuse it (encoding 1080p takes minutes)")
     parser.add_argument("--qt-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -252,13 +253,19 @@ def main() -> None:
         return
     width, height = (int(v) for v in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="bench_video_") as folder:
-        path = Path(folder) / "clip.mp4"
+        name = f"clip_{width}x{height}_{args.seconds:g}s_gop{args.gop}.mp4"
+        path = (args.clip_dir or Path(folder)) / name
         started = time.perf_counter()
-        count = make_clip(path, args.seconds, width, height, args.gop)
+        if path.exists():
+            count = int(args.seconds * FPS)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            count = make_clip(path.with_suffix(".part.mp4"), args.seconds, width, height, args.gop)
+            path.with_suffix(".part.mp4").rename(path)
         print(json.dumps({"clip": f"{width}x{height} H.264 {float(FPS):.3f} fps, {count} frames, "
                                   f"keyframe every {args.gop}, B-frames", "encode_s": round(time.perf_counter() - started, 1),
                           "mb": round(path.stat().st_size / 1e6, 1)}))
-        print(json.dumps(bench_pyav(path, count, args.seeks)))
+        print(json.dumps(bench_pyav(path, count, args.seeks, width)))
         if args.qt_addons:
             print(json.dumps(bench_qt(path, count, args.seeks, args.qt_addons)))
         else:
