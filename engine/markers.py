@@ -36,7 +36,10 @@ def marker_from_midi(tick: int, text: str) -> Marker:
 
 # --- edits --------------------------------------------------------------------
 def _with_markers(song: Song, markers: list[Marker] | tuple[Marker, ...], label: str) -> SongPropertiesEdit:
-    return SongPropertiesEdit.changing(song, label, markers=tuple(sorted(markers, key=lambda m: m.tick)))
+    """The edit to `markers`, hit points placed at their ticks as the song will place them (so that the
+    edit's 'after' is exactly what the song holds, and its undo finds it)."""
+    placed = (m if not m.is_hit else replace(m, tick=round(song.tempo_map.tick(m.seconds))) for m in markers)
+    return SongPropertiesEdit.changing(song, label, markers=tuple(sorted(placed, key=lambda m: m.tick)))
 
 
 def add_marker(song: Song, tick: int, text: str, label: str = "Add marker") -> SongPropertiesEdit:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPolygonF
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -31,6 +31,15 @@ from engine.timecode import TimecodeError, frame_at_seconds, frame_seconds
 LANE_HEIGHT = 24
 FLAG_PX = 7        # half-width of a flag: what a click must come within
 HIT_COLOUR = theme.PLAYHEAD
+
+
+def claim_delete_key(event, selected: bool) -> bool:
+    """Take Delete/Backspace from the editor's "delete notes" shortcut while the lane has something selected
+    (a ShortcutOverride accepted here reaches keyPressEvent instead). Shared by the marker and tempo lanes."""
+    if event.type() == QEvent.ShortcutOverride and selected and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+        event.accept()
+        return True
+    return False
 
 
 class MarkerLane(TimeLane):
@@ -207,6 +216,9 @@ class MarkerLane(TimeLane):
             self.rename(marker)
         else:
             self.add_marker(self.options.snap.snap(self.view.tick_at(x), self.session.song.meter_map))
+
+    def event(self, event) -> bool:
+        return claim_delete_key(event, self.selected in self.session.song.markers) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected in self.session.song.markers:

@@ -119,7 +119,7 @@ class Ruler(TimeLane):
         painter.fillRect(band, colour)
         painter.fillRect(QRectF(x0, 0, x1 - x0, self.height()), theme.LOOP)
 
-    def _paint_changes(self, painter: QPainter) -> None:
+    def _paint_changes(self, painter: QPainter) -> list[tuple[float, float]]:
         """Meter and tempo changes after the start, in the lower row; labels that would overprint
         one already drawn are skipped (meters are drawn first, so they win)."""
         song, view = self.session.song, self.view
@@ -139,6 +139,7 @@ class Ruler(TimeLane):
             if round(before.bpm) != round(tempo.bpm):
                 self._label(painter, metrics, taken, view.x_of(tempo.tick) + 8, y, f"♩={tempo.bpm:.0f}",
                             theme.TEXT_DIM)
+        return taken
 
     @staticmethod
     def _label(painter: QPainter, metrics: QFontMetricsF, taken: list[tuple[float, float]], x: float, y: float,

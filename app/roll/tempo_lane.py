@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from app import theme
 from app.i18n import fill
 from app.roll.lane import TimeLane
+from app.roll.marker_lane import claim_delete_key
 from engine.edits import SongPropertiesEdit
 from engine.fit_tempo import tempo_ramp
 from engine.timing import TempoChange, TimeSignature
@@ -247,6 +248,9 @@ class TempoLane(TimeLane):
         pos = event.position()
         if self.point_at(pos) is None:
             self.add_point(self._snapped(pos.x(), False), self.bpm_at(pos.y()))
+
+    def event(self, event) -> bool:
+        return claim_delete_key(event, bool(self.selected - {0})) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected:
