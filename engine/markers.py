@@ -91,3 +91,13 @@ def delete_markers(song: Song, markers: list[Marker] | tuple[Marker, ...]) -> So
 
 def hit_points(song: Song) -> tuple[Marker, ...]:
     return tuple(m for m in song.markers if m.is_hit)
+
+
+def keep_picture(before: Song, after: Song) -> Song:
+    """`after` (a new sketch that replaces `before`) with `before`'s timecode and markers, and, when `before`
+    has hit points, its tempo map too: that tempo was fitted to the picture, and the picture has not moved.
+    The hit points keep their times either way."""
+    if not before.markers and before.timecode == after.timecode:
+        return after
+    kept = after.with_(timecode=before.timecode, markers=before.markers)
+    return kept.with_(tempos=before.tempos) if hit_points(before) else kept

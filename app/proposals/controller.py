@@ -255,7 +255,8 @@ class ProposalController(QObject):
 
     def _sketched(self, before, song) -> None:
         if self.session.song is before:
-            self.session.push(ReplaceSong(before, song, self.tr("New sketch")))
+            from engine.markers import keep_picture   # the cue's timecode, markers and fitted tempo stay
+            self.session.push(ReplaceSong(before, keep_picture(before, song), self.tr("New sketch")))
             self._finish("done", self.tr("Sketch written; Undo takes it back"))
         else:
             self._finish("failed", self.tr("The song changed while the sketch was written; it was not applied"),

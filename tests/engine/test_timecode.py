@@ -167,3 +167,16 @@ def test_timecode_and_hit_points_round_trip_through_the_project_file(tmp_path):
 def test_a_marker_text_that_merely_looks_like_a_hit_stays_a_marker():
     assert marker_from_midi(5, "[hit soon] x") == Marker(5, "[hit soon] x")
     assert marker_midi_text(Marker(5, "plain")) == "plain"
+
+
+def test_a_new_sketch_keeps_the_cue_timecode_markers_and_the_tempo_fitted_to_its_hits():
+    from engine.markers import keep_picture
+
+    cue = scored_song()
+    sketch = Song(tempos=(TempoChange.from_bpm(0, 140),), end_tick=16 * 1920)
+    kept = keep_picture(cue, sketch)
+    assert (kept.timecode, kept.tempos, kept.end_tick) == (cue.timecode, cue.tempos, sketch.end_tick)
+    assert kept.markers == cue.markers
+    plain = Song(markers=(Marker(960, "Verse"),))            # no hit points: the sketch's own tempo stays
+    assert keep_picture(plain, sketch).tempos == sketch.tempos
+    assert keep_picture(Song(), sketch) is sketch
