@@ -47,7 +47,7 @@ class FitTempoDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemIsEditable)
                 self.table.setItem(row, column, item)
-            self.table.setItem(row, 3, QTableWidgetItem(NEAREST))
+            self.table.setItem(row, 3, QTableWidgetItem(self.tr("down")))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(3, 170)
         self.table.setColumnWidth(4, 260)
@@ -93,7 +93,7 @@ class FitTempoDialog(QDialog):
                 continue
             text = self.table.item(row, 3).text().strip().lower()
             match = re.fullmatch(r"(\d+)(?:\.(\d+))?", text)
-            if text in (NEAREST, ""):
+            if text in (NEAREST, self.tr("down").lower(), ""):   # the English word works in every language
                 chosen[hit] = None
             elif match:
                 chosen[hit] = BarBeat(int(match.group(1)), int(match.group(2) or 1))
