@@ -9,6 +9,10 @@ Exports are peak-normalized to -1 dBFS unless the user turned that off (the
 File menu's check item, remembered in the settings as `export/normalize_audio`):
 the synth plays at a level safe for live playback, which leaves a file near
 -15 dBFS, too quiet to share.
+
+Exports use the project's mix (gains by role, reverb, chorus; app.mix_settings).
+`RenderThread.render` and `summary` are what a kind of export does; the stems
+export (app.stems_dialog) overrides just those two and reuses the rest.
 """
 from __future__ import annotations
 
@@ -43,23 +47,29 @@ class RenderThread(QThread):
     done = Signal(bool, str)  # ok, message
 
     def __init__(self, song: Song, path: str, soundfont: str | None = None, parent=None,
-                 normalize: bool = True) -> None:
+                 normalize: bool = True, mix=None, sample_rate: int = 44100) -> None:
         super().__init__(parent)
         self.song = song
         self.path = path
         self.soundfont = soundfont
         self.normalize = normalize
+        self.mix = mix  # engine.audio.mix.MixSettings; None renders unbalanced with the synth's effects
+        self.sample_rate = sample_rate
         self.cancelled = False
-        self.result = None  # the engine's RenderResult once it succeeded
+        self.result = None  # the engine's result once it succeeded
+
+    def render(self, progress, cancel):
+        """Do the export in this thread; returns the engine's result."""
+        from engine.audio.render import render_song
+
+        return render_song(self.song, self.path, self.soundfont, sample_rate=self.sample_rate, progress=progress,
+                           cancel=cancel, normalize=self.normalize, mix=self.mix)
 
     def run(self) -> None:
         from engine.audio.errors import RenderCancelled
-        from engine.audio.render import render_song
 
         try:
-            result = render_song(self.song, self.path, self.soundfont,
-                                 progress=lambda f: self.progressed.emit(int(f * PROGRESS_STEPS)),
-                                 cancel=lambda: self.cancelled, normalize=self.normalize)
+            result = self.render(lambda f: self.progressed.emit(int(f * PROGRESS_STEPS)), lambda: self.cancelled)
         except RenderCancelled:
             self.done.emit(False, self.tr("Export cancelled"))
         except (CadenzaError, OSError) as error:
@@ -85,17 +95,21 @@ class AudioExport(QProgressDialog):
     """The progress dialog that owns one render; `finished_with(ok, message)` reports the end."""
 
     finished_with = Signal(bool, str)
+    thread_class = RenderThread
 
     def __init__(self, song: Song, path: str, parent: QWidget | None = None, soundfont: str | None = None,
-                 normalize: bool = True) -> None:
+                 normalize: bool = True, mix=None, sample_rate: int = 44100) -> None:
         super().__init__(parent)
         label = fill(self.tr("Rendering %1…"), Path(path).name)
-        set_up_progress(self, self.tr("Export audio"), label, PROGRESS_STEPS, shown_after_ms=0)
-        self.thread = RenderThread(song, path, soundfont, self, normalize)
+        set_up_progress(self, self.title(), label, PROGRESS_STEPS, shown_after_ms=0)
+        self.thread = self.thread_class(song, path, soundfont, self, normalize, mix, sample_rate)
         self.thread.progressed.connect(self._progress)
         self.last_progress = 0
         self.thread.done.connect(self._done)
         self.canceled.connect(self._cancel)
+
+    def title(self) -> str:
+        return self.tr("Export audio")
 
     def start(self) -> None:
         self.setValue(0)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from app.audio_export import AudioExport, normalize_preference, set_normalize_preference
 from app.edit_menus import add_action
@@ -44,6 +44,7 @@ class FileMenu(QObject):
         add_action(window, menu, self.tr("&Import MIDI…"), files.import_midi, QKeySequence("Ctrl+I"))
         add_action(window, menu, self.tr("Export &MIDI…"), lambda: files.export("midi"), QKeySequence("Ctrl+E"))
         add_action(window, menu, self.tr("Export a&udio (WAV/FLAC)…"), self.export_audio, QKeySequence("Ctrl+Shift+E"))
+        add_action(window, menu, self.tr("Export s&tems (one file per track)…"), self.export_stems)
         self.normalize_action = QAction(self.tr("Normali&ze exported audio to -1 dBFS"), window, checkable=True)
         self.normalize_action.setChecked(normalize_preference())
         self.normalize_action.setStatusTip(self.tr("Scale each audio export so its loudest moment is at -1 dBFS "
@@ -77,7 +78,29 @@ class FileMenu(QObject):
             files.ask(QMessageBox.Warning, self.tr("Cannot export audio"),
                       fill(self.tr("%1: audio exports as .wav or .flac"), path))
             return None
-        job = AudioExport(files.session.song, path, self.window, normalize=self.normalize_action.isChecked())
+        job = AudioExport(files.session.song, path, self.window, normalize=self.normalize_action.isChecked(),
+                          mix=files.mix_source())
+        job.finished_with.connect(self._export_finished)
+        self.export_job = job
+        job.start()
+        return job
+
+    def export_stems(self, mix_path: str | None = None, sample_rate: int = 44100) -> AudioExport | None:
+        """Ask where (app.stems_dialog), then render the mix and one file per track in the background."""
+        from app.stems_dialog import StemsDialog, StemsExport  # loads the audio engine: not at start-up
+
+        files = self.files
+        if mix_path is None:
+            if not files.interactive:
+                return None
+            suggested = Path(files.suggested_path(".wav"))
+            folder = str(suggested.parent) if files.path else str(Path.home())
+            dialog = StemsDialog(files.session.song, folder, suggested.stem, self.window)
+            if dialog.exec() != QDialog.Accepted:
+                return None
+            mix_path, sample_rate = str(dialog.mix_path()), dialog.sample_rate()
+        job = StemsExport(files.session.song, mix_path, self.window, normalize=self.normalize_action.isChecked(),
+                          mix=files.mix_source(), sample_rate=sample_rate)
         job.finished_with.connect(self._export_finished)
         self.export_job = job
         job.start()

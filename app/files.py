@@ -33,6 +33,7 @@ from app.settings import settings
 from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
 from engine.musicxml import MUSICXML_SUFFIXES
+from engine.audio.mix import MixSettings
 from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore
 from engine.song import Song
 from engine.track import Track, TrackRole
@@ -89,6 +90,7 @@ class FileController(QObject):
         self.takes_source = list  # () -> the JSON-able AI takes saved with the project
         self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
         self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
+        self.mix_source = MixSettings  # () -> how playback and exports mix the song (app.mix_settings)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -170,7 +172,8 @@ class FileController(QObject):
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
             selected_track_id=self.session.current_track_id,
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
-            takes=self.takes_source(), locks=self.locks_source(), video=self.video_source())
+            takes=self.takes_source(), locks=self.locks_source(), video=self.video_source(),
+            mix=self.mix_source())
         return Project(song=self.session.song, state=state)
 
     def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:

@@ -16,6 +16,7 @@ from app.edit_menus import EditMenus, add_action
 from app.edit_toolbar import EditToolBar
 from app.file_menu import FileMenu
 from app.midi_input.midi_input import MidiInput
+from app.mix_settings import install_mix
 from app.files import FileController
 from app.i18n.language_menu import LanguageMenu
 from app.note_actions import NoteActions
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.compose = install_proposals(self)
         self.proposals = self.compose.controller
         self.video = install_video(self)
+        self.mix = install_mix(self)
         self._add_status_bar()
         self.editor.roll.auditioned.connect(self.transport.audition)
         self.editor.keyboard.pressed.connect(self.transport.audition)
