@@ -13,7 +13,8 @@ older files read with no video. Version 4 added `song.timecode` (frame rate
 and SMPTE start label) and a third value in marker rows, the seconds of a hit
 point or null; older files read at 24 fps from 00:00:00:00 with no hit points.
 Version 5 added `state.mix` (balance by role, reverb and chorus; the
-defaults for older files).
+defaults for older files). Version 6 added `state.style` (the learned style
+proposals use, by name, or null); older files read with none.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 _TOP_FIELDS = ("format", "version", "song", "state")
 _SONG_FIELDS_V3 = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
@@ -43,7 +44,8 @@ _TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
 _STATE_FIELDS_V2 = _STATE_FIELDS_V1 + ("locks",)
 _STATE_FIELDS_V3 = _STATE_FIELDS_V2 + ("video",)
-_STATE_FIELDS = _STATE_FIELDS_V3 + ("mix",)
+_STATE_FIELDS_V5 = _STATE_FIELDS_V3 + ("mix",)
+_STATE_FIELDS = _STATE_FIELDS_V5 + ("style",)
 _MIX_FIELDS = ("balance", "reverb", "reverb_amount", "reverb_room", "chorus", "chorus_amount")
 _VIDEO_FIELDS = ("path", "offset_seconds")
 _LOCKS_FIELDS = ("tracks", "notes")
@@ -109,6 +111,7 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
         "video": None if state.video is None else {"path": state.video.path,
                                                    "offset_seconds": state.video.offset_seconds},
         "mix": {name: getattr(state.mix, name) for name in _MIX_FIELDS},
+        "style": state.style,
     }
 
 
@@ -225,7 +228,8 @@ def _track_from_json(value: Any, where: str) -> Track:
 
 
 def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> ProjectState:
-    f = obj(value, where, _STATE_FIELDS if version >= 5 else _STATE_FIELDS_V3 if version >= 3
+    f = obj(value, where, _STATE_FIELDS if version >= 6 else _STATE_FIELDS_V5 if version >= 5
+            else _STATE_FIELDS_V3 if version >= 3
             else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
     view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
     return build(
@@ -243,6 +247,7 @@ def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Pr
         locks=_locks_from_json(f["locks"], f"{where}.locks") if version >= 2 else Locks(),
         video=optional(f["video"], f"{where}.video", _video_from_json) if version >= 3 else None,
         mix=_mix_from_json(f["mix"], f"{where}.mix") if version >= 5 else DEFAULT_MIX,
+        style=optional(f["style"], f"{where}.style", text) if version >= 6 else None,
     )
 
 

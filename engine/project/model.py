@@ -95,7 +95,8 @@ class ProjectState:
     when a format-1 file is read). `video` is the picture the song is scored to
     (format 3; None when there is none or the file is older). `mix` is how
     playback and audio exports mix it (gains by role, reverb, chorus; format 5,
-    the defaults for older files).
+    the defaults for older files). `style` is the learned style proposals are
+    written in (its name, docs/STYLES.md; format 6; None: the composer's own).
     """
 
     loop: LoopRegion | None = None
@@ -107,6 +108,7 @@ class ProjectState:
     locks: Locks = field(default_factory=Locks)
     video: VideoLink | None = None
     mix: MixSettings = DEFAULT_MIX
+    style: str | None = None
 
     def __post_init__(self) -> None:
         if self.snap_ticks < 0:

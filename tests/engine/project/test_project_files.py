@@ -63,7 +63,7 @@ def test_example_file_is_readable_text_with_one_note_per_line(tmp_path):
     path = tmp_path / "example.cadenza"
     save_project(example_project(), path)
     text = path.read_text(encoding="utf-8")
-    assert '"format": "cadenza-project"' in text and '"version": 5' in text
+    assert '"format": "cadenza-project"' in text and '"version": 6' in text
     assert "\n          [0, 72, 240, 90],\n" in text
     assert '[0, "Am7"]' in text and '[96, "N.C."]' in text and '[0, "A minor"]' in text
     assert "Étude — ♪" in text
@@ -84,6 +84,7 @@ def test_locks_round_trip_and_a_version_1_file_reads_with_no_locks(tmp_path):
     assert document["state"]["locks"] == {"tracks": [7], "notes": {"1": [[0, 72, 240, 90]]}}
     assert project_from_bytes(data, "x") == project
     del document["state"]["locks"], document["state"]["video"], document["song"]["timecode"], document["state"]["mix"]
+    del document["state"]["style"]
     document["song"]["markers"] = [row[:2] for row in document["song"]["markers"]]
     document["version"] = 1
     old = project_from_bytes(json.dumps(document).encode(), "old.cadenza")
@@ -155,7 +156,7 @@ BAD_FILES = {
     "another json": (b'{"hello": 1}', "not a Cadenza project"),
     "a list": (b"[1, 2]", "not a Cadenza project"),
     "NaN": (project_bytes(example_project()).replace(b'"zoom_x": 2.5', b'"zoom_x": NaN'), "NaN"),
-    "future": (edited(lambda d: d.update(version=6)), r"newer Cadenza \(project format 6"),
+    "future": (edited(lambda d: d.update(version=7)), r"newer Cadenza \(project format 7"),
     "version zero": (edited(lambda d: d.update(version=0)), "unknown project format 0"),
     "version text": (edited(lambda d: d.update(version="1")), "version: expected a whole number"),
     "missing song": (edited(lambda d: d.pop("song")), "missing field 'song'"),
