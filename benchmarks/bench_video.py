@@ -10,7 +10,9 @@ frame it got:
   read from the picture is that frame;
 - playing: the next frame, over and over (PyAV only: Qt Multimedia plays in
   real time on its own clock, it cannot be asked for "the next frame");
-- stepping back one frame after a seek (the "," key).
+- stepping back one frame after a seek (the "," key);
+- the dock itself, in the real window offscreen, scrubbed: how old each
+  picture is when it lands and how long the UI thread was ever kept busy.
 
 Qt Multimedia is in PySide6-Addons, which Cadenza does not install; pass
 `--qt-addons DIR` where `pip install --no-deps --target DIR PySide6-Addons==6.11.3`
@@ -153,6 +155,62 @@ def bench_pyav(path: Path, count: int, seeks: int, width: int) -> dict:
     return result
 
 
+# --- the dock in the app, scrubbed ---------------------------------------------------------------
+def bench_dock(path: Path, count: int, seconds: float = 3.0) -> dict:
+    """The real window offscreen: the playhead jumps to a random place every 16 ms (a fast drag) while the UI
+    thread's longest stall and the age of each picture when it lands are recorded; then the same drag with
+    the dock hidden (nothing decoded) is the baseline: what this machine's load alone does to the UI thread."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.main_window import MainWindow
+    from engine.song import Song
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Song(), player_factory=None, interactive=False)
+    window.resize(1600, 1000)
+    window.show()
+    video = window.video
+    video.open_video(str(path))
+    asked: dict[int, float] = {}
+    ages: list[float] = []
+    video.fetcher.frameReady.connect(lambda index, image: index == video.wanted and index in asked
+                                     and ages.append(time.perf_counter() - asked[index]))
+    tempo = window.session.song.tempo_map
+    rng = random.Random(4)
+
+    def drag() -> tuple[int, list[float]]:
+        settle = time.perf_counter() + 0.5  # the window's relayout after the dock appears is not scrubbing
+        while time.perf_counter() < settle:
+            app.processEvents()
+        stalls, moves = [], 0
+        started = last = next_move = time.perf_counter()
+        while last - started < seconds:
+            now = time.perf_counter()
+            if now >= next_move:
+                window.options.seek(round(tempo.tick(rng.uniform(0, float(count / FPS)))))
+                asked[video.wanted] = now
+                moves += 1
+                next_move = now + 0.016
+            app.processEvents()
+            time.sleep(0.001)
+            stalls.append(time.perf_counter() - now)
+            last = time.perf_counter()
+        return moves, sorted(stalls)
+
+    moves, stalls = drag()
+    video.dock.hide()
+    _, baseline = drag()
+    window.session.undo_stack.setClean()
+    window.close()
+    return {"decoder": "the video dock, scrubbed (PyAV in a thread)", "moves": moves, "pictures_shown": len(ages),
+            "picture_age": summary(ages or [float("nan")]),
+            "ui_longest_stall_ms": round(stalls[-1] * 1000, 1),
+            "ui_stall_p95_ms": round(stalls[int(0.95 * (len(stalls) - 1))] * 1000, 1),
+            "baseline_dock_hidden_longest_stall_ms": round(baseline[-1] * 1000, 1),
+            "baseline_dock_hidden_p95_ms": round(baseline[int(0.95 * (len(baseline) - 1))] * 1000, 1)}
+
+
 # --- Qt Multimedia (child process) -----------------------------------------------------------
 def bench_qt(path: Path, count: int, seeks: int, addons: Path) -> dict:
     """Runs this file again as the Qt half, with the Addons' libraries on the loader's path."""
@@ -266,6 +324,7 @@ def main() -> None:
                                   f"keyframe every {args.gop}, B-frames", "encode_s": round(time.perf_counter() - started, 1),
                           "mb": round(path.stat().st_size / 1e6, 1)}))
         print(json.dumps(bench_pyav(path, count, args.seeks, width)))
+        print(json.dumps(bench_dock(path, count)))
         if args.qt_addons:
             print(json.dumps(bench_qt(path, count, args.seeks, args.qt_addons)))
         else:

@@ -38,6 +38,7 @@ from engine.errors import FileFormatError
 CACHE_FRAMES = 48  # two seconds at 24 fps: scrubbing back and forth over a hit stays in memory
 KEEP_BEHIND = 6  # frames kept (converted) just before a seek target, for stepping back
 FORWARD_LIMIT = 48  # decode forward up to this many frames instead of seeking
+THREAD_TYPE = "AUTO"  # frame threads: the only way H.264 without slices decodes on several cores
 SNAP_SECONDS = Fraction(1, 1_000_000)  # a moment within 1 us of a frame's start is that frame (float rounding)
 
 
@@ -136,7 +137,7 @@ class VideoReader:
         if not rate or rate <= 0:
             raise VideoFileError(self.path, "has no frame rate")
         self._fps = Fraction(rate)
-        stream.thread_type = "SLICE"  # frame threading delays every frame after a seek by the thread count
+        stream.thread_type = THREAD_TYPE
         self._time_base = Fraction(stream.time_base)
         self._start_pts = stream.start_time or 0
         return stream

@@ -70,6 +70,8 @@ class VideoPanel(QWidget):
         self.caption = QLabel(self)
         self.caption.setStyleSheet("padding: 2px 4px;")
         self.caption.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # A caption that changes with every frame must not ask the window to lay itself out again each time.
+        self.caption.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
