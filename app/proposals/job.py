@@ -40,6 +40,7 @@ from typing import Callable
 
 from PySide6.QtCore import QThread, Signal
 
+from app.proposals.originality_badge import reference_folder
 from app.proposals.region import RegionRequest
 from engine.errors import CadenzaError
 from engine.song import Song
@@ -70,7 +71,8 @@ def composer_controls(song: Song, request: ProposalRequest):
     return Controls(temperature=ADVENTURE_TEMPERATURE[int(s["adventure"])], seed=int(s["seed"]),
                     candidates=int(s["takes"]), key=key, key_strict=bool(s["key_lock"]) and key is not None,
                     pitch_range=RANGE_WORDS[s["range"]], density=DENSITY_WORDS[s["density"]],
-                    chord_following=CHORD_WORDS[s["follow_chords"]])
+                    chord_following=CHORD_WORDS[s["follow_chords"]], avoid_close_matches=bool(s.get("avoid_close")),
+                    reference_folder=reference_folder())
 
 
 TORCH_LIBRARIES = ("libtorch_cpu.so", "libtorch_python.so")

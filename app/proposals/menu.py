@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from app.edit_menus import add_action
+from app.i18n import fill
+from app.proposals import originality_badge
 from app.proposals.controller import ProposalController
 from app.proposals.panel import ProposalPanel
 from app.proposals.sketch import SketchDialog
@@ -62,6 +64,10 @@ class ComposeMenu(QObject):
         menu.addSeparator()
         self.actions["sketch"] = add_action(window, menu, self.tr("New &sketch…"), self.sketch_dialog)
         panel.sketch.clicked.connect(self.sketch_dialog)
+        self.actions["reference"] = add_action(window, menu, self.tr("Originality &reference folder…"),
+                                               self.reference_folder_dialog)
+        self.actions["clear_reference"] = add_action(window, menu, self.tr("No originality reference folder"),
+                                                     self.clear_reference_folder)
         self.dock = QDockWidget(self.tr("Proposals"), window)
         self.dock.setObjectName("ProposalDock")
         self.dock.setWidget(panel)
@@ -94,6 +100,18 @@ class ComposeMenu(QObject):
             return False
         return self.controller.new_sketch(request)
 
+    def reference_folder_dialog(self) -> None:
+        """Choose a folder of the user's own songs: every take is also checked against them."""
+        folder = originality_badge.choose_reference_folder(self.window)
+        if folder:
+            self.controller._say(fill(self.tr("Takes are also checked against the songs in %1"), folder))
+        self._enable()
+
+    def clear_reference_folder(self) -> None:
+        originality_badge.clear_reference_folder()
+        self.controller._say(self.tr("Takes are checked against the training data only"))
+        self._enable()
+
     def context_menu(self) -> QMenu:
         """What right-click on the region (ruler) or in the roll (Select and Erase tools) offers."""
         menu = QMenu(self.window)
@@ -119,3 +137,4 @@ class ComposeMenu(QObject):
         for name in ("previous", "next"):
             self.actions[name].setEnabled(bool(controller.takes))
         self.actions["cancel"].setEnabled(controller.running)
+        self.actions["clear_reference"].setEnabled(originality_badge.reference_folder() is not None)

@@ -17,6 +17,7 @@ from app.count_spin import BarCountSpinBox
 from app.settings import settings as user_settings
 from app.i18n import fill
 from app.i18n.terms import TASK_LABELS, task_label
+from app.proposals import originality_badge
 from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
 from app.proposals.takes import Take
 
@@ -46,9 +47,11 @@ SETTING_NAMES = {
     "seed": QT_TRANSLATE_NOOP("ProposalPanel", "Seed"),
     "seed_locked": QT_TRANSLATE_NOOP("ProposalPanel", "Lock"),
     "continue_bars": QT_TRANSLATE_NOOP("ProposalPanel", "Continue by"),
+    "avoid_close": QT_TRANSLATE_NOOP("ProposalPanel", "Avoid close matches"),
 }
 DEFAULTS = {"task": "melody", "adventure": 5, "density": "auto", "range": "any", "follow_chords": "loosely",
-            "key_lock": True, "takes": 4, "seed": 1, "seed_locked": False, "continue_bars": 4}
+            "key_lock": True, "takes": 4, "seed": 1, "seed_locked": False, "continue_bars": 4,
+            "avoid_close": False}
 TAKE_COLOUR = "#ff5fd2"
 
 
@@ -87,6 +90,9 @@ class ProposalPanel(QWidget):
         self.seed_locked = QCheckBox(self.tr("Lock"))
         self.seed_locked.setToolTip(self.tr("Keep this seed (off: a new seed for every Generate)"))
         self.continue_bars = BarCountSpinBox(1, 32)
+        self.avoid_close = QCheckBox(self.tr("Avoid close matches"))
+        self.avoid_close.setToolTip(self.tr("Write a take again when it comes as close to a training piece (or a "
+                                            "song of the reference folder) as real songs never do"))
         self.generate = QPushButton(self.tr("Generate"))
         self.generate.setToolTip(self.tr("Write takes into the selected region (Ctrl+G)"))
         self.generate.setStyleSheet("QPushButton { background: #3d6fb4; font-weight: bold; padding: 5px; }")
@@ -114,7 +120,7 @@ class ProposalPanel(QWidget):
         for signal in (self.task.currentIndexChanged, self.adventure.valueChanged, self.density.currentIndexChanged,
                        self.range.currentIndexChanged, self.follow_chords.currentIndexChanged, self.key_lock.toggled,
                        self.takes.valueChanged, self.seed.valueChanged, self.seed_locked.toggled,
-                       self.continue_bars.valueChanged):
+                       self.continue_bars.valueChanged, self.avoid_close.toggled):
             signal.connect(self._save)
 
     def _layout(self) -> None:
@@ -131,6 +137,7 @@ class ProposalPanel(QWidget):
         form.addRow(self.tr("Range"), self.range)
         form.addRow(self.tr("Follow chords"), self.follow_chords)
         form.addRow("", self.key_lock)
+        form.addRow("", self.avoid_close)
         form.addRow(self.tr("Takes"), self.takes)
         seed = QHBoxLayout()
         seed.addWidget(self.seed, 1)
@@ -167,7 +174,7 @@ class ProposalPanel(QWidget):
                 "density": self.density.currentData(), "range": self.range.currentData(),
                 "follow_chords": self.follow_chords.currentData(), "key_lock": self.key_lock.isChecked(),
                 "takes": self.takes.value(), "seed": self.seed.value(), "seed_locked": self.seed_locked.isChecked(),
-                "continue_bars": self.continue_bars.value()}
+                "continue_bars": self.continue_bars.value(), "avoid_close": self.avoid_close.isChecked()}
 
     def next_seed(self) -> int:
         """The seed for this Generate: the shown one when locked, else a fresh one (shown, so it can be kept)."""
@@ -191,6 +198,7 @@ class ProposalPanel(QWidget):
         self.seed.setValue(values["seed"])
         self.seed_locked.setChecked(values["seed_locked"])
         self.continue_bars.setValue(values["continue_bars"])
+        self.avoid_close.setChecked(values["avoid_close"])
 
     def _save(self) -> None:
         store = user_settings()
@@ -238,7 +246,11 @@ class ProposalPanel(QWidget):
                 self.takes_list.addItem(header)
             item = QListWidgetItem(take.label(take.id in kept))
             item.setData(Qt.UserRole, take.id)
-            item.setToolTip(take.label(take.id in kept) + "\n" + self.describe_controls(take.controls))
+            originality = originality_badge.details(take.stats)
+            item.setToolTip(take.label(take.id in kept) + "\n" + self.describe_controls(take.controls)
+                            + ("\n" + originality if originality else ""))
+            if originality_badge.is_close(take.stats):
+                item.setForeground(originality_badge.CLOSE_COLOUR)
             self.takes_list.addItem(item)
             if take.id == current:
                 self.takes_list.setCurrentItem(item)

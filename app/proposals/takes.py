@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from app.i18n import fill
+from app.proposals import originality_badge
 from app.i18n.terms import task_label
 from engine.chords import ChordEvent, chord_name, parse_chord
 from engine.edits import CompoundEdit, EditError, NotesEdit
@@ -74,6 +75,11 @@ class Take:
         adventure = self.controls.get("adventure")
         if adventure is not None:
             parts.append(fill(translate("Take", "adv %1"), adventure))
+        badge = originality_badge.badge_text(self.stats)   # a close match leads (never cut off), "original" ends
+        if badge and originality_badge.is_close(self.stats):
+            parts.insert(0, "⚠ " + badge)
+        elif badge:
+            parts.append(badge)
         return (translate("Take", KEPT_MARK) if kept else "") + " · ".join(parts)
 
     def applied_in(self, song: Song) -> bool:

@@ -1,4 +1,5 @@
-"""`cadenza`: the engine's subcommands (info, render, convert) plus `generate`, `compose` and `learn-style`.
+"""`cadenza`: the engine's subcommands (info, render, convert) plus `generate`, `compose`, `learn-style`
+and `originality`.
 
 engine/ may not import composer/, so the entry point that knows both lives
 here. The composer subcommands import torch and the model only when they run:
@@ -8,12 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from composer.cli import compose, generate, learn_style
+from composer.cli import compose, generate, learn_style, originality
 from engine.cli import main as engine_main
 
 
 def main(argv: list[str] | None = None) -> int:
-    return engine_main.main(argv, engine_main.build_parser((generate, compose, learn_style)))
+    return engine_main.main(argv, engine_main.build_parser((generate, compose, learn_style, originality)))
 
 
 if __name__ == "__main__":

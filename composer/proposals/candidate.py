@@ -23,12 +23,13 @@ class CandidateStats:
     in_key_rate: float | None       # share of its new pitched notes in the key (None: no key known)
     chord_tone_rate: float | None   # share of its new pitched notes on a tone of the chord in force (None: no chords)
     attempts: int = 1               # decodes it took to pass the post-checks
+    originality: tuple[dict, ...] = ()  # composer.originality Closeness dicts, closest first (none: no index)
 
     def to_dict(self) -> dict:
         return {"tokens": self.tokens, "seconds": round(self.seconds, 4),
                 "in_key_rate": None if self.in_key_rate is None else round(self.in_key_rate, 3),
                 "chord_tone_rate": None if self.chord_tone_rate is None else round(self.chord_tone_rate, 3),
-                "attempts": self.attempts}
+                "attempts": self.attempts, "originality": [dict(c) for c in self.originality]}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from os import PathLike
 import numpy as np
 
 from composer.model import Composer
+from composer.originality.proposal import OriginalityCheck
 from composer.proposals.assemble import Content, assemble, check, stats_rates
 from composer.proposals.candidate import Candidate, CandidateStats
 from composer.proposals.decoding import decode
@@ -69,17 +70,20 @@ def propose(song: Song, region: Region, task: Task | str, controls: Controls | N
     meter = _Progress(progress, plan, controls.candidates * controls.max_attempts)
     pending = list(range(controls.candidates))
     finished: dict[int, tuple[_Run, Content, int]] = {}
+    originality, close = OriginalityCheck.for_model(model, controls), {}
     for attempt in range(controls.max_attempts):
         runs = {i: _Run(controls.seed + i + attempt * RETRY_SEED_STRIDE) for i in pending}
         _generate(net, plan, runs, should_stop, meter)
         for i, run in runs.items():
             content = check(plan, assemble(plan, run.written), run.truncated)
+            close[i] = originality.check(plan.song, content, plan.ticks)
             finished[i] = (run, content, attempt + 1)
         pending = [i for i in pending if finished[i][1].hard or finished[i][1].soft]
         if not pending:
             break
     meter.done()
-    candidates = [_candidate(plan, *finished[i]) for i in range(controls.candidates) if not finished[i][1].hard]
+    candidates = [_candidate(plan, *finished[i], close[i], originality.problem) for i in range(controls.candidates)
+                  if not finished[i][1].hard]
     if not candidates:
         problem = finished[0][1].hard[0]
         raise ProposalError(f"no usable {task.value} after {controls.max_attempts} attempt(s): {problem}")
@@ -131,14 +135,15 @@ def _by_prompt(prompts: dict[int, tuple[int, ...]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _candidate(plan: Plan, run: _Run, content: Content, attempts: int) -> Candidate:
+def _candidate(plan: Plan, run: _Run, content: Content, attempts: int, close=(), problem: str | None = None
+               ) -> Candidate:
     in_key, chord_tones = stats_rates(plan, content)
-    stats = CandidateStats(run.tokens, run.seconds, in_key, chord_tones, attempts)
+    stats = CandidateStats(run.tokens, run.seconds, in_key, chord_tones, attempts, tuple(c.to_dict() for c in close))
     end_tick = plan.song.end_tick if plan.song.end_tick > 0 else None
     # the request's own notices (meters read another way, a range the instrument cannot play) come first;
     # they are not the candidate's failures, so they never trigger a retry as content.soft does
     return Candidate(plan.task.value, run.seed, plan.ticks, content.notes, content.chords, stats, end_tick,
-                     plan.locked_notes, tuple(plan.warnings) + tuple(content.soft))
+                     plan.locked_notes, tuple(plan.warnings) + tuple(content.soft) + ((problem,) if problem else ()))
 
 
 class _Progress:

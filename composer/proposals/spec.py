@@ -121,6 +121,10 @@ class Controls:
     # The bar (0-based) where the region's section begins: the melody echo does not reach back past it, so a
     # new section brings new material (a sketch's sections). None: the echo may lean on any earlier bar.
     section_start: int | None = None
+    # Originality (composer.originality): a candidate whose new lines or chords come as close to one training
+    # piece (or one file of `reference_folder`) as the index's threshold is decoded again, like a soft failure.
+    avoid_close_matches: bool = False
+    reference_folder: str | None = None   # a folder of the user's own songs to check proposals against too
 
     def __post_init__(self) -> None:
         if not 0.05 <= self.temperature <= 5:
