@@ -1,0 +1,78 @@
+"""The take list's originality badge, offscreen, from figures measured on real tunes; the panel's control."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.proposals import originality_badge
+from app.proposals.job import ProposalRequest, composer_controls
+from app.proposals.panel import ProposalPanel
+from app.proposals.region import RegionRequest
+from app.proposals.takes import Take
+from engine.notes import Note
+from engine.song import Song
+from engine.track import Track, TrackRole
+
+
+@pytest.fixture(scope="module")
+def tunes(datasets):
+    from composer.data import nottingham
+    return {n: nottingham.convert(datasets / "nottingham" / "MIDI" / f"{n}.mid").song
+            for n in ("ashover4", "ashover5", "ashover6")}
+
+
+@pytest.fixture(scope="module")
+def index(tunes):
+    from composer.originality.index import IndexBuilder
+    builder = IndexBuilder()
+    builder.add_all((f"nottingham:{name}", song) for name, song in tunes.items())
+    return builder.build({"threshold_notes": 12, "threshold_chords": 12})
+
+
+def take_with(index, notes, take_id) -> Take:
+    """A take whose figures are measured as a proposal measures them (composer.originality.proposal)."""
+    from composer.originality.proposal import OriginalityCheck
+    song = Song(tracks=(Track(id=1, name="Melody", role=TrackRole.MELODY),))
+    found = OriginalityCheck([index]).measure(song, {1: tuple(notes)}, None, (0, 7680))
+    return Take(take_id, 1, "melody", (0, 3), (0, 7680), {1: tuple(notes)}, seed=take_id,
+                stats={"originality": [c.to_dict() for c in found]})
+
+
+def test_the_take_list_badges_a_quoting_take_and_an_original_one(qtbot, index, tunes, tmp_path):
+    melody = next(t for t in tunes["ashover5"].tracks if t.role is TrackRole.MELODY)
+    quoted = [n.with_(start=n.start - melody.notes[20].start, pitch=n.pitch - 2) for n in sorted(melody.notes)[20:38]]
+    rng = random.Random(5)
+    own = [Note(i * 240, 60 + rng.randint(-5, 7), 240, 90) for i in range(24)]
+    takes = [take_with(index, quoted, 1), take_with(index, own, 2), Take(3, 1, "melody", (0, 3), (0, 7680), {1: ()})]
+    panel = ProposalPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 360)
+    panel.show_takes(takes, 1)
+    items = [panel.takes_list.item(i) for i in range(1, 4)]
+    assert items[0].text().startswith("⚠ close to nottingham #ashover5: 18 notes")
+    assert items[0].foreground().color() == originality_badge.CLOSE_COLOUR
+    assert "Melody: 18 notes in a row as in nottingham #ashover5 (close from 12)" in items[0].toolTip()
+    assert items[1].text().endswith("original") and "⚠" not in items[1].toolTip()
+    assert "original" not in items[2].text() and "close" not in items[2].text()    # made without an index
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.grab().save(str(tmp_path / "badge.png"))
+
+
+def test_avoid_close_matches_persists_and_reaches_the_controls(qtbot, tmp_path):
+    panel = ProposalPanel()
+    qtbot.addWidget(panel)
+    assert not panel.avoid_close.isChecked()
+    panel.avoid_close.setChecked(True)
+    again = ProposalPanel()
+    qtbot.addWidget(again)
+    assert again.settings()["avoid_close"] is True
+    from app.settings import settings
+    settings().setValue(originality_badge.REFERENCE_SETTING, str(tmp_path))
+    song = Song(tracks=(Track(id=1, role=TrackRole.MELODY),))
+    request = ProposalRequest(song, RegionRequest(0, 1, (1,), {}), "melody", again.settings())
+    controls = composer_controls(song, request)
+    assert controls.avoid_close_matches and controls.reference_folder == str(tmp_path)
+    originality_badge.clear_reference_folder()
+    assert composer_controls(song, request).reference_folder is None
