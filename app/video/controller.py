@@ -1,10 +1,12 @@
 """The video in the project: open, place against the song, follow the playhead, step by frames.
 
-The picture follows the playhead, whatever moves it: playback (the transport
-polls the player into `EditorOptions.playhead`), a click or drag in the ruler,
-a loop going round, a tempo edit (the same tick is now another moment). Each
-move asks for frame floor((song seconds + offset) x fps); the decode thread
-(app.video.frames) delivers it and the view paints it.
+The picture follows the playhead, whatever moves it: a click or drag in the
+ruler, a frame step, a loop going round, a tempo edit (the same tick is now
+another moment). Each move asks for frame floor((song seconds + offset) x fps);
+the decode thread (app.video.frames) delivers it and the view paints it.
+While playing, the picture reads the player's clock itself every
+`PLAY_POLL_MS`: the transport redraws the playhead every 30 ms, which would
+hold 24 fps frames for 30 or 60 ms instead of 41.7.
 
 The link (path and offset, engine.project.VideoLink) is saved with the project
 and, like the AI takes and locks, is editor state beside the song, not part of
@@ -20,7 +22,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox
 
@@ -33,16 +35,18 @@ from engine.timecode import TimecodeError, frame_number, parse_timecode, timecod
 from engine.video import VideoInfo, VideoReader, frame_index
 
 VIDEO_SUFFIXES = ("*.mp4", "*.mov", "*.m4v", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.mpg", "*.mpeg")
+PLAY_POLL_MS = 5  # a frame appears within this of its time while playing (plus one decode, ~1-4 ms at dock size)
 STEP_TICK_LIMIT = 64  # ticks tried past a frame's start to land inside it (one tick is ~1 ms at 120 bpm)
 
 
 class VideoController(QObject):
     linkChanged = Signal()  # a video opened, moved or removed
 
-    def __init__(self, window: QMainWindow, files) -> None:
+    def __init__(self, window: QMainWindow, files, transport) -> None:
         super().__init__(window)
         self.window = window
         self.files = files
+        self.transport = transport
         self.session = files.session
         self.options = files.options
         self.link: VideoLink | None = None
@@ -61,6 +65,10 @@ class VideoController(QObject):
         self.panel.picture.show_note(self.tr("No video: File › Open video…"))
         self.panel.picture.resized.connect(lambda: self.follow(refresh=True))
         self.options.playheadMoved.connect(self.follow)
+        self._clock = QTimer(self)
+        self._clock.setInterval(PLAY_POLL_MS)
+        self._clock.timeout.connect(self._follow_player)
+        transport.stateChanged.connect(self._playing_changed)
         self.session.songChanged.connect(self.follow)
         files.projectShown.connect(lambda project: self.restore(project.state.video))
         files.video_source = lambda: self.link
@@ -205,9 +213,24 @@ class VideoController(QObject):
 
     def follow(self, *_: object, refresh: bool = False) -> None:
         """Ask for the frame under the playhead (or say why there is none); `refresh`: again, at the view's size."""
+        self.show_tick(self.options.playhead, refresh)
+
+    def _playing_changed(self) -> None:
+        if self.transport.is_playing:
+            self._clock.start()
+        else:
+            self._clock.stop()
+
+    def _follow_player(self) -> None:
+        if self.transport.is_playing:
+            self.show_tick(self.transport.player.position_tick())
+        else:
+            self._clock.stop()
+
+    def show_tick(self, tick: int, refresh: bool = False) -> None:
+        """Ask for the frame at `tick` of the song (or say why there is none)."""
         if self.fetcher is None or not self.dock.isVisible():
             return
-        tick = self.options.playhead
         index = self.frame_at_tick(tick)
         picture = self.panel.picture
         if index < 0:
@@ -258,5 +281,6 @@ class VideoController(QObject):
         self.options.seek(tick)
 
     def close(self) -> None:
+        self._clock.stop()
         if self.fetcher is not None:
             self.fetcher.close()

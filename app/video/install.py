@@ -15,7 +15,7 @@ from app.video.controller import VideoController
 
 def install_video(window: QMainWindow) -> VideoController:
     """The window's VideoController, with its menu items placed before File › Quit."""
-    video = VideoController(window, window.files)
+    video = VideoController(window, window.files, window.transport)
     menu = window.file_menu.menu
     quit_separator = [action for action in menu.actions() if action.isSeparator()][-1]
     items = (

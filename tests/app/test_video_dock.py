@@ -156,9 +156,19 @@ def test_playing_and_looping_the_picture_follows_the_player(song, clip, qtbot):
             window.transport._poll()  # what its 30 ms timer does
             seen.append(settle(qtbot, window))
             assert seen[-1] == expected_frame(window, window.options.playhead)
-        window.transport.stop()
         assert min(seen) >= 24 and max(seen) < 48 and len(set(seen)) > 15
         assert any(later < earlier for earlier, later in zip(seen, seen[1:]))  # it went round
+        assert window.video._clock.isActive()  # while playing, the picture reads the player's clock itself
+        player = window.transport.player
+        steps = []
+        for _ in range(30):  # 10 ms steps, between the transport's 30 ms playhead polls: every frame is shown
+            output.advance(0.01)
+            window.video._follow_player()  # what its 5 ms timer does
+            steps.append(settle(qtbot, window))
+            assert steps[-1] == expected_frame(window, player.position_tick())
+        assert set(range(min(steps), max(steps) + 1)) <= set(steps) | {47, 24}
+        window.transport.stop()
+        assert not window.video._clock.isActive()
     finally:
         window.session.undo_stack.setClean()
         window.close()
