@@ -5,11 +5,17 @@ bisect away. A long note that starts before the window but still sounds in it
 would be missed; instead of scanning from the beginning we look back only as far
 as the track's longest note, which we remember per notes tuple (tuples are
 immutable, so the cached value stays right until the track changes).
+
+For a view holding thousands of notes the painter works on columns instead of
+Note objects (`arrays`: starts, durations, pitches, velocities and each note's
+hash, to find the selected ones), built once per notes tuple as well.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterator
+from typing import Iterator, NamedTuple
+
+import numpy as np
 
 from engine.notes import Note
 from engine.track import Track
@@ -19,9 +25,20 @@ def _start(note: Note) -> int:
     return note.start
 
 
+class NoteArrays(NamedTuple):
+    """A track's notes as numpy columns, in the order of `Track.notes`."""
+
+    starts: np.ndarray
+    durations: np.ndarray
+    pitches: np.ndarray
+    velocities: np.ndarray
+    hashes: np.ndarray  # hash(note): membership in a selection without touching Note objects
+
+
 class NoteIndex:
     def __init__(self) -> None:
         self._longest: dict[int, tuple[tuple[Note, ...], int]] = {}
+        self._arrays: dict[int, tuple[tuple[Note, ...], NoteArrays]] = {}
 
     def longest(self, track: Track) -> int:
         cached = self._longest.get(track.id)
@@ -31,11 +48,15 @@ class NoteIndex:
         self._longest[track.id] = (track.notes, longest)
         return longest
 
+    def span(self, track: Track, start: float, end: float) -> tuple[int, int]:
+        """Indices [lo, hi) of `track.notes` that may overlap [start, end] (the look-back included)."""
+        notes = track.notes
+        return (bisect_left(notes, start - self.longest(track), key=_start), bisect_left(notes, end, key=_start))
+
     def sounding(self, track: Track, start: float, end: float) -> Iterator[Note]:
         """Notes that overlap [start, end] (a zero-length note at `start` counts)."""
         notes = track.notes
-        lo = bisect_left(notes, start - self.longest(track), key=_start)
-        hi = bisect_left(notes, end, key=_start)
+        lo, hi = self.span(track, start, end)
         for i in range(lo, hi):
             note = notes[i]
             if note.start + note.duration >= start:
@@ -48,3 +69,18 @@ class NoteIndex:
             if note.pitch == pitch and note.start <= tick <= note.end:
                 found = note
         return found
+
+    def arrays(self, track: Track) -> NoteArrays:
+        cached = self._arrays.get(track.id)
+        if cached is not None and cached[0] is track.notes:
+            return cached[1]
+        notes = track.notes
+        count = len(notes)
+        columns = NoteArrays(
+            np.fromiter((n.start for n in notes), np.float64, count),
+            np.fromiter((n.duration for n in notes), np.float64, count),
+            np.fromiter((n.pitch for n in notes), np.int64, count),
+            np.fromiter((n.velocity for n in notes), np.int64, count),
+            np.fromiter((hash(n) for n in notes), np.int64, count))
+        self._arrays[track.id] = (notes, columns)
+        return columns

@@ -7,17 +7,21 @@ play; the notes there stay as they are, drawn over the shade.
 
 Only what is visible is drawn: rows of visible pitches, grid lines of visible
 bars, and notes found by `NoteIndex.sounding` for the visible ticks, so the cost
-of a repaint depends on the screen, not on the song's length.
+of a repaint depends on the screen, not on the song's length. A view holding
+thousands of notes (zoomed far out) draws those narrower than a few pixels as
+one image (app.roll.note_raster), which keeps such a frame within 16 ms.
 """
 from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from app import theme
 from app.roll.note_index import NoteIndex
+from app.roll.note_raster import AGGREGATE_FROM, WIDE_PX, NoteRaster
 from app.roll.options import EditorOptions
 from app.roll.timegrid import LineKind, visible_lines
 from app.roll.view import RollView
@@ -39,6 +43,7 @@ class RollPainter:
         self.view = view
         self.options = options
         self.index = NoteIndex()
+        self._dense = None  # (what the last dense frame showed, its raster and wide notes)
 
     def paint(self, painter: QPainter, song: Song, current: Track | None, selection: frozenset[Note],
               hidden: frozenset[Note], preview: Iterable[Note], width: int, height: int) -> None:
@@ -50,14 +55,15 @@ class RollPainter:
         self._loop(painter, height)
         t0, t1 = self.view.tick_at(0), self.view.tick_at(width)
         low, high = self.view.pitch_at(height), self.view.pitch_at(0)
-        if self.options.show_ghosts:
-            for index, track in enumerate(song.tracks):
-                if current is None or track.id != current.id:
-                    self._ghosts(painter, track, theme.track_colour(index), t0, t1, low, high)
+        window = (t0, t1, low, high)
+        drawn = [track for track in song.tracks
+                 if self.options.show_ghosts or (current is not None and track.id == current.id)]
+        if sum(hi - lo for lo, hi in (self.index.span(track, t0, t1) for track in drawn)) >= AGGREGATE_FROM:
+            self._aggregated(painter, song, current, selection, hidden, window, width)
+        else:
+            self._one_by_one(painter, song, current, selection, hidden, window)
         if current is not None:
             colour = theme.track_colour(song.track_index(current.id))
-            notes = (n for n in self.index.sounding(current, t0, t1) if low <= n.pitch <= high)
-            self._notes(painter, notes, colour, selection, hidden)
             self._notes(painter, preview, colour, frozenset(preview), frozenset())
         self._playhead(painter, height)
 
@@ -102,18 +108,72 @@ class RollPainter:
         colour.setAlpha(28 if self.options.loop_enabled else 12)
         painter.fillRect(QRectF(x0, 0, x1 - x0, height), colour)
 
-    def _ghosts(self, painter: QPainter, track: Track, colour: QColor, t0: float, t1: float, low: int,
-                high: int) -> None:
+    def _one_by_one(self, painter: QPainter, song: Song, current: Track | None, selection: frozenset[Note],
+                    hidden: frozenset[Note], window: tuple[float, float, int, int]) -> None:
+        t0, t1, low, high = window
+        if self.options.show_ghosts:
+            for index, track in enumerate(song.tracks):
+                if current is None or track.id != current.id:
+                    notes = (n for n in self.index.sounding(track, t0, t1) if low <= n.pitch <= high)
+                    self._ghosts(painter, notes, theme.track_colour(index))
+        if current is not None:
+            colour = theme.track_colour(song.track_index(current.id))
+            notes = (n for n in self.index.sounding(current, t0, t1) if low <= n.pitch <= high)
+            self._notes(painter, notes, colour, selection, hidden)
+
+    def _ghosts(self, painter: QPainter, notes: Iterable[Note], colour: QColor) -> None:
         """Other tracks' notes, faint and in their own track's hue, so parts can be told apart."""
         view = self.view
         kh = view.key_height
-        colour = QColor(colour)
-        colour.setAlpha(60)
-        for note in self.index.sounding(track, t0, t1):
-            if low <= note.pitch <= high:
-                x = view.x_of(note.start)
-                painter.fillRect(QRectF(x, view.y_of(note.pitch) + 1, max(2.0, note.duration * view.px_per_tick),
-                                        kh - 2), colour)
+        faint = _ghost_colour(colour)
+        for note in notes:
+            x = view.x_of(note.start)
+            painter.fillRect(QRectF(x, view.y_of(note.pitch) + 1, max(2.0, note.duration * view.px_per_tick), kh - 2),
+                             faint)
+
+    def _aggregated(self, painter: QPainter, song: Song, current: Track | None, selection: frozenset[Note],
+                    hidden: frozenset[Note], window: tuple[float, float, int, int], width: int) -> None:
+        """A dense view: notes narrower than a few pixels go into one image (app.roll.note_raster), the
+        rest are drawn one by one as usual. The frame is kept while nothing it shows changes, so a repaint
+        for the playhead alone (playback) only draws the image again."""
+        view = self.view
+        key = (tuple((track.id, id(track.notes)) for track in song.tracks), current and current.id, selection,
+               hidden, window, width, view.px_per_tick, view.scroll_x, view.scroll_y, view.key_height,
+               self.options.show_ghosts)
+        if self._dense is None or self._dense[0] != key:
+            self._dense = (key, self._dense_frame(song, current, selection, hidden, window, width))
+        raster, wide_ghosts, wide_current = self._dense[1]
+        raster.draw(painter)
+        for notes, colour in wide_ghosts:
+            self._ghosts(painter, notes, colour)
+        if current is not None:
+            self._notes(painter, wide_current, theme.track_colour(song.track_index(current.id)), selection, hidden)
+
+    def _dense_frame(self, song: Song, current: Track | None, selection: frozenset[Note], hidden: frozenset[Note],
+                     window: tuple[float, float, int, int], width: int):
+        """(the raster of narrow notes, [(wide ghost notes, colour)], the current track's wide notes)."""
+        t0, t1, low, high = window
+        raster = NoteRaster(self.view, high, low, width)
+        wide_ghosts: list[tuple[list[Note], QColor]] = []
+        wide_current: list[Note] = []
+        for position, track in enumerate(song.tracks):
+            is_current = current is not None and track.id == current.id
+            if not (is_current or self.options.show_ghosts):
+                continue
+            columns = self.index.arrays(track)
+            index, widths = raster.visible(columns, *self.index.span(track, t0, t1), t0)
+            narrow = widths < WIDE_PX
+            colour = theme.track_colour(position)
+            if not is_current:
+                raster.add_ghosts(columns, index[narrow], _ghost_colour(colour))
+                wide_ghosts.append(([track.notes[i] for i in index[~narrow]], colour))
+                continue
+            shown = ~_among(columns.hashes[index], hidden)
+            selected = _among(columns.hashes[index], selection)
+            raster.add_current(columns, index[narrow & shown], selected[narrow & shown], colour)
+            wide_current = [track.notes[i] for i in index[~narrow]]
+        raster.finish()
+        return raster, wide_ghosts, wide_current
 
     def _notes(self, painter: QPainter, notes: Iterable[Note], colour: QColor, selection: frozenset[Note],
                hidden: frozenset[Note]) -> None:
@@ -143,3 +203,16 @@ class RollPainter:
     def _playhead(self, painter: QPainter, height: int) -> None:
         x = self.view.x_of(self.options.playhead)
         painter.fillRect(QRectF(round(x), 0, 2, height), theme.PLAYHEAD)
+
+
+def _among(hashes: np.ndarray, notes: frozenset[Note]) -> np.ndarray:
+    """Which of the notes with these hashes are in `notes` (a selection, the notes being dragged)."""
+    if not notes:
+        return np.zeros(len(hashes), bool)
+    return np.isin(hashes, np.fromiter((hash(n) for n in notes), np.int64, len(notes)))
+
+
+def _ghost_colour(colour: QColor) -> QColor:
+    faint = QColor(colour)
+    faint.setAlpha(60)
+    return faint
