@@ -246,7 +246,11 @@ class VideoController(QObject):
         self._show_caption(tick, index)
 
     def _show_frame(self, index: int, image: QImage) -> None:
-        if index == self.wanted:  # an older request finishing after the playhead moved on is dropped
+        """Show a decoded frame, even one the playhead has already left: while a drag outruns the decoder,
+        the latest picture there is beats a frozen one (the caption and `picture.index` say which it is),
+        and the frame under the playhead follows as soon as it is decoded. Past the picture's ends the note
+        stays."""
+        if self.wanted is not None:
             self.panel.picture.show_frame(index, image)
 
     def _decode_failed(self, message: str) -> None:
