@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from engine.edits import SongPropertiesEdit
 from engine.errors import CadenzaError
 from engine.song import Marker, Song
@@ -210,6 +212,29 @@ def _ramp_tempos(ticks: list[int], b0: float, b1: float, tpq: int) -> tuple[Temp
     return lead + tempo_ramp(first, last, b0, b1, max(1, tpq // 4))
 
 
+def _ramp_seconds(ticks: list[int], b0: float, b1: float, tpq: int) -> list[float]:
+    """When each target tick sounds under `_ramp_tempos(ticks, b0, b1, tpq)`, worked out with numpy over the
+    staircase at once (the same microsecond-rounded steps a TempoMap of it would read, hundreds of times faster
+    than building one per solver step; the reported errors still come from the real tempo map)."""
+    first, last = ticks[0], ticks[-1]
+    step = max(1, tpq // 4)
+    starts = np.arange(first, last, step)
+    bpms = b0 + (b1 - b0) * (starts - first) / (last - first)
+    seconds_per_tick = np.round(60_000_000 / bpms) / 1e6 / tpq
+    lengths = np.minimum(step, last - starts)
+    at_start = np.concatenate(([0.0], np.cumsum(lengths * seconds_per_tick)))
+    lead = first * round(60_000_000 / b0) / 1e6 / tpq
+    tail = round(60_000_000 / b1) / 1e6 / tpq
+    times = []
+    for tick in ticks:
+        if tick >= last:
+            times.append(lead + at_start[-1] + (tick - last) * tail)
+        else:
+            k = (tick - first) // step
+            times.append(lead + at_start[k] + (tick - starts[k]) * seconds_per_tick[k])
+    return times
+
+
 def _fit_ramp(ticks: list[int], seconds: list[float], tpq: int) -> tuple[float, float, tuple[TempoChange, ...]]:
     """Gauss-Newton in log BPM on the staircase that will be written; starts from the constant fit."""
     if len(set(ticks)) < 2:
@@ -220,8 +245,7 @@ def _fit_ramp(ticks: list[int], seconds: list[float], tpq: int) -> tuple[float, 
 
     def residuals(p: list[float]) -> list[float]:
         b0, b1 = (min(800.0, max(5.0, math.exp(v))) for v in p)
-        tempo_map = TempoMap(_ramp_tempos(ticks, b0, b1, tpq), tpq)
-        return [tempo_map.seconds(t) - s for t, s in zip(ticks, seconds)]
+        return [t - s for t, s in zip(_ramp_seconds(ticks, b0, b1, tpq), seconds)]
 
     for _ in range(_MAX_ITERATIONS):
         r = residuals(params)

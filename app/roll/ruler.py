@@ -121,7 +121,9 @@ class Ruler(TimeLane):
 
     def _paint_changes(self, painter: QPainter) -> list[tuple[float, float]]:
         """Meter and tempo changes after the start, in the lower row; labels that would overprint
-        one already drawn are skipped (meters are drawn first, so they win)."""
+        one already drawn are skipped (meters are drawn first, so they win). Tempo labels come in
+        x order, so one that starts before the last one ends is skipped without being measured: a
+        file with thousands of changes costs little more than one with a few."""
         song, view = self.session.song, self.view
         metrics = QFontMetricsF(painter.font())
         y = self.height() - 5
@@ -132,19 +134,25 @@ class Ruler(TimeLane):
             if meter.tick and (meter.numerator, meter.denominator) != previous and lo <= meter.tick <= hi:
                 self._label(painter, metrics, taken, view.x_of(meter.tick) + 8, y, str(meter), theme.ACCENT)
             previous = (meter.numerator, meter.denominator)
+        meters_taken = list(taken)
         tempos = song.tempos
         ticks = [t.tick for t in tempos]
         first, last = max(1, bisect_left(ticks, lo)), bisect_right(ticks, hi)
+        free_from = -1e9
         for before, tempo in zip(tempos[first - 1:last], tempos[first:last]):
-            if round(before.bpm) != round(tempo.bpm):
-                self._label(painter, metrics, taken, view.x_of(tempo.tick) + 8, y, f"♩={tempo.bpm:.0f}",
-                            theme.TEXT_DIM)
+            x = view.x_of(tempo.tick) + 8
+            if x >= free_from and round(before.bpm) != round(tempo.bpm):
+                text = f"♩={tempo.bpm:.0f}"
+                if self._label(painter, metrics, meters_taken, x, y, text, theme.TEXT_DIM):
+                    taken.append(meters_taken.pop())
+                    free_from = taken[-1][1] + LABEL_GAP_PX
         return taken
 
     @staticmethod
     def _label(painter: QPainter, metrics: QFontMetricsF, taken: list[tuple[float, float]], x: float, y: float,
                text: str, colour) -> bool:
-        """Draw `text` at `x` unless it would overlap a label in `taken` (then skip it)."""
+        """Draw `text` at `x` unless it would overlap a label in `taken` (then skip it); True if drawn
+        (and appended to `taken`)."""
         right = x + metrics.horizontalAdvance(text)
         if any(x < end + LABEL_GAP_PX and right + LABEL_GAP_PX > begin for begin, end in taken):
             return False

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QInputDialog, QMenu
@@ -39,6 +40,24 @@ MIN_BPM, MAX_BPM = 20.0, 400.0
 METER_ROW = 12
 
 
+def step_line(xs: np.ndarray, ys: np.ndarray, width: float) -> list[QPointF]:
+    """The tempo line through points at (xs, ys) as polyline vertices: each value holds until the next point,
+    and points that share a pixel column become one vertical stroke from their lowest to their highest, so a
+    file with thousands of changes draws as many vertices as the lane has columns, not as it has changes."""
+    if not len(xs):
+        return []
+    columns = np.floor(xs)
+    starts = np.flatnonzero(np.r_[True, columns[1:] != columns[:-1]])
+    lows, highs = np.minimum.reduceat(ys, starts), np.maximum.reduceat(ys, starts)
+    lasts = ys[np.r_[starts[1:] - 1, len(ys) - 1]]
+    held = np.r_[lasts[:1], lasts[:-1]]   # the value arriving from the left (the first column has none)
+    vx = np.repeat(xs[starts], 4)
+    vy = np.column_stack((held, lows, highs, lasts)).ravel()
+    line = [QPointF(x, y) for x, y in zip(vx.tolist(), vy.tolist())]
+    line.append(QPointF(max(width, float(xs[-1])), float(lasts[-1])))
+    return line
+
+
 class TempoLane(TimeLane):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -49,16 +68,25 @@ class TempoLane(TimeLane):
         self._preview: TempoChange | None = None
         self._press = QPointF()
         self._frozen_range: tuple[float, float] | None = None
+        self._range_for: tuple[TempoChange, ...] | None = None   # the tempo list `_range` was worked out for
+        self._range = (100.0, 140.0)
+        self._ticks: list[int] = []
         self.ask_text = self._ask_text  # (title, label, text) -> str | None; tests replace the dialog
 
     # --- scale ------------------------------------------------------------------------------
     def bpm_range(self) -> tuple[float, float]:
+        """The BPM at the bottom and top of the lane (worked out once per song: y_of asks for every point)."""
         if self._frozen_range is not None:
             return self._frozen_range
-        bpms = [t.bpm for t in self.session.song.tempos] or [120.0]
-        low, high = min(bpms), max(bpms)
-        pad = max(5.0, (MIN_SPAN_BPM - (high - low)) / 2)
-        return max(1.0, low - pad), high + pad
+        tempos = self.session.song.tempos
+        if self._range_for is not tempos:
+            fastest = min((t.us_per_quarter for t in tempos), default=500_000)
+            slowest = max((t.us_per_quarter for t in tempos), default=500_000)
+            low, high = 60_000_000 / slowest, 60_000_000 / fastest
+            pad = max(5.0, (MIN_SPAN_BPM - (high - low)) / 2)
+            self._range_for, self._range = tempos, (max(1.0, low - pad), high + pad)
+            self._ticks = [t.tick for t in tempos]
+        return self._range
 
     def y_of(self, bpm: float) -> float:
         low, high = self.bpm_range()
@@ -147,7 +175,8 @@ class TempoLane(TimeLane):
     def _visible_points(self) -> list[TempoChange]:
         """The changes on screen plus one each side, so the line reaches both edges."""
         tempos = self.session.song.tempos
-        ticks = [t.tick for t in tempos]
+        self.bpm_range()   # refreshes the per-song cache, tick list included
+        ticks = self._ticks
         first = max(0, bisect_left(ticks, self.view.tick_at(0)) - 1)
         last = min(len(tempos), bisect_right(ticks, self.view.tick_at(self.width())) + 1)
         points = list(tempos[first:last])
@@ -164,22 +193,26 @@ class TempoLane(TimeLane):
         painter.setFont(font)
         self._paint_meters(painter)
         points = self._visible_points()
-        painter.setPen(QPen(theme.ACCENT, 1.5))
+        ticks = np.fromiter((p.tick for p in points), float, len(points))
+        bpms = 60_000_000 / np.fromiter((p.us_per_quarter for p in points), float, len(points))
+        xs = ticks * self.view.px_per_tick - self.view.scroll_x
+        ys = self.y_of(bpms)
+        pen = QPen(theme.ACCENT, 1)
+        pen.setCosmetic(True)   # the plain line rasterizer: a wide pen goes through the stroker, 10x slower
+        painter.setPen(pen)
+        painter.drawPolyline(step_line(xs, ys, self.width()))
+        # A handle per change, but one per 2 handle widths at most (the line shows the rest); selected ones always.
+        buckets = np.floor(xs / (2 * POINT_PX))
+        shown = np.flatnonzero(np.r_[True, buckets[1:] != buckets[:-1]]).tolist()
+        shown += [i for i, p in enumerate(points) if p.tick in self.selected]
         last_label = -1e9
-        for i, point in enumerate(points):
-            x, y = self.view.x_of(point.tick), self.y_of(point.bpm)
-            x_next = self.view.x_of(points[i + 1].tick) if i + 1 < len(points) else self.width()
-            painter.drawLine(QPointF(x, y), QPointF(x_next, y))
-            if i + 1 < len(points):
-                painter.drawLine(QPointF(x_next, y), QPointF(x_next, self.y_of(points[i + 1].bpm)))
-        for point in points:
-            x, y = self.view.x_of(point.tick), self.y_of(point.bpm)
-            colour = theme.SELECTION if point.tick in self.selected else theme.ACCENT
+        for i in sorted(set(shown)):
+            x, y = float(xs[i]), float(ys[i])
+            colour = theme.SELECTION if points[i].tick in self.selected else theme.ACCENT
             painter.fillRect(QRectF(x - POINT_PX, y - POINT_PX, 2 * POINT_PX, 2 * POINT_PX), colour)
             if x - last_label >= 48 and 0 <= x < self.width():
                 painter.setPen(theme.TEXT_DIM)
-                painter.drawText(QPointF(x + 6, max(METER_ROW + 10, y - 5)), f"{point.bpm:.1f}")
-                painter.setPen(QPen(theme.ACCENT, 1.5))
+                painter.drawText(QPointF(x + 6, max(METER_ROW + 10, y - 5)), f"{bpms[i]:.1f}")
                 last_label = x
         painter.fillRect(QRectF(0, 0, self.width(), 1), theme.LINE_BAR)
         self.paint_playhead(painter)

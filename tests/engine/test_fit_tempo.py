@@ -129,3 +129,11 @@ def test_a_ramp_between_two_tempo_points_is_a_staircase_every_step():
     ramp = tempo_ramp(960, 1920, 100, 140, 240)
     assert [c.tick for c in ramp] == [960, 1200, 1440, 1680, 1920]
     assert [round(c.bpm, 2) for c in ramp] == [100, 110, 120, 130, 140]
+
+
+def test_the_solver_times_the_staircase_exactly_as_a_tempo_map_does():
+    from engine.fit_tempo import _ramp_seconds, _ramp_tempos
+
+    for ticks, b0, b1 in (([1920, 6720, 13440], 56.3, 157.2), ([0, 500, 7001, 9999], 140.0, 61.7)):
+        tempo_map = TempoMap(_ramp_tempos(ticks, b0, b1, 480), 480)
+        assert _ramp_seconds(ticks, b0, b1, 480) == pytest.approx([tempo_map.seconds(t) for t in ticks], abs=1e-9)
