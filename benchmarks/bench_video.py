@@ -123,7 +123,7 @@ def bench_pyav(path: Path, count: int, seeks: int, width: int) -> dict:
         reader.set_output_width(output_width)
         latencies, right = [], 0
         for seconds in seek_times(count, seeks):
-            reader._cache.clear()  # a real jump: nothing kept from the last one
+            reader.drop_cached_frames()  # a real jump: nothing kept from the last one
             started = time.perf_counter()
             index, rgb = reader.frame_at(seconds)
             latencies.append(time.perf_counter() - started)

@@ -12,9 +12,10 @@ inside the wheel, docs/VIDEO.md says why not Qt Multimedia):
   handled.
 - Playing on (the next frames) decodes forward from where it stopped, without
   a seek: sequential decoding is what codecs are fast at.
-- The last frames are kept (`CACHE_FRAMES`), including a few decoded on the
-  way to a seek target, so stepping back a frame or scrubbing to and fro does
-  not decode again.
+- The last frames are kept (`CACHE_FRAMES`, as RGB), and the few decoded
+  just before a seek target are kept as decoded (`KEEP_BEHIND`), converted
+  only if stepped back to, so stepping back a frame or scrubbing to and fro
+  does not decode again, and a seek pays for one conversion, not seven.
 
 Frames are scaled once, in FFmpeg, to the size the view asks for
 (`set_output_width`), so a 4K picture in a small dock costs what the dock
@@ -36,7 +37,7 @@ import numpy as np
 from engine.errors import FileFormatError
 
 CACHE_FRAMES = 48  # two seconds at 24 fps: scrubbing back and forth over a hit stays in memory
-KEEP_BEHIND = 6  # frames kept (converted) just before a seek target, for stepping back
+KEEP_BEHIND = 6  # decoded frames kept just before the one asked for, converted only if stepped back to
 FORWARD_LIMIT = 48  # decode forward up to this many frames instead of seeking
 THREAD_TYPE = "AUTO"  # frame threads: the only way H.264 without slices decodes on several cores
 SNAP_SECONDS = Fraction(1, 1_000_000)  # a moment within 1 us of a frame's start is that frame (float rounding)
@@ -113,6 +114,7 @@ class VideoReader:
         try:
             self._stream = self._open_stream()
             self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
+            self._behind: OrderedDict[int, object] = OrderedDict()  # decoded, not yet converted
             self._frames = None  # the decoding generator, positioned after `_last`
             self._pending: tuple[int, object] | None = None  # a frame decoded past the one asked for
             self._last: tuple[int, object] | None = None  # the last frame decoded up to the one asked for
@@ -180,6 +182,11 @@ class VideoReader:
             self._width, self._height = size
             self._cache.clear()
 
+    def drop_cached_frames(self) -> None:
+        """Forget every kept frame (the benchmark's way to make each seek a real one)."""
+        self._cache.clear()
+        self._behind.clear()
+
     @property
     def output_size(self) -> tuple[int, int]:
         return self._width, self._height
@@ -199,6 +206,9 @@ class VideoReader:
         if cached is not None:
             self._cache.move_to_end(index)
             return cached
+        decoded = self._behind.pop(index, None)
+        if decoded is not None:
+            return self._store(index, decoded)
         try:
             last = self._last
             if last is None or not last[0] < index <= last[0] + FORWARD_LIMIT:
@@ -249,8 +259,10 @@ class VideoReader:
             self._last = (number, frame)
             if number == index:
                 break
-        for number, frame in behind:
-            self._store(number, frame)
+        for number, frame in behind[:-1]:
+            self._behind[number] = frame
+            while len(self._behind) > KEEP_BEHIND:
+                self._behind.popitem(last=False)
         if self._last is None:
             return None
         shown = self._store(*self._last)
