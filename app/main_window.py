@@ -25,8 +25,9 @@ from app.roll.editor import RollEditor
 from app.roll.options import EditorOptions
 from app.session import Session
 from app.tracks.track_list import TrackList
-from app.transport import Transport, default_player
+from app.transport import Transport, default_player, name_in_words
 from app.transport_bar import TransportBar
+from app.undo_keys import pass_undo_to_window
 from app.video.install import install_video
 from engine.project import RecoveryStore
 from engine.song import Song
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.transport_menu = menu
         self.menuBar().insertMenu(self.menus.help.menuAction(), menu)
         bar = self.transport_bar
+        name_in_words(bar)  # the menu says what each does; the toolbar keeps its glyphs
+        pass_undo_to_window(bar.tempo, bar.numerator)  # Ctrl+Z undoes the song's change from these boxes too
         for action in (bar.play, bar.home, bar.loop, bar.metronome):
             menu.addAction(action)
         menu.addSeparator()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from app.roll.options import EditorOptions
 from app.session import Session
@@ -34,6 +34,18 @@ def default_player():
     from engine.audio.player import Player
 
     return Player(output=DriverOutput(period_size=load().period_size))
+
+
+def name_in_words(bar) -> None:
+    """Give the transport bar's actions words for the Transport menu; the toolbar keeps the glyphs
+    (each action's icon text), so a menu never shows a bare "▶" or "⇤"."""
+    translate = QCoreApplication.translate
+    for action, words in ((bar.play, translate("Transport", "Play / Stop")),
+                          (bar.home, translate("Transport", "Return to Start")),
+                          (bar.loop, translate("Transport", "Loop Region")),
+                          (bar.metronome, translate("Transport", "Metronome"))):
+        action.setIconText(action.iconText())  # the glyph, now fixed for the toolbar
+        action.setText(words)
 
 
 class Transport(QObject):

@@ -93,7 +93,7 @@ class TransportBar(QToolBar):
         self.denominator.setCurrentText(str(meter.denominator))
         for widget in (self.tempo, self.numerator, self.denominator):
             widget.blockSignals(False)
-        self.play.setText("■" if self.transport.is_playing else "▶")
+        self.play.setIconText("■" if self.transport.is_playing else "▶")
         self.loop.setChecked(options.loop_enabled)
         self.metronome.setChecked(self.transport.metronome)
         pos = song.meter_map.position(tick)

@@ -38,7 +38,7 @@ def loudness(audio: np.ndarray) -> float:
 def test_space_plays_and_the_playhead_follows(window, output, qtbot):
     roll = window.editor.roll
     key(roll, Qt.Key_Space)
-    assert window.transport.is_playing and window.transport_bar.play.text() == "■"
+    assert window.transport.is_playing and window.transport_bar.play.iconText() == "■"
     audio = output.advance(1.0)  # 1 s at 120 BPM = two quarters = 960 ticks
     qtbot.waitUntil(lambda: window.options.playhead >= 900, timeout=2000)
     assert loudness(audio) > 1e-3
