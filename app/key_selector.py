@@ -3,6 +3,8 @@
 The key is part of the song (it is saved, exported as a MIDI key signature and
 conditions the composer), so choosing one pushes a SongPropertiesEdit of the key
 at the start of the song. Highlighting and snap-to-scale are editor options.
+Tonics are spelled as musicians spell the key in the chosen mode (Bb, Eb, Ab,
+Db major; C#, F#, G# minor), not always with sharps.
 """
 from __future__ import annotations
 
@@ -13,7 +15,17 @@ from app.roll.options import EditorOptions
 from app.session import Session
 from engine.edits import SongPropertiesEdit
 from engine.keys import SCALES, Key, KeySignature
-from engine.pitch import SHARP_NAMES
+from engine.pitch import FLAT_NAMES, SHARP_NAMES, pitch_class_name
+
+
+def tonic_name(tonic: int, mode: str) -> str:
+    """The tonic as musicians spell it in `mode`: by its key signature (Bb major has flats, C# minor
+    sharps); a key of six sharps or six flats is written either way, so it shows both (F#/Gb major)."""
+    sharps = Key(tonic, mode).sharps
+    if abs(sharps) == 6:
+        return f"{SHARP_NAMES[tonic]}/{FLAT_NAMES[tonic]}"
+    return pitch_class_name(tonic, sharps < 0)
+
 
 class KeySelector(QWidget):
     def __init__(self, session: Session, options: EditorOptions, parent: QWidget | None = None) -> None:
@@ -22,7 +34,7 @@ class KeySelector(QWidget):
         self.options = options
         self.tonic = QComboBox()
         self.tonic.addItem(self.tr("No key"))
-        self.tonic.addItems(SHARP_NAMES)
+        self.tonic.addItems([tonic_name(tonic, "major") for tonic in range(12)])
         self.tonic.setToolTip(self.tr("Key of the song"))
         self.mode = QComboBox()
         fill_combo(self.mode, SCALES, scale_name)
@@ -48,6 +60,9 @@ class KeySelector(QWidget):
         key = self.session.song.key_at(0)
         for widget in (self.tonic, self.mode, self.highlight, self.snap_to_scale):
             widget.blockSignals(True)
+        mode = "major" if key is None else key.mode
+        for tonic in range(12):  # spelled for the mode shown: Bb major, but A# is never offered for it
+            self.tonic.setItemText(tonic + 1, tonic_name(tonic, mode))
         self.tonic.setCurrentIndex(0 if key is None else key.tonic + 1)
         if key is not None:
             select_data(self.mode, key.mode)

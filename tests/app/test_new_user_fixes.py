@@ -42,3 +42,18 @@ def test_transport_menu_items_say_what_they_do_and_the_toolbar_keeps_its_glyphs(
     QApplication.processEvents()
     assert bar.widgetForAction(bar.play).text() == "■" and bar.play.text() == "Play / Stop"
     window.transport.stop()
+
+
+def test_the_key_list_spells_keys_as_musicians_do_and_keeps_the_spelling(window):
+    from engine.keys import Key
+
+    selector = window.edit_toolbar.key_selector
+    names = [selector.tonic.itemText(i) for i in range(1, 13)]
+    assert names == ["C", "Db", "D", "Eb", "E", "F", "F#/Gb", "G", "Ab", "A", "Bb", "B"]
+    selector.tonic.setCurrentIndex(names.index("Bb") + 1)
+    selector.tonic.activated.emit(names.index("Bb") + 1)
+    assert window.session.song.key_at(0) == Key(10, "major")
+    assert selector.tonic.currentText() == "Bb" and window.session.song.key_at(0).name() == "Bb major"
+    assert selector.set_key(Key(1, "minor"))
+    assert selector.tonic.currentText() == "C#"
+    assert [selector.tonic.itemText(i) for i in (4, 7, 9, 11)] == ["D#/Eb", "F#", "G#", "Bb"]
