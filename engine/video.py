@@ -165,7 +165,8 @@ class VideoReader:
             count = math.ceil(Fraction(self._container.duration, 1_000_000) * self._fps)
         else:
             count = 1
-        timecode = stream.metadata.get("timecode") or self._container.metadata.get("timecode")
+        tagged = [stream, *self._container.streams.data, self._container]  # QuickTime keeps it in a tmcd track
+        timecode = next((item.metadata["timecode"] for item in tagged if item.metadata.get("timecode")), None)
         return VideoInfo(self.path, first.width, first.height, self._fps, max(1, count),
                          stream.codec_context.name, timecode)
 
