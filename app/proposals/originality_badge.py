@@ -44,8 +44,6 @@ def _amount(found: dict) -> str:
 
 
 def _where(found: dict) -> str:
-    if found.get("source") == "many pieces":
-        return _tr("many pieces")
     return f"{found.get('source')} #{found.get('piece')}" if found.get("piece") else str(found.get("source"))
 
 

@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         if index is None:
             raise OriginalityError(f"{args.model}: no originality index for its data (hash {data_hash}); build one "
                                    "with python -m composer.originality.build")
+    elif args.against:   # the training index only lends its thresholds here: without one, the defaults
+        index = OriginalityIndex.load(SHIPPED_INDEX) if SHIPPED_INDEX.is_file() else None
     else:
         index = OriginalityIndex.load(SHIPPED_INDEX)
     if args.against:

@@ -5,7 +5,10 @@ array of 32-bit n-gram hashes (`lines.ngram_hashes`) with, beside every hash,
 one piece it occurs in (a hash found in several pieces has several rows). An
 n-gram found in more than `COMMON_PIECES` pieces is a commonplace (a scale, a
 repeated note, I-V-vi-IV): it keeps one row with the piece `COMMON` instead of
-dozens, which keeps the file small and lets a match run through it.
+dozens, which keeps the file small; a match may pass through it but is never
+made of it (composer.originality.match). Half the note n-grams are kept (those
+whose hash is even, `NOTE_SAMPLE`): the file stays a few MB, and since the
+rule is known, an n-gram outside it is "unknown" at lookup, never "absent".
 
 On disk it is one `.npz` (numpy, no pickles, so loading a file never runs
 code): the hashes delta-coded (sorted, so the gaps are small and zlib packs
@@ -34,6 +37,8 @@ FORMAT = "cadenza-originality-1"
 NOTE_GRAM = 5        # steps per n-gram: 5 steps are 6 notes, the shortest run the index can see
 CHORD_GRAM = 3       # 3 chord changes are 4 chords
 COMMON_PIECES = 16   # an n-gram in more pieces than this is a commonplace (piece COMMON)
+NOTE_SAMPLE = 2      # note n-grams kept: those whose hash is a multiple of this (half: the file stays a few MB)
+CHORD_SAMPLE = 1     # chord n-grams kept: all (there are few)
 COMMON = 0xFFFF
 KINDS = ("notes", "chords")
 
@@ -83,14 +88,18 @@ class OriginalityIndex:
     def table(self, kind: str) -> Table:
         return self.notes if kind == "notes" else self.chords
 
+    def sampled(self, hashes: np.ndarray, kind: str) -> np.ndarray:
+        """Which of these n-gram hashes the index would hold if they occurred in it (its sampling rule): a
+        hash outside the rule is unknown, not absent."""
+        sample = int(self.meta.get(f"{kind}_sample", 1))
+        return hashes % np.uint32(sample) == 0
+
     def gram(self, kind: str) -> int:
         return int(self.meta.get("note_gram" if kind == "notes" else "chord_gram",
                                  NOTE_GRAM if kind == "notes" else CHORD_GRAM))
 
     def piece_name(self, number: int) -> tuple[str, str]:
-        """(source, piece id) of a piece number; ("many pieces", "") for COMMON."""
-        if number == COMMON:
-            return "many pieces", ""
+        """(source, piece id) of a piece number."""
         source, _, piece = self.pieces[number].partition(":")
         return source, piece
 
@@ -133,20 +142,26 @@ def _write_npz(path, arrays: dict) -> None:
 class IndexBuilder:
     """Collects the n-grams of songs, piece by piece, then packs them into an OriginalityIndex."""
 
-    def __init__(self, note_gram: int = NOTE_GRAM, chord_gram: int = CHORD_GRAM) -> None:
+    def __init__(self, note_gram: int = NOTE_GRAM, chord_gram: int = CHORD_GRAM, note_sample: int = NOTE_SAMPLE,
+                 chord_sample: int = CHORD_SAMPLE) -> None:
         self.note_gram, self.chord_gram = note_gram, chord_gram
+        self.samples = {"notes": note_sample, "chords": chord_sample}
         self.pieces: list[str] = []
         self._rows: dict[str, list[tuple[np.ndarray, int]]] = {kind: [] for kind in KINDS}
 
     def add(self, name: str, song: Song) -> None:
         """Add one piece (`name` is "source:piece id")."""
+        self.add_codes(name, [line_codes(line) for _, line in song_lines(song)], chord_codes(song))
+
+    def add_codes(self, name: str, lines: list[np.ndarray], chords: np.ndarray) -> None:
+        """Add one piece from its lines' and chord lane's codes (lines.line_codes, lines.chord_codes)."""
         number = len(self.pieces)
         if number >= COMMON:
             raise OriginalityError(f"an index holds at most {COMMON} pieces")
         self.pieces.append(name)
-        grams = [ngram_hashes(line_codes(line), self.note_gram) for _, line in song_lines(song)]
-        self._rows["notes"].append((np.unique(np.concatenate(grams)) if grams else np.zeros(0, np.uint32), number))
-        self._rows["chords"].append((np.unique(ngram_hashes(chord_codes(song), self.chord_gram)), number))
+        for kind, gram, sequences in (("notes", self.note_gram, lines), ("chords", self.chord_gram, [chords])):
+            hashes = np.unique(np.concatenate([ngram_hashes(c, gram) for c in sequences] or [np.zeros(0, np.uint32)]))
+            self._rows[kind].append((hashes[hashes % np.uint32(self.samples[kind]) == 0], number))
 
     def add_all(self, named_songs: Iterable[tuple[str, Song]]) -> None:
         for name, song in named_songs:
@@ -155,7 +170,7 @@ class IndexBuilder:
     def build(self, meta: dict | None = None) -> OriginalityIndex:
         tables = [self._table(self._rows[kind]) for kind in KINDS]
         meta = {"note_gram": self.note_gram, "chord_gram": self.chord_gram, "common_pieces": COMMON_PIECES,
-                **(meta or {})}
+                "notes_sample": self.samples["notes"], "chords_sample": self.samples["chords"], **(meta or {})}
         return OriginalityIndex(tables[0], tables[1], list(self.pieces), meta)
 
     @staticmethod

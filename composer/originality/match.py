@@ -2,11 +2,16 @@
 
 Every n-gram of the passage's line is looked up; a run is a stretch of
 consecutive n-grams that one piece shares (an n-gram of `NOTE_GRAM` steps is
-`NOTE_GRAM + 1` notes, so a run of r n-grams is r + NOTE_GRAM notes). A
-commonplace n-gram (in many pieces, index.COMMON) carries every run through
-it, since the pieces that share its neighbours almost surely hold it too; a
-run made of commonplaces only is reported as found in "many pieces". Shorter
-than one n-gram is no match at all (0).
+`NOTE_GRAM + 1` notes, so a run from the n-gram at i to the one at j is
+j - i + 1 + NOTE_GRAM notes). Two kinds of n-gram say nothing about which
+piece a passage comes from: a commonplace (in many pieces, index.COMMON: a
+repeated note, a scale, an Alberti bass) and one the index left out by its
+sampling rule (index.OriginalityIndex.sampled). A run goes on through up to
+`MAX_CARRY` of those in a row, but is counted only from the first to the
+last n-gram found in its piece, so a match never grows on them: a held-out
+orchestral part of a hundred repeated quavers, or a trill, is no match at
+all, and a sampled-out n-gram at either end of a copy costs a note of its
+length rather than adding one. Shorter than one n-gram is no match (0).
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from composer.originality.index import COMMON, OriginalityIndex
 from composer.originality.lines import chord_codes, line_codes, ngram_hashes, track_line
 from engine.song import Song
 from engine.track import Track
+
+MAX_CARRY = 3    # n-grams in a row a run may pass without seeing its piece (commonplace or sampled out)
 
 
 @dataclass(frozen=True)
@@ -34,30 +41,25 @@ def longest_run(index: OriginalityIndex, codes, kind: str = "notes") -> Match:
     hashes = ngram_hashes(codes, gram)
     if not len(hashes):
         return Match()
-    active: dict[int, int] = {}          # piece -> n-grams in its run ending at the previous position
-    best = (0, None, 0)                  # (n-grams, piece, last position)
-    for position, found in enumerate(index.table(kind).pieces_of(hashes)):
-        if not len(found):
-            active = {}
+    known = index.sampled(hashes, kind).tolist()
+    runs: dict[int, tuple[int, int]] = {}    # piece -> (first, last) n-gram found in it
+    best = (0, None, 0)                      # (n-grams from first to last, piece, first)
+    for position, (is_known, found) in enumerate(zip(known, index.table(kind).pieces_of(hashes))):
+        if is_known and not len(found):      # a definite miss ends every run
+            runs = {}
             continue
-        pieces = set(found.tolist())
-        if COMMON in pieces:             # everyone's run goes on; a piece met here takes the common run's length
-            carried = active.get(COMMON, 0)
-            following = {p: run + 1 for p, run in active.items()}
-            for p in pieces:
-                following[p] = max(active.get(p, 0), carried) + 1
-        else:
-            carried = active.get(COMMON, 0)
-            following = {p: max(active.get(p, 0), carried) + 1 for p in pieces}
-        active = following
-        for piece, run in active.items():
-            if run > best[0] or (run == best[0] and best[1] == COMMON and piece != COMMON):
-                best = (run, piece, position)
-    runs, piece, last = best
-    if not runs:
+        pieces = set(found.tolist()) - {COMMON} if is_known else set()
+        if pieces:                           # the pieces that are not here end their runs
+            runs = {p: (runs[p][0] if p in runs else position, position) for p in pieces}
+        runs = {p: run for p, run in runs.items() if position - run[1] <= MAX_CARRY}
+        for piece, (first, last) in runs.items():
+            if last - first + 1 > best[0]:
+                best = (last - first + 1, piece, first)
+    grams, piece, first = best
+    if not grams:
         return Match()
-    # a run of r n-grams covers r + gram steps, one more note (or chord) than steps
-    return Match(runs + gram, piece, last - runs + 1)
+    # n-grams first..last cover (last - first) + gram steps, one more note (or chord) than steps
+    return Match(grams + gram, piece, first)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def test_a_planted_copy_transposed_with_a_new_ending_is_found_and_named(small_in
     song, copied = planted_song(indexed_tunes["ashover4"])
     found = track_closeness(small_index, song.tracks[0], song.ticks_per_quarter)
     assert found.source == "nottingham" and found.piece == "ashover4"
-    assert copied <= found.longest_match_notes <= copied + 2   # the copy, perhaps a note of the edges by chance
+    # the copy, give or take the edges: the index keeps half the n-grams, so a run is counted between the first and
+    # the last it holds (a note or two short), and the notes around the copy may continue it by chance
+    assert copied - 3 <= found.longest_match_notes <= copied + 2
     assert found.close and found.track == "Lead"
 
 
@@ -50,7 +52,7 @@ def test_transposition_does_not_hide_a_copy_but_a_new_rhythm_does(small_index, i
     source = melody(indexed_tunes["ashover7"])
     line = track_line(source, 480)[:30]
     up = [(p + 7, s) for p, s in line]
-    assert longest_run(small_index, line_codes(up)).length >= 30
+    assert longest_run(small_index, line_codes(up)).length >= 30 - 3
     rhythm = [(p, i * 7) for i, (p, _) in enumerate(line)]            # every note 7 steps apart
     assert longest_run(small_index, line_codes(rhythm)).length < 12
 
@@ -74,16 +76,26 @@ def test_a_copied_chord_progression_is_found_in_another_key(small_index, indexed
     assert found.piece == "ashover2" and found.longest_match_notes >= 10 and found.kind == "chords"
 
 
-def test_a_piece_that_is_everywhere_is_reported_as_many_pieces():
+def test_a_commonplace_is_no_match_however_long():
     line = [(60 + (i % 2) * 2, i * 6) for i in range(40)]            # a trill: in every piece below
-    builder = IndexBuilder()
+    builder = IndexBuilder(note_sample=1)
     for n in range(20):
         notes = tuple(Note(s * 40, p, 240, 80) for p, s in line)
         builder.add(f"test:{n}", Song(tracks=(Track(id=1, role=TrackRole.MELODY, notes=notes),)))
     index = builder.build()
-    match = longest_run(index, line_codes(line[:20]))
-    assert index.piece_name(match.piece) == ("many pieces", "") and match.length == 20
     assert index.notes.rows == 2          # the two commonplace n-grams (trill up, trill down), one row each
+    assert longest_run(index, line_codes(line[:30])).length == 0
+
+
+def test_a_run_passes_a_few_commonplaces_but_is_not_lengthened_by_them(small_index, indexed_tunes):
+    """A quote, then 20 repeated notes (commonplace), then more of the same quote: one run at most as long as
+    the quote with the repeated notes between, and never counting repeated notes at its end."""
+    source = track_line(melody(indexed_tunes["ashover4"]), 480)
+    quote = source[10:24]
+    repeated = [(quote[-1][0], quote[-1][1] + 6 * (i + 1)) for i in range(20)]
+    plain = longest_run(small_index, line_codes(quote)).length
+    assert 12 <= plain <= 14
+    assert longest_run(small_index, line_codes(quote + repeated)).length == plain
 
 
 def test_an_index_survives_saving_and_a_broken_file_is_one_line(small_index, tmp_path, indexed_tunes):
