@@ -180,3 +180,25 @@ def test_a_new_sketch_keeps_the_cue_timecode_markers_and_the_tempo_fitted_to_its
     plain = Song(markers=(Marker(960, "Verse"),))            # no hit points: the sketch's own tempo stays
     assert keep_picture(plain, sketch).tempos == sketch.tempos
     assert keep_picture(Song(), sketch) is sketch
+
+
+@pytest.mark.parametrize("timecode, problem", [
+    ({"frame_rate": "48", "start": "00:00:00:00"}, "song.timecode: unknown frame rate '48'"),
+    ({"frame_rate": "25", "start": "01:00:00:25"}, "song.timecode: 01:00:00:25 is not a timecode at 25 fps"),
+    ({"frame_rate": "24"}, "song.timecode: missing field 'start'"),
+])
+def test_a_project_with_a_bad_timecode_is_one_line_and_untouched(tmp_path, timecode, problem):
+    import json
+
+    from engine.project import ProjectFileError
+
+    path = tmp_path / "cue.cadenza"
+    save_project(Project(scored_song()), path)
+    document = json.loads(path.read_text())
+    document["song"]["timecode"] = timecode
+    path.write_text(json.dumps(document))
+    before = path.read_bytes()
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert problem in str(caught.value) and "\n" not in str(caught.value)
+    assert path.read_bytes() == before
