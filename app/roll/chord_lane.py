@@ -4,12 +4,14 @@ Double-click a chord to change it, or empty space to add one on that beat. The
 text goes through `engine.chords.parse_chord`; what it cannot read is shown as a
 red message next to the field, which stays open so the user can fix the typo.
 An empty field removes the chord. Every change is one SongPropertiesEdit.
+A name wider than its block (chords a beat apart) is drawn in a smaller font
+rather than cut ("Csu" for Csus4); its tooltip always has the whole name.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtWidgets import QLabel, QLineEdit, QToolTip
 
 from app import theme
 from app.i18n import fill
@@ -19,6 +21,7 @@ from engine.edits import SongPropertiesEdit
 
 LANE_HEIGHT = 26
 FIELD_WIDTH = 90
+MIN_FONT_SCALE = 0.7  # a chord name shrinks this far to fit its block before it is shortened
 
 
 class _ChordField(QLineEdit):
@@ -74,12 +77,25 @@ class ChordLane(TimeLane):
             painter.fillRect(block, theme.ROW_TONIC)
             painter.fillRect(QRectF(x0 + 1, 3, 2, self.height() - 6), theme.ACCENT)
             painter.setPen(theme.TEXT)
-            label = QRectF(max(block.x(), 0.0) + 6, block.y(), block.right() - max(block.x(), 0.0) - 6, block.height())
-            painter.drawText(label, Qt.AlignVCenter | Qt.AlignLeft, chord.name)  # sticks to the left edge
+            label = QRectF(max(block.x(), 0.0) + 5, block.y(), block.right() - max(block.x(), 0.0) - 6, block.height())
+            font, text = fitted_label(self.font(), chord.name, label.width())
+            painter.setFont(font)
+            painter.drawText(label, Qt.AlignVCenter | Qt.AlignLeft, text)  # sticks to the left edge
         painter.fillRect(QRectF(0, self.height() - 1, self.width(), 1), theme.LINE_BAR)
         self.paint_decorations(painter)
         self.paint_playhead(painter)
         painter.end()
+
+    def event(self, event) -> bool:
+        """A chord's tooltip is its whole name (a label squeezed between close chords may be shortened)."""
+        if event.type() == QEvent.ToolTip:
+            chord = self.session.song.chord_at(int(self.view.tick_at(event.pos().x())))
+            if chord is not None and self.view.x_of(chord.tick) <= event.pos().x():
+                QToolTip.showText(event.globalPos(), chord.name, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     def chord_under(self, x: float) -> ChordEvent | None:
         """The chord whose label block starts at most a label's width left of `x`."""
@@ -136,7 +152,33 @@ class ChordLane(TimeLane):
             self.session.push(SongPropertiesEdit.changing(song, label, chords=chords))
 
     def show_error(self, text: str) -> None:
+        """The message right of the field, or left of it where the lane ends first, never cut by the edge."""
         self.error.setText(text)
         self.error.adjustSize()
-        self.error.move(QPointF(self.field.geometry().right() + 6, 3).toPoint())
+        field, width = self.field.geometry(), self.error.width()
+        x = field.right() + 6
+        if x + width > self.width():
+            x = field.left() - 6 - width if field.left() - 6 - width >= 0 else max(0, self.width() - width)
+        self.error.move(QPointF(x, 3).toPoint())
         self.error.show()
+        self.error.raise_()
+
+
+def fitted_label(font: QFont, name: str, width: float) -> tuple[QFont, str]:
+    """A chord name for a label `width` px wide: whole, in a font shrunk down to MIN_FONT_SCALE if need be,
+    and only then cut short with "…" (chords one beat apart at the default zoom fit whole)."""
+    if QFontMetricsF(font).horizontalAdvance(name) <= width:
+        return font, name
+    smaller = QFont(font)
+    points = font.pointSizeF() > 0
+    full = font.pointSizeF() if points else float(font.pixelSize())
+    size = full
+    while size > full * MIN_FONT_SCALE:  # half a point at a time: text does not shrink in proportion
+        size = max(full * MIN_FONT_SCALE, size - 0.5)
+        if points:
+            smaller.setPointSizeF(size)
+        else:
+            smaller.setPixelSize(max(1, round(size)))
+        if QFontMetricsF(smaller).horizontalAdvance(name) <= width:
+            return smaller, name
+    return smaller, QFontMetricsF(smaller).elidedText(name, Qt.ElideRight, width)

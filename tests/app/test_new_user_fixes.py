@@ -57,3 +57,37 @@ def test_the_key_list_spells_keys_as_musicians_do_and_keeps_the_spelling(window)
     assert selector.set_key(Key(1, "minor"))
     assert selector.tonic.currentText() == "C#"
     assert [selector.tonic.itemText(i) for i in (4, 7, 9, 11)] == ["D#/Eb", "F#", "G#", "Bb"]
+
+
+CLOSE_CHORDS = ["Csus4", "A7sus4", "C#m7b5", "Bbmaj9", "F#m11", "G7#9", "Dbadd9", "E7b9"]
+
+
+def test_chord_names_one_beat_apart_are_drawn_whole(window):
+    from dataclasses import replace
+
+    from app.roll.chord_lane import fitted_label
+    from engine.chords import ChordEvent, parse_chord
+
+    song = window.session.song
+    window.session.replace_song(replace(song, chords=tuple(
+        ChordEvent(i * song.ticks_per_quarter, parse_chord(name)) for i, name in enumerate(CLOSE_CHORDS))))
+    lane, view = window.editor.chord_lane, window.editor.view
+    beat = view.px_per_tick * song.ticks_per_quarter
+    assert beat == 48  # the default zoom
+    label_width = beat - 2 - 6  # the block between two chords, less the accent stripe and the margins
+    for name in CLOSE_CHORDS:
+        font, text = fitted_label(lane.font(), name, label_width)
+        assert text == name and font.pointSizeF() >= 0.7 * lane.font().pointSizeF()
+    assert fitted_label(lane.font(), "Ebmaj7/G", 20)[1].endswith("…")  # only a block too narrow shortens it
+    lane.grab()  # paints without error
+
+
+def test_the_chord_error_stays_inside_the_lane_at_its_right_edge(window):
+    lane = window.editor.chord_lane
+    lane.open_editor(lane.beat_at(lane.width() - 40))
+    lane.field.setText("Xq7")
+    lane.commit()
+    assert lane.error.isVisible()
+    geometry = lane.error.geometry()
+    assert geometry.left() >= 0 and geometry.right() < lane.width()
+    assert not geometry.intersects(lane.field.geometry())
