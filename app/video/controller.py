@@ -241,8 +241,7 @@ class VideoController(QObject):
             picture.show_note(self.tr("The picture has ended"))
         elif refresh or index != self.wanted or picture.index != index:
             self.wanted = index
-            width = max(2, round(picture.width() * picture.devicePixelRatioF()))
-            self.fetcher.request(index, width)
+            self.fetcher.request(index, picture.fitting_width(self.info.width, self.info.height))
         self._show_caption(tick, index)
 
     def _show_frame(self, index: int, image: QImage) -> None:

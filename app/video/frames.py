@@ -8,7 +8,8 @@ mouse. While playing, requests are the next frames, which `VideoReader`
 decodes forward without seeking (docs/VIDEO.md has the times).
 
 The thread owns the `VideoReader` (it is not thread-safe); the UI thread only
-sets what it wants. Frames arrive as QImage copies, safe to keep and paint.
+sets what it wants. Frames arrive as QImage copies in the format the screen paints fastest,
+safe to keep and paint.
 """
 from __future__ import annotations
 
@@ -70,7 +71,8 @@ class FrameFetcher(QObject):
                 self.reader.set_output_width(width)
                 rgb = np.ascontiguousarray(self.reader.frame(index))  # FFmpeg's scaled rows may be padded
                 height, row_width = rgb.shape[:2]
-                image = QImage(rgb.data, row_width, height, row_width * 3, QImage.Format_RGB888).copy()
+                image = QImage(rgb.data, row_width, height, row_width * 3, QImage.Format_RGB888)
+                image = image.convertToFormat(QImage.Format_RGB32)  # the format painting copies without converting
             except CadenzaError as error:
                 self.failed.emit(str(error))
             except Exception as error:  # noqa: BLE001 - the thread must not die silently: say what broke

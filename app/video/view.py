@@ -37,11 +37,18 @@ class PictureView(QWidget):
         self.index, self.image, self.note = None, None, note
         self.update()
 
+    def fitting_width(self, width: int, height: int) -> int:
+        """The width, in device pixels, at which a width x height picture fills the view without scaling."""
+        ratio = self.devicePixelRatioF()
+        return max(2, round(min(self.width(), self.height() * width / height) * ratio))
+
     def picture_rect(self) -> QRect:
         """Where the picture is painted: as large as fits, centred (empty without one)."""
         if self.image is None or self.image.isNull():
             return QRect()
         size = self.image.size().scaled(self.size(), Qt.KeepAspectRatio)
+        if abs(size.width() - self.image.width()) <= 2 and abs(size.height() - self.image.height()) <= 2:
+            size = self.image.size()  # decoded to fit: painted as it is, a copy and not a resample
         return QRect((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
                      size.width(), size.height())
 
@@ -53,8 +60,10 @@ class PictureView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.black)
         if self.image is not None:
-            painter.setRenderHint(QPainter.SmoothPixmapTransform)
-            painter.drawImage(self.picture_rect(), self.image)
+            rect = self.picture_rect()
+            if rect.size() != self.image.size():  # decoded for another size (the dock is being resized)
+                painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(rect, self.image)
         elif self.note:
             painter.setPen(QColor(160, 160, 160))
             painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignCenter | Qt.TextWordWrap, self.note)
