@@ -16,6 +16,7 @@ follow the tempo map, so a ritardando spreads them out.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPolygonF
@@ -24,13 +25,14 @@ from app import theme
 from app.roll.lane import TimeLane
 from app.roll.timegrid import MIN_BAR_LABEL_SPACING_PX, LineKind, visible_lines
 from engine.song import Song
-from engine.timecode import frame_seconds
+from engine.timecode import DAY_HOURS, SongTimecode, Timecode, frame_number, frame_seconds, timecode_at_frame
 
 TIMECODE_ROW = 14
 RULER_HEIGHT = 34 + TIMECODE_ROW
 DRAG_THRESHOLD_PX = 4
 LABEL_GAP_PX = 6
 MIN_TIMECODE_SPACING_PX = 90
+MAX_TIMECODE_MARKS = 1000
 _SECOND_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
 _FRAME_STEPS = (1, 2, 5, 10)
 
@@ -47,6 +49,38 @@ def timecode_step_frames(song: Song, px_per_second: float) -> int:
         if seconds * px_per_second >= MIN_TIMECODE_SPACING_PX:
             return seconds * nominal
     return _SECOND_STEPS[-1] * nominal
+
+
+def timecode_marks(timecode: SongTimecode, t0: float, t1: float, step_frames: int) -> Iterator[tuple[float, str]]:
+    """(song seconds, label) of the timecode marks between song times t0 and t1, `step_frames` apart.
+
+    Steps of whole seconds fall on labels ending in :00 frames at multiples of the step (01:00:12:00,
+    01:00:14:00), counted in labels, not frames, so drop-frame marks stay on round labels too (where a
+    minute's ;00 does not exist, its ;02 is marked). Smaller steps are multiples of frames.
+    """
+    rate, start = timecode.rate, timecode.start_frame
+    if step_frames < rate.nominal:
+        frame = max(-(-start // step_frames), timecode.frame_at(t0) // step_frames) * step_frames
+        while True:
+            seconds = frame_seconds(frame - start, rate)
+            if seconds > t1:
+                return
+            yield seconds, timecode_at_frame(frame, rate).text(rate)
+            frame += step_frames
+        return
+    step = step_frames // rate.nominal
+    label = timecode.label_at(max(0.0, t0))
+    total = -(-(label.hours * 3600 + label.minutes * 60 + label.seconds) // step) * step
+    for _ in range(MAX_TIMECODE_MARKS):   # bounded: labels wrap at 24 hours
+        mark = Timecode(total // 3600 % DAY_HOURS, total // 60 % 60, total % 60, 0)
+        if rate.drop and mark.seconds == 0 and mark.minutes % 10:
+            mark = Timecode(mark.hours, mark.minutes, 0, 2)
+        seconds = frame_seconds(frame_number(mark, rate) - start, rate)
+        if seconds > t1:
+            return
+        if seconds >= 0:
+            yield seconds, mark.text(rate)
+        total += step
 
 
 class Ruler(TimeLane):
@@ -97,17 +131,11 @@ class Ruler(TimeLane):
         t1 = tempo_map.seconds(view.tick_at(self.width()))
         px_per_second = self.width() / max(t1 - t0, 1e-9)
         step = timecode_step_frames(song, px_per_second)
-        start = timecode.start_frame
-        frame = max(-(-start // step), timecode.frame_at(t0) // step) * step  # whole steps of the timecode itself
         painter.setPen(theme.TEXT_DIM)
-        while True:
-            seconds = frame_seconds(frame - start, timecode.rate)
-            if seconds > t1:
-                break
+        for seconds, text in timecode_marks(timecode, t0, t1, step):
             x = round(view.x_of(tempo_map.tick(seconds)))
             painter.fillRect(QRectF(x, 2, 1, TIMECODE_ROW - 3), theme.LINE_BEAT)
-            painter.drawText(QPointF(x + 3, TIMECODE_ROW - 3), timecode.text_at(seconds))
-            frame += step
+            painter.drawText(QPointF(x + 3, TIMECODE_ROW - 3), text)
 
     def _paint_loop(self, painter: QPainter) -> None:
         if self.options.loop is None:

@@ -129,3 +129,18 @@ def test_ruler_labels_never_overprint_with_thousands_of_tempo_changes(window, qt
         painter.end()
         spans = sorted(taken)
         assert spans and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))   # no two labels overlap
+
+
+@pytest.mark.parametrize("rate, start, t0, t1, step, expected", [
+    ("24", "01:00:10:00", 0.0, 6.0, 48, ["01:00:10:00", "01:00:12:00", "01:00:14:00", "01:00:16:00"]),
+    ("29.97df", "00:59:58;00", 0.0, 5.0, 60, ["00:59:58;00", "01:00:00;00", "01:00:02;00"]),
+    ("29.97df", "00:00:58;00", 0.0, 5.0, 60, ["00:00:58;00", "00:01:00;02", "00:01:02;00"]),
+    ("25", "00:00:00:00", 0.5, 1.0, 5, ["00:00:00:10", "00:00:00:15", "00:00:00:20", "00:00:01:00"]),
+])
+def test_ruler_timecode_marks_fall_on_round_labels(rate, start, t0, t1, step, expected):
+    from app.roll.ruler import timecode_marks
+
+    timecode = song_timecode(rate, start)
+    marks = list(timecode_marks(timecode, t0, t1, step))
+    assert [text for _, text in marks] == expected
+    assert all(timecode.text_at(seconds) == text for seconds, text in marks)   # each mark stands on its own label
