@@ -14,6 +14,7 @@ from os import PathLike
 from pathlib import Path
 
 from engine.errors import CadenzaError
+from engine.limits import check_song
 from engine.musicxml import MUSICXML_SUFFIXES, export_musicxml
 from engine.project import PROJECT_SUFFIX, Project, load_project, save_project
 
@@ -55,6 +56,7 @@ def open_song_file(path: str | PathLike[str], unfold_repeats: bool = True,
         from engine.musicxml_import import import_musicxml
 
         score = import_musicxml(path, unfold=unfold_repeats, progress=progress)
+        check_song(score.song, str(path))  # MIDI and project files check while they are read (engine.limits)
         return Project(song=score.song), list(score.warnings)
     from engine.midi import import_midi
 

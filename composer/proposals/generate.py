@@ -34,7 +34,7 @@ from composer.proposals.plan import (
     pass_prompt,
 )
 from composer.proposals.spec import Controls, ProposalError, Region, Task
-from composer.proposals.track_fit import check_tracks_fit
+from composer.proposals.admission import check_request
 from engine.song import Song
 
 RETRY_SEED_STRIDE = 7919   # attempt a of candidate i uses seed + i + a * stride: never another candidate's seed
@@ -63,7 +63,7 @@ def propose(song: Song, region: Region, task: Task | str, controls: Controls | N
     """
     task = Task.parse(task)
     controls = controls or Controls()
-    check_tracks_fit(song, region, task)
+    check_request(song, region, task)
     net = _model(model, controls.style)
     plan = make_plan(song, region, task, controls, net.config.block_size)
     should_stop = cancel.is_set if isinstance(cancel, threading.Event) else cancel

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from os import PathLike
 
 from engine.input_file import read_input_file
+from engine.limits import SongTooLargeError
 from engine.midi.smf_reader import MidiFileError, parse_smf
 from engine.midi.smf_writer import midi_bytes, write_midi
 from engine.midi.song_builder import build_song
@@ -49,7 +50,9 @@ def import_midi_bytes(data: bytes, name: str = "<bytes>") -> MidiImport:
     """Like `import_midi` for bytes in memory (clipboard, drag and drop, tests); errors name `name`."""
     smf = parse_smf(data, name)
     try:
-        song, warnings = build_song(smf)
+        song, warnings = build_song(smf, name)
+    except SongTooLargeError as error:  # still the reader's one error type (engine.limits says why)
+        raise MidiFileError(name, error.reason) from None
     except ValueError as error:  # a model check we did not foresee: still one line, never a traceback
         raise MidiFileError(name, f"unusable content: {error}") from None
     return MidiImport(song, smf.format, song.ticks_per_quarter, len(smf.tracks), tuple(warnings))

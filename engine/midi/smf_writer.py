@@ -37,6 +37,7 @@ from engine.atomic import atomic_write_bytes
 from engine.chords import chord_name
 from engine.midi.song_builder import (BANK_LSB, BANK_MSB, CHORDS_TRACK_NAME, KEY_SIGNATURE, MARKER, PAN, TEMPO,
                                       TEXT, TIME_SIGNATURE, TRACK_NAME, VOLUME)
+from engine.limits import check_ticks
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, encode_tag
 from engine.markers import marker_midi_text
 from engine.song import Song
@@ -164,7 +165,9 @@ def _track_events(track: Track) -> list[tuple[int, int, int, bytes]]:
 
 
 def midi_bytes(song: Song) -> bytes:
-    """The song as a format-1 Standard MIDI File."""
+    """The song as a format-1 Standard MIDI File; a song that ends past engine.limits' last tick raises
+    SongTooLargeError (an end at tick 10^30 would otherwise be bridged by filler events forever)."""
+    check_ticks(song, "song")
     end = song.length_ticks
     tracks = [_conductor(song)]
     if song.chords:

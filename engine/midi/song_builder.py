@@ -43,6 +43,8 @@ The policies (docs/MIDI_IMPORT.md says the same for users):
   ("Violin 1", "Violin 2": engine.instruments.name_unnamed_tracks); the
   writer keeps the name. A file Cadenza wrote (its tracks carry the tag) keeps
   its roles and names exactly, an empty name included.
+- A song past engine.limits (bars, tracks, notes, ticks, hours) is refused
+  with one line before anything scales with its length.
 - The title is the name of the first MIDI track when it has no channel events
   (a conductor track). `Song.end_tick` is the last track's end.
 - Defensive clamps, each a warning: tempo 0, time-signature numerator 0 or a
@@ -57,6 +59,7 @@ from dataclasses import dataclass, field
 from engine.chords import ChordEvent, ChordParseError, parse_chord
 from engine.keys import Key, KeySignature
 from engine.instruments import name_unnamed_tracks
+from engine.limits import check_song
 from engine.midi.roles import guess_role, import_roles
 from engine.midi.smf_reader import RawTrack, SmfFile
 from engine.midi.track_tag import SEQUENCER_SPECIFIC, decode_tag
@@ -96,8 +99,11 @@ def decode_text(payload: bytes) -> str:
         return payload.decode("latin-1")
 
 
-def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
-    """The Song a parsed file describes, and warnings about what was skipped or repaired."""
+def build_song(smf: SmfFile, source: str = "<bytes>") -> tuple[Song, list[str]]:
+    """The Song a parsed file describes, and warnings about what was skipped or repaired.
+
+    A song past engine.limits (a note lasting millions of bars, 300 tracks) raises SongTooLargeError naming
+    `source` before the role analysis, whose work grows with the song's bars."""
     warnings: Counter[str] = Counter()
     if smf.smpte:
         fps, ticks_per_frame = smf.smpte
@@ -138,6 +144,7 @@ def build_song(smf: SmfFile) -> tuple[Song, list[str]]:
         title=title,
         end_tick=max((raw.end_tick for raw in smf.tracks), default=0),
     )
+    check_song(song, source)
     song = import_roles(song, tagged)
     if not tagged:  # a Cadenza file comes back as it was saved, an unnamed track included
         song = name_unnamed_tracks(song)

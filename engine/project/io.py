@@ -13,6 +13,7 @@ from os import PathLike
 from pathlib import Path
 
 from engine.atomic import FileWriteError, atomic_write_bytes
+from engine.limits import SongTooLargeError, check_song
 from engine.errors import FileFormatError
 from engine.project.codec import project_from_json, project_to_json
 from engine.project.fields import Invalid
@@ -67,9 +68,14 @@ def project_from_bytes(data: bytes, path: str | PathLike[str]) -> Project:
     except (ValueError, RecursionError) as error:  # NaN/Infinity, absurdly long numbers or nesting
         raise ProjectFileError(path, f"not valid project JSON ({_first_line(error)})") from None
     try:
-        return project_from_json(document)
+        project = project_from_json(document)
     except Invalid as error:
         raise ProjectFileError(path, str(error)) from None
+    try:
+        check_song(project.song, str(path))  # an end at tick 10^30 is valid JSON, but no song (engine.limits)
+    except SongTooLargeError as error:
+        raise ProjectFileError(path, error.reason) from None
+    return project
 
 
 def _refuse_constant(name: str) -> float:

@@ -1,17 +1,31 @@
-"""Whether a task can write on the tracks it was given: checked before anything loads or runs.
+"""Whether a request can be done at all: checked by `propose()` before the model loads or anything runs.
 
+Two checks, each a one-line ProposalError (or engine.limits.SongTooLargeError):
+
+The tracks fit the task.
 A melody, bass line or accompaniment is pitches; a drum kit (MIDI channel 10,
 a drum-kit bank, or a track whose role is drums) plays a sound per key, so
 pitched material written there is noise, and drum hits written on a pitched
 track are random piano notes. Both once ended in `KeyError: 'DUR_0'` deep in
-decoding. `propose()` calls this first, so the command line and the editor
-refuse with the same one line before the model is even loaded.
+decoding. The command line and the editor refuse with the same one line.
+
+Continue stays bounded. It appends at most engine.limits' `appended_bars`
+(128, the most a sketch has) at a time, and never past the song limit:
+`--bars +100000` once decoded without end.
 """
 from __future__ import annotations
 
 from composer.proposals.spec import TASK_ROLES, ProposalError, Region, Task
 from engine.instruments import is_drum_kit
+from engine.limits import check_appended_bars
 from engine.song import Song
+
+
+def check_request(song: Song, region: Region, task: Task) -> None:
+    """Raise a one-line error for a request that cannot be done (see the module docstring)."""
+    check_tracks_fit(song, region, task)
+    if task is Task.CONTINUE:
+        check_appended_bars(song, len(region.bars))
 
 
 def check_tracks_fit(song: Song, region: Region, task: Task) -> None:
