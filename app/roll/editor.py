@@ -53,7 +53,7 @@ class RollEditor(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(_side_label(self.tr("Bar")), 0, 0)
+        layout.addWidget(_side_label(self.tr("Timecode") + "\n" + self.tr("Bar")), 0, 0)
         layout.addWidget(self.ruler, 0, 1)
         lanes = ((self.tr("Markers"), self.marker_lane), (self.tr("Tempo"), self.tempo_lane),
                  (self.tr("Chords"), self.chord_lane))

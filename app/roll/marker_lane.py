@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPolygonF
+from PySide6.QtGui import QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPolygonF
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app import theme
@@ -139,15 +139,21 @@ class MarkerLane(TimeLane):
         painter.setFont(font)
         song, view = self.session.song, self.view
         lo, hi = view.tick_at(-300), view.tick_at(self.width() + FLAG_PX)
-        for marker in song.markers:
-            tick = self._drop[0] if marker == self._dragging and self._drop is not None else marker.tick
-            if lo <= tick <= hi:
-                self._paint_marker(painter, marker, view.x_of(tick))
+        placed = sorted((self._drop[0] if m == self._dragging and self._drop is not None else m.tick, i)
+                        for i, m in enumerate(song.markers))
+        shown = [(view.x_of(tick), song.markers[i]) for tick, i in placed if lo <= tick <= hi]
+        metrics = QFontMetricsF(font)
+        for k, (x, marker) in enumerate(shown):
+            room = (shown[k + 1][0] if k + 1 < len(shown) else self.width() + 400) - x - 12
+            self._paint_marker(painter, marker, x, metrics, room)
         painter.fillRect(QRectF(0, self.height() - 1, self.width(), 1), theme.LINE_BAR)
         self.paint_playhead(painter)
         painter.end()
 
-    def _paint_marker(self, painter: QPainter, marker: Marker, x: float) -> None:
+    def _paint_marker(self, painter: QPainter, marker: Marker, x: float, metrics: QFontMetricsF,
+                      room: float) -> None:
+        """A flag (marker) or a diamond (hit point) at `x`, its name cut to `room` pixels so that names of
+        markers close together never overprint."""
         h = self.height()
         colour = HIT_COLOUR if marker.is_hit else theme.ACCENT
         if marker == self.selected:
@@ -165,7 +171,8 @@ class MarkerLane(TimeLane):
         label = marker.text
         if marker.is_hit:
             label = f"{label}  {self.session.song.timecode.text_at(marker.seconds)}"
-        painter.drawText(QPointF(x + 9, h - 7), label)
+        if room > metrics.horizontalAdvance("…"):
+            painter.drawText(QPointF(x + 9, h - 7), metrics.elidedText(label, Qt.ElideRight, room))
 
     # --- mouse and keys --------------------------------------------------------------------
     def marker_at(self, x: float) -> Marker | None:
