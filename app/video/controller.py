@@ -31,7 +31,7 @@ from app.video.frames import FrameFetcher
 from app.video.view import VideoPanel
 from engine.errors import CadenzaError
 from engine.project import VideoLink
-from engine.timecode import TimecodeError, frame_number, parse_timecode, timecode_at_frame, frames_per_day
+from engine.timecode import TimecodeError, frames_per_day, parse_timecode, timecode_at_frame
 from engine.video import VideoInfo, VideoReader, frame_index
 
 VIDEO_SUFFIXES = ("*.mp4", "*.mov", "*.m4v", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.mpg", "*.mpeg")
