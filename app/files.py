@@ -91,6 +91,7 @@ class FileController(QObject):
         self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
         self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
         self.mix_source = MixSettings  # () -> how playback and exports mix the song (app.mix_settings)
+        self.style_source = lambda: None  # () -> the learned style the proposals use (app.proposals.panel)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -173,7 +174,7 @@ class FileController(QObject):
             selected_track_id=self.session.current_track_id,
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
             takes=self.takes_source(), locks=self.locks_source(), video=self.video_source(),
-            mix=self.mix_source())
+            mix=self.mix_source(), style=self.style_source())
         return Project(song=self.session.song, state=state)
 
     def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:

@@ -10,6 +10,7 @@ project), the transport (auditioning a take) and the MIDI keyboard
 from __future__ import annotations
 
 from app.proposals.controller import ProposalController
+from app.proposals.learn_style import style_names
 from app.proposals.menu import ComposeMenu
 from app.proposals.panel import ProposalPanel
 
@@ -37,9 +38,12 @@ def install_proposals(window) -> ComposeMenu:
     region.changed.connect(_repainter(editor))
     window.files.takes_source = controller.takes_json
     window.files.locks_source = region.locks
+    window.files.style_source = lambda: panel.style.currentData()
     window.files.projectShown.connect(lambda project: controller.restore(project.state.takes, project.state.locks))
+    window.files.projectShown.connect(lambda project: panel.show_styles(style_names(), project.state.style))
     window.midi.use_proposals(controller)   # call-and-response, and the learnable Generate and Adventurousness
     track_list.show_marks(region.track_ids, region.locked_tracks)
+    panel.show_styles(style_names())
     if window.files.interactive:   # not in screenshot mode: a batch run never loads the model
         controller.warm_up_when_shown(window)
     return compose

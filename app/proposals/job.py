@@ -167,8 +167,13 @@ def warm_up(model_path: str | None, cancel: threading.Event, progress: Callable[
 
 
 def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Callable[[float], None]) -> list:
-    """Candidates for the request (on the worker thread)."""
+    """Candidates for the request (on the worker thread); a learned style is merged into the model once (cached)."""
     model = load_composer(request.model_path)
+    if request.settings.get("style"):
+        from app.proposals.learn_style import style_data_folder
+        from composer.style.apply import styled_model
+
+        model = styled_model(request.settings["style"], request.model_path, style_data_folder())
     from composer.proposals import Region, propose
 
     region = request.region

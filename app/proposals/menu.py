@@ -14,6 +14,7 @@ from app.edit_menus import add_action
 from app.i18n import fill
 from app.proposals import originality_badge
 from app.proposals.controller import ProposalController
+from app.proposals.learn_style import LearnStyleDialog, style_names
 from app.proposals.panel import ProposalPanel
 from app.proposals.sketch import SketchDialog
 
@@ -64,6 +65,7 @@ class ComposeMenu(QObject):
         menu.addSeparator()
         self.actions["sketch"] = add_action(window, menu, self.tr("New &sketch…"), self.sketch_dialog)
         panel.sketch.clicked.connect(self.sketch_dialog)
+        self.actions["learn_style"] = add_action(window, menu, self.tr("Learn a st&yle…"), self.learn_style_dialog)
         self.actions["reference"] = add_action(window, menu, self.tr("Originality &reference folder…"),
                                                self.reference_folder_dialog)
         self.actions["clear_reference"] = add_action(window, menu, self.tr("No originality reference folder"),
@@ -111,6 +113,14 @@ class ComposeMenu(QObject):
         originality_badge.clear_reference_folder()
         self.controller._say(self.tr("Takes are checked against the training data only"))
         self._enable()
+
+    def learn_style_dialog(self) -> LearnStyleDialog:
+        """Compose › Learn a style…: a style learned there is offered in the panel at once."""
+        dialog = LearnStyleDialog(self.controller.model_path, self.window)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.styleLearned.connect(lambda name: self.panel.show_styles(style_names(), self.panel.style.currentData()))
+        dialog.show()
+        return dialog
 
     def context_menu(self) -> QMenu:
         """What right-click on the region (ruler) or in the roll (Select and Erase tools) offers."""

@@ -47,6 +47,7 @@ SETTING_NAMES = {
     "seed": QT_TRANSLATE_NOOP("ProposalPanel", "Seed"),
     "seed_locked": QT_TRANSLATE_NOOP("ProposalPanel", "Lock"),
     "continue_bars": QT_TRANSLATE_NOOP("ProposalPanel", "Continue by"),
+    "style": QT_TRANSLATE_NOOP("ProposalPanel", "Style"),
     "avoid_close": QT_TRANSLATE_NOOP("ProposalPanel", "Avoid close matches"),
 }
 DEFAULTS = {"task": "melody", "adventure": 5, "density": "auto", "range": "any", "follow_chords": "loosely",
@@ -90,6 +91,9 @@ class ProposalPanel(QWidget):
         self.seed_locked = QCheckBox(self.tr("Lock"))
         self.seed_locked.setToolTip(self.tr("Keep this seed (off: a new seed for every Generate)"))
         self.continue_bars = BarCountSpinBox(1, 32)
+        self.style = QComboBox()   # a learned style, or none (the project remembers it: select_style)
+        self.style.setToolTip(self.tr("A style learned from your own pieces (Compose › Learn a style…)"))
+        self.show_styles([])
         self.avoid_close = QCheckBox(self.tr("Avoid close matches"))
         self.avoid_close.setToolTip(self.tr("Write a take again when it comes as close to a training piece (or a "
                                             "song of the reference folder) as real songs never do"))
@@ -127,6 +131,7 @@ class ProposalPanel(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignRight)
         form.addRow(self.tr("Write"), self.task)
+        form.addRow(self.tr("Style"), self.style)
         form.addRow(self.tr("Continue by"), self.continue_bars)
         adventure = QHBoxLayout()
         adventure.addWidget(QLabel(self.tr("safe")))
@@ -174,13 +179,28 @@ class ProposalPanel(QWidget):
                 "density": self.density.currentData(), "range": self.range.currentData(),
                 "follow_chords": self.follow_chords.currentData(), "key_lock": self.key_lock.isChecked(),
                 "takes": self.takes.value(), "seed": self.seed.value(), "seed_locked": self.seed_locked.isChecked(),
-                "continue_bars": self.continue_bars.value(), "avoid_close": self.avoid_close.isChecked()}
+                "continue_bars": self.continue_bars.value(), "avoid_close": self.avoid_close.isChecked(),
+                **({"style": self.style.currentData()} if self.style.currentData() else {})}
 
     def next_seed(self) -> int:
         """The seed for this Generate: the shown one when locked, else a fresh one (shown, so it can be kept)."""
         if not self.seed_locked.isChecked():
             self.seed.setValue(random.randrange(1, 1_000_000))
         return self.seed.value()
+
+    def show_styles(self, names: list[str], current: str | None = None) -> None:
+        """The learned styles to choose from, `current` chosen (kept in the list even when its file is gone,
+        so a project's style is shown and Generate says what is wrong)."""
+        self.style.blockSignals(True)
+        self.style.clear()
+        self.style.addItem(self.tr("(none)"), None)
+        for name in sorted(set(names) | ({current} if current else set())):
+            self.style.addItem(name, name)
+        self.style.setCurrentIndex(max(0, self.style.findData(current)) if current else 0)
+        self.style.blockSignals(False)
+
+    def select_style(self, name: str | None) -> None:
+        self.show_styles([self.style.itemData(i) for i in range(1, self.style.count())], name)
 
     def set_task(self, task: str) -> None:
         self.task.setCurrentIndex(self.task.findData(task))
@@ -203,7 +223,8 @@ class ProposalPanel(QWidget):
     def _save(self) -> None:
         store = user_settings()
         for name, value in self.settings().items():
-            store.setValue(f"proposals/{name}", value)
+            if name in DEFAULTS:   # the style is the project's (FileController), not a preference
+                store.setValue(f"proposals/{name}", value)
         self.continue_bars.setEnabled(self.task.currentData() == "continue")
         self.settingsChanged.emit()
 

@@ -94,7 +94,8 @@ class LearnResult:
                 "heldout_pieces": len(self.style.heldout), "skipped": len(self.skipped),
                 "heldout_loss_before": stats["heldout_loss_before"], "heldout_loss_after": stats["heldout_loss_after"],
                 "improved": stats["improved"], "steps": self.style.settings["steps_done"],
-                "examples": self.style.settings["examples"], "seconds": round(self.seconds, 1)}
+                "examples": self.style.settings["examples"], "train_seconds": self.style.settings["train_seconds"],
+                "train_cpu_seconds": self.style.settings["train_cpu_seconds"], "seconds": round(self.seconds, 1)}
 
 
 def learn_style(folder: str | PathLike[str], name: str, base: str | PathLike[str] | None = None,
@@ -127,11 +128,11 @@ def learn_style(folder: str | PathLike[str], name: str, base: str | PathLike[str
         report(Progress("measuring", seconds=time.perf_counter() - started))
         batches = heldout_batches(corpus, STYLE_DATA, block, settings.heldout_sequences, settings.seed)
         before = heldout_loss(model, batches)
-        trained, steps_done, examples = _train(model, corpus, settings, block, report, stop, started)
+        trained, steps_done, examples, timing = _train(model, corpus, settings, block, report, stop, started)
         weights = {k: v.to(torch.bfloat16).float() for k, v in trained.items()}  # what the file will hold
         adapter = {"kind": settings.adapter, "rank": settings.rank, "alpha": settings.alpha, "blocks": settings.blocks}
         style = Style(name, base.name, base_hash, adapter, weights, _sources(found), [p.song_id for p in heldout],
-                      {**asdict(settings), "steps_done": steps_done, "examples": examples}, {},
+                      {**asdict(settings), "steps_done": steps_done, "examples": examples, **timing}, {},
                       datetime.now(timezone.utc).isoformat(timespec="seconds"))
         report(Progress("measuring", steps_done, steps_done, seconds=time.perf_counter() - started, fraction=0.95))
         plain = merge(base, style, quantized=False).model
@@ -158,7 +159,7 @@ def _train(model, corpus: PieceCorpus, settings: LearnSettings, block: int, repo
     model.train()
     peak = settings.lr or LEARNING_RATES[settings.adapter]
     optimizer = torch.optim.AdamW(parameters, lr=peak, betas=(0.9, 0.95), weight_decay=0.0)
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     smoothed, examples, step = None, 0, 0
     while step < settings.steps:
         spent = time.perf_counter() - clock
@@ -188,7 +189,9 @@ def _train(model, corpus: PieceCorpus, settings: LearnSettings, block: int, repo
         report(Progress("learning", step, settings.steps, round(smoothed, 4), time.perf_counter() - started,
                         left, 0.05 + 0.85 * min(done, 1.0)))
     model.eval()
-    return adapter_weights(model, settings.adapter, settings.blocks), step, examples
+    timing = {"train_seconds": round(time.perf_counter() - clock, 1),
+              "train_cpu_seconds": round(time.process_time() - cpu, 1)}   # CPU: what an idle machine would take
+    return adapter_weights(model, settings.adapter, settings.blocks), step, examples, timing
 
 
 def _nothing_usable(folder: Path, skipped: list[tuple[str, str]]) -> str:

@@ -16,6 +16,8 @@ without one, `$CADENZA_DATA_DIR`, else `$XDG_DATA_HOME/Cadenza/Cadenza` (where
 Qt puts AppDataLocation on Linux, so the command line and the app share styles).
 Writes go through engine/atomic.py: a cancelled learning run, a crash or a full
 disk leaves the earlier file of that name (and every other style) whole.
+Listing styles imports no torch (the editor's panel lists them at start-up);
+reading and writing one does.
 A style remembers the base model's hash: when the shipped model changes, the
 style's adapter no longer means anything, and it is refused in one line.
 """
@@ -29,8 +31,6 @@ import zipfile
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
-
-import torch
 
 from composer.tokens.vocab import STYLES
 from engine.atomic import atomic_write_via
@@ -117,6 +117,7 @@ class Style:
     path: Path | None = None
 
     def record(self) -> dict:
+        import torch
         return {"format": FORMAT, "format_version": FORMAT_VERSION, "name": self.name,
                 "base_model": self.base_model, "base_hash": self.base_hash, "adapter": self.adapter,
                 "weights": {k: v.to(torch.bfloat16) for k, v in self.weights.items()},
@@ -135,12 +136,15 @@ def save_style(style: Style, folder: str | PathLike[str] | None = None) -> Path:
     path = style_path(style.name, folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     record = style.record()
+    import torch
     atomic_write_via(path, lambda temp: torch.save(record, temp))
     return path
 
 
 def read_style(path: str | PathLike[str]) -> Style:
     """The style in the file at `path`; StyleError (one line) for a missing, broken or foreign file."""
+    import torch
+
     path = Path(path)
     if not path.is_file():
         raise StyleError(f"{path}: no style file here")

@@ -94,3 +94,34 @@ def test_no_folder_or_no_name_is_said_before_anything_starts(qtbot, proposal_che
     dialog.folder.setText(str(pieces))
     assert not dialog.start() and "name" in dialog.status.text()
     assert not dialog.running
+
+
+def test_the_panel_offers_learned_styles_and_the_project_remembers_the_choice(window, qtbot, proposal_checkpoint,
+                                                                           data_dir, pieces, tmp_path):
+    """Learn in the dialog opened from the Compose menu, choose the style in the panel, generate with it, save the
+    project and open it again: the style comes back chosen."""
+    from app.proposals.learn_style import LearnStyleDialog
+    from engine.project import load_project
+
+    compose = window.compose
+    compose.controller.model_path = str(proposal_checkpoint)
+    panel = compose.panel
+    assert [panel.style.itemText(i) for i in range(panel.style.count())] == ["(none)"]
+    compose.actions["learn_style"].trigger()
+    dialog = window.findChild(LearnStyleDialog)
+    dialog.settings = QUICK
+    dialog.folder.setText(str(pieces))
+    dialog.name.setText("Mine")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=LEARN_TIMEOUT_MS)
+    assert dialog.outcome == "done", dialog.status.text()
+    assert [panel.style.itemText(i) for i in range(panel.style.count())] == ["(none)", "Mine"]
+    dialog.close()
+    panel.style.setCurrentIndex(panel.style.findData("Mine"))
+    assert panel.settings()["style"] == "Mine"
+    path = tmp_path / "song.cadenza"
+    assert window.files.save_as(str(path))
+    assert load_project(path).state.style == "Mine"
+    panel.select_style(None)
+    assert window.files.open_file(str(path), confirm=False)
+    assert panel.style.currentData() == "Mine"
