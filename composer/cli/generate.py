@@ -5,7 +5,9 @@ for `--task continue`). Tracks are named as in the file; without `--tracks`
 a melody/bass/accompaniment/drums task writes into the first track of that
 role, or a new one added at the end. OUT keeps every track of IN (names,
 order, programs); only the region changes. With K > 1 candidates the files
-are OUT's stem with -1 .. -K. One JSON line per candidate goes to stdout.
+are OUT's stem with -1 .. -K. One JSON line per candidate goes to stdout; its
+"originality" list holds each track's closest match to the training data
+(and to --against FOLDER), closest first (composer.originality).
 """
 from __future__ import annotations
 
@@ -51,6 +53,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--style", metavar="NAME", help=f"a built-in style said to the model ({','.join(STYLES)}) "
                                                         "or a style you learned (cadenza learn-style); default: none")
     parser.add_argument("--model", metavar="PATH", help="a composer checkpoint (default: the shipped one)")
+    parser.add_argument("--avoid-close-matches", action="store_true",
+                        help="decode a candidate again when it comes as close to a training piece (or an --against "
+                             "song) as real songs never do (docs/ORIGINALITY.md)")
+    parser.add_argument("--against", metavar="FOLDER", help="also check candidates against the songs in FOLDER")
     parser.set_defaults(func=run)
 
 
@@ -63,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     outputs = _outputs(Path(args.output), args.candidates)
     for path in outputs:
         check_save_type(path)
+    if args.against:   # a folder that is not one, or holds no songs, is refused before any work
+        from composer.originality.reference import song_files
+        song_files(Path(args.against))
     said, model = style_choice(args.style, args.model)   # a learned style: refused before any work
     project = load_song_file(args.input)
     song = project.song
@@ -71,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     controls = Controls(temperature=args.temperature, top_p=args.top_p, seed=args.seed, candidates=args.candidates,
                         style=said,
                         key=args.key, key_strict=not args.soft_key, pitch_range=args.range, density=args.density,
-                        chord_following=args.chord_following)
+                        chord_following=args.chord_following, avoid_close_matches=args.avoid_close_matches,
+                        reference_folder=args.against)
     candidates = propose(song, region, task, controls, model)
     for number, candidate in enumerate(candidates):
         path = outputs[number]

@@ -21,10 +21,11 @@ FALSE_ALARM_TARGET = 0.01
 PERCENTILES = (50, 75, 90, 95, 99, 100)
 
 
-def song_longest(index: OriginalityIndex, song: Song) -> tuple[int, int | None]:
-    """(longest note run over the song's lines, longest chord run or None without a chord lane)."""
+def song_longest(index: OriginalityIndex, song: Song) -> tuple[int | None, int | None]:
+    """(longest note run over the song's lines or None without a pitched line (drums only), longest chord run or
+    None without a chord lane)."""
     found = song_closeness(index, song)
-    notes = max((c.longest_match_notes for c in found if c.kind == "notes"), default=0)
+    notes = max((c.longest_match_notes for c in found if c.kind == "notes"), default=None)
     chords = next((c.longest_match_notes for c in found if c.kind == "chords"), None)
     return notes, chords
 
@@ -54,7 +55,8 @@ def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dic
     for name, song in songs:
         notes, chords = song_longest(index, song)
         lists = by_source.setdefault(name.partition(":")[0], {"notes": [], "chords": []})
-        lists["notes"].append(notes)
+        if notes is not None:
+            lists["notes"].append(notes)
         if chords is not None:
             lists["chords"].append(chords)
     every = {kind: [v for lists in by_source.values() for v in lists[kind]] for kind in ("notes", "chords")}

@@ -76,3 +76,21 @@ def test_the_shipped_index_finds_a_training_tune_and_its_chords(capsys, datasets
 def test_bad_input_is_one_line_and_exit_2(capsys, args, words):
     code, out, err = cadenza(capsys, "originality", *args)
     assert code == 2 and out == "" and err.count("\n") == 1 and words in err and "Traceback" not in err, err
+
+
+def test_generate_puts_the_figures_in_its_json_lines(capsys, tmp_path, datasets, planted, proposal_checkpoint):
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    shutil.copy(datasets / "nottingham" / "MIDI" / "ashover4.mid", folder / "ashover4.mid")
+    code, out, err = cadenza(capsys, "generate", planted, tmp_path / "out.mid", "--task", "melody", "--tracks", "Lead",
+                             "--bars", "3-4", "--candidates", "2", "--model", proposal_checkpoint,
+                             "--against", folder, "--avoid-close-matches")
+    assert code == 0, err
+    for line in lines(out):
+        (figure,) = line["originality"]          # the tiny model has no training index: the folder's figure only
+        assert figure["track"] == "Lead" and figure["threshold"] > 0
+        assert figure["source"] in ("refs", None) and not figure["close"]   # its own notes, not the tune's
+    code, out, err = cadenza(capsys, "generate", planted, tmp_path / "again.mid", "--task", "melody", "--bars", "3-4",
+                             "--model", proposal_checkpoint, "--against", tmp_path / "nowhere")
+    assert code == 2 and out == "" and "nowhere: not a folder" in err and err.count("\n") == 1
+    assert not (tmp_path / "again.mid").exists()

@@ -1,0 +1,122 @@
+"""Benchmark: what the originality check costs, and how close the shipped model's takes come to its training data.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_originality.py [--rounds 5] [--songs 20] [--candidates 2]
+
+Prints one JSON object:
+- `load_s`: reading the shipped index (resources/originality-index.npz) from disk, median of `--rounds`.
+- `proposal`: real proposals of the shipped model on POP909 song 001 (tests/data/midi): an 8-bar melody and an
+  8-bar 4-track fill, 4 candidates each. Side by side, the median seconds of the whole proposal (`propose_s`,
+  the check included) and the milliseconds the originality check takes for all its candidates
+  (`originality_ms`, re-measured on the same candidates, index loaded) and per candidate.
+- `held_out` (unless `--songs 0`): the first N held-out POP909 songs (the validation split, from the corpus
+  cache); in each, bars 9-16 of the melody are proposed again (`--candidates` takes, seeds 1..) and both the
+  takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
+  run (notes) for both, the share at or over the threshold, and the base rate of whole held-out songs from the
+  index's own meta, so the model's takes read against real, independently written music.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from composer.originality.baseline import percentiles
+from composer.originality.index import OriginalityIndex
+from composer.originality.match import track_closeness
+from composer.originality.proposal import OriginalityCheck
+from composer.originality.reference import SHIPPED_INDEX
+from composer.proposals import Controls, Region, Task
+from composer.proposals.generate import propose
+from composer.proposals.loader import load_model
+from engine.files import load_song_file
+from engine.track import TrackRole
+
+SONG = Path(__file__).resolve().parents[1] / "tests" / "data" / "midi" / "pop909_001.mid"
+DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[2] / "shared" / "datasets"))
+
+
+def timed(work, rounds: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(rounds):
+        started = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def proposal_costs(model, index: OriginalityIndex, rounds: int) -> dict:
+    song = load_song_file(SONG).song
+    melody = next(t.id for t in song.tracks if t.role is TrackRole.MELODY)
+    everything = tuple(t.id for t in song.tracks)[:4]
+    check = OriginalityCheck([index])
+    out = {}
+    for name, region, task in (("melody_8_bars", Region(8, 15, (melody,)), Task.MELODY),
+                               ("fill_8_bars_all_tracks", Region(8, 15, everything), Task.FILL)):
+        controls = Controls(seed=1, candidates=4)
+        propose_s, candidates = timed(lambda: propose(song, region, task, controls, model), rounds)
+        check_s, _ = timed(lambda: [check.measure(song, c.notes, c.chords, c.ticks) for c in candidates], rounds)
+        out[name] = {"propose_s": round(propose_s, 3), "candidates": len(candidates),
+                     "originality_ms": round(check_s * 1000, 2),
+                     "originality_ms_per_candidate": round(check_s * 1000 / len(candidates), 2),
+                     "notes_per_candidate": round(statistics.mean(sum(len(n) for n in c.notes.values())
+                                                                  for c in candidates), 1)}
+    return out
+
+
+def held_out_takes(model, index: OriginalityIndex, songs: int, candidates: int) -> dict:
+    from composer.data.cache import load_source
+
+    corpus = load_source("pop909", DATASETS)
+    held_out = [s for s in corpus.songs if s.split == "validation" and s.song.bar_count() >= 24][:songs]
+    takes, real, close_takes = [], [], []
+    for item in held_out:
+        song = item.song
+        melody = next(t for t in song.tracks if t.role is TrackRole.MELODY)
+        start, end = song.meter_map.bar_start(8), song.meter_map.bar_start(16)
+        own = [n for n in melody.notes if start <= n.start < end]
+        real.append(track_closeness(index, melody, song.ticks_per_quarter, notes=own).longest_match_notes)
+        found = propose(song, Region(8, 15, (melody.id,)), Task.MELODY, Controls(seed=1, candidates=candidates),
+                        model)
+        for candidate in found:
+            closest = [c for c in candidate.stats.originality if c["kind"] == "notes"]
+            takes.append(closest[0]["longest_match_notes"] if closest else 0)
+            if closest and closest[0]["close"]:
+                close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
+                                   f"{closest[0]['longest_match_notes']} notes")
+    threshold = index.threshold_notes
+    return {"songs": len(held_out), "threshold_notes": threshold,
+            "takes": {"count": len(takes), **percentiles(takes),
+                      "at_or_over_threshold": round(sum(t >= threshold for t in takes) / max(len(takes), 1), 4)},
+            "real_melody_same_bars": {"count": len(real), **percentiles(real),
+                                      "at_or_over_threshold": round(sum(r >= threshold for r in real)
+                                                                    / max(len(real), 1), 4)},
+            "close_takes": close_takes,
+            "base_rate_whole_songs": index.meta.get("base_rate", {}).get("all", {}).get("notes")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--songs", type=int, default=20)
+    parser.add_argument("--candidates", type=int, default=2)
+    args = parser.parse_args(argv)
+    import torch
+    torch.set_num_threads(1)
+    load_s, index = timed(lambda: OriginalityIndex.load(SHIPPED_INDEX), args.rounds)
+    model = load_model()
+    report = {"index_bytes": SHIPPED_INDEX.stat().st_size, "load_s": round(load_s, 3),
+              "note_rows": index.notes.rows, "pieces": len(index.pieces),
+              "proposal": proposal_costs(model, index, args.rounds)}
+    if args.songs:
+        report["held_out"] = held_out_takes(model, index, args.songs, args.candidates)
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
