@@ -1,8 +1,7 @@
 """Fit the tempo to hit points: one constant tempo, or a ramp, so that picture hits land on chosen beats.
 
 A hit point is a moment of picture (seconds after the song's start); its target
-is a bar and beat, or the downbeat nearest to it under the tempo the song has
-now. The song's start stays where it is (tick 0 at 0 s, i.e. at the SMPTE start
+is a bar and beat, or "the nearest downbeat" (None; see below). The song's start stays where it is (tick 0 at 0 s, i.e. at the SMPTE start
 offset), meters stay at their ticks, and only the tempo map is replaced:
 
 - constant: one tempo, by least squares over the hits. With the start fixed a
@@ -56,8 +55,6 @@ class BarBeat:
     def __str__(self) -> str:
         return f"{self.bar}.{self.beat}"
 
-
-NEAREST_DOWNBEAT = None  # the target meaning "the bar line nearest to the hit now"
 
 
 @dataclass(frozen=True, slots=True)
