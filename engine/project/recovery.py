@@ -10,6 +10,13 @@ running is what `pending()` offers to recover. Entries of live processes
 not steal each other's autosaves; the process start time guards against a
 recycled pid making a dead session look alive.
 
+Damage is expected here (these files exist because something went wrong):
+a recovery project whose metadata is missing or unreadable is still offered,
+its pid read from its id (`PID-RANDOM`) and its time from the file; a project
+that cannot be read is `set_aside` under `damaged-<id>.cadenza` by the editor
+after it has said so once, so the next start offers the next good one instead
+of the same broken file again.
+
 The folder is $CADENZA_HOME/recovery, else $XDG_STATE_HOME/cadenza/recovery,
 else ~/.local/state/cadenza/recovery.
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -28,6 +36,7 @@ from engine.project.io import PROJECT_SUFFIX, load_project, save_project
 from engine.project.model import Project
 
 _META_SUFFIX = ".json"
+_SESSION_ID = re.compile(r"^(\d+)-[0-9a-f]{8}$")  # RecoveryStore.session_id: the writer's pid, a random part
 
 
 def default_recovery_dir() -> Path:
@@ -89,8 +98,11 @@ class RecoveryStore:
         if not self.directory.is_dir():
             return []
         entries = []
-        for meta_path in self.directory.glob(f"*{_META_SUFFIX}"):
-            entry = _read_entry(meta_path)
+        ids = {p.stem for p in self.directory.glob(f"*{_META_SUFFIX}")}
+        ids |= {p.stem for p in self.directory.glob(f"*{PROJECT_SUFFIX}") if _SESSION_ID.match(p.stem)}
+        for entry_id in ids:
+            meta_path = self.directory / f"{entry_id}{_META_SUFFIX}"
+            entry = _read_entry(meta_path) or _entry_without_metadata(meta_path)
             if entry is not None and entry.project_path.is_file() and not _is_running(entry.pid, entry.pid_started):
                 entries.append(entry)
         return sorted(entries, key=lambda e: e.saved_at, reverse=True)
@@ -98,6 +110,17 @@ class RecoveryStore:
     def load(self, entry: RecoveryEntry) -> Project:
         """The autosaved project; a damaged one raises `ProjectFileError` like any project file."""
         return load_project(entry.project_path)
+
+    def set_aside(self, entry: RecoveryEntry) -> Path:
+        """Keep a recovery that cannot be read out of `pending()` (as `damaged-<id>.cadenza`, for anyone who wants
+        to look at it); returns where it went."""
+        kept = entry.project_path.with_name(f"damaged-{entry.id}{PROJECT_SUFFIX}")
+        entry.meta_path.unlink(missing_ok=True)
+        try:
+            entry.project_path.replace(kept)
+        except OSError:
+            entry.project_path.unlink(missing_ok=True)
+        return kept
 
     def discard(self, entry: RecoveryEntry) -> None:
         """Forget a recovery (after a clean save or close, or when the user declines it)."""
@@ -115,6 +138,20 @@ def _read_entry(meta_path: Path) -> RecoveryEntry | None:
             and type(pid) is int and (started is None or type(started) is int)):
         return None
     return RecoveryEntry(meta_path.stem, meta_path.with_suffix(PROJECT_SUFFIX), source, float(saved_at), pid, started)
+
+
+def _entry_without_metadata(meta_path: Path) -> RecoveryEntry | None:
+    """The entry of a recovery project whose metadata is missing or damaged: pid from its id, time from its file
+    (None for a file that is not one of ours)."""
+    match = _SESSION_ID.match(meta_path.stem)
+    project_path = meta_path.with_suffix(PROJECT_SUFFIX)
+    try:
+        saved_at = project_path.stat().st_mtime
+    except OSError:
+        return None
+    if match is None:
+        return None
+    return RecoveryEntry(meta_path.stem, project_path, None, saved_at, int(match.group(1)), None)
 
 
 def _process_start(pid: int) -> int | None:
