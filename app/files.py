@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.dialogs import ask
+from app.file_dialogs import remember_folder, start_path
 from app.i18n import fill
 from app.roll.options import EditorOptions
 from app.roll.snap import snap_for_ticks
@@ -85,6 +86,7 @@ class FileController(QObject):
         self.session = session
         self.options = options
         self.path: str | None = None
+        self.source_path: str | None = None  # the MIDI file or score the song came from, until saved as a project
         self.interactive = interactive
         self.recovery = recovery or RecoveryStore()
         self._autosaved_revision = session.document.revision
@@ -138,7 +140,9 @@ class FileController(QObject):
         if not self.interactive:
             return None
         dialog = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = dialog(self.window, title, suggested, file_filter)
+        path, _ = dialog(self.window, title, start_path(suggested), file_filter)  # not the working directory
+        if path:
+            remember_folder(path)
         return path or None
 
     @property
@@ -147,7 +151,9 @@ class FileController(QObject):
 
     @property
     def document_name(self) -> str:
-        return Path(self.path).name if self.path else self.tr("Untitled")
+        """The project's file name, else the MIDI file or score it was opened from, else Untitled."""
+        named = self.path or self.source_path
+        return Path(named).name if named else self.tr("Untitled")
 
     @property
     def title(self) -> str:
@@ -201,8 +207,10 @@ class FileController(QObject):
             mix=self.mix_source(), style=self.style_source())
         return Project(song=self.session.song, state=state)
 
-    def _show_project(self, project: Project, path: str | None, saved_state: bool = True) -> None:
-        """Show `project`; `saved_state` False (new songs, MIDI files) keeps the user's snap grid."""
+    def _show_project(self, project: Project, path: str | None, saved_state: bool = True,
+                      source: str | None = None) -> None:
+        """Show `project`; `saved_state` False (new songs, MIDI files) keeps the user's snap grid; `source`:
+        the MIDI file or score it was read from (names the document until it is saved as a project)."""
         self.session.replace_song(project.song)
         state = project.state
         snap = snap_for_ticks(state.snap_ticks, project.song.ticks_per_quarter) if saved_state else None
@@ -213,6 +221,7 @@ class FileController(QObject):
         if state.selected_track_id is not None and any(t.id == state.selected_track_id for t in project.song.tracks):
             self.session.set_current_track(state.selected_track_id)
         self.path = path
+        self.source_path = source
         self._autosaved_revision = self.session.document.revision
         self.projectShown.emit(project)
         self.pathChanged.emit()
@@ -301,7 +310,8 @@ class FileController(QObject):
 
     def _opened(self, path: str, project: Project, notes: list[str]) -> None:
         is_project = Path(path).suffix.lower() == PROJECT_SUFFIX
-        self._show_project(project, path if is_project else None, saved_state=is_project)
+        self._show_project(project, path if is_project else None, saved_state=is_project,
+                           source=None if is_project else path)
         self._forget_recovery()
         self.add_recent(path)
         name = Path(path).name
@@ -319,7 +329,7 @@ class FileController(QObject):
 
     def save_as(self, path: str | None = None) -> bool:
         path = path or self.choose_path(self.tr("Save project"), True, self.tr("Cadenza project (*.cadenza)"),
-                                        self.tr("untitled", "file name") + PROJECT_SUFFIX)
+                                        self.suggested_path(PROJECT_SUFFIX))
         if not path:
             return False
         if not Path(path).suffix:
@@ -381,7 +391,8 @@ class FileController(QObject):
         return True
 
     def suggested_path(self, suffix: str) -> str:
-        return str(Path(self.path).with_suffix(suffix)) if self.path else self.tr("untitled", "file name") + suffix
+        named = self.path or self.source_path
+        return str(Path(named).with_suffix(suffix)) if named else self.tr("untitled", "file name") + suffix
 
     def import_midi(self, path: str | None = None) -> bool:
         """Add the tracks of a MIDI file to this song (one undo step), rescaled to this song's resolution."""

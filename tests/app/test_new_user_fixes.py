@@ -2,9 +2,10 @@
 the key list's flats, where file dialogs start, the name in the unsaved-changes question, and the help text."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 def test_ctrl_z_in_the_tempo_box_undoes_the_tempo_change(window):
@@ -91,3 +92,83 @@ def test_the_chord_error_stays_inside_the_lane_at_its_right_edge(window):
     geometry = lane.error.geometry()
     assert geometry.left() >= 0 and geometry.right() < lane.width()
     assert not geometry.intersects(lane.field.geometry())
+
+
+class FileDialogAnswerer:
+    """Reads each modal file dialog (its folder and suggested name) and answers it with the next path
+    (None: Cancel), polling as editor_helpers.DialogAnswerer does for message boxes."""
+
+    def __init__(self, *answers) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answers = list(answers)
+        self.seen: list[tuple[str, str]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._answer)
+        self.timer.start()
+
+    def _answer(self) -> None:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
+
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            return
+        chosen = dialog.selectedFiles()
+        self.seen.append((dialog.directory().absolutePath(), chosen[0] if chosen else ""))
+        answer = self.answers.pop(0) if self.answers else None
+        if answer is None:
+            dialog.reject()
+        else:
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(str(answer))  # typed, as a user may
+            QDialog.accept(dialog)  # as a click on Open/Save with that file chosen
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture
+def user_home(tmp_path, monkeypatch):
+    """A home with a Music folder, and a working directory elsewhere (where dialogs used to start)."""
+    home = tmp_path / "user"
+    (home / "Music").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_MUSIC_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    return home
+
+
+def test_file_dialogs_start_in_music_then_in_the_last_folder_used(window, user_home, tmp_path):
+    songs = tmp_path / "songs"
+    songs.mkdir()
+    window.files.export("midi", str(songs / "tune.mid"))
+    with FileDialogAnswerer(None) as dialogs:
+        assert not window.files.open_file(confirm=False)
+    assert dialogs.seen[0][0] == str(user_home / "Music")
+    with FileDialogAnswerer(songs / "tune.mid") as dialogs:
+        assert window.files.open_file(confirm=False)
+    with FileDialogAnswerer(None) as dialogs:
+        assert not window.files.save_as()
+    folder, suggested = dialogs.seen[0]
+    assert folder == str(songs) and suggested.endswith("tune.cadenza")
+
+
+def test_an_opened_midi_file_is_named_in_the_unsaved_question(window, tmp_path):
+    from editor_helpers import DialogAnswerer, key
+
+    path = tmp_path / "Intro theme.mid"
+    window.files.export("midi", str(path))
+    assert window.files.open_file(str(path), confirm=False)
+    key(window.editor.roll, Qt.Key_A, Qt.ControlModifier)
+    key(window.editor.roll, Qt.Key_Up)
+    assert window.windowTitle().startswith("Intro theme.mid")
+    with DialogAnswerer(QMessageBox.Cancel) as answers:
+        assert not window.files.new()
+    assert answers.seen == [("Unsaved changes", "Save the changes to Intro theme.mid?")]
+    assert window.files.path is None  # still not a project: Save asks where
