@@ -3,23 +3,33 @@
 `MixSettings` is saved with the project (ProjectState.mix) and used by both the
 player and the renderer, so playback, an audio export and stems sound alike.
 
-Why gains by role: a sketch's tracks all start at volume 100, and at that
-volume a melody sits 10-15 dB under its accompaniment (a single line against
-a part that plays chords all the time; measured in docs/SCORING.md, "Stems and
-mix"). The balance is a mix stage on top of the tracks' own volumes, like a
-fader per role: it applies to every track of a role whatever its volume, so a
-volume slider keeps moving the sound smoothly (a rule that only touched tracks
-left at the default would jump when the slider leaves 100), and one switch
-turns it off for a file whose author already mixed it. It is made of two
-parts that FluidSynth can do exactly:
+Why a balance: a sketch's tracks all start at volume 100, and at that volume
+a melody sits up to 10-15 dB under its accompaniment (a single line against a
+part that plays chords all the time), or 6 dB over it when the melody is a
+flute and the accompaniment a nylon guitar, because General MIDI soundfonts
+are not levelled (measured in docs/SCORING.md, "Stems and mix"). So the
+balance does two things, both measured rather than guessed:
 
-- a per-role cut, applied to the track's CC 7 (volume) and its CC 7 moves.
-  FluidSynth maps CC 7 to attenuation through the SoundFont concave curve,
-  40 * log10(127 / value) dB, so scaling the value by 10^(dB / 40) cuts by
-  that many dB (to within the rounding of one CC step);
-- one make-up gain on the synth's master gain, never larger than the smallest
-  cut, so every role but the melody ends no louder than it was (the synth gain
-  was chosen so dense arrangements do not clip) and the melody is louder.
+- it brings each instrument to its SoundFont's median level (engine.audio.levels,
+  a table measured per SoundFont, at most 6 dB either way; drum kits and
+  unmeasured SoundFonts are left as they are);
+- then it gives each role its gain (ROLE_GAIN_DB), chosen with
+  benchmarks/bench_mix.py so the melody ends a few dB over the loudest other
+  part in composed sketches and POP909 songs with both Debian soundfonts.
+
+It is a mix stage on top of the tracks' own volumes, like a fader per track
+that the mix sets: it applies whatever the track's volume, so a volume slider
+keeps moving the sound smoothly (a rule that only touched tracks left at the
+default would jump when the slider leaves 100), and one switch turns it off
+for a file whose author already mixed it. FluidSynth does it exactly with:
+
+- a cut on the track's CC 7 (volume) and its CC 7 moves. FluidSynth maps CC 7
+  to attenuation through the SoundFont concave curve, 40 * log10(127 / value)
+  dB, so scaling the value by 10^(dB / 40) cuts by that many dB (to within
+  the rounding of one CC step);
+- one make-up gain on the synth's master gain, as large as the largest gain
+  (the melody's), so the melody is louder and nothing is boosted past it. A
+  total gain over the make-up is capped at it.
 
 The dry option is reverb and chorus off: what a composer sends when the mix
 engineer adds their own room.
@@ -30,6 +40,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from pathlib import Path
+
+from engine.audio.levels import corrections
 from engine.song import Song
 from engine.track import ControlChange, Track, TrackRole
 
@@ -37,15 +50,15 @@ if TYPE_CHECKING:  # the project file holds a MixSettings: reading one must not 
     from engine.audio.synth import SynthSettings
 
 VOLUME_CONTROLLER = 7
-MAKEUP_DB = 4.0
-# What each role gets in the end, in dB against its unbalanced level (the cut is this minus MAKEUP_DB).
+MAKEUP_DB = 6.0
+# What each role gets, in dB against its level with the instrument levelled (the CC 7 cut is this minus MAKEUP_DB).
 ROLE_GAIN_DB = {
-    TrackRole.MELODY: 4.0,
-    TrackRole.BASS: -2.0,
-    TrackRole.DRUMS: -4.0,
-    TrackRole.CHORDS: -8.0,
-    TrackRole.ACCOMPANIMENT: -8.0,
-    TrackRole.OTHER: -4.0,
+    TrackRole.MELODY: 6.0,
+    TrackRole.BASS: -1.0,
+    TrackRole.DRUMS: -2.0,
+    TrackRole.CHORDS: -2.0,
+    TrackRole.ACCOMPANIMENT: -2.0,
+    TrackRole.OTHER: -3.0,
 }
 CHORUS_LEVEL_MAX = 4.0  # chorus amount 1.0 (FluidSynth goes to 10, which is a wobble, not a chorus)
 
@@ -94,9 +107,16 @@ def synth_settings(mix: MixSettings = DEFAULT_MIX, sample_rate: int = 44100) -> 
                          chorus_level=mix.chorus_amount * CHORUS_LEVEL_MAX)
 
 
-def role_cut_db(role: TrackRole) -> float:
-    """The dB a track of `role` is cut by on its CC 7 (<= 0), before the make-up gain."""
-    return min(0.0, ROLE_GAIN_DB[role] - MAKEUP_DB)
+def track_gain_db(track: Track, levels: dict[str, float]) -> float:
+    """What the balance gives `track`: its instrument's levelling (from `levels`) plus its role's gain."""
+    if track.is_drums:
+        return ROLE_GAIN_DB[TrackRole.DRUMS]
+    return levels.get(str(track.program), 0.0) + ROLE_GAIN_DB[track.role]
+
+
+def cut_db(gain_db: float) -> float:
+    """The CC 7 cut (<= 0) that, with the make-up gain, gives `gain_db` (capped at the make-up)."""
+    return min(0.0, gain_db - MAKEUP_DB)
 
 
 def scaled_volume(value: int, cut_db: float) -> int:
@@ -104,9 +124,9 @@ def scaled_volume(value: int, cut_db: float) -> int:
     return max(0, min(127, round(value * 10 ** (cut_db / 40))))
 
 
-def balanced_track(track: Track) -> Track:
-    """`track` with its start volume and CC 7 moves cut for its role."""
-    cut = role_cut_db(TrackRole.DRUMS if track.is_drums else track.role)
+def balanced_track(track: Track, levels: dict[str, float]) -> Track:
+    """`track` with its start volume and CC 7 moves cut for its instrument and role."""
+    cut = cut_db(track_gain_db(track, levels))
     if cut == 0.0:
         return track
     controls = tuple(ControlChange(c.tick, c.controller, scaled_volume(c.value, cut))
@@ -114,8 +134,9 @@ def balanced_track(track: Track) -> Track:
     return track.with_(volume=scaled_volume(track.volume, cut), controls=controls)
 
 
-def balanced(song: Song, mix: MixSettings = DEFAULT_MIX) -> Song:
-    """The song as the synth should play it under `mix` (itself when the balance is off)."""
+def balanced(song: Song, mix: MixSettings = DEFAULT_MIX, soundfont: Path | None = None) -> Song:
+    """The song as the synth should play it under `mix` with `soundfont` (itself when the balance is off)."""
     if not mix.balance:
         return song
-    return song.with_(tracks=tuple(balanced_track(track) for track in song.tracks))
+    levels = corrections(soundfont)
+    return song.with_(tracks=tuple(balanced_track(track, levels) for track in song.tracks))

@@ -165,7 +165,8 @@ class Player:
         with self._lock:
             self._assign_channels(song)
             self._written = song
-            song = song if self._mix is None else balanced(song, self._mix)
+            if self._mix is not None:
+                song = balanced(song, self._mix, self._synth.soundfont if self._synth is not None else None)
             self._song = song
             for track in song.tracks:  # so auditioning any track (muted ones too) sounds its instrument
                 for event in track_setup(track, self._channels[track.id], self.position_tick()):

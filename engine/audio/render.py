@@ -147,18 +147,18 @@ def open_renderer(song: Song, soundfont: Path, settings: SynthSettings) -> Sched
     return ScheduleRenderer(Synth(soundfont, schedule.channel_count, settings), schedule)
 
 
-def mixed(song: Song, sample_rate: int, mix: MixSettings | None) -> tuple[Song, SynthSettings]:
-    """The song as the synth plays it under `mix`, and the synth settings (defaults without a mix)."""
+def mixed(song: Song, sample_rate: int, mix: MixSettings | None, soundfont: Path) -> tuple[Song, SynthSettings]:
+    """The song as the synth plays it under `mix` with `soundfont`, and the synth settings (defaults without a mix)."""
     if mix is None:
         return song, SynthSettings(sample_rate=sample_rate)
-    return balanced(song, mix), synth_settings(mix, sample_rate)
+    return balanced(song, mix, soundfont), synth_settings(mix, sample_rate)
 
 
 def _blocks(song: Song, soundfont: Path, sample_rate: int, progress: Progress | None, cancel: Cancel | None,
             buffer_for: Callable[[int, int], np.ndarray], mix: MixSettings | None = None):
     """Render the whole song block by block; `buffer_for(start, frames)` says where each block goes."""
     total = total_frames(song, sample_rate)
-    played, settings = mixed(song, sample_rate, mix)
+    played, settings = mixed(song, sample_rate, mix, soundfont)
     renderer = open_renderer(played, soundfont, settings)
     synth = renderer.synth
     try:

@@ -148,7 +148,7 @@ def render_stems(song: Song, mix_path: str | os.PathLike[str], soundfont: str | 
     if not stems:
         raise RenderError("no stems to export: every track is muted")
     total = total_frames(song, sample_rate)
-    played, settings = mixed(song, sample_rate, mix)
+    played, settings = mixed(song, sample_rate, mix, font)
     count = len(stems)
     buffer = np.zeros((count, BLOCK_FRAMES, 2), dtype=np.float32)
     state = {"peak": 0.0, "gain": 1.0, "clipped": False}

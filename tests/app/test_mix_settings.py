@@ -22,7 +22,7 @@ def test_the_menu_item_opens_the_dialog_showing_the_projects_mix(window, tmp_pat
     assert dialog.balance.isChecked() and dialog.reverb.isChecked() and dialog.chorus.isChecked()
     assert (dialog.reverb_amount.value(), dialog.reverb_room.value(), dialog.chorus_amount.value()) == (90, 20, 50)
     gains = dialog.gains.text().replace("\u00a0", " ")
-    assert "melody +4 dB" in gains and "accompaniment -8 dB" in gains
+    assert "melody +6 dB" in gains and "accompaniment -2 dB" in gains
     QApplication.processEvents()
     dialog.grab().save(str(tmp_path / "mix-dialog.png"))
 
@@ -41,7 +41,7 @@ def test_changes_are_heard_at_once_and_mark_the_project_modified(window):
     assert player.song.tracks == window.session.song.tracks  # every track at its own volume
     dialog.defaults.click()
     assert window.mix.mix == DEFAULT_MIX and dialog.reverb.isChecked() and dialog.dry.isEnabled()
-    assert player.song.tracks == balanced(window.session.song).tracks
+    assert player.song.tracks == balanced(window.session.song, DEFAULT_MIX, player.synth.soundfont).tracks
 
 
 def test_the_mix_is_saved_with_the_project_and_used_by_audio_export(window, qtbot, tmp_path):
