@@ -42,6 +42,12 @@ def claim_delete_key(event, selected: bool) -> bool:
     return False
 
 
+def ask_text(title: str, label: str, text: str) -> str | None:
+    """One line of text from the user (None: cancelled); the lanes' tests put their own function in its place."""
+    value, ok = QInputDialog.getText(None, title, label, text=text)
+    return value if ok else None
+
+
 class MarkerLane(TimeLane):
     fitRequested = Signal()  # "Fit tempo to hits…" chosen here; the window opens the dialog
 
@@ -53,7 +59,7 @@ class MarkerLane(TimeLane):
         self._dragging: Marker | None = None
         self._drop: tuple[int, float | None] | None = None   # where the marker being dragged would land
         self._press_x = 0.0
-        self.ask_text = self._ask_text  # (title, label, text) -> str | None; tests replace the dialog
+        self.ask_text = ask_text  # (title, label, text) -> str | None; tests replace the dialog
 
     # --- editing (each one undo step) -------------------------------------------------
     def _next_name(self, stem: str) -> str:
@@ -124,11 +130,6 @@ class MarkerLane(TimeLane):
     def _frame_start(self, seconds: float) -> float:
         rate = self.session.song.timecode.rate
         return frame_seconds(frame_at_seconds(seconds, rate), rate)
-
-    @staticmethod
-    def _ask_text(title: str, label: str, text: str) -> str | None:
-        value, ok = QInputDialog.getText(None, title, label, text=text)
-        return value if ok else None
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, event) -> None:

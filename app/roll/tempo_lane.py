@@ -23,12 +23,12 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from app import theme
 from app.i18n import fill
 from app.roll.lane import TimeLane
-from app.roll.marker_lane import claim_delete_key
+from app.roll.marker_lane import ask_text, claim_delete_key
 from engine.edits import SongPropertiesEdit
 from engine.fit_tempo import tempo_ramp
 from engine.timing import TempoChange, TimeSignature
@@ -38,6 +38,11 @@ POINT_PX = 4
 MIN_SPAN_BPM = 40.0
 MIN_BPM, MAX_BPM = 20.0, 400.0
 METER_ROW = 12
+
+
+def editable_bpm(bpm: float) -> float:
+    """`bpm` within what the lane edits (a file's own tempo may lie outside it, even outside what MIDI allows)."""
+    return min(MAX_BPM, max(MIN_BPM, bpm))
 
 
 def step_line(xs: np.ndarray, ys: np.ndarray, width: float) -> list[QPointF]:
@@ -71,7 +76,7 @@ class TempoLane(TimeLane):
         self._range_for: tuple[TempoChange, ...] | None = None   # the tempo list `_range` was worked out for
         self._range = (100.0, 140.0)
         self._ticks: list[int] = []
-        self.ask_text = self._ask_text  # (title, label, text) -> str | None; tests replace the dialog
+        self.ask_text = ask_text  # (title, label, text) -> str | None; tests replace the dialog
 
     # --- scale ------------------------------------------------------------------------------
     def bpm_range(self) -> tuple[float, float]:
@@ -97,7 +102,7 @@ class TempoLane(TimeLane):
         low, high = self.bpm_range()
         top, bottom = METER_ROW + POINT_PX, self.height() - POINT_PX - 1
         bpm = low + (bottom - y) / (bottom - top) * (high - low)
-        return round(min(MAX_BPM, max(MIN_BPM, bpm)), 1)
+        return round(editable_bpm(bpm), 1)
 
     # --- edits --------------------------------------------------------------------------------
     def _push_tempos(self, tempos, label: str) -> bool:
@@ -108,12 +113,14 @@ class TempoLane(TimeLane):
         return self.session.push(SongPropertiesEdit.changing(song, label, tempos=tempos))
 
     def add_point(self, tick: int, bpm: float) -> bool:
+        bpm = editable_bpm(bpm)
         kept = [t for t in self.session.song.tempos if t.tick != tick]
         return self._push_tempos(kept + [TempoChange.from_bpm(max(0, tick), bpm)], self.tr("Add tempo change"))
 
     def move_point(self, point: TempoChange, tick: int, bpm: float) -> bool:
         """Move `point` to `tick` (the first change stays at the start) and `bpm`; a change already at `tick` is replaced."""
         tick = 0 if point.tick == 0 else max(1, tick)
+        bpm = editable_bpm(bpm)
         kept = [t for t in self.session.song.tempos if t != point and t.tick != tick]
         self.selected = {tick}
         return self._push_tempos(kept + [TempoChange.from_bpm(tick, bpm)], self.tr("Move tempo change"))
@@ -136,7 +143,7 @@ class TempoLane(TimeLane):
             return False
         step = max(1, self.session.song.ticks_per_quarter // 4)
         kept = [t for t in tempos if not start.tick <= t.tick <= end.tick]
-        ramp = tempo_ramp(start.tick, end.tick, start.bpm, end.bpm, step)
+        ramp = tempo_ramp(start.tick, end.tick, editable_bpm(start.bpm), editable_bpm(end.bpm), step)
         return self._push_tempos(kept + list(ramp), self.tr("Tempo ramp"))
 
     def add_meter(self, tick: int, text: str | None = None) -> bool:
@@ -165,11 +172,6 @@ class TempoLane(TimeLane):
         meters = tuple(m for m in song.meters if m.tick != tick or tick == 0)
         return meters != song.meters and self.session.push(
             SongPropertiesEdit.changing(song, self.tr("Delete meter change"), meters=meters))
-
-    @staticmethod
-    def _ask_text(title: str, label: str, text: str) -> str | None:
-        value, ok = QInputDialog.getText(None, title, label, text=text)
-        return value if ok else None
 
     # --- painting -------------------------------------------------------------------------------
     def _visible_points(self) -> list[TempoChange]:
