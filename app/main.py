@@ -12,9 +12,18 @@ import os
 import sys
 
 
+def open_types() -> str:
+    """What the editor opens, from the same list File › Open uses (so the help cannot promise more)."""
+    from engine.files import MIDI_SUFFIXES, PROJECT_SUFFIX
+    from engine.musicxml import MUSICXML_SUFFIXES
+
+    return (f"a Cadenza project ({PROJECT_SUFFIX}), a MIDI file ({', '.join(MIDI_SUFFIXES)}) or a MusicXML "
+            f"score ({', '.join(MUSICXML_SUFFIXES)})")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cadenza-app", description="Cadenza: the piano-roll editor.")
-    parser.add_argument("file", nargs="?", help="a song to open (.cadenza project, .mid or .musicxml)")
+    parser.add_argument("file", nargs="?", help=f"a song or score to open: {open_types()}")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to OUT.png and exit")
     return parser.parse_args(argv)
 

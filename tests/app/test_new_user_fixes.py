@@ -2,6 +2,8 @@
 the key list's flats, where file dialogs start, the name in the unsaved-changes question, and the help text."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -172,3 +174,28 @@ def test_an_opened_midi_file_is_named_in_the_unsaved_question(window, tmp_path):
         assert not window.files.new()
     assert answers.seen == [("Unsaved changes", "Save the changes to Intro theme.mid?")]
     assert window.files.path is None  # still not a project: Save asks where
+
+
+def test_the_help_names_what_opens_and_a_score_opens_from_the_command_line(tmp_path, cadenza_home):
+    import shutil
+    import zipfile
+
+    from engine.files import open_song_file
+    from test_startup import run_app
+
+    result = run_app("--help", home=cadenza_home)
+    assert result.returncode == 0
+    help_text = " ".join(result.stdout.split())
+    for suffix in (".cadenza", ".mid", ".musicxml", ".xml", ".mxl"):
+        assert suffix in help_text
+    features = Path(__file__).resolve().parents[1] / "data" / "musicxml" / "features.musicxml"
+    shutil.copy(features, tmp_path / "features.xml")
+    with zipfile.ZipFile(tmp_path / "features.mxl", "w") as archive:
+        archive.writestr("META-INF/container.xml", '<container><rootfiles><rootfile full-path="score.xml"/>'
+                                                   '</rootfiles></container>')
+        archive.writestr("score.xml", features.read_bytes())
+    for path in (features, tmp_path / "features.xml", tmp_path / "features.mxl"):
+        assert open_song_file(path)[0].song.note_count == 18
+    shot = tmp_path / "shot.png"
+    result = run_app(str(features), "--screenshot", str(shot), home=cadenza_home)
+    assert result.returncode == 0 and shot.is_file() and "cadenza-app:" not in result.stderr
