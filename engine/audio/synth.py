@@ -87,7 +87,8 @@ FLUID_LOG = _FluidLog()
 
 @contextlib.contextmanager
 def quiet_stderr():
-    """Silence C libraries (ALSA, JACK) that print to file descriptor 2 while opening devices."""
+    """Silence C libraries (ALSA, JACK, libinstpatch) that print to file descriptor 2 while opening devices or
+    reading a SoundFont: Cadenza reports the failure itself in one line."""
     try:
         sys.stderr.flush()
         saved = os.dup(2)
@@ -148,7 +149,8 @@ class Synth:
                "synth.reverb.level": settings.reverb_level, "synth.chorus.level": settings.chorus_level},
         )
         self.handle = self._fs.synth
-        self._sfid = self._fs.sfload(str(soundfont))
+        with quiet_stderr():  # a broken file makes libinstpatch print its own CRITICAL line; ours says it in one
+            self._sfid = self._fs.sfload(str(soundfont))
         if self._sfid < 0:
             self.close()
             raise SoundfontError(f"{soundfont}: FluidSynth could not load this SoundFont")
