@@ -88,13 +88,17 @@ class MarkerLane(TimeLane):
         return self.add_hit(self._frame_start(song.seconds(self.options.playhead)))
 
     def add_hit_at_timecode(self, label: str | None = None, text: str | None = None) -> bool:
-        """A hit point at a typed timecode (asked for when `label` is None); a bad label is one line, no change."""
+        """A hit point at a typed timecode (asked for when `label` is None), optionally followed by its name as a
+        spotting list has it (`01:00:04:19 Door slam`); a bad label is one line, and nothing changes."""
         timecode = self.session.song.timecode
         if label is None:
-            label = self.ask_text(self.tr("Add hit point"), fill(self.tr("Timecode (%1 fps):"), timecode.rate.name),
+            label = self.ask_text(self.tr("Add hit point"), fill(self.tr("Timecode and name (%1 fps):"),
+                                                                 timecode.rate.name),
                                   timecode.text_at(self.session.song.seconds(self.options.playhead)))
             if label is None:
                 return False
+        label, _, name = label.strip().partition(" ")
+        text = text if text is not None else (name.strip() or None)
         try:
             seconds = timecode.parse(label)
         except TimecodeError as error:

@@ -144,3 +144,13 @@ def test_ruler_timecode_marks_fall_on_round_labels(rate, start, t0, t1, step, ex
     marks = list(timecode_marks(timecode, t0, t1, step))
     assert [text for _, text in marks] == expected
     assert all(timecode.text_at(seconds) == text for seconds, text in marks)   # each mark stands on its own label
+
+
+def test_a_hit_typed_with_its_name_as_a_spotting_list_has_it(window, qtbot):
+    lane = window.editor.marker_lane
+    lane.ask_text = lambda title, label, text: "00:00:03:12  Door slam"
+    assert lane.add_hit_at_timecode()
+    assert markers(window) == (Marker(3360, "Door slam", 3.5),)
+    lane.ask_text = lambda title, label, text: "00:00:04:00"
+    assert lane.add_hit_at_timecode()
+    assert [m.text for m in markers(window)] == ["Door slam", "Hit 1"]
