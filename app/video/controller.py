@@ -34,6 +34,13 @@ from engine.project import VideoLink
 from engine.timecode import TimecodeError, frames_per_day, parse_timecode, timecode_at_frame
 from engine.video import VideoInfo, VideoReader, frame_index
 
+
+def read_info(path: str) -> VideoInfo:
+    """Open `path` and decode its first frame (a file that cannot be decoded raises VideoFileError here, on
+    the UI thread, where the user hears about it); the decode thread opens the file again for itself."""
+    with VideoReader(path) as reader:
+        return reader.info
+
 VIDEO_SUFFIXES = ("*.mp4", "*.mov", "*.m4v", "*.mkv", "*.avi", "*.webm", "*.mxf", "*.mpg", "*.mpeg")
 PLAY_POLL_MS = 5  # a frame appears within this of its time while playing (plus one decode, ~1-4 ms at dock size)
 STEP_TICK_LIMIT = 64  # ticks tried past a frame's start to land inside it (one tick is ~1 ms at 120 bpm)
@@ -81,15 +88,14 @@ class VideoController(QObject):
         if not path:
             return False
         try:
-            reader = VideoReader(path)
+            info = read_info(path)
         except CadenzaError as error:
             self.files.ask(QMessageBox.Warning, self.tr("Cannot open video"), str(error))
             return False
-        link = VideoLink(str(Path(path).resolve()), self._offset_from_file(reader.info))
-        self._attach(link, reader)
+        link = VideoLink(str(Path(path).resolve()), self._offset_from_file(info))
+        self._attach(link, info)
         self.session.undo_stack.resetClean()  # the link is saved with the project
         self._show_dock()
-        info = reader.info
         self.session.message.emit(fill(self.tr("Opened video %1: %2×%3, %4 fps, %5 frames"), Path(path).name,
                                        info.width, info.height, f"{float(info.fps):.3f}".rstrip("0").rstrip("."),
                                        info.frame_count))
@@ -108,14 +114,14 @@ class VideoController(QObject):
         if link is None:
             return
         try:
-            reader = VideoReader(link.path)
+            info = read_info(link.path)
         except CadenzaError as error:
             self.link = link
             self.panel.picture.show_note(str(error))
             self.session.message.emit(fill(self.tr("The project's video cannot be opened: %1"), str(error)))
             self.linkChanged.emit()
             return
-        self._attach(link, reader)
+        self._attach(link, info)
         self._show_dock()
 
     def _show_dock(self) -> None:
@@ -181,10 +187,10 @@ class VideoController(QObject):
         except (TimecodeError, ValueError):
             return 0.0  # a label at another rate than the song's: the user places it
 
-    def _attach(self, link: VideoLink, reader: VideoReader) -> None:
+    def _attach(self, link: VideoLink, info: VideoInfo) -> None:
         self._detach()
-        self.link, self.info = link, reader.info
-        self.fetcher = FrameFetcher(reader, self)
+        self.link, self.info = link, info
+        self.fetcher = FrameFetcher(link.path, self)
         self.fetcher.frameReady.connect(self._show_frame)
         self.fetcher.failed.connect(self._decode_failed)
         self.dock.setWindowTitle(fill(self.tr("Video — %1"), Path(link.path).name))
@@ -194,6 +200,7 @@ class VideoController(QObject):
     def _detach(self) -> None:
         if self.fetcher is not None:
             self.fetcher.frameReady.disconnect(self._show_frame)
+            self.fetcher.failed.disconnect(self._decode_failed)
             self.fetcher.close()
             self.fetcher.deleteLater()
         self.link = self.info = self.fetcher = self.wanted = None
