@@ -13,6 +13,7 @@ from app.proposals.controller import ProposalController
 from app.proposals.learn_style import style_names
 from app.proposals.menu import ComposeMenu
 from app.proposals.panel import ProposalPanel
+from app.roll.reveal import reveal_span
 
 
 def install_proposals(window) -> ComposeMenu:
@@ -35,6 +36,7 @@ def install_proposals(window) -> ComposeMenu:
     track_list.lockToggled.connect(region.set_track_locked)
     region.changed.connect(lambda: track_list.show_marks(region.track_ids, region.locked_tracks))
     controller.takesChanged.connect(_repainter(editor))
+    controller.jobFinished.connect(lambda outcome: outcome == "done" and _reveal(editor, controller.current_take))
     region.changed.connect(_repainter(editor))
     window.files.takes_source = controller.takes_json
     window.files.locks_source = region.locks
@@ -51,6 +53,14 @@ def install_proposals(window) -> ComposeMenu:
 
 def _inside(span, tick: float) -> bool:
     return span is not None and span[0] <= tick < span[1]
+
+
+def _reveal(editor, take) -> None:
+    """New takes are shown where they are (a Continue lands right of the screen): app.roll.reveal."""
+    if take is not None:
+        track = editor.session.current_track
+        notes = take.notes.get(track.id, ()) if track is not None else ()
+        reveal_span(editor, *take.ticks, (n.pitch for n in notes or (n for ns in take.notes.values() for n in ns)))
 
 
 def _repainter(editor):
