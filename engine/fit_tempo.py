@@ -38,6 +38,7 @@ from engine.timing import TempoChange, TempoMap
 
 MIN_BPM, MAX_BPM = 20.0, 400.0
 _MAX_ITERATIONS = 40
+MAX_CANDIDATE_BARS = 100_000   # bar lines the hit finder tries (at 400 BPM in 4/4: a cue of over 16 hours)
 _STEP = 1e-4  # in log BPM for the numeric derivative: 0.01%, well above the 1 us rounding of a MIDI tempo
 
 
@@ -138,25 +139,36 @@ def _choose_downbeats(song: Song, hits: list[Marker], targets: dict[Marker, BarB
     tpq = song.ticks_per_quarter
     tolerance = 0.5 / float(song.timecode.rate.fps)
     now = song.tempo_map.tick(anchor.seconds) / tpq * 60 / anchor.seconds  # the song's mean tempo up to the hit
-    best: tuple[float, dict[Marker, int]] | None = None
-    for bar in range(1, 100_000):
-        # Each bar line the latest free hit could land on gives one tempo; the others take their nearest there.
-        bpm = song.meter_map.bar_start(bar) / tpq * 60 / anchor.seconds
-        if bpm < MIN_BPM:
-            continue
-        if bpm > MAX_BPM:
-            break
-        trial = {**fixed, **{h: _nearest_bar_line(song, h.seconds * bpm / 60 * tpq) for h in free}}
-        quarters = [trial[h] / tpq for h in hits]
-        weight = sum(q * q for q in quarters)
-        per_quarter = sum(q * h.seconds for q, h in zip(quarters, hits)) / weight if weight else 0
-        if per_quarter <= 0 or not MIN_BPM <= 60 / per_quarter <= MAX_BPM:
-            continue
-        if all(abs(q * per_quarter - h.seconds) <= tolerance for q, h in zip(quarters, hits)):
-            distance = abs(math.log(60 / per_quarter / now))
-            if best is None or distance < best[0]:
-                best = (distance, trial)
-    return fallback if best is None else best[1]
+    # Every bar line the latest free hit could land on gives one candidate tempo (a row below); at each, the
+    # other free hits take their nearest bar line, the fixed ones their own targets, and one least-squares
+    # tempo follows. All candidates are worked out at once with numpy.
+    last_tick = anchor.seconds * MAX_BPM / 60 * tpq
+    meters = song.meter_map
+    bar_count = min(MAX_CANDIDATE_BARS, meters.bar_count(int(last_tick) + 1) + 2)   # bounded on absurd hits
+    bar_lines = np.array([meters.bar_start(b) for b in range(bar_count)], float)
+    candidates = bar_lines[1:] / tpq * 60 / anchor.seconds
+    candidates = candidates[(candidates >= MIN_BPM) & (candidates <= MAX_BPM)]
+    if not len(candidates):
+        return fallback
+    free_seconds = np.array([h.seconds for h in free])
+    ticks = np.outer(candidates / 60 * tpq, free_seconds)
+    above = np.clip(np.searchsorted(bar_lines, ticks), 1, len(bar_lines) - 1)
+    lower, upper = bar_lines[above - 1], bar_lines[above]
+    nearest = np.where(ticks - lower <= upper - ticks, lower, upper)
+    order = {h: i for i, h in enumerate(free)}
+    quarters = np.column_stack([nearest[:, order[h]] if h in order else np.full(len(candidates), fixed[h], float)
+                                for h in hits]) / tpq
+    seconds = np.array([h.seconds for h in hits])
+    weight = (quarters * quarters).sum(axis=1)
+    per_quarter = np.divide((quarters * seconds).sum(axis=1), weight, out=np.zeros_like(weight), where=weight > 0)
+    with np.errstate(divide="ignore"):
+        bpm = np.where(per_quarter > 0, 60 / np.where(per_quarter > 0, per_quarter, 1), 0)
+    worst = np.abs(quarters * per_quarter[:, None] - seconds).max(axis=1)
+    good = np.flatnonzero((bpm >= MIN_BPM) & (bpm <= MAX_BPM) & (worst <= tolerance))
+    if not len(good):
+        return fallback
+    best = good[np.argmin(np.abs(np.log(bpm[good] / now)))]
+    return {h: round(quarters[best, i] * tpq) for i, h in enumerate(hits)}
 
 
 def fit_tempo(song: Song, targets: dict[Marker, BarBeat | None], ramp: bool = False) -> TempoFit:
