@@ -1,11 +1,16 @@
-"""The base rate: how long the matches are between held-out real songs and the index, and the threshold it gives.
+"""The base rate: how long the matches are between held-out real songs and the index, and the thresholds it gives.
 
-Held-out songs (the fixed validation split) were written independently of
-the training songs, so the runs they share with the index are what chance
-and common idiom give. A song's figure is its longest run over all its lines
-(the chord lane apart); the warning threshold is the smallest run length
-that at most `FALSE_ALARM_TARGET` of held-out songs reach, so a take flagged
-"close" comes closer than 99 in 100 real songs do.
+Held-out songs (the fixed validation split) were written independently of the
+training songs, so the runs they share with the index are what chance and
+common idiom give. A take is a few bars, so the unit is what a take is: an
+`WINDOW_BARS`-bar window of one line of a held-out song (every pitched track
+cut at bars 1, 9, 17, ...), and the chord lane's window of the same bars.
+Tunes (melody and counter-melody tracks) and the other parts (bass, chords,
+accompaniment: their figures recur across pieces far more) are counted apart.
+Each group's threshold is the smallest run length that at most
+`FALSE_ALARM_TARGET` of its held-out windows reach, so a take flagged "close"
+comes closer than 99 in 100 real passages of its kind do; the false-alarm
+rate is reported per window and per song (a song with any window over).
 """
 from __future__ import annotations
 
@@ -14,25 +19,44 @@ from collections.abc import Iterable
 import numpy as np
 
 from composer.originality.index import OriginalityIndex
-from composer.originality.match import chord_closeness, song_closeness
+from composer.originality.lines import STEPS_PER_QUARTER, chord_codes, line_codes, role_group, track_line
+from composer.originality.match import longest_run
 from engine.song import Song
 
 FALSE_ALARM_TARGET = 0.01
+WINDOW_BARS = 8
 PERCENTILES = (50, 75, 90, 95, 99, 100)
+GROUPS = ("tune", "parts", "chords")
 
 
-def song_longest(index: OriginalityIndex, song: Song) -> tuple[int | None, int | None]:
-    """(longest note run over the song's lines or None without a pitched line (drums only), longest chord run or
-    None without a chord lane)."""
-    found = song_closeness(index, song)
-    notes = max((c.longest_match_notes for c in found if c.kind == "notes"), default=None)
-    chords = next((c.longest_match_notes for c in found if c.kind == "chords"), None)
-    return notes, chords
+def song_windows(index: OriginalityIndex, song: Song) -> dict[str, list[int]]:
+    """The longest run in every `WINDOW_BARS`-bar window of each pitched line and of the chord lane, by group."""
+    tpq = song.ticks_per_quarter
+    starts = [song.meter_map.bar_start(b) for b in range(0, song.bar_count() + WINDOW_BARS, WINDOW_BARS)]
+    found: dict[str, list[int]] = {group: [] for group in GROUPS}
+    for track in song.tracks:
+        line = track_line(track, tpq)
+        if len(line) < 2:
+            continue
+        for start, end in zip(starts, starts[1:]):
+            window = [(p, s) for p, s in line if start * STEPS_PER_QUARTER <= s * tpq < end * STEPS_PER_QUARTER]
+            if len(window) > index.gram("notes"):
+                found[role_group(track)].append(longest_run(index, line_codes(window), "notes").length)
+    for start, end in zip(starts, starts[1:]):
+        lane = song.with_(chords=tuple(e for e in song.chords if start <= e.tick < end))
+        codes = chord_codes(lane)
+        if len(codes) >= index.gram("chords"):
+            found["chords"].append(longest_run(index, codes, "chords").length)
+    return found
+
+
+def _kind(group: str) -> str:
+    return "chords" if group == "chords" else "notes"
 
 
 def threshold_for(lengths: Iterable[int], target: float = FALSE_ALARM_TARGET) -> int:
     """The smallest n such that at most `target` of `lengths` are n or more."""
-    values = np.sort(np.asarray(list(lengths), dtype=np.int64))
+    values = np.asarray(list(lengths), dtype=np.int64)
     if not len(values):
         return 0
     n = 1
@@ -49,24 +73,28 @@ def percentiles(lengths: Iterable[int]) -> dict[str, int]:
 
 
 def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dict:
-    """Per source and over all songs: percentiles of the longest note and chord runs, the thresholds they give and
-    the share of songs at or over them (the false-alarm rate)."""
-    by_source: dict[str, dict[str, list[int]]] = {}
-    for name, song in songs:
-        notes, chords = song_longest(index, song)
-        lists = by_source.setdefault(name.partition(":")[0], {"notes": [], "chords": []})
-        if notes is not None:
-            lists["notes"].append(notes)
-        if chords is not None:
-            lists["chords"].append(chords)
-    every = {kind: [v for lists in by_source.values() for v in lists[kind]] for kind in ("notes", "chords")}
-    thresholds = {kind: threshold_for(values) for kind, values in every.items()}
-
-    def summary(lists: dict[str, list[int]]) -> dict:
-        return {kind: {"songs": len(values), **percentiles(values),
-                       "false_alarms": round(float(np.mean(np.asarray(values) >= thresholds[kind])), 4)
-                       if values else None}
-                for kind, values in lists.items()}
-
-    return {"threshold_notes": thresholds["notes"], "threshold_chords": thresholds["chords"],
-            "all": summary(every), "sources": {s: summary(lists) for s, lists in sorted(by_source.items())}}
+    """Per group (tune, parts, chords): percentiles of the windows' longest runs, the threshold, the false-alarm rate
+    per window and per song; the tune windows' percentiles per source too."""
+    windows = {group: [] for group in GROUPS}       # (source, song number, run)
+    for number, (name, song) in enumerate(songs):
+        for group, runs in song_windows(index, song).items():
+            windows[group] += [(name.partition(":")[0], number, run) for run in runs]
+    # never under the shortest run the index can see (one n-gram): "close" must mean a match was found
+    thresholds = {group: max(threshold_for(run for _, _, run in found), index.gram(_kind(group)) + 1)
+                  for group, found in windows.items()}
+    summary = {}
+    for group, found in windows.items():
+        runs = [run for _, _, run in found]
+        songs_in = {number for _, number, _ in found}
+        over = {number for _, number, run in found if run >= thresholds[group]}
+        summary[group] = {"windows": len(runs), "songs": len(songs_in), **percentiles(runs),
+                          "threshold": thresholds[group],
+                          "false_alarms_per_window": round(float(np.mean(np.asarray(runs) >= thresholds[group])), 4)
+                          if runs else None,
+                          "false_alarms_per_song": round(len(over) / len(songs_in), 4) if songs_in else None}
+    by_source = {}
+    for source in sorted({s for s, _, _ in windows["tune"]}):
+        runs = [run for s, _, run in windows["tune"] if s == source]
+        by_source[source] = {"windows": len(runs), **percentiles(runs),
+                             "over_threshold": round(float(np.mean(np.asarray(runs) >= thresholds["tune"])), 4)}
+    return {"window_bars": WINDOW_BARS, "thresholds": thresholds, "groups": summary, "tune_by_source": by_source}

@@ -59,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     held_out = [(song.key, song.song) for source in sorted(corpus.songs["validation"])
                 for song in corpus.songs["validation"][source]]
     rate = base_rate(index, held_out)
-    index.meta.update(threshold_notes=rate["threshold_notes"], threshold_chords=rate["threshold_chords"],
-                      base_rate=rate)
+    index.meta.update(thresholds=rate["thresholds"], base_rate=rate)
     index.save(args.out)
     print(json.dumps({"index": str(args.out), "bytes": args.out.stat().st_size, "pieces": len(index.pieces),
                       "note_rows": index.notes.rows, "chord_rows": index.chords.rows, "data_hash": data_hash,

@@ -14,7 +14,7 @@ On disk it is one `.npz` (numpy, no pickles, so loading a file never runs
 code): the hashes delta-coded (sorted, so the gaps are small and zlib packs
 them), the piece numbers, the piece names ("source:piece id") and a JSON
 `meta` that says what data it was built from (`data_hash`, the model's; see
-composer/checkpoint.py), the n-gram sizes, and the threshold and base rate
+composer/checkpoint.py), the n-gram sizes, and the thresholds and base rate
 measured on held-out songs.
 """
 from __future__ import annotations
@@ -41,6 +41,7 @@ NOTE_SAMPLE = 2      # note n-grams kept: those whose hash is a multiple of this
 CHORD_SAMPLE = 1     # chord n-grams kept: all (there are few)
 COMMON = 0xFFFF
 KINDS = ("notes", "chords")
+DEFAULT_THRESHOLDS = {"tune": 12, "parts": 16, "chords": 12}   # an index without a measured base rate (a test's)
 
 
 class OriginalityError(CadenzaError):
@@ -76,14 +77,10 @@ class OriginalityIndex:
     def data_hash(self) -> str | None:
         return self.meta.get("data_hash")
 
-    @property
-    def threshold_notes(self) -> int:
-        """Runs of this many notes or more are flagged (measured on held-out songs, docs/ORIGINALITY.md)."""
-        return int(self.meta.get("threshold_notes", 12))
-
-    @property
-    def threshold_chords(self) -> int:
-        return int(self.meta.get("threshold_chords", 24))
+    def threshold(self, group: str) -> int:
+        """Runs of this many notes (chords) or more are "close", for a line of `group` (lines.role_group: "tune" or
+        "parts") or for "chords": measured on held-out songs (composer.originality.baseline, docs/ORIGINALITY.md)."""
+        return int(self.meta.get("thresholds", {}).get(group, DEFAULT_THRESHOLDS[group]))
 
     def table(self, kind: str) -> Table:
         return self.notes if kind == "notes" else self.chords

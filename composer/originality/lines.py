@@ -27,6 +27,15 @@ MAX_CHORD_QUARTERS = 16
 _QUALITY_NUMBER = {name: i for i, name in enumerate(QUALITIES)}
 
 
+TUNE_ROLES = (TrackRole.MELODY, TrackRole.OTHER)   # lines a listener follows as a tune (OTHER: a counter-melody)
+
+
+def role_group(track: Track) -> str:
+    """"tune" for a melody or counter-melody, "parts" for a bass, chords or accompaniment: their base rates differ
+    (accompaniment figures repeat across pieces far more than tunes do), so each has its own threshold."""
+    return "tune" if track.role in TUNE_ROLES else "parts"
+
+
 def track_line(track: Track, ticks_per_quarter: int) -> list[tuple[int, int]]:
     """(pitch, onset in grid steps) of the track's single line, in time order; [] for drums."""
     if track.is_drums or track.role is TrackRole.DRUMS:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from composer.originality.index import COMMON, OriginalityIndex
-from composer.originality.lines import chord_codes, line_codes, ngram_hashes, track_line
+from composer.originality.lines import chord_codes, line_codes, ngram_hashes, role_group, track_line
 from engine.song import Song
 from engine.track import Track
 
@@ -72,6 +72,7 @@ class Closeness:
     piece: str | None
     kind: str = "notes"                  # "chords": longest_match_notes counts chords
     threshold: int = 0
+    group: str = "tune"                  # whose threshold: "tune", "parts" (lines.role_group) or "chords"
 
     @property
     def close(self) -> bool:
@@ -79,13 +80,14 @@ class Closeness:
 
     def to_dict(self) -> dict:
         return {"track": self.track, "kind": self.kind, "longest_match_notes": self.longest_match_notes,
-                "source": self.source, "piece": self.piece, "threshold": self.threshold, "close": self.close}
+                "source": self.source, "piece": self.piece, "threshold": self.threshold, "group": self.group,
+                "close": self.close}
 
 
-def closeness(index: OriginalityIndex, name: str, match: Match, kind: str) -> Closeness:
+def closeness(index: OriginalityIndex, name: str, match: Match, group: str) -> Closeness:
     source, piece = index.piece_name(match.piece) if match.piece is not None else (None, None)
-    threshold = index.threshold_notes if kind == "notes" else index.threshold_chords
-    return Closeness(name, match.length, source, piece, kind, threshold)
+    kind = "chords" if group == "chords" else "notes"
+    return Closeness(name, match.length, source, piece, kind, index.threshold(group), group)
 
 
 def track_closeness(index: OriginalityIndex, track: Track, ticks_per_quarter: int, name: str | None = None,
@@ -94,7 +96,8 @@ def track_closeness(index: OriginalityIndex, track: Track, ticks_per_quarter: in
     if notes is not None:
         track = track.with_(notes=tuple(sorted(notes)))
     codes = line_codes(track_line(track, ticks_per_quarter))
-    return closeness(index, name or track.name or f"track {track.id}", longest_run(index, codes, "notes"), "notes")
+    return closeness(index, name or track.name or f"track {track.id}", longest_run(index, codes, "notes"),
+                     role_group(track))
 
 
 def chord_closeness(index: OriginalityIndex, song: Song) -> Closeness:

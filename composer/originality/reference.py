@@ -16,7 +16,7 @@ import os
 import threading
 from pathlib import Path
 
-from composer.originality.index import IndexBuilder, OriginalityError, OriginalityIndex
+from composer.originality.index import DEFAULT_THRESHOLDS, IndexBuilder, OriginalityError, OriginalityIndex
 
 SHIPPED_INDEX = Path(__file__).resolve().parents[2] / "resources" / "originality-index.npz"
 SONG_SUFFIXES = (".mid", ".midi", ".kar", ".musicxml", ".xml", ".mxl", ".cadenza")
@@ -97,7 +97,7 @@ def folder_index(folder: str | os.PathLike[str], threshold_from: OriginalityInde
         raise OriginalityError(f"{folder}: none of its {len(files)} song files could be read ({skipped[0]})")
     meta = {"folder": str(folder), "skipped": skipped}
     if threshold_from is not None:
-        meta.update(threshold_notes=threshold_from.threshold_notes, threshold_chords=threshold_from.threshold_chords)
+        meta["thresholds"] = {group: threshold_from.threshold(group) for group in DEFAULT_THRESHOLDS}
     index = builder.build(meta)
     with _lock:
         _cache[key] = index

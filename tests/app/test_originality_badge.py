@@ -27,7 +27,7 @@ def index(tunes):
     from composer.originality.index import IndexBuilder
     builder = IndexBuilder(note_sample=1)    # every n-gram: the figures below are exact
     builder.add_all((f"nottingham:{name}", song) for name, song in tunes.items())
-    return builder.build({"threshold_notes": 12, "threshold_chords": 12})
+    return builder.build({"thresholds": {"tune": 12, "parts": 12, "chords": 12}})
 
 
 def take_with(index, notes, take_id) -> Take:

@@ -22,7 +22,7 @@ def small_index(indexed_tunes):
     from composer.originality.index import IndexBuilder
     builder = IndexBuilder()
     builder.add_all((f"nottingham:{name}", song) for name, song in indexed_tunes.items())
-    return builder.build({"threshold_notes": 12, "threshold_chords": 12})
+    return builder.build({"thresholds": {"tune": 12, "parts": 12, "chords": 12}})
 
 
 @pytest.fixture(scope="session")

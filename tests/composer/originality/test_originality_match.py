@@ -60,7 +60,7 @@ def test_transposition_does_not_hide_a_copy_but_a_new_rhythm_does(small_index, i
 def test_held_out_tunes_and_random_lines_stay_under_the_threshold(small_index, held_out_tunes):
     for name, song in held_out_tunes.items():     # their tunes (the chord tracks share folk accompaniment figures)
         found = track_closeness(small_index, melody(song), song.ticks_per_quarter)
-        assert found.longest_match_notes < small_index.threshold_notes, (name, found)
+        assert found.longest_match_notes < small_index.threshold("tune"), (name, found)
     rng = np.random.default_rng(11)
     pitches = 60 + np.cumsum(rng.integers(-4, 5, 200))
     steps = np.cumsum(rng.choice([3, 6, 12], 200))
@@ -102,7 +102,7 @@ def test_an_index_survives_saving_and_a_broken_file_is_one_line(small_index, tmp
     path = tmp_path / "index.npz"
     small_index.save(path)
     again = OriginalityIndex.load(path)
-    assert again.pieces == small_index.pieces and again.meta["threshold_notes"] == 12
+    assert again.pieces == small_index.pieces and again.threshold("tune") == 12
     assert np.array_equal(again.notes.hashes, small_index.notes.hashes)
     song, _ = planted_song(indexed_tunes["ashover4"])
     assert track_closeness(again, song.tracks[0], 480).piece == "ashover4"
@@ -112,3 +112,16 @@ def test_an_index_survives_saving_and_a_broken_file_is_one_line(small_index, tmp
         with pytest.raises(OriginalityError) as error:
             OriginalityIndex.load(bad)
         assert str(bad) in str(error.value) and "\n" not in str(error.value)
+
+
+def test_the_base_rate_counts_held_out_windows_by_group_and_sets_thresholds_above_them(small_index, held_out_tunes):
+    from composer.originality.baseline import base_rate, song_windows
+    rate = base_rate(small_index, [(f"nottingham:{name}", song) for name, song in held_out_tunes.items()])
+    tune, parts = rate["groups"]["tune"], rate["groups"]["parts"]
+    assert tune["songs"] == parts["songs"] == 3 and tune["windows"] >= 3 * 4     # 8-bar windows of 32+ bar tunes
+    for group in ("tune", "parts", "chords"):
+        assert rate["thresholds"][group] >= small_index.gram("chords" if group == "chords" else "notes") + 1
+        assert rate["groups"][group]["p100"] < rate["thresholds"][group] or \
+            rate["groups"][group]["false_alarms_per_window"] <= 0.01
+    windows = song_windows(small_index, next(iter(held_out_tunes.values())))
+    assert set(windows) == {"tune", "parts", "chords"} and all(run >= 0 for run in windows["tune"])
