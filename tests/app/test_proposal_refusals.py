@@ -1,0 +1,59 @@
+"""The editor refuses what the composer cannot do, in one line, and keeps working: a damaged model, a melody
+on a drum kit. Real widgets and a real tiny checkpoint (damaged here for the purpose)."""
+from __future__ import annotations
+
+import pytest
+
+from composer.checkpoint import read_checkpoint, save_checkpoint
+from editor_helpers import make_song, seeded_proposals, select_bars
+from engine.edits import NotesEdit
+from engine.notes import Note
+from engine.track import Track, TrackRole
+from test_proposal_workflow import generate
+
+
+@pytest.fixture
+def song():
+    kit = Track(id=3, name="Kit", role=TrackRole.DRUMS, channel=9,
+                notes=(Note(start=0, pitch=36, duration=120, velocity=100),))
+    base = make_song()
+    return base.with_(tracks=base.tracks + (kit,), end_tick=base.meter_map.bar_start(4))
+
+
+@pytest.fixture
+def composer(window, proposal_checkpoint):
+    return seeded_proposals(window, proposal_checkpoint, takes=1)
+
+
+def status_line(composer) -> str:
+    text = composer.panel.status.text()
+    assert "\n" not in text
+    return text
+
+
+def test_a_damaged_model_is_refused_and_the_editor_keeps_working(qtbot, window, composer, proposal_checkpoint,
+                                                                  tmp_path):
+    record = read_checkpoint(proposal_checkpoint)
+    weights = record["ema"] if record.get("ema") is not None else record["model"]
+    next(iter(weights.values())).fill_(float("nan"))
+    save_checkpoint(tmp_path / "nan.pt", {k: v for k, v in record.items() if k != "weights_sha256"})
+    composer.model_path = str(tmp_path / "nan.pt")
+    original = window.session.song
+    select_bars(window, 0, 0)
+    assert generate(qtbot, composer, task="melody") == "failed"
+    assert "not finite numbers" in status_line(composer)
+    assert window.session.song == original and composer.takes == []
+    assert window.session.push(NotesEdit(1, added=(Note(start=1920, pitch=67, duration=240, velocity=90),)))
+    window.session.undo_stack.undo()
+    assert window.session.song == original
+    assert composer.panel.generate.isEnabled()  # a good model chosen later works again
+
+
+def test_a_melody_on_the_drum_kit_is_refused_before_the_model_runs(qtbot, window, composer):
+    original = window.session.song
+    window.session.set_current_track(3)
+    select_bars(window, 0, 0)
+    assert composer.region.track_ids == (3,)
+    assert generate(qtbot, composer, task="melody") == "failed"
+    assert "track 'Kit' is a drum kit: a melody part is written on a pitched track" in status_line(composer)
+    assert window.session.song == original and composer.takes == []
