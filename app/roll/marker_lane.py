@@ -6,9 +6,9 @@ changes (engine.song.Marker). Everything the lane does is one undo step through
 the session (engine.markers builds the edits):
 
 - M adds a marker at the playhead, Shift+M a hit point at the playhead's frame;
-- drag a flag to move it (markers snap to the grid, hit points to whole frames;
-  Ctrl places freely); double-click it to rename it, or double-click the empty
-  lane to add a marker there;
+- click a flag to take the playhead there; drag it to move it (markers snap to
+  the grid, hit points to whole frames; Ctrl places freely); double-click it to
+  rename it, or double-click the empty lane to add a marker there;
 - right-click for rename, delete, lock to timecode / unlock, a hit point at a
   typed timecode, and fitting the tempo to the hits; Delete removes the
   selected marker.
@@ -216,7 +216,9 @@ class MarkerLane(TimeLane):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         marker, drop = self._dragging, self._drop
         self._dragging, self._drop = None, None
-        if marker is not None and drop is not None and self.move(marker, *drop):
+        if marker is not None and drop is None:
+            self.options.seek(marker.tick)    # a click (no drag) takes the playhead to the marker
+        elif marker is not None and self.move(marker, *drop):
             same = [m for m in self.session.song.markers if (m.text, m.is_hit) == (marker.text, marker.is_hit)]
             self.selected = min(same, key=lambda m: abs(m.tick - drop[0]), default=None)
         self.update()

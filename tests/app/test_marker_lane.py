@@ -48,6 +48,7 @@ def test_double_click_renames_or_adds_and_delete_removes(window, qtbot):
     qtbot.mouseDClick(lane, Qt.LeftButton, pos=lane_point(lane, 3840))
     assert [(m.text, m.tick) for m in markers(window)] == [("Chorus", 3840)]
     click(lane, lane_point(lane, 3840))
+    assert window.options.playhead == 3840                     # a click takes the playhead to the marker
     key(lane, Qt.Key_Delete)
     assert markers(window) == ()
     assert window.session.undo_stack.count() == 3
