@@ -155,3 +155,14 @@ def test_a_hit_typed_with_its_name_as_a_spotting_list_has_it(window, qtbot):
     lane.ask_text = lambda title, label, text: "00:00:04:00"
     assert lane.add_hit_at_timecode()
     assert [m.text for m in markers(window)] == ["Door slam", "Hit 1"]
+
+
+def test_timecode_labels_thin_out_with_zoom():
+    from app.roll.ruler import MIN_TIMECODE_SPACING_PX, timecode_step_frames
+    from engine.song import Song
+
+    song = Song(timecode=song_timecode("25", "00:00:00:00"))
+    assert timecode_step_frames(song, 25 * MIN_TIMECODE_SPACING_PX) == 1        # a frame is 90 px: every frame
+    assert timecode_step_frames(song, 4 * MIN_TIMECODE_SPACING_PX) == 10        # 10 frames = 0.4 s
+    assert timecode_step_frames(song, MIN_TIMECODE_SPACING_PX) == 25            # whole seconds
+    assert timecode_step_frames(song, MIN_TIMECODE_SPACING_PX / 40) == 60 * 25  # a minute
