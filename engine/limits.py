@@ -34,7 +34,7 @@ class Limits:
     seconds: float = 6 * 3600     # six hours of music (audio render, playback)
     tracks: int = 250             # FluidSynth gives the player and renderer 256 channels; the metronome takes one
     notes: int = 2_000_000
-    ticks: int = 2**31 - 1        # ticks past this cannot be stored in any real sequencer's 32-bit time
+    ticks: int = 2**29 - 1        # the roll, zoomed all the way in (2 px a tick), stays in Qt's 32-bit pixels
     appended_bars: int = 128      # what one Continue adds (a sketch has at most 128 bars too)
 
     def as_dict(self) -> dict:
