@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/corpus_extremes.py [--scores]    # --scores: also the OpenScore orchestra and quartets
 
-Prints one JSON line per kind with the maximum and the file that holds it, then
+Prints one JSON line per dataset folder (its largest song by each measure and
+the file that holds it) as soon as it is read, then the maxima over all, then
 the limits beside them (docs/LIMITS.md quotes the output).
 """
 from __future__ import annotations
@@ -17,23 +18,19 @@ from engine.files import open_song_file
 from engine.limits import LIMITS
 
 DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"))
+SCORE_FOLDERS = ("openscore-orchestra", "openscore-stringquartets")
 
 
-def files(scores: bool) -> list[Path]:
-    found = sorted(p for p in DATASETS.rglob("*") if p.suffix.lower() in (".mid", ".midi"))
-    if scores:
-        for folder in ("openscore-orchestra", "openscore-stringquartets"):
-            found += sorted(p for p in (DATASETS / folder).rglob("*") if p.suffix.lower() in (".mxl", ".musicxml"))
-    return found
+def folder_files(folder: Path, scores: bool) -> list[Path]:
+    suffixes = (".mid", ".midi") + ((".mxl", ".musicxml") if scores and folder.name in SCORE_FOLDERS else ())
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scores", action="store_true")
-    args = parser.parse_args()
+def largest(paths: list[Path]) -> tuple[dict[str, tuple[float, str]], int, int]:
+    """({measure: (largest value, file)}, files read, files refused)."""
     best: dict[str, tuple[float, str]] = {}
     read = refused = 0
-    for path in files(args.scores):
+    for path in paths:
         try:
             song = open_song_file(path)[0].song
         except CadenzaError:
@@ -41,13 +38,29 @@ def main() -> None:
             continue
         read += 1
         facts = {"bars": song.bar_count(), "tracks": len(song.tracks), "notes": song.note_count,
-                 "seconds": song.duration_seconds, "ticks": song.length_ticks,
-                 "ticks_per_quarter": song.ticks_per_quarter}
+                 "minutes": song.duration_seconds / 60, "ticks": song.length_ticks}
         for kind, value in facts.items():
             if value > best.get(kind, (-1, ""))[0]:
                 best[kind] = (value, str(path.relative_to(DATASETS)))
-    print(json.dumps({"files_read": read, "refused": refused}))
-    for kind, (value, where) in best.items():
+    return best, read, refused
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scores", action="store_true")
+    args = parser.parse_args()
+    overall: dict[str, tuple[float, str]] = {}
+    for folder in sorted(p for p in DATASETS.iterdir() if p.is_dir()):
+        paths = folder_files(folder, args.scores)
+        if not paths:
+            continue
+        best, read, refused = largest(paths)
+        print(json.dumps({"folder": folder.name, "read": read, "refused": refused,
+                          **{kind: round(value, 1) for kind, (value, _) in best.items()}}), flush=True)
+        for kind, (value, where) in best.items():
+            if value > overall.get(kind, (-1, ""))[0]:
+                overall[kind] = (value, where)
+    for kind, (value, where) in overall.items():
         print(json.dumps({"largest": kind, "value": round(value, 1), "file": where}))
     print(json.dumps({"limits": LIMITS.as_dict()}))
 
