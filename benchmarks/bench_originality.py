@@ -11,8 +11,8 @@ Prints one JSON object:
 - `held_out` (unless `--songs 0`): the first N held-out POP909 songs (the validation split, from the corpus
   cache); in each, bars 9-16 of the melody are proposed again (`--candidates` takes, seeds 1..) and both the
   takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
-  run (notes) for both, the share at or over the threshold, and the base rate of whole held-out songs from the
-  index's own meta, so the model's takes read against real, independently written music.
+  run (notes) for both, the share at or over the tune threshold, and the base rate of 8-bar windows of every
+  held-out song's tunes from the index's own meta, so the model's takes read against real, independent music.
 """
 from __future__ import annotations
 
@@ -88,15 +88,15 @@ def held_out_takes(model, index: OriginalityIndex, songs: int, candidates: int) 
             if closest and closest[0]["close"]:
                 close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
                                    f"{closest[0]['longest_match_notes']} notes")
-    threshold = index.threshold_notes
-    return {"songs": len(held_out), "threshold_notes": threshold,
+    threshold = index.threshold("tune")
+    return {"songs": len(held_out), "threshold_tune": threshold,
             "takes": {"count": len(takes), **percentiles(takes),
                       "at_or_over_threshold": round(sum(t >= threshold for t in takes) / max(len(takes), 1), 4)},
             "real_melody_same_bars": {"count": len(real), **percentiles(real),
                                       "at_or_over_threshold": round(sum(r >= threshold for r in real)
                                                                     / max(len(real), 1), 4)},
             "close_takes": close_takes,
-            "base_rate_whole_songs": index.meta.get("base_rate", {}).get("all", {}).get("notes")}
+            "base_rate_held_out_tune_windows": index.meta.get("base_rate", {}).get("groups", {}).get("tune")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -153,6 +153,8 @@ def load_composer(model_path: str | None, cancel: threading.Event | None = None)
         if cancel is not None and cancel.is_set():
             return None
         model = load_model(model_path)
+        from composer.originality.reference import training_index
+        training_index(model.info.get("data_hash"))   # read once here, so no Generate waits for it
         _imported = True
         return model
 
