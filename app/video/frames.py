@@ -9,8 +9,11 @@ decodes forward without seeking (docs/VIDEO.md has the times).
 
 The thread opens its own `VideoReader` (a reader is not thread-safe) and
 first lowers its own scheduling priority, which FFmpeg's decoding threads,
-started when the file is opened, inherit: when the CPU is short, dragging a
-1080p picture must cost the picture frames, not the editor its smoothness.
+started when the file is opened, inherit: when the CPU is short, a drag over a
+1080p picture shares it with the editor instead of taking it. +5, not more:
+at +10 the editor stayed as smooth as with no video, but on a loaded machine
+the picture all but stopped changing while dragged, and seeing it is the point
+of dragging (docs/VIDEO.md has the three measured side by side).
 Frames arrive as QImage copies in the format the screen paints fastest, safe
 to keep and paint.
 """
@@ -26,7 +29,7 @@ from PySide6.QtGui import QImage
 from engine.errors import CadenzaError
 from engine.video import VideoReader
 
-DECODE_NICENESS = 10  # added to the decode threads' nice value (Linux: per thread; elsewhere not changed)
+DECODE_NICENESS = 5  # added to the decode threads' nice value (Linux: per thread; elsewhere not changed)
 
 
 def _lower_this_threads_priority() -> None:
