@@ -54,7 +54,7 @@ class LearnSettings:
     blocks: int = 2                # `blocks`: how many top blocks train
     lr: float | None = None        # None: the adapter's measured default (LEARNING_RATES)
     steps: int = 400
-    max_seconds: float = 200.0     # training time; measuring and reading come on top
+    max_seconds: float = 180.0     # training time; measuring and reading come on top
     batch_size: int = 4            # sequences of the base model's context (1,024 tokens) per step
     warmup_steps: int = 10
     heldout_sequences: int = 8

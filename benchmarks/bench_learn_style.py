@@ -1,0 +1,211 @@
+"""Benchmark: learning a style (budget and UI responsiveness), what a style costs a proposal, and how close it sits.
+
+    # 20 pieces of about 3 minutes learned through the editor's dialog (a real offscreen QApplication), with the
+    # event loop's delay measured while it learns beside the same measure with nothing running
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_learn_style.py budget [--pieces 20] [--seconds 180]
+    # proposals with and without a learned style, interleaved on the same regions and seeds
+    .venv/bin/python benchmarks/bench_learn_style.py cost --style NAME --pieces-folder DIR [--rounds 3]
+    # a style against the base model on pieces it never saw: held-out loss and the product-path statistics
+    .venv/bin/python benchmarks/bench_learn_style.py evaluate --style NAME --pieces-folder DIR [--cases 16]
+
+Styles are looked up in $CADENZA_DATA_DIR (else the editor's data folder).
+`budget` takes POP909's validation songs (never trained on) of 150-240 s as
+the user's pieces and learns them with `cadenza learn-style`'s defaults in
+the dialog's spawned process; a 10 ms QTimer in the UI process records how
+late each tick fires (the event loop's delay), first for `--idle` seconds with
+nothing running (the baseline), then while learning. Every figure is printed
+as JSON; timings depend on what else runs on the machine (docs/STYLES.md
+says what ran beside each measurement).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+DATASETS = Path(os.environ.get("CADENZA_DATASETS", Path(__file__).resolve().parents[2] / "shared" / "datasets"))
+TICK_MS = 10
+
+
+def budget_pieces(count: int, folder: Path) -> list[tuple[str, float]]:
+    """Copy `count` POP909 validation songs of 150-240 s into `folder`; (id, seconds) of each."""
+    from engine.files import load_song_file
+
+    ids = [line.split(":")[1] for line in (Path(__file__).resolve().parents[1] / "composer" / "data" /
+                                           "validation_ids.txt").read_text().splitlines()
+           if line.startswith("pop909:")]
+    chosen = []
+    for ident in ids:
+        path = DATASETS / "pop909" / ident / f"{ident}.mid"
+        seconds = load_song_file(path).song.duration_seconds()
+        if 150 <= seconds <= 240:
+            shutil.copy(path, folder / f"{ident}.mid")
+            chosen.append((ident, round(seconds, 1)))
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def lateness(app, seconds: float, until=None) -> dict:
+    """How late a 10 ms timer's ticks fire (ms) for `seconds`, or until `until()` is true."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    delays, clock, last = [], QElapsedTimer(), [0]
+    clock.start()
+
+    def tick() -> None:
+        now = clock.elapsed()
+        delays.append(max(0, now - last[0] - TICK_MS))
+        last[0] = now
+        if (until is not None and until()) or now > seconds * 1000:
+            app.quit()
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
+    timer.stop()
+    delays.sort()
+    return {"ticks": len(delays), "mean_ms": round(statistics.fmean(delays), 2) if delays else None,
+            "p99_ms": delays[int(len(delays) * 0.99)] if delays else None, "max_ms": delays[-1] if delays else None,
+            "seconds": round(clock.elapsed() / 1000, 1)}
+
+
+def run_budget(args) -> dict:
+    from PySide6.QtWidgets import QApplication
+
+    from app.proposals.learn_style import LearnStyleDialog
+
+    app = QApplication.instance() or QApplication([])
+    work = Path(tempfile.mkdtemp(prefix="bench-learn-style-"))
+    (work / "pieces").mkdir()
+    os.environ["CADENZA_DATA_DIR"] = str(work / "data")
+    pieces = budget_pieces(args.pieces, work / "pieces")
+    idle = lateness(app, args.idle)
+    dialog = LearnStyleDialog(args.model, settings={"max_seconds": args.seconds})
+    dialog.folder.setText(str(work / "pieces"))
+    dialog.name.setText("bench")
+    dialog.show()
+    started = time.perf_counter()
+    dialog.start()
+    learning = lateness(app, 3600, until=lambda: dialog.outcome is not None)
+    wall = time.perf_counter() - started
+    summary = dialog.report.toPlainText() if dialog.outcome == "done" else dialog.status.text()
+    style_file = work / "data" / "styles" / "bench.cadenza-style"
+    report = {"pieces": len(pieces), "piece_seconds": [s for _, s in pieces], "outcome": dialog.outcome,
+              "wall_seconds": round(wall, 1), "event_loop_delay_idle": idle, "event_loop_delay_learning": learning,
+              "style_file_bytes": style_file.stat().st_size if style_file.exists() else None,
+              "cpus": os.cpu_count(), "load_average_after": os.getloadavg()}
+    if style_file.exists():
+        from composer.style.store import read_style
+        style = read_style(style_file)
+        report.update(steps=style.settings["steps_done"], examples=style.settings["examples"],
+                      train_seconds=style.settings["train_seconds"],
+                      train_cpu_seconds=style.settings["train_cpu_seconds"],
+                      heldout_loss_before=style.stats["heldout_loss_before"],
+                      heldout_loss_after=style.stats["heldout_loss_after"])
+    print(summary, file=sys.stderr)
+    shutil.rmtree(work, ignore_errors=True)
+    return report
+
+
+def _pieces(folder: str):
+    from composer.style.pieces import read_folder
+    found = read_folder(folder)
+    if not found.pieces:
+        raise SystemExit(f"{folder}: no usable piece")
+    return found
+
+
+def run_cost(args) -> dict:
+    """Median seconds of the same proposals with the base model and with the style, interleaved per case."""
+    import torch
+
+    from composer.proposals.generate import propose
+    from composer.proposals.loader import load_model
+    from composer.proposals.spec import Controls
+    from composer.style.apply import styled_model
+    from composer.style.measure import pick_regions
+
+    torch.set_num_threads(1)
+    started = time.perf_counter()
+    styled = styled_model(args.style, args.model)
+    merge_seconds = time.perf_counter() - started
+    models = {"base": load_model(args.model), "styled": styled}
+    regions = pick_regions(_pieces(args.pieces_folder).pieces, args.cases, 0)
+    seconds = {name: [] for name in models}
+    for round_number in range(args.rounds):
+        for number, (piece, region, task) in enumerate(regions):
+            order = list(models) if (round_number + number) % 2 == 0 else list(reversed(models))
+            for name in order:
+                began = time.perf_counter()
+                propose(piece.song, region, task, Controls(seed=number, candidates=args.candidates), models[name])
+                seconds[name].append(time.perf_counter() - began)
+    medians = {name: round(statistics.median(values), 3) for name, values in seconds.items()}
+    return {"cases": len(regions), "rounds": args.rounds, "candidates": args.candidates, "median_seconds": medians,
+            "ratio_styled_over_base": round(medians["styled"] / medians["base"], 3),
+            "total_seconds": {name: round(sum(v), 2) for name, v in seconds.items()},
+            "first_merge_seconds": round(merge_seconds, 2)}
+
+
+def run_evaluate(args) -> dict:
+    """The style and the base model on pieces never seen: held-out loss and product-path statistics."""
+    import torch
+
+    from composer.checkpoint import load_model as load_checkpoint
+    from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
+    from composer.style.apply import merge, styled_model
+    from composer.style.measure import heldout_batches, heldout_loss, proposal_stats
+    from composer.style.pieces import STYLE_DATA, PieceCorpus
+    from composer.style.store import find_style
+
+    torch.set_num_threads(args.threads)
+    base = args.model or DEFAULT_CHECKPOINT
+    style = find_style(args.style)
+    found = _pieces(args.pieces_folder)
+    corpus = PieceCorpus([], found.pieces)
+    base_model, _ = load_checkpoint(base)
+    batches = heldout_batches(corpus, STYLE_DATA, base_model.config.block_size, args.sequences, args.seed)
+    losses = {"base": heldout_loss(base_model, batches), "styled": heldout_loss(merge(base, style, False).model, batches)}
+    stats = proposal_stats({"base": load_model(base), "styled": styled_model(style, base)}, found.pieces, args.cases,
+                           args.seed)
+    return {"style": style.name, "pieces": len(found.pieces), "learned_from": style.stats.get("learned_pieces"),
+            "loss": losses, "proposals": stats}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="part", required=True)
+    budget = sub.add_parser("budget")
+    budget.add_argument("--pieces", type=int, default=20)
+    budget.add_argument("--seconds", type=float, default=180.0, help="training time (the learner's default)")
+    budget.add_argument("--idle", type=float, default=10.0, help="seconds of the baseline with nothing running")
+    for part in (sub.add_parser("cost"), sub.add_parser("evaluate")):
+        part.add_argument("--style", required=True)
+        part.add_argument("--pieces-folder", required=True)
+        part.add_argument("--cases", type=int, default=8)
+        part.add_argument("--seed", type=int, default=0)
+    cost, evaluate = sub.choices["cost"], sub.choices["evaluate"]
+    cost.add_argument("--rounds", type=int, default=3)
+    cost.add_argument("--candidates", type=int, default=4)
+    evaluate.add_argument("--sequences", type=int, default=16)
+    evaluate.add_argument("--threads", type=int, default=2)
+    for part in sub.choices.values():
+        part.add_argument("--model", help="the base checkpoint (default: the shipped one)")
+    args = parser.parse_args(argv)
+    report = {"budget": run_budget, "cost": run_cost, "evaluate": run_evaluate}[args.part](args)
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
