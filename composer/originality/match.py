@@ -4,14 +4,16 @@ Every n-gram of the passage's line is looked up; a run is a stretch of
 consecutive n-grams that one piece shares (an n-gram of `NOTE_GRAM` steps is
 `NOTE_GRAM + 1` notes, so a run from the n-gram at i to the one at j is
 j - i + 1 + NOTE_GRAM notes). Two kinds of n-gram say nothing about which
-piece a passage comes from: a commonplace (in many pieces, index.COMMON: a
-repeated note, a scale, an Alberti bass) and one the index left out by its
-sampling rule (index.OriginalityIndex.sampled). A run goes on through up to
-`MAX_CARRY` of those in a row, but is counted only from the first to the
-last n-gram found in its piece, so a match never grows on them: a held-out
-orchestral part of a hundred repeated quavers, or a trill, is no match at
-all, and a sampled-out n-gram at either end of a copy costs a note of its
-length rather than adding one. Shorter than one n-gram is no match (0).
+piece a passage comes from: one the index left out by its sampling rule
+(index.OriginalityIndex.sampled: unknown, so every run goes on through it;
+unrelated music ends a run at the next n-gram the index would hold), and a
+commonplace (in many pieces, index.COMMON: a repeated note, a scale, an
+Alberti bass), which a run may pass `MAX_CARRY` times in a row. A run is
+counted only from the first to the last n-gram found in its piece, so a match
+never grows on them: a held-out orchestral part of a hundred repeated quavers,
+or a trill, is no match at all, and a sampled-out n-gram at either end of a
+copy costs a note of its length rather than adding one. Shorter than one
+n-gram is no match (0).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from composer.originality.lines import chord_codes, line_codes, ngram_hashes, ro
 from engine.song import Song
 from engine.track import Track
 
-MAX_CARRY = 3    # n-grams in a row a run may pass without seeing its piece (commonplace or sampled out)
+MAX_CARRY = 3    # commonplace n-grams in a row a run may pass without seeing its piece
 
 
 @dataclass(frozen=True)
@@ -42,17 +44,21 @@ def longest_run(index: OriginalityIndex, codes, kind: str = "notes") -> Match:
     if not len(hashes):
         return Match()
     known = index.sampled(hashes, kind).tolist()
-    runs: dict[int, tuple[int, int]] = {}    # piece -> (first, last) n-gram found in it
-    best = (0, None, 0)                      # (n-grams from first to last, piece, first)
+    runs: dict[int, tuple[int, int, int]] = {}   # piece -> (first, last n-gram found in it, commonplaces since)
+    best = (0, None, 0)                          # (n-grams from first to last, piece, first)
     for position, (is_known, found) in enumerate(zip(known, index.table(kind).pieces_of(hashes))):
-        if is_known and not len(found):      # a definite miss ends every run
+        if not is_known:                         # sampled out: unknown, every run goes on
+            continue
+        if not len(found):                       # a definite miss ends every run
             runs = {}
             continue
-        pieces = set(found.tolist()) - {COMMON} if is_known else set()
-        if pieces:                           # the pieces that are not here end their runs
-            runs = {p: (runs[p][0] if p in runs else position, position) for p in pieces}
-        runs = {p: run for p, run in runs.items() if position - run[1] <= MAX_CARRY}
-        for piece, (first, last) in runs.items():
+        pieces = set(found.tolist())
+        if COMMON in pieces:                     # a commonplace: runs go on, up to MAX_CARRY of them in a row
+            runs = {p: (first, last, commons + 1) for p, (first, last, commons) in runs.items()
+                    if commons < MAX_CARRY}
+            continue
+        runs = {p: (runs[p][0] if p in runs else position, position, 0) for p in pieces}   # the others end
+        for piece, (first, last, _) in runs.items():
             if last - first + 1 > best[0]:
                 best = (last - first + 1, piece, first)
     grams, piece, first = best
