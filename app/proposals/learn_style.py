@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import queue
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -32,10 +33,16 @@ def style_data_folder() -> str:
     return os.environ.get("CADENZA_DATA_DIR") or QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)
 
 
+# composer.style.store's layout (STYLES_FOLDER/NAME + SUFFIX), repeated here because the panel lists styles at
+# start-up, before the composer may be imported (tests/app/test_startup.py); test_learn_style checks they agree.
+STYLES_FOLDER, SUFFIX = "styles", ".cadenza-style"
+
+
 def style_names() -> list[str]:
-    """The learned styles' names (file names only: nothing is read, torch is not imported)."""
-    from composer.style.store import list_styles
-    return list_styles(style_data_folder())
+    """The learned styles' names, sorted (file names only: nothing is read, the composer is not imported)."""
+    folder = Path(style_data_folder()) / STYLES_FOLDER
+    return sorted(p.name.removesuffix(SUFFIX) for p in folder.glob(f"*{SUFFIX}") if p.is_file()) \
+        if folder.is_dir() else []
 
 
 def duration_words(seconds: float) -> str:

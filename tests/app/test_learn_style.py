@@ -51,6 +51,9 @@ def test_learning_shows_progress_then_the_measured_result(qtbot, proposal_checkp
     assert dialog.outcome == "done", dialog.status.text()
     assert learned == ["My pieces"]
     assert (data_dir / "styles" / "My pieces.cadenza-style").is_file()
+    from app.proposals.learn_style import style_names
+    from composer.style.store import list_styles
+    assert style_names() == list_styles(data_dir) == ["My pieces"]   # the panel's listing is the composer's
     report = dialog.report.toPlainText()
     assert "Held-out loss:" in report and "readme.txt: not a MIDI, MusicXML or Cadenza file" in report
     assert ("better than the composer alone" in report)
