@@ -18,16 +18,16 @@ def install_video(window: QMainWindow) -> VideoController:
     video = VideoController(window, window.files, window.transport)
     menu = window.file_menu.menu
     quit_separator = [action for action in menu.actions() if action.isSeparator()][-1]
-    items = (
-        (video.tr("Open &video…"), video.open_video, "Ctrl+Shift+O"),
-        (video.tr("&Place video…"), video.placement_dialog, None),
-        (video.tr("Remove vi&deo"), video.remove_video, None),
+    items = (  # (text, slot, shortcut, needs a video)
+        (video.tr("Open &video…"), video.open_video, "Ctrl+Shift+O", False),
+        (video.tr("&Place video…"), video.placement_dialog, None, True),
+        (video.tr("Remove vi&deo"), video.remove_video, None, True),
     )
-    for text, slot, shortcut in items:
+    for text, slot, shortcut, needs_video in items:
         action = add_action(window, menu, text, slot, shortcut)
         menu.removeAction(action)
         menu.insertAction(quit_separator, action)
-        if slot is not video.open_video:
+        if needs_video:
             action.setEnabled(False)
             video.linkChanged.connect(lambda a=action: a.setEnabled(video.link is not None))
     menu.insertSeparator(quit_separator)

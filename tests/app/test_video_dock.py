@@ -215,3 +215,25 @@ def test_a_project_whose_video_went_missing_opens_and_keeps_the_link(window, cli
     assert window.video.link.path == str(moved.resolve()) and window.video.fetcher is None
     assert "no such file" in window.video.panel.picture.note
     assert load_project(path).state.video == window.files.project().state.video
+
+
+def test_without_a_video_the_frame_keys_step_by_the_songs_timecode_frames(window):
+    window.session.replace_song(window.session.song.with_(timecode=song_timecode("25", "00:00:00:00")))
+    window.editor.roll.setFocus()
+    for n in range(1, 4):
+        QTest.keyClick(window.editor.roll, Qt.Key_Period)
+        seconds = window.session.song.seconds(window.options.playhead)
+        assert math.floor(seconds * 25 + 1e-6) == n and seconds - n / 25 < 0.002  # the frame's first tick
+    QTest.keyClick(window.editor.roll, Qt.Key_Comma)
+    assert math.floor(window.session.song.seconds(window.options.playhead) * 25 + 1e-6) == 2
+
+
+def test_the_file_menu_offers_the_video_items_when_they_apply(window, clip):
+    texts = {action.text(): action for action in window.file_menu.menu.actions()}
+    open_item, place, remove = texts["Open &video…"], texts["&Place video…"], texts["Remove vi&deo"]
+    assert open_item.isEnabled() and not place.isEnabled() and not remove.isEnabled()
+    assert open_item.shortcut().toString() == "Ctrl+Shift+O"
+    assert window.video.open_video(str(clip))
+    assert place.isEnabled() and remove.isEnabled() and window.video.dock.toggleViewAction().isChecked()
+    remove.trigger()
+    assert window.video.link is None and not place.isEnabled()
