@@ -131,11 +131,9 @@ class FileController(QObject):
         if not self.autosave_timer.isActive():
             return  # not started yet (start-up) or closed
         cost_ms = self._autosave_seconds * 1000
-        self.autosave_quiet.setInterval(int(max(AUTOSAVE_QUIET_MS, AUTOSAVE_QUIET_FACTOR * cost_ms)))
-        self.autosave_latest.setInterval(int(max(AUTOSAVE_LATEST_MS, AUTOSAVE_LATEST_FACTOR * cost_ms)))
-        self.autosave_quiet.start()
-        if not self.autosave_latest.isActive():
-            self.autosave_latest.start()
+        self.autosave_quiet.start(int(max(AUTOSAVE_QUIET_MS, AUTOSAVE_QUIET_FACTOR * cost_ms)))
+        if not self.autosave_latest.isActive():  # (setting a running timer's interval would restart it)
+            self.autosave_latest.start(int(max(AUTOSAVE_LATEST_MS, AUTOSAVE_LATEST_FACTOR * cost_ms)))
 
     # --- talking to the user ------------------------------------------------------------
     def ask(self, icon, title: str, text: str, buttons=QMessageBox.Ok, default=QMessageBox.NoButton):

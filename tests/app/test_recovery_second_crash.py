@@ -61,6 +61,13 @@ def test_recovered_work_survives_a_second_crash(cadenza_home):
     assert pending_notes(cadenza_home) == [8]
 
 
+def test_continuous_editing_reaches_the_disk_every_few_seconds(cadenza_home):
+    # An edit every 0.4 s never leaves a pause for the quiet autosave; the latest one (3 s) still writes.
+    assert run_then_kill(cadenza_home, edits=14, interval=0.4, wait_after=0.0) == (0, 14)
+    [saved] = pending_notes(cadenza_home)
+    assert 14 - saved <= (3.0 + 1.5) / 0.4  # what the last 3 s (and a busy machine's slack) may have lost
+
+
 def test_a_damaged_newest_recovery_is_said_once_and_the_next_good_one_offered(cadenza_home, qtbot):
     run_then_kill(cadenza_home, edits=2, interval=0.05, wait_after=3.0)
     store = RecoveryStore(cadenza_home / "recovery")
