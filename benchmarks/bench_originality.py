@@ -1,6 +1,7 @@
 """Benchmark: what the originality check costs, and how close the shipped model's takes come to its training data.
 
-    nice -n 10 .venv/bin/python benchmarks/bench_originality.py [--rounds 5] [--songs 20] [--candidates 2]
+    nice -n 10 .venv/bin/python benchmarks/bench_originality.py [--rounds 5] [--songs 20] [--candidates 2] \
+        [--planted 100] [--no-proposals]
 
 Prints one JSON object:
 - `load_s`: reading the shipped index (resources/originality-index.npz) from disk, median of `--rounds`.
@@ -8,6 +9,9 @@ Prints one JSON object:
   8-bar 4-track fill, 4 candidates each. Side by side, the median seconds of the whole proposal (`propose_s`,
   the check included) and the milliseconds the originality check takes for all its candidates
   (`originality_ms`, re-measured on the same candidates, index loaded) and per candidate.
+- `planted` (unless `--planted 0`): training melodies of POP909 and Nottingham (`--planted` songs each) planted
+  into new lines, 12, 19, 24 and 32 notes long, transposed, between notes of their own: how often the match
+  reaches the tune threshold and names the right piece, and the median run reported.
 - `held_out` (unless `--songs 0`): the first N held-out POP909 songs (the validation split, from the corpus
   cache); in each, bars 9-16 of the melody are proposed again (`--candidates` takes, seeds 1..) and both the
   takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
@@ -99,21 +103,64 @@ def held_out_takes(model, index: OriginalityIndex, songs: int, candidates: int) 
             "base_rate_held_out_tune_windows": index.meta.get("base_rate", {}).get("groups", {}).get("tune")}
 
 
+def planted_copies(index: OriginalityIndex, per_source: int, lengths=(12, 19, 24, 32)) -> dict:
+    """Training melodies planted into new lines: `per_source` random training songs of POP909 and Nottingham, L
+    consecutive notes of the melody from a random place, transposed by 1-6 semitones up or down, after 8 random
+    notes of its own and before a changed ending (4 notes). Per L: how often the match is at or over the tune
+    threshold and names the right piece, and the median length reported."""
+    import random
+
+    from composer.data.cache import load_source
+    from composer.originality.lines import line_codes, track_line
+    from composer.originality.match import longest_run
+
+    rng = random.Random(17)
+    threshold = index.threshold("tune")
+    found = {length: [] for length in lengths}
+    for source in ("pop909", "nottingham"):
+        songs = [s for s in load_source(source, DATASETS).songs if s.split == "train"]
+        for item in rng.sample(songs, per_source):
+            melody = next((t for t in item.song.tracks if t.role is TrackRole.MELODY), None)
+            line = track_line(melody, item.song.ticks_per_quarter) if melody else []
+            for length in lengths:
+                if len(line) < length + 1:
+                    continue
+                start = rng.randrange(len(line) - length)
+                shift = rng.choice([-6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6])
+                copied = [(p + shift, s) for p, s in line[start:start + length]]
+                opening = [(60 + rng.randint(-7, 7), copied[0][1] - 6 * (8 - i)) for i in range(8)]
+                last_pitch, last_step = copied[-1]
+                ending = [(last_pitch + rng.choice([-5, -3, 3, 5]) * (k + 1) % 13, last_step + 5 * (k + 1))
+                          for k in range(4)]
+                match = longest_run(index, line_codes(opening + copied + ending))
+                named = match.piece is not None and index.pieces[match.piece] == item.key
+                found[length].append((match.length, named and match.length >= threshold))
+    return {str(length): {"copies": len(rows), "flagged_and_named": round(sum(ok for _, ok in rows)
+                                                                           / max(len(rows), 1), 3),
+                          "median_reported": statistics.median(n for n, _ in rows) if rows else None}
+            for length, rows in found.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--songs", type=int, default=20)
     parser.add_argument("--candidates", type=int, default=2)
+    parser.add_argument("--planted", type=int, default=100, help="training songs per source for planted copies")
+    parser.add_argument("--no-proposals", action="store_true", help="only the index: load time and planted copies")
     args = parser.parse_args(argv)
     import torch
     torch.set_num_threads(1)
     load_s, index = timed(lambda: OriginalityIndex.load(SHIPPED_INDEX), args.rounds)
-    model = load_model()
     report = {"index_bytes": SHIPPED_INDEX.stat().st_size, "load_s": round(load_s, 3),
-              "note_rows": index.notes.rows, "pieces": len(index.pieces),
-              "proposal": proposal_costs(model, index, args.rounds)}
-    if args.songs:
-        report["held_out"] = held_out_takes(model, index, args.songs, args.candidates)
+              "note_rows": index.notes.rows, "pieces": len(index.pieces), "thresholds": index.meta.get("thresholds")}
+    if args.planted:
+        report["planted"] = planted_copies(index, args.planted)
+    if not args.no_proposals:
+        model = load_model()
+        report["proposal"] = proposal_costs(model, index, args.rounds)
+        if args.songs:
+            report["held_out"] = held_out_takes(model, index, args.songs, args.candidates)
     print(json.dumps(report, indent=1))
     return 0
 
