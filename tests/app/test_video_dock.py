@@ -8,6 +8,9 @@ back, then compared with floor((song seconds + offset) x fps).
 from __future__ import annotations
 
 import math
+import os
+import sys
+import threading
 from fractions import Fraction
 
 import pytest
@@ -237,3 +240,16 @@ def test_the_file_menu_offers_the_video_items_when_they_apply(window, clip):
     assert place.isEnabled() and remove.isEnabled() and window.video.dock.toggleViewAction().isChecked()
     remove.trigger()
     assert window.video.link is None and not place.isEnabled()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads have their own nice value on Linux")
+def test_frames_are_decoded_at_a_lower_priority_than_the_editor(video_window, qtbot):
+    from app.video.frames import DECODE_NICENESS
+
+    fetcher = video_window.video.fetcher
+    qtbot.waitUntil(lambda: fetcher._thread.native_id is not None)
+    video_window.video.set_offset(0.0)
+    video_window.options.seek(500)
+    settle(qtbot, video_window)  # the thread has opened its reader (and lowered its priority first)
+    ui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert os.getpriority(os.PRIO_PROCESS, fetcher._thread.native_id) == min(19, ui + DECODE_NICENESS)
