@@ -73,7 +73,7 @@ def test_appending_bars_past_the_limit(tmp_path):
     check_appended_bars(song, LIMITS.appended_bars)
     with pytest.raises(SongTooLargeError, match=r"^\+100000 bars: continue adds at most 128 bars at a time$"):
         check_appended_bars(song, 100_000)
-    with pytest.raises(SongTooLargeError, match=r"would be 10,\d+ bars long"):
+    with pytest.raises(SongTooLargeError, match=r"would be 20,\d+ bars long"):
         check_appended_bars(song.with_(end_tick=song.meter_map.bar_start(LIMITS.bars - 10)), 100)
 
 
