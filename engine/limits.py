@@ -33,7 +33,7 @@ class SongTooLargeError(FileFormatError):
 class Limits:
     bars: int = 20_000            # 6.6 x the longest song measured; 11 hours of 4/4 at 120 bpm
     seconds: float = 6 * 3600     # 5 x the longest song measured (a render of it takes minutes, not hours)
-    tracks: int = 250             # FluidSynth gives the player and renderer 256 channels; the metronome takes one
+    tracks: int = 250             # the player and renderer give each track a synth channel: at most 253 (schedule)
     notes: int = 2_000_000        # 26 x the most notes measured
     ticks: int = 2**29 - 1        # the roll, zoomed all the way in (2 px a tick), stays in Qt's 32-bit pixels
     appended_bars: int = 128      # what one Continue adds (a sketch has at most 128 bars too)
