@@ -109,10 +109,16 @@ class VideoController(QObject):
         self.session.message.emit(self.tr("Video removed from the project"))
 
     def restore(self, link: VideoLink | None) -> None:
-        """Show the project's video; a file gone missing keeps its link (saved back) and says so."""
+        """Show the project's video; a file gone missing keeps its link (saved back) and says so.
+
+        A project and its video moved together to another folder or machine still find each other: a
+        video missing at its saved path is looked for under its name beside the project file."""
         self._detach()
         if link is None:
             return
+        beside = Path(self.files.path).parent / Path(link.path).name if self.files.path else None
+        if not Path(link.path).exists() and beside is not None and beside.is_file():
+            link = VideoLink(str(beside.resolve()), link.offset_seconds)
         try:
             info = read_info(link.path)
         except CadenzaError as error:

@@ -253,3 +253,17 @@ def test_frames_are_decoded_at_a_lower_priority_than_the_editor(video_window, qt
     settle(qtbot, video_window)  # the thread has opened its reader (and lowered its priority first)
     ui = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert os.getpriority(os.PRIO_PROCESS, fetcher._thread.native_id) == min(19, ui + DECODE_NICENESS)
+
+
+def test_a_project_moved_with_its_video_finds_it_beside_itself(window, clip, tmp_path, qtbot):
+    first, second = tmp_path / "studio", tmp_path / "laptop"
+    first.mkdir()
+    (first / "reel.mp4").write_bytes(clip.read_bytes())
+    assert window.video.open_video(str(first / "reel.mp4"))
+    window.video.set_offset(2.0)
+    assert window.files.save_as(str(first / "cue.cadenza"))
+    first.rename(second)  # both moved: the saved absolute path no longer exists
+    assert window.files.open_file(str(second / "cue.cadenza"), confirm=False)
+    assert window.video.link == VideoLink(str((second / "reel.mp4").resolve()), 2.0)
+    window.options.seek(0)
+    assert settle(qtbot, window) == 48
