@@ -29,6 +29,21 @@ PERCENTILES = (50, 75, 90, 95, 99, 100)
 GROUPS = ("tune", "parts", "chords")
 
 
+def close_tunes(index: OriginalityIndex, name: str, song: Song, threshold: int) -> list[dict]:
+    """The song's tune lines (whole, not windowed) whose longest run reaches `threshold`: which held-out songs
+    a take would be flagged for, and by which training piece (docs/ORIGINALITY.md names them)."""
+    out = []
+    for track in song.tracks:
+        line = track_line(track, song.ticks_per_quarter)
+        if len(line) < 2 or role_group(track) != "tune":
+            continue
+        match = longest_run(index, line_codes(line), "notes")
+        if match.length >= threshold:
+            out.append({"song": name, "track": track.name, "run": match.length, "line_notes": len(line),
+                        "piece": index.pieces[match.piece]})
+    return out
+
+
 def song_windows(index: OriginalityIndex, song: Song) -> dict[str, list[int]]:
     """The longest run in every `WINDOW_BARS`-bar window of each pitched line and of the chord lane, by group."""
     tpq = song.ticks_per_quarter
@@ -75,6 +90,7 @@ def percentiles(lengths: Iterable[int]) -> dict[str, int]:
 def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dict:
     """Per group (tune, parts, chords): percentiles of the windows' longest runs, the threshold, the false-alarm rate
     per window and per song; the tune windows' percentiles per source too."""
+    songs = list(songs)
     windows = {group: [] for group in GROUPS}       # (source, song number, run)
     for number, (name, song) in enumerate(songs):
         for group, runs in song_windows(index, song).items():
@@ -97,4 +113,6 @@ def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dic
         runs = [run for s, _, run in windows["tune"] if s == source]
         by_source[source] = {"windows": len(runs), **percentiles(runs),
                              "over_threshold": round(float(np.mean(np.asarray(runs) >= thresholds["tune"])), 4)}
-    return {"window_bars": WINDOW_BARS, "thresholds": thresholds, "groups": summary, "tune_by_source": by_source}
+    over = [row for name, song in songs for row in close_tunes(index, name, song, thresholds["tune"])]
+    return {"window_bars": WINDOW_BARS, "thresholds": thresholds, "groups": summary, "tune_by_source": by_source,
+            "tune_lines_over": over}
