@@ -340,7 +340,8 @@ def main() -> None:
             count = make_clip(path.with_suffix(".part.mp4"), args.seconds, width, height, args.gop)
             path.with_suffix(".part.mp4").rename(path)
         print(json.dumps({"clip": f"{width}x{height} H.264 {float(FPS):.3f} fps, {count} frames, "
-                                  f"keyframe every {args.gop}, B-frames", "encode_s": round(time.perf_counter() - started, 1),
+                                  f"keyframe every {args.gop}, B-frames",
+                          "encode_s": round(time.perf_counter() - started, 1),
                           "mb": round(path.stat().st_size / 1e6, 1)}))
         print(json.dumps(bench_pyav(path, count, args.seeks, width)))
         for row in bench_dock(path, count):

@@ -94,7 +94,8 @@ def main() -> None:
             time.sleep(0.01)
         for _ in range(10):
             app.processEvents()
-        print(f"offset {video.link.offset_seconds} s; playhead tick {tick} = {window.session.song.seconds(tick):.4f} s; "
+        seconds = window.session.song.seconds(tick)
+        print(f"offset {video.link.offset_seconds} s; playhead tick {tick} = {seconds:.4f} s; "
               f"dock: {video.panel.caption.text()}")
         window.grab().save(str(HERE / "video_dock.png"))
         window.session.undo_stack.setClean()

@@ -13,10 +13,11 @@ import sys
 import threading
 from fractions import Fraction
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from engine.project import VideoLink, load_project
 from engine.timecode import song_timecode
@@ -36,16 +37,12 @@ def clip(tmp_path_factory):
 def shown_number(window) -> int:
     """The frame number read from the pixels the dock shows."""
     picture = window.video.panel.picture
-    image = picture.grab().toImage()
+    image = picture.grab().toImage().convertToFormat(QImage.Format_RGB888)
     rect = picture.picture_rect()
     assert rect.width() > 0, "no picture on screen"
-    pixel = lambda x, y: image.pixelColor(x, y)  # noqa: E731
-    # read_number wants an array; sample the same block centres from the QImage directly.
-    number = 0
-    for bit in range(12):
-        colour = pixel(rect.x() + int((bit + 0.5) * rect.width() / 12), rect.y() + rect.height() // 2)
-        number = number * 2 + int((colour.red() + colour.green() + colour.blue()) / 3 > 128)
-    return number
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    rgb = rows[:, :image.width() * 3].reshape(image.height(), image.width(), 3)
+    return read_number(rgb, (rect.x(), rect.y(), rect.width(), rect.height()))
 
 
 def expected_frame(window, tick: int) -> int:
