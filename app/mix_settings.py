@@ -140,7 +140,8 @@ class MixDialog(QDialog):
                  TrackRole.DRUMS: self.tr("drums"), TrackRole.CHORDS: self.tr("chords"),
                  TrackRole.ACCOMPANIMENT: self.tr("accompaniment"), TrackRole.OTHER: self.tr("other parts")}
         parts = [f"{names[role]}\u00a0{gain:+.0f}\u00a0dB" for role, gain in ROLE_GAIN_DB.items()]  # kept on one line
-        return fill(self.tr("On top of each track's volume: %1"), ", ".join(parts))
+        return fill(self.tr("On top of each track's volume, after levelling its instrument and how many notes "
+                            "it plays at once: %1"), ", ".join(parts))
 
     def _show(self, mix: MixSettings) -> None:
         """Put `mix` in the controls without sending it back (the percent labels still follow)."""

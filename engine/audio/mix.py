@@ -13,6 +13,12 @@ balance does two things, both measured rather than guessed:
 - it brings each instrument to its SoundFont's median level (engine.audio.levels,
   a table measured per SoundFont, at most 6 dB either way; drum kits and
   unmeasured SoundFonts are left as they are);
+- it levels how many notes a part sounds at once while it plays: a part of
+  three-note chords is about 10 * log10(3) = 4.8 dB louder than a single line
+  on the same instrument, so it is cut by that (at most DENSITY_LIMIT_DB).
+  This comes from the notes alone, so it is the same in playback and export;
+  it moves only when the texture does (a note more in 200 changes it by 0.02
+  dB, less than one CC 7 step);
 - then it gives each role its gain (ROLE_GAIN_DB), chosen with
   benchmarks/bench_mix.py so the melody ends a few dB over the loudest other
   part in composed sketches and POP909 songs with both Debian soundfonts.
@@ -27,9 +33,9 @@ for a file whose author already mixed it. FluidSynth does it exactly with:
   to attenuation through the SoundFont concave curve, 40 * log10(127 / value)
   dB, so scaling the value by 10^(dB / 40) cuts by that many dB (to within
   the rounding of one CC step);
-- one make-up gain on the synth's master gain, as large as the largest gain
-  (the melody's), so the melody is louder and nothing is boosted past it. A
-  total gain over the make-up is capped at it.
+- one make-up gain on the synth's master gain, MAKEUP_DB: the melody's gain
+  plus room to level a quiet instrument up. A track's total gain is capped at
+  it, so no track is boosted more than a quiet-instrument melody.
 
 The dry option is reverb and chorus off: what a composer sends when the mix
 engineer adds their own room.
@@ -50,12 +56,13 @@ if TYPE_CHECKING:  # the project file holds a MixSettings: reading one must not 
     from engine.audio.synth import SynthSettings
 
 VOLUME_CONTROLLER = 7
-MAKEUP_DB = 6.0
+MAKEUP_DB = 9.0  # the melody's gain plus room to level a quiet instrument up (FluidR3's piano: +2.7 dB)
+DENSITY_LIMIT_DB = 9.0
 # What each role gets, in dB against its level with the instrument levelled (the CC 7 cut is this minus MAKEUP_DB).
 ROLE_GAIN_DB = {
-    TrackRole.MELODY: 6.0,
+    TrackRole.MELODY: 4.0,
     TrackRole.BASS: -1.0,
-    TrackRole.DRUMS: -2.0,
+    TrackRole.DRUMS: -3.0,
     TrackRole.CHORDS: -2.0,
     TrackRole.ACCOMPANIMENT: -2.0,
     TrackRole.OTHER: -3.0,
@@ -107,11 +114,24 @@ def synth_settings(mix: MixSettings = DEFAULT_MIX, sample_rate: int = 44100) -> 
                          chorus_level=mix.chorus_amount * CHORUS_LEVEL_MAX)
 
 
+def notes_at_once(track: Track) -> float:
+    """How many notes sound at once on average while any does: total note time over the time covered."""
+    covered = total = 0
+    end = -1
+    for note in track.notes:  # sorted by start
+        total += note.duration
+        if note.end > end:
+            covered += note.end - max(note.start, end)
+            end = note.end
+    return total / covered if covered > 0 else 1.0
+
+
 def track_gain_db(track: Track, levels: dict[str, float]) -> float:
-    """What the balance gives `track`: its instrument's levelling (from `levels`) plus its role's gain."""
+    """What the balance gives `track`: its instrument's and texture's levelling plus its role's gain."""
     if track.is_drums:
         return ROLE_GAIN_DB[TrackRole.DRUMS]
-    return levels.get(str(track.program), 0.0) + ROLE_GAIN_DB[track.role]
+    density = min(DENSITY_LIMIT_DB, 10 * math.log10(max(1.0, notes_at_once(track))))
+    return levels.get(str(track.program), 0.0) - density + ROLE_GAIN_DB[track.role]
 
 
 def cut_db(gain_db: float) -> float:

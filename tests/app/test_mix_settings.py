@@ -22,7 +22,7 @@ def test_the_menu_item_opens_the_dialog_showing_the_projects_mix(window, tmp_pat
     assert dialog.balance.isChecked() and dialog.reverb.isChecked() and dialog.chorus.isChecked()
     assert (dialog.reverb_amount.value(), dialog.reverb_room.value(), dialog.chorus_amount.value()) == (90, 20, 50)
     gains = dialog.gains.text().replace("\u00a0", " ")
-    assert "melody +6 dB" in gains and "accompaniment -2 dB" in gains
+    assert "melody +4 dB" in gains and "accompaniment -2 dB" in gains
     QApplication.processEvents()
     dialog.grab().save(str(tmp_path / "mix-dialog.png"))
 

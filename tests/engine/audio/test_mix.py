@@ -69,13 +69,14 @@ def test_instrument_levels_are_measured_per_soundfont_and_bounded():
 def test_balance_is_a_fader_per_role_on_top_of_the_tracks_own_volume(band):
     piano = band.track(1).with_(volume=60, controls=(ControlChange(480, 7, 120), ControlChange(480, 11, 100)))
     accompaniment = piano.with_(role=TrackRole.ACCOMPANIMENT)
-    assert balanced(band.with_track(piano)).track(1) == piano  # unmeasured SoundFont: the melody gets the make-up
-    cut = balanced(band.with_track(accompaniment)).track(1)
-    factor = 10 ** (cut_db(ROLE_GAIN_DB[TrackRole.ACCOMPANIMENT]) / 40)
-    assert cut.volume == round(60 * factor)
-    assert cut.controls == (ControlChange(480, 7, round(120 * factor)), ControlChange(480, 11, 100))
+    for track in (piano, accompaniment):  # an unmeasured SoundFont: the role's gain alone
+        cut = balanced(band.with_track(track)).track(1)
+        factor = 10 ** (cut_db(ROLE_GAIN_DB[track.role]) / 40)
+        assert cut.volume == round(60 * factor)
+        assert cut.controls == (ControlChange(480, 7, round(120 * factor)), ControlChange(480, 11, 100))
     assert balanced(band, MixSettings(balance=False)) is band
-    assert max(ROLE_GAIN_DB.values()) == ROLE_GAIN_DB[TrackRole.MELODY] == MAKEUP_DB
+    assert max(ROLE_GAIN_DB.values()) == ROLE_GAIN_DB[TrackRole.MELODY] <= MAKEUP_DB
+    assert cut_db(MAKEUP_DB + 5) == 0.0  # a gain over the make-up is capped at it
     assert synth_settings(DEFAULT_MIX).gain == pytest.approx(synth_settings(DRY_MIX.with_(balance=False)).gain
                                                              * 10 ** (MAKEUP_DB / 20))
     assert scaled_volume(127, 0.0) == 127 and scaled_volume(0, -6) == 0
@@ -134,3 +135,16 @@ def test_dry_is_reverb_and_chorus_off():
     assert (settings.reverb, settings.chorus, settings.sample_rate) == (False, False, 48000)
     with pytest.raises(ValueError, match="chorus_amount must be 0..1"):
         MixSettings(chorus_amount=float("nan"))
+
+
+def test_a_part_of_chords_is_levelled_by_how_many_notes_sound_at_once(band):
+    from engine.audio.mix import notes_at_once
+    from engine.notes import Note
+
+    line = band.track(1)
+    assert notes_at_once(line) == 1.0  # a line with rests: the rests do not count
+    chords = line.with_(notes=tuple(Note(n.start, n.pitch + step, n.duration, n.velocity)
+                                    for n in line.notes for step in (0, 4, 7)))
+    assert notes_at_once(chords) == pytest.approx(3.0)
+    assert track_gain_db(chords, {}) == pytest.approx(track_gain_db(line, {}) - 10 * np.log10(3))
+    assert notes_at_once(line.with_(notes=())) == 1.0
