@@ -63,7 +63,7 @@ def proposal_costs(model, index: OriginalityIndex, rounds: int) -> dict:
                                ("fill_8_bars_all_tracks", Region(8, 15, everything), Task.FILL)):
         controls = Controls(seed=1, candidates=4)
         propose_s, candidates = timed(lambda: propose(song, region, task, controls, model), rounds)
-        check_s, _ = timed(lambda: [check.measure(song, c.notes, c.chords, c.ticks) for c in candidates], rounds)
+        check_s, _ = timed(lambda: [check.measure(song, c.notes, c.chords) for c in candidates], rounds)
         out[name] = {"propose_s": round(propose_s, 3), "candidates": len(candidates),
                      "originality_ms": round(check_s * 1000, 2),
                      "originality_ms_per_candidate": round(check_s * 1000 / len(candidates), 2),

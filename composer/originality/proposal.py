@@ -39,8 +39,9 @@ class OriginalityCheck:
                 problem = f"originality reference: {error}"
         return cls(indexes, bool(controls.avoid_close_matches), problem)
 
-    def measure(self, song: Song, notes: dict, chords, ticks: tuple[int, int]) -> list[Closeness]:
-        """Every track's (and the chord lane's) closeness, for each index, the closest first."""
+    def measure(self, song: Song, notes: dict, chords) -> list[Closeness]:
+        """Every track's new notes' (and new chords') closeness, for each index, the closest first (by how far
+        towards its threshold each comes)."""
         found = []
         for index in self.indexes:
             for track_id, track_notes in notes.items():
@@ -52,10 +53,10 @@ class OriginalityCheck:
                 found.append(chord_closeness(index, song.with_(chords=tuple(chords))))
         return sorted(found, key=lambda c: (-(c.longest_match_notes / max(c.threshold, 1)), c.track))
 
-    def check(self, song: Song, content, ticks: tuple[int, int]) -> list[Closeness]:
+    def check(self, song: Song, content) -> list[Closeness]:
         """Measure one assembled candidate (composer.proposals.assemble.Content); with `avoid`, its close
         matches become soft problems (retried, then warnings)."""
-        found = self.measure(song, content.notes, content.chords, ticks)
+        found = self.measure(song, content.notes, content.chords)
         if self.avoid:
             content.soft.extend(describe(c) for c in found if c.close)
         return found

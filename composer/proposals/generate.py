@@ -76,7 +76,7 @@ def propose(song: Song, region: Region, task: Task | str, controls: Controls | N
         _generate(net, plan, runs, should_stop, meter)
         for i, run in runs.items():
             content = check(plan, assemble(plan, run.written), run.truncated)
-            close[i] = originality.check(plan.song, content, plan.ticks)
+            close[i] = originality.check(plan.song, content)
             finished[i] = (run, content, attempt + 1)
         pending = [i for i in pending if finished[i][1].hard or finished[i][1].soft]
         if not pending:

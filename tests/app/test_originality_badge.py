@@ -34,7 +34,7 @@ def take_with(index, notes, take_id) -> Take:
     """A take whose figures are measured as a proposal measures them (composer.originality.proposal)."""
     from composer.originality.proposal import OriginalityCheck
     song = Song(tracks=(Track(id=1, name="Melody", role=TrackRole.MELODY),))
-    found = OriginalityCheck([index]).measure(song, {1: tuple(notes)}, None, (0, 7680))
+    found = OriginalityCheck([index]).measure(song, {1: tuple(notes)}, None)
     return Take(take_id, 1, "melody", (0, 3), (0, 7680), {1: tuple(notes)}, seed=take_id,
                 stats={"originality": [c.to_dict() for c in found]})
 
