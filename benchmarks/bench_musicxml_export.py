@@ -20,7 +20,9 @@ exporter this package replaced:
 
 Prints one JSON object per exporter: notes, seconds to export (median of the
 runs), peak RSS in MB of the process (reading the song included) and before
-the export began, and the output's size. The machine may be shared: compare
+the export began, and the output's size. `--check` instead exports once with
+ours and reads the file back with music21, counting the parts whose notes
+(onsets and pitches) are the song's as the exporter places them. The machine may be shared: compare
 the ratio, not the absolute numbers, between runs.
 """
 from __future__ import annotations
@@ -57,7 +59,37 @@ def played(song):
     return replace(song, tracks=tracks)
 
 
-def child(song_path: str, exporter: str, is_played: bool) -> None:
+def music21_check(song, path: Path) -> dict:
+    """Read the file back with music21 (the independent reader) and compare every part's notes: the
+    (onset in quarters, pitch) of each sounding note (a tie's continuation is the same note) against the
+    song's notes placed as the exporter places them (snapped or exact, engine/musicxml_export/units.py)."""
+    from collections import Counter
+    from fractions import Fraction
+
+    from music21 import converter, harmony
+
+    from engine.musicxml_export.units import units_for
+
+    pitched = [track for track in song.tracks if not track.is_drums]
+    units = units_for(song, pitched)
+    score = converter.parse(str(path))
+    parts_equal = 0
+    for track, part in zip(pitched, score.parts):
+        expected = Counter({(Fraction(units.span(n.start, n.end)[0], units.divisions), n.pitch): 1
+                            for n in track.notes})  # one head per onset and pitch, as a chord writes it
+        heard = Counter()
+        for element in part.recurse().notes:
+            if isinstance(element, harmony.Harmony):
+                continue
+            for head in (element.notes if element.isChord else [element]):
+                tie = head.tie or element.tie
+                if tie is None or tie.type == "start":
+                    heard[(Fraction(element.getOffsetInHierarchy(part)).limit_denominator(10080), head.pitch.midi)] = 1
+        parts_equal += heard == expected
+    return {"music21_parts": len(score.parts), "pitched_tracks": len(pitched), "parts_with_the_same_notes": parts_equal}
+
+
+def child(song_path: str, exporter: str, is_played: bool, check: bool = False) -> None:
     """One export in this process; prints the JSON result line."""
     from engine.files import load_song_file
 
@@ -77,10 +109,12 @@ def child(song_path: str, exporter: str, is_played: bool) -> None:
         began = time.perf_counter()
         export_musicxml(song, target)
         seconds = time.perf_counter() - began
+        peak = _rss_mb()
         size = target.stat().st_size
-    print(json.dumps({"seconds": round(seconds, 2), "peak_rss_mb": round(_rss_mb(), 1),
+        checked = music21_check(song, target) if check else {}
+    print(json.dumps({"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1),
                       "rss_before_export_mb": round(before, 1), "notes": song.note_count,
-                      "tracks": len(song.tracks), "output_mb": round(size / 1e6, 1)}))
+                      "tracks": len(song.tracks), "output_mb": round(size / 1e6, 1), **checked}))
 
 
 def run_child(song_path: str, exporter: str, is_played: bool) -> dict:
@@ -96,11 +130,16 @@ def main() -> None:
     parser.add_argument("--played", action="store_true", help="jitter every note so the export snaps times")
     parser.add_argument("--baseline", help="another engine/musicxml.py to time beside ours")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--check", action="store_true",
+                        help="read our output back with music21 and compare every part's notes (minutes)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     song_path = args.song or str(Path(args.datasets) / MOVEMENT)
     if args.child:
-        child(song_path, args.child, args.played)
+        child(song_path, args.child, args.played, args.check)
+        return
+    if args.check:
+        child(song_path, "ours", args.played, check=True)
         return
     exporters = ["ours"] + ([str(Path(args.baseline).resolve())] if args.baseline else [])
     results: dict[str, list[dict]] = {name: [] for name in exporters}

@@ -3,19 +3,23 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_roll_paint.py [--notes 20000] [--frames 40]
         [--baseline-commit 7fecfc4]
 
-The song is benchmarks/bench_paint.py's (four dense tracks; 20,000 notes). The
-window is 1600 x 1000, offscreen; the roll is repainted `frames` times with
-each painter, alternating (so machine noise hits both alike): at the default
-zoom (a few hundred notes, where nothing is aggregated), fully zoomed out
-(the view's minimum pixels per tick: the most notes on screen, most of them
-narrower than a pixel; an unchanged view, as while the playhead moves, which
-the painter may draw from the frame it kept) and fully zoomed out while
-scrolling a row up or down every frame (each frame drawn afresh). The baseline painter is app/roll/roll_painter.py
-as it was at `--baseline-commit` (read with `git show`), drawing every note
-as its own rectangle. Prints one JSON object: visible notes, median and worst
-milliseconds per repaint for each painter (in blocks of 5 frames, alternating,
-the first frame after each switch not counted), and their ratio. The machine may
-be shared: compare the ratio, not the absolute numbers, between runs.
+The song is benchmarks/bench_paint.py's (four dense tracks; 20,000 notes).
+The window asks for 1600 x 1000 offscreen (the offscreen screen gives the roll
+about 890 x 625). The roll is repainted `frames` times with each painter,
+alternating (so machine noise hits both alike): at the default zoom (a few
+hundred notes, where nothing is aggregated); fully zoomed out (the view's
+minimum pixels per tick: the most notes on screen, most of them narrower than
+a pixel) with the view unchanged, as while only the playhead moves, which the
+painter may draw from the frame it kept; and fully zoomed out while scrolling
+a row up or down every frame (each frame drawn afresh). The baseline painter
+is app/roll/roll_painter.py as it was at `--baseline-commit` (read with
+`git show`), drawing every note as its own rectangle. The painters take turns in blocks of 5 frames (the
+first frame after each switch not counted). Prints one JSON object: visible
+notes; for each painter the median and worst wall-clock milliseconds per
+repaint and the median CPU milliseconds of this process per repaint (which a
+busy machine's other work inflates far less than wall time); and the ratio
+of the medians. The machine may be shared: compare the ratios and the CPU
+times, not the wall times, between runs.
 """
 from __future__ import annotations
 
@@ -83,6 +87,7 @@ def measure(song, frames: int, commit: str) -> dict:
         visible = sum(1 for track in song.tracks for _ in ours.index.sounding(
             track, view.tick_at(0), view.tick_at(roll.width())))
         times: dict[str, list[float]] = {"ours": [], "baseline": []}
+        cpu: dict[str, list[float]] = {"ours": [], "baseline": []}
         for _ in range(max(1, frames // BLOCK)):
             for name, painter in (("ours", ours), ("baseline", baseline)):
                 roll.painter = painter
@@ -92,11 +97,13 @@ def measure(song, frames: int, commit: str) -> dict:
                         view.blockSignals(True)  # only the roll repaints (the lanes would follow the view)
                         view.scroll_to(y=view.scroll_y + (1 if frame % 2 else -1) * view.key_height)
                         view.blockSignals(False)
-                    began = time.perf_counter()
+                    began, began_cpu = time.perf_counter(), time.process_time()
                     roll.repaint()
                     times[name].append((time.perf_counter() - began) * 1000)
+                    cpu[name].append((time.process_time() - began_cpu) * 1000)
         roll.painter = ours
-        row = {"visible_notes": visible, "ours": _ms(times["ours"]), "baseline": _ms(times["baseline"])}
+        row = {"visible_notes": visible, **{name: {**_ms(times[name]), "cpu_median_ms": round(
+            statistics.median(cpu[name]), 2)} for name in ("ours", "baseline")}}
         row["baseline_over_ours"] = round(row["baseline"]["median_ms"] / max(row["ours"]["median_ms"], 1e-6), 1)
         result[label] = row
     window.session.undo_stack.setClean()
