@@ -99,6 +99,16 @@ class MixSettings:
         return replace(self, **changes)
 
 
+def describe(mix: MixSettings) -> str:
+    """The mix in a few words, for the command line: 'balanced, reverb 90% room 20%, chorus 50%'."""
+    parts = ["balanced" if mix.balance else "unbalanced"]
+    if mix.reverb:
+        parts.append(f"reverb {mix.reverb_amount:.0%} room {mix.reverb_room:.0%}")
+    if mix.chorus:
+        parts.append(f"chorus {mix.chorus_amount:.0%}")
+    return ", ".join(parts + (["dry"] if mix.dry else []))
+
+
 DEFAULT_MIX = MixSettings()
 DRY_MIX = MixSettings(reverb=False, chorus=False)
 

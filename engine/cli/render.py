@@ -37,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engine.audio.mix import describe
     from engine.audio.render import audio_format, render_song
     from engine.files import load_song_file
 
@@ -54,11 +55,13 @@ def run(args: argparse.Namespace) -> int:
     result = render_song(project.song, output, soundfont=soundfont, sample_rate=args.sample_rate,
                          normalize=args.normalize, mix=mix)
     print(f"rendered {result.seconds:.1f} s of audio to {output} in {result.elapsed:.2f} s "
-          f"({result.speed:.0f}x real time, {result.sample_rate} Hz, {result.soundfont.name}; {result.level})")
+          f"({result.speed:.0f}x real time, {result.sample_rate} Hz, {result.soundfont.name}, {describe(mix)}; "
+          f"{result.level})")
     return 0
 
 
 def _stems(song, output: Path, soundfont, args: argparse.Namespace, mix) -> int:
+    from engine.audio.mix import describe
     from engine.audio.render import SILENCE_DB
     from engine.audio.stems import render_stems
 
@@ -70,5 +73,6 @@ def _stems(song, output: Path, soundfont, args: argparse.Namespace, mix) -> int:
     clipped = "; some samples went over full scale and were clipped (try --normalize)" if result.clipped else ""
     names = ", ".join(path.name for _, path in result.stems)
     print(f"rendered {result.seconds:.1f} s of audio to {output} and {len(result.stems)} stems ({names}) in "
-          f"{result.elapsed:.2f} s ({result.sample_rate} Hz, 24-bit, {result.soundfont.name}; {level}){clipped}")
+          f"{result.elapsed:.2f} s ({result.sample_rate} Hz, 24-bit, {result.soundfont.name}, {describe(mix)}; "
+          f"{level}){clipped}")
     return 0
