@@ -60,6 +60,7 @@ class VideoController(QObject):
         self.info: VideoInfo | None = None
         self.fetcher: FrameFetcher | None = None
         self.wanted: int | None = None  # the frame the playhead is on (None: no picture there)
+        self._caption_tick = 0  # the playhead the caption's timecode reads
         self.panel = VideoPanel()
         self.dock = QDockWidget(self.tr("Video"), window)
         self.dock.setObjectName("VideoDock")
@@ -255,7 +256,8 @@ class VideoController(QObject):
         elif refresh or index != self.wanted or picture.index != index:
             self.wanted = index
             self.fetcher.request(index, picture.fitting_width(self.info.width, self.info.height))
-        self._show_caption(tick, index)
+        self._caption_tick = tick
+        self._show_caption()
 
     def _show_frame(self, index: int, image: QImage) -> None:
         """Show a decoded frame, even one the playhead has already left: while a drag outruns the decoder,
@@ -264,17 +266,20 @@ class VideoController(QObject):
         stays."""
         if self.wanted is not None:
             self.panel.picture.show_frame(index, image)
+            self._show_caption()
 
     def _decode_failed(self, message: str) -> None:
         self.panel.picture.show_note(message)
         self.session.message.emit(message)
 
-    def _show_caption(self, tick: int, index: int) -> None:
-        """Which frame (numbered from 0: floor(video seconds x fps)) and the song's timecode at the playhead."""
+    def _show_caption(self) -> None:
+        """The frame on screen (numbered from 0: floor(video seconds x fps); "–" for none), the song's timecode
+        at the playhead and the rate. While a drag outruns the decoder, the frame is the one shown, not yet the
+        one under the playhead."""
         song = self.session.song
-        frame = index if 0 <= index < self.info.frame_count else "–"
-        self.panel.caption.setText(fill(self.tr("Frame %1 of %2 · %3 · %4 fps"), frame, self.info.frame_count,
-                                        song.timecode.text_at(song.seconds(tick)),
+        shown = self.panel.picture.index
+        self.panel.caption.setText(fill(self.tr("Frame %1 of %2 · %3 · %4 fps"), "–" if shown is None else shown,
+                                        self.info.frame_count, song.timecode.text_at(song.seconds(self._caption_tick)),
                                         f"{float(self.info.fps):.3f}".rstrip("0").rstrip(".")))
 
     # --- frame steps ---------------------------------------------------------------------

@@ -74,6 +74,9 @@ def test_opening_a_video_shows_the_frame_under_the_playhead(video_window, qtbot)
     for tick in (0, 1, 479, 480, 961, 3000, 7777):
         window.options.seek(tick)
         assert settle(qtbot, window) == expected_frame(window, tick) == window.video.panel.picture.index
+        song = window.session.song
+        assert window.video.panel.caption.text() == (f"Frame {expected_frame(window, tick)} of {FRAMES} · "
+                                                     f"{song.timecode.text_at(song.seconds(tick))} · 24 fps")
 
 
 def test_scrubbing_back_and_forth_lands_on_the_right_frames(video_window, qtbot):
