@@ -13,9 +13,7 @@ hash, to find the selected ones), built once per notes tuple as well.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterator, NamedTuple
-
-import numpy as np
+from typing import Any, Iterator, NamedTuple
 
 from engine.notes import Note
 from engine.track import Track
@@ -28,11 +26,11 @@ def _start(note: Note) -> int:
 class NoteArrays(NamedTuple):
     """A track's notes as numpy columns, in the order of `Track.notes`."""
 
-    starts: np.ndarray
-    durations: np.ndarray
-    pitches: np.ndarray
-    velocities: np.ndarray
-    hashes: np.ndarray  # hash(note): membership in a selection without touching Note objects
+    starts: Any      # numpy arrays (numpy loads with the first dense view, not at start-up)
+    durations: Any
+    pitches: Any
+    velocities: Any
+    hashes: Any      # hash(note): membership in a selection without touching Note objects
 
 
 class NoteIndex:
@@ -74,6 +72,8 @@ class NoteIndex:
         cached = self._arrays.get(track.id)
         if cached is not None and cached[0] is track.notes:
             return cached[1]
+        import numpy as np
+
         notes = track.notes
         count = len(notes)
         columns = NoteArrays(

@@ -27,7 +27,6 @@ from app.roll.view import RollView
 WIDE_PX = 6.0          # from this width a note gets its outline: it is drawn as itself
 CURRENT_MIN_PX = 3.0   # the narrowest a note of the current track is drawn (as RollPainter._notes)
 GHOST_MIN_PX = 2.0     # and a ghost note (as RollPainter._ghosts)
-AGGREGATE_FROM = 1500  # candidate notes in view from which the raster pays for itself
 
 
 def premultiplied(colour: QColor) -> int:

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from app import theme
 from app.roll.note_index import NoteIndex
-from app.roll.note_raster import AGGREGATE_FROM, WIDE_PX, NoteRaster
 from app.roll.options import EditorOptions
 from app.roll.timegrid import LineKind, visible_lines
 from app.roll.view import RollView
@@ -32,6 +30,7 @@ from engine.song import Song
 from engine.track import Track
 
 BLACK_KEYS = frozenset((1, 3, 6, 8, 10))
+AGGREGATE_FROM = 1500  # notes in view from which narrow notes are drawn as one image (app.roll.note_raster)
 OUT_OF_RANGE_SHADE = QColor(0, 0, 0, 110)  # over any row colour: darker, the row's kind still visible
 _LINE_COLOURS = {LineKind.BAR: theme.LINE_BAR, LineKind.BEAT: theme.LINE_BEAT, LineKind.GRID: theme.LINE_GRID}
 
@@ -152,6 +151,7 @@ class RollPainter:
     def _dense_frame(self, song: Song, current: Track | None, selection: frozenset[Note], hidden: frozenset[Note],
                      window: tuple[float, float, int, int], width: int):
         """(the raster of narrow notes, [(wide ghost notes, colour)], the current track's wide notes)."""
+        from app.roll.note_raster import WIDE_PX, NoteRaster  # numpy loads with the first dense view, not at start
         t0, t1, low, high = window
         raster = NoteRaster(self.view, high, low, width)
         wide_ghosts: list[tuple[list[Note], QColor]] = []
@@ -205,8 +205,10 @@ class RollPainter:
         painter.fillRect(QRectF(round(x), 0, 2, height), theme.PLAYHEAD)
 
 
-def _among(hashes: np.ndarray, notes: frozenset[Note]) -> np.ndarray:
-    """Which of the notes with these hashes are in `notes` (a selection, the notes being dragged)."""
+def _among(hashes, notes: frozenset[Note]):
+    """Which of the notes with these hashes (a numpy array) are in `notes` (a selection, the notes dragged)."""
+    import numpy as np
+
     if not notes:
         return np.zeros(len(hashes), bool)
     return np.isin(hashes, np.fromiter((hash(n) for n in notes), np.int64, len(notes)))
