@@ -94,6 +94,12 @@ class Player:
 
     @property
     def song(self) -> Song:
+        """The song as given to `set_song`."""
+        return self._written
+
+    @property
+    def mixed_song(self) -> Song:
+        """The song as the synth plays it: with the mix's balance (engine.audio.mix) once `set_mix` was called."""
         return self._song
 
     @property

@@ -38,10 +38,10 @@ def test_changes_are_heard_at_once_and_mark_the_project_modified(window):
     assert window.mix.mix.dry and not dialog.dry.isEnabled()
     assert not player.synth.settings.reverb and not player.synth.settings.chorus
     dialog.balance.setChecked(False)
-    assert player.song.tracks == window.session.song.tracks  # every track at its own volume
+    assert player.mixed_song.tracks == window.session.song.tracks  # every track at its own volume
     dialog.defaults.click()
     assert window.mix.mix == DEFAULT_MIX and dialog.reverb.isChecked() and dialog.dry.isEnabled()
-    assert player.song.tracks == balanced(window.session.song, DEFAULT_MIX, player.synth.soundfont).tracks
+    assert player.mixed_song.tracks == balanced(window.session.song, DEFAULT_MIX, player.synth.soundfont).tracks
 
 
 def test_the_mix_is_saved_with_the_project_and_used_by_audio_export(window, qtbot, tmp_path):

@@ -104,7 +104,7 @@ def test_the_player_takes_the_mix_as_the_renderer_mixes(band):
     output = OfflineOutput()
     with Player(band, output=output) as player:
         player.set_mix(mix)
-        assert player.song.track(2).volume == balanced(band, mix, find_soundfont()).track(2).volume < 100
+        assert player.mixed_song.track(2).volume == balanced(band, mix, find_soundfont()).track(2).volume < 100
         player.play(0)
         live = output.advance(len(rendered) / 44100)
     assert np.array_equal(live, rendered)
