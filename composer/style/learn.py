@@ -121,7 +121,7 @@ def learn_style(folder: str | PathLike[str], name: str, base: str | PathLike[str
             learned, heldout = split(found.pieces)
         except ValueError as error:
             raise StyleError(f"{folder}: {error}") from None
-        model, info = load_checkpoint(base)
+        model, _ = load_checkpoint(base)
         base_hash = model_hash(base)
         corpus = PieceCorpus(learned, heldout)
         block = model.config.block_size
@@ -154,7 +154,7 @@ def learn_style(folder: str | PathLike[str], name: str, base: str | PathLike[str
 
 
 def _train(model, corpus: PieceCorpus, settings: LearnSettings, block: int, report, stop, started: float):
-    """Train the adapter in place; returns (its weights, steps done, examples seen)."""
+    """Train the adapter in place; returns (its weights, steps done, examples seen, wall and CPU seconds)."""
     parameters = attach(model, settings.adapter, settings.rank, settings.alpha, settings.blocks, settings.seed)
     model.train()
     peak = settings.lr or LEARNING_RATES[settings.adapter]
