@@ -10,7 +10,11 @@ accompaniment: their figures recur across pieces far more) are counted apart.
 Each group's threshold is the smallest run length that at most
 `FALSE_ALARM_TARGET` of its held-out windows reach, so a take flagged "close"
 comes closer than 99 in 100 real passages of its kind do; the false-alarm
-rate is reported per window and per song (a song with any window over).
+rate is reported per window and per song (a song with any window over). The
+corpus holds some tunes twice (a POP909 song in two files, a folk tune in two
+collections, Ode to Joy as a hymn and in the symphony): a held-out song whose
+tune is found half or more whole in one training piece is the same tune, not
+an independent song, so it is listed (`same_tune_as_training`) and left out.
 """
 from __future__ import annotations
 
@@ -27,6 +31,8 @@ FALSE_ALARM_TARGET = 0.01
 WINDOW_BARS = 8
 PERCENTILES = (50, 75, 90, 95, 99, 100)
 GROUPS = ("tune", "parts", "chords")
+SAME_TUNE_SHARE = 0.5    # a held-out tune found at least half whole in one training piece is that piece's tune
+SAME_TUNE_NOTES = 16
 
 
 def close_tunes(index: OriginalityIndex, name: str, song: Song, threshold: int) -> list[dict]:
@@ -87,12 +93,26 @@ def percentiles(lengths: Iterable[int]) -> dict[str, int]:
     return {f"p{p}": int(np.percentile(values, p, method="lower")) for p in PERCENTILES}
 
 
+def same_tune(index: OriginalityIndex, name: str, song: Song) -> dict | None:
+    """The song's tune line found nearly whole in one training piece (a run of at least `SAME_TUNE_SHARE` of its
+    notes, and `SAME_TUNE_NOTES` or more): the same tune in two files of the corpus, not an independent song."""
+    for row in close_tunes(index, name, song, SAME_TUNE_NOTES):
+        if row["run"] >= SAME_TUNE_SHARE * row["line_notes"]:
+            return row
+    return None
+
+
 def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dict:
     """Per group (tune, parts, chords): percentiles of the windows' longest runs, the threshold, the false-alarm rate
-    per window and per song; the tune windows' percentiles per source too."""
+    per window and per song; the tune windows' percentiles per source too. Held-out songs that are a training
+    piece's tune over again (`same_tune`: the corpus holds some tunes twice) are listed and left out: the
+    threshold is about independently written songs."""
     songs = list(songs)
+    duplicates = [row for name, song in songs if (row := same_tune(index, name, song)) is not None]
+    copied = {row["song"] for row in duplicates}
+    independent = [(name, song) for name, song in songs if name not in copied]
     windows = {group: [] for group in GROUPS}       # (source, song number, run)
-    for number, (name, song) in enumerate(songs):
+    for number, (name, song) in enumerate(independent):
         for group, runs in song_windows(index, song).items():
             windows[group] += [(name.partition(":")[0], number, run) for run in runs]
     # never under the shortest run the index can see (one n-gram): "close" must mean a match was found
@@ -113,6 +133,7 @@ def base_rate(index: OriginalityIndex, songs: Iterable[tuple[str, Song]]) -> dic
         runs = [run for s, _, run in windows["tune"] if s == source]
         by_source[source] = {"windows": len(runs), **percentiles(runs),
                              "over_threshold": round(float(np.mean(np.asarray(runs) >= thresholds["tune"])), 4)}
-    over = [row for name, song in songs for row in close_tunes(index, name, song, thresholds["tune"])]
-    return {"window_bars": WINDOW_BARS, "thresholds": thresholds, "groups": summary, "tune_by_source": by_source,
+    over = [row for name, song in independent for row in close_tunes(index, name, song, thresholds["tune"])]
+    return {"window_bars": WINDOW_BARS, "thresholds": thresholds, "held_out_songs": len(songs),
+            "same_tune_as_training": duplicates, "groups": summary, "tune_by_source": by_source,
             "tune_lines_over": over}

@@ -125,3 +125,14 @@ def test_the_base_rate_counts_held_out_windows_by_group_and_sets_thresholds_abov
             rate["groups"][group]["false_alarms_per_window"] <= 0.01
     windows = song_windows(small_index, next(iter(held_out_tunes.values())))
     assert set(windows) == {"tune", "parts", "chords"} and all(run >= 0 for run in windows["tune"])
+
+
+def test_a_held_out_song_that_is_a_training_tune_again_is_listed_and_left_out(small_index, held_out_tunes,
+                                                                                indexed_tunes):
+    from composer.originality.baseline import base_rate
+    songs = [(f"nottingham:{name}", song) for name, song in held_out_tunes.items()]
+    alone = base_rate(small_index, songs)
+    with_copy = base_rate(small_index, songs + [("nottingham:second-ashover4", indexed_tunes["ashover4"])])
+    (copy,) = with_copy["same_tune_as_training"]
+    assert copy["song"] == "nottingham:second-ashover4" and copy["piece"] == "nottingham:ashover4"
+    assert with_copy["groups"] == alone["groups"] and with_copy["thresholds"] == alone["thresholds"]
