@@ -115,6 +115,7 @@ class VideoReader:
             self._stream = self._open_stream()
             self._cache: OrderedDict[int, np.ndarray] = OrderedDict()
             self._behind: OrderedDict[int, object] = OrderedDict()  # decoded, not yet converted
+            self.seeks = 0  # how many times the decoder had to seek (the benchmark and the loop tests read it)
             self._frames = None  # the decoding generator, positioned after `_last`
             self._pending: tuple[int, object] | None = None  # a frame decoded past the one asked for
             self._last: tuple[int, object] | None = None  # the last frame decoded up to the one asked for
@@ -201,6 +202,12 @@ class VideoReader:
         index = self.frame_index(seconds)
         return index, self.frame(index)
 
+    def reaches_without_seeking(self, index: int) -> bool:
+        """Whether frame `index` is kept or a short decode forward from where the decoder is."""
+        last = self._last
+        return (index in self._cache or index in self._behind
+                or (last is not None and last[0] <= index <= last[0] + FORWARD_LIMIT))
+
     def frame(self, index: int) -> np.ndarray:
         """Frame `index` as RGB (a number past the last frame: the last one)."""
         cached = self._cache.get(index)
@@ -208,6 +215,8 @@ class VideoReader:
             self._cache.move_to_end(index)
             return cached
         decoded = self._behind.pop(index, None)
+        if decoded is None and self._last is not None and self._last[0] == index:
+            decoded = self._last[1]  # converted before at another size (the view was resized)
         if decoded is not None:
             return self._store(index, decoded)
         try:
@@ -235,6 +244,7 @@ class VideoReader:
         """Put the decoder at the keyframe at or before frame `index`."""
         pts = self._start_pts + math.floor(Fraction(index) / self._fps / self._time_base)
         self._container.seek(pts, stream=self._stream, backward=True, any_frame=False)
+        self.seeks += 1
         self._frames = self._container.decode(self._stream)
         self._pending = None
         self._last = None

@@ -78,6 +78,8 @@ class VideoController(QObject):
         self._clock.timeout.connect(self._follow_player)
         transport.stateChanged.connect(self._playing_changed)
         self.session.songChanged.connect(self.follow)
+        for changed in (self.options.changed, self.session.songChanged, self.linkChanged):
+            changed.connect(self._follow_loop)
         files.projectShown.connect(lambda project: self.restore(project.state.video))
         files.video_source = lambda: self.link
 
@@ -200,6 +202,7 @@ class VideoController(QObject):
         self.fetcher = FrameFetcher(link.path, self)
         self.fetcher.frameReady.connect(self._show_frame)
         self.fetcher.failed.connect(self._decode_failed)
+        self._follow_loop()
         self.dock.setWindowTitle(fill(self.tr("Video — %1"), Path(link.path).name))
         self.linkChanged.emit()
         self.follow()
@@ -258,6 +261,14 @@ class VideoController(QObject):
             self.fetcher.request(index, picture.fitting_width(self.info.width, self.info.height))
         self._caption_tick = tick
         self._show_caption()
+
+    def _follow_loop(self, *_: object) -> None:
+        """Tell the decode thread where the loop goes round to, so a reader waits there (app.video.frames)."""
+        if self.fetcher is None:
+            return
+        loop = self.options.loop if self.options.loop_enabled else None
+        start = self.frame_at_tick(loop[0]) if loop else None
+        self.fetcher.set_loop_start(start if start is not None and 0 <= start < self.info.frame_count else None)
 
     def _show_frame(self, index: int, image: QImage) -> None:
         """Show a decoded frame, even one the playhead has already left: while a drag outruns the decoder,

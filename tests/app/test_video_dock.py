@@ -267,3 +267,38 @@ def test_a_project_moved_with_its_video_finds_it_beside_itself(window, clip, tmp
     assert window.video.link == VideoLink(str((second / "reel.mp4").resolve()), 2.0)
     window.options.seek(0)
     assert settle(qtbot, window) == 48
+
+
+def test_a_loop_goes_round_without_a_seek(song, clip, qtbot):
+    """A second reader waits at the loop's start, so each pass begins without seeking (a GOP's decode at 1080p)."""
+    from app.main_window import MainWindow
+    from engine.audio.output import OfflineOutput
+    from engine.audio.player import Player
+
+    output = OfflineOutput()
+    window = MainWindow(song, player_factory=lambda: Player(output=output))
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        assert window.video.open_video(str(clip))
+        window.video.set_offset(0.0)
+        window.options.set_loop(960, 960 * 4)  # 1 s to 4 s: frames 24 to 95, more than the reader keeps
+        window.options.seek(960)
+        fetcher = window.video.fetcher
+        qtbot.waitUntil(lambda: len(fetcher.readers) == 2, timeout=5000)
+        window.transport.play()
+        seen = []
+        for _ in range(160):  # 6.4 s in steps of 0.04 s: every frame of the 3 s loop (more than are kept), twice
+            output.advance(0.04)
+            window.video._follow_player()
+            seen.append(settle(qtbot, window))
+            assert seen[-1] == expected_frame(window, window.transport.player.position_tick())
+        window.transport.stop()
+        wraps = sum(later < earlier for earlier, later in zip(seen, seen[1:]))
+        assert wraps == 2 and min(seen) >= 24 and max(seen) <= 95
+        assert fetcher.seeks_for_requests == 0
+    finally:
+        window.session.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
