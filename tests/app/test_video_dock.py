@@ -302,3 +302,27 @@ def test_a_loop_goes_round_without_a_seek(song, clip, qtbot):
         window.session.undo_stack.setClean()
         window.close()
         window.deleteLater()
+
+
+def test_place_video_asks_for_the_first_frames_timecode(video_window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    window = video_window
+    window.session.replace_song(window.session.song.with_(timecode=song_timecode("24", "01:00:10:00")))
+    typed = {}
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        typed["shown"], typed["label"] = dialog.textValue(), dialog.labelText()
+        dialog.setTextValue("01:00:05:00")
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+    assert window.video.placement_dialog()
+    # Placed by its own 01:00:00:00 against the song's old start 00:00:00:00, the video began an hour after the
+    # song; against the new start 01:00:10:00 that first frame is at 02:00:10:00, which the dialog offers.
+    assert typed["shown"] == "02:00:10:00" and "01:00:10:00" in typed["label"]
+    assert window.video.link.offset_seconds == pytest.approx(5.0)  # typed 01:00:05:00: 5 s before the song
+    window.options.seek(0)
+    assert settle(qtbot, window) == 120
