@@ -31,7 +31,8 @@ from app.video.frames import FrameFetcher
 from app.video.view import VideoPanel
 from engine.errors import CadenzaError
 from engine.project import VideoLink
-from engine.timecode import TimecodeError, frames_per_day, parse_timecode, timecode_at_frame
+from engine.song import Song
+from engine.timecode import SongTimecode, Timecode, TimecodeError, frames_per_day, parse_timecode, timecode_at_frame
 from engine.video import VideoInfo, VideoReader, frame_index
 
 
@@ -77,6 +78,7 @@ class VideoController(QObject):
         self._clock.setInterval(PLAY_POLL_MS)
         self._clock.timeout.connect(self._follow_player)
         transport.stateChanged.connect(self._playing_changed)
+        self.session.songChanged.connect(self._keep_picture_on_its_timecode)
         self.session.songChanged.connect(self.follow)
         for changed in (self.options.changed, self.session.songChanged, self.linkChanged):
             changed.connect(self._follow_loop)
@@ -171,9 +173,29 @@ class VideoController(QObject):
     def start_timecode(self) -> str:
         """The timecode of the video's first frame, at the song's rate, as the offset places it."""
         timecode = self.session.song.timecode
+        return self._start_label(timecode).text(timecode.rate)
+
+    def _start_label(self, timecode: SongTimecode) -> Timecode:
+        """The label of the video's first frame on the timeline of the song's `timecode`."""
         offset_frames = round(self.link.offset_seconds * timecode.rate.fps) if self.link else 0
-        frame = (timecode.start_frame - offset_frames) % frames_per_day(timecode.rate)
-        return timecode_at_frame(frame, timecode.rate).text(timecode.rate)
+        return timecode_at_frame((timecode.start_frame - offset_frames) % frames_per_day(timecode.rate), timecode.rate)
+
+    def _keep_picture_on_its_timecode(self, edit: object, before: Song, after: Song) -> None:
+        """When the song's start or rate changes, the picture keeps its place on the film's timecode.
+
+        Both live on one timeline: moving the cue's start from 01:00:00:00 to 01:00:10:00 means the cue now
+        begins 10 s into a reel that starts at 01:00:00:00, so the offset grows by 10 s. Undoing the change
+        gives the old offset back the same way. A label the new rate lacks keeps the offset in seconds."""
+        if self.link is None or before.timecode == after.timecode:
+            return
+        label = self._start_label(before.timecode)
+        try:
+            link = VideoLink(self.link.path, 0.0 - after.timecode.song_seconds(label))
+        except ValueError:  # TimecodeError is one: a drop-frame label at a rate without it
+            return
+        if link != self.link:
+            self.link = link
+            self.linkChanged.emit()
 
     def placement_dialog(self) -> bool:
         if self.link is None:

@@ -310,6 +310,7 @@ def test_place_video_asks_for_the_first_frames_timecode(video_window, qtbot):
 
     window = video_window
     window.session.replace_song(window.session.song.with_(timecode=song_timecode("24", "01:00:10:00")))
+    assert window.video.link.offset_seconds == pytest.approx(10.0)
     typed = {}
 
     def answer() -> None:
@@ -320,9 +321,25 @@ def test_place_video_asks_for_the_first_frames_timecode(video_window, qtbot):
 
     QTimer.singleShot(50, answer)
     assert window.video.placement_dialog()
-    # Placed by its own 01:00:00:00 against the song's old start 00:00:00:00, the video began an hour after the
-    # song; against the new start 01:00:10:00 that first frame is at 02:00:10:00, which the dialog offers.
-    assert typed["shown"] == "02:00:10:00" and "01:00:10:00" in typed["label"]
+    # Placed by its own 01:00:00:00, the video kept that place when the cue's start moved to 01:00:10:00.
+    assert typed["shown"] == "01:00:00:00" and "01:00:10:00" in typed["label"]
     assert window.video.link.offset_seconds == pytest.approx(5.0)  # typed 01:00:05:00: 5 s before the song
     window.options.seek(0)
     assert settle(qtbot, window) == 120
+
+
+def test_the_picture_keeps_its_timecode_when_the_cue_start_moves_and_undo_moves_it_back(video_window, qtbot):
+    from engine.edits import SongPropertiesEdit
+
+    window = video_window
+    assert window.video.start_timecode() == "01:00:00:00" and window.video.link.offset_seconds == -3600.0
+    window.session.push(SongPropertiesEdit.changing(window.session.song, timecode=song_timecode("24", "01:00:04:00")))
+    assert window.video.link.offset_seconds == pytest.approx(4.0)  # the cue now starts 4 s into the reel
+    window.options.seek(0)
+    assert settle(qtbot, window) == 96
+    window.session.undo_stack.undo()
+    assert window.video.link.offset_seconds == -3600.0 and window.video.start_timecode() == "01:00:00:00"
+    window.session.undo_stack.redo()
+    window.session.push(SongPropertiesEdit.changing(window.session.song, timecode=song_timecode("25", "01:00:04:00")))
+    assert window.video.start_timecode() == "01:00:00:00"  # the same labels at 25 fps: still 4 s apart
+    assert window.video.link.offset_seconds == pytest.approx(4.0)
