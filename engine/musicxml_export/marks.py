@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from engine.chords import QUALITIES, Chord
 from engine.keys import KeySignature
+from engine.musicxml_export.transposition import Transposition
 from engine.musicxml_export.units import Measure, Units
 from engine.pitch import parse_pitch_class, pitch_class_name
 from engine.song import Song
@@ -41,10 +42,12 @@ def step_and_alter(pitch_class: int, flats: bool) -> tuple[str, int]:
     return name[0], (-1 if "b" in name else 1 if "#" in name else 0)
 
 
-def key_xml(signature: KeySignature) -> str:
+def key_xml(signature: KeySignature, transposition: Transposition | None = None) -> str:
+    """The key signature, as a transposing part writes it when it is one."""
     key = signature.key
     mode = f"<mode>{key.mode}</mode>" if key.mode in KEY_MODES else ""
-    return f"<key><fifths>{key.sharps}</fifths>{mode}</key>"
+    fifths = key.sharps if transposition is None else transposition.written_fifths(key.sharps)
+    return f"<key><fifths>{fifths}</fifths>{mode}</key>"
 
 
 def tempo_xml(bpm: float) -> str:
@@ -54,10 +57,14 @@ def tempo_xml(bpm: float) -> str:
             f'<sound tempo="{number}"/></direction>')
 
 
-def harmony_xml(chord: Chord | None) -> str:
-    """A chord symbol (None: N.C.), spelled as the editor shows it."""
+def harmony_xml(chord: Chord | None, transposition: Transposition | None = None) -> str:
+    """A chord symbol (None: N.C.), spelled as the editor shows it; in a transposing part, at written pitch
+    (MusicXML's `<transpose>` moves chord symbols too)."""
     if chord is None:
         return '<harmony><root><root-step text="">C</root-step></root><kind text="N.C.">none</kind></harmony>'
+    if transposition is not None and transposition.chromatic:  # the written chord, spelled the usual way
+        shift = -transposition.chromatic
+        chord = Chord((chord.root + shift) % 12, chord.quality, None if chord.bass is None else (chord.bass + shift) % 12)
     name = chord.name()
     flats = "b" in name[:parse_pitch_class(name)[1]]
     kind, degrees = CHORD_KINDS[chord.quality]
@@ -78,13 +85,13 @@ def _pitch_xml(prefix: str, pitch_class: int, flats: bool) -> str:
     return f"<{prefix}><{prefix}-step>{step}</{prefix}-step>{altered}</{prefix}>"
 
 
-def bar_marks(song: Song, layout: list[Measure], first_part: bool,
-              units: Units) -> dict[int, list[tuple[int, str, bool]]]:
+def bar_marks(song: Song, layout: list[Measure], first_part: bool, units: Units,
+              transposition: Transposition | None = None) -> dict[int, list[tuple[int, str, bool]]]:
     """Bar number -> (offset in bar, MusicXML, is attributes) for the part's keys, tempos and chords."""
-    events: list[tuple[int, str, bool]] = [(k.tick, key_xml(k), True) for k in song.keys]
+    events: list[tuple[int, str, bool]] = [(k.tick, key_xml(k, transposition), True) for k in song.keys]
     if first_part:
         events += [(t.tick, tempo_xml(t.bpm), False) for t in song.tempos]
-        events += [(c.tick, harmony_xml(c.chord), False) for c in song.chords]
+        events += [(c.tick, harmony_xml(c.chord, transposition), False) for c in song.chords]
     offsets = [bar.offset for bar in layout]
     placed: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
     sixteenth = units.divisions // 4

@@ -6,7 +6,8 @@ which took 641 s and 1.24 GB for a 47k-note orchestral file; text written as
 it is laid out takes seconds and only one part's bars in memory
 (docs/MUSICXML_EXPORT.md has the numbers). The file is partwise MusicXML 4.0:
 a part list (name, General MIDI instrument and channel), then per part its
-measures: attributes (divisions, key, meter, clef), the bar's marks placed
+measures: attributes (divisions, key, meter, clef, a transposing instrument's
+`<transpose>`: its notes are written at written pitch), the bar's marks placed
 with `<forward>` and `<backup>`, then each voice's notes (`<backup>` between
 voices). One `divisions` serves the whole score (units.py).
 """
@@ -22,6 +23,7 @@ from engine.instruments import gm_instrument
 from engine.musicxml_export.durations import written
 from engine.musicxml_export.layout import Sound, track_bars
 from engine.musicxml_export.marks import bar_marks, step_and_alter
+from engine.musicxml_export.transposition import TRANSPOSING, Transposition
 from engine.musicxml_export.units import Measure, Units, measures, units_for
 from engine.song import Song
 from engine.track import Track
@@ -45,17 +47,20 @@ def write_score(song: Song, out: TextIO, progress: Callable[[float], None] | Non
     for index, track in enumerate(parts, 1):
         out.write(_score_part(index, track))
     out.write("</part-list>\n")
-    spelling = _spelling(song, layout, units)
     for index, track in enumerate(parts, 1):
-        marks = bar_marks(song, layout, index == 1, units)
+        transposition = TRANSPOSING.get(track.program) if track is not None else None
+        marks = bar_marks(song, layout, index == 1, units, transposition)
         voices = track_bars(track, layout, units) if track is not None else {}
+        spelling = _spelling(song, layout, units, transposition)
+        setup = _clef(track, transposition) + (transposition.xml() if transposition else "")
         out.write(f'<part id="P{index}">\n')
         previous_meter = None
         for position, bar in enumerate(layout):
             meter = f"<time><beats>{bar.meter.numerator}</beats><beat-type>{bar.meter.denominator}</beat-type></time>"
             out.write(_measure(bar, voices.get(bar.number, []), marks.get(bar.number, []), units.divisions,
                                first=position == 0, meter=meter if meter != previous_meter else "",
-                               clef=_clef(track) if position == 0 else "", flats=spelling[position]))
+                               clef=setup if position == 0 else "", flats=spelling[position],
+                               shift=transposition.semitones if transposition else 0))
             previous_meter = meter
         out.write("</part>\n")
         if progress is not None:
@@ -74,17 +79,21 @@ def _score_part(index: int, track: Track | None) -> str:
             f'<midi-program>{program + 1}</midi-program></midi-instrument></score-part>\n')
 
 
-def _clef(track: Track | None) -> str:
-    """Bass clef for a part that sounds mostly below middle C, treble otherwise."""
+def _clef(track: Track | None, transposition: Transposition | None) -> str:
+    """Bass clef for a part written mostly below middle C, treble otherwise."""
     notes = track.notes if track is not None else ()
-    if notes and sum(n.pitch for n in notes) / len(notes) < 60:
+    shift = transposition.semitones if transposition else 0
+    if notes and sum(n.pitch for n in notes) / len(notes) - shift < 60:
         return "<clef><sign>F</sign><line>4</line></clef>"
     return "<clef><sign>G</sign><line>2</line></clef>"
 
 
-def _spelling(song: Song, layout: list[Measure], units: Units) -> list[bool | None]:
-    """Per bar: spell black keys with flats (True), sharps (False) or plainly (None), from the key there."""
-    keys = sorted((units.at(k.tick), k.key.sharps) for k in song.keys)
+def _spelling(song: Song, layout: list[Measure], units: Units,
+              transposition: Transposition | None) -> list[bool | None]:
+    """Per bar: spell black keys with flats (True), sharps (False) or plainly (None), from the key there
+    (as the part writes it)."""
+    written = transposition.written_fifths if transposition else (lambda fifths: fifths)
+    keys = sorted((units.at(k.tick), written(k.key.sharps)) for k in song.keys)
     offsets = [offset for offset, _ in keys]
     result = []
     for bar in layout:
@@ -95,7 +104,7 @@ def _spelling(song: Song, layout: list[Measure], units: Units) -> list[bool | No
 
 
 def _measure(bar: Measure, voices: list[list[Sound]], marks: list[tuple[int, str, bool]], divisions: int,
-             first: bool, meter: str, clef: str, flats: bool | None) -> str:
+             first: bool, meter: str, clef: str, flats: bool | None, shift: int = 0) -> str:
     parts = [f'<measure number="{bar.number}">']
     opening = [f"<divisions>{divisions}</divisions>"] if first else []
     opening += [text for offset, text, is_attributes in marks if is_attributes and offset == 0]
@@ -119,13 +128,13 @@ def _measure(bar: Measure, voices: list[list[Sound]], marks: list[tuple[int, str
         if number > 1:
             parts.append(f"<backup><duration>{bar.length}</duration></backup>")
         for sound in voice:
-            _sound(parts, sound, number, divisions, flats)
+            _sound(parts, sound, number, divisions, flats, shift)
     parts.append("</measure>\n")
     return "".join(parts)
 
 
-def _sound(parts: list[str], sound: Sound, voice: int, divisions: int, flats: bool | None) -> None:
-    """A chord, note or rest as one or more tied written notes."""
+def _sound(parts: list[str], sound: Sound, voice: int, divisions: int, flats: bool | None, shift: int) -> None:
+    """A chord, note or rest as one or more tied written notes (`shift`: sounding minus written pitch)."""
     pieces = written(sound.length, divisions)
     last = len(pieces) - 1
     for index, piece in enumerate(pieces):
@@ -141,7 +150,7 @@ def _sound(parts: list[str], sound: Sound, voice: int, divisions: int, flats: bo
         notations = f"<notations>{tied}</notations>" if tied else ""
         for head, pitch in enumerate(sound.pitches):
             chord = "<chord/>" if head else ""
-            parts.append(f"<note>{chord}{_pitch(pitch, flats)}{duration}{ties}{looks}{notations}</note>")
+            parts.append(f"<note>{chord}{_pitch(pitch - shift, flats)}{duration}{ties}{looks}{notations}</note>")
 
 
 def _looks(piece, voice: int) -> str:

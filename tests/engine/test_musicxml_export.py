@@ -115,3 +115,30 @@ def test_a_cancelled_export_leaves_the_old_file_and_nothing_else(tmp_path):
         export_musicxml(played_song(2000), target, progress)
     assert heard == [0.25, 0.5]
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["kept.musicxml"]
+
+
+def test_transposing_instruments_are_written_at_written_pitch_and_read_back_sounding(tmp_path):
+    from music21 import converter
+
+    from engine.chords import ChordEvent, parse_chord
+
+    concert = (Note(0, 60, 480, 80), Note(480, 65, 480, 80), Note(960, 70, 960, 80))
+    song = Song(tracks=(Track(1, name="Clarinet", program=71, notes=concert),
+                        Track(2, name="Tenor sax", program=66, channel=1, notes=concert),
+                        Track(3, name="Flute", program=73, channel=2, notes=concert)),
+                keys=(KeySignature(0, Key(5, "major")),), chords=(ChordEvent(0, parse_chord("F")),))
+    path = tmp_path / "band.musicxml"
+    export_musicxml(song, path)
+    text = path.read_text()
+    clarinet, sax, flute = text.split('<part id="P')[1:]
+    assert "<transpose><diatonic>-1</diatonic><chromatic>-2</chromatic></transpose>" in clarinet
+    assert "<octave-change>-1</octave-change>" in sax and "<transpose>" not in flute
+    assert "<fifths>1</fifths>" in clarinet and "<fifths>-1</fifths>" in flute  # G major for concert F
+    assert "<step>D</step><octave>4</octave>" in clarinet and "<step>D</step><octave>5</octave>" in sax
+    assert "<root-step>G</root-step>" in clarinet  # the chord symbol at written pitch too
+    back = import_musicxml(path).song
+    assert [t.notes for t in back.tracks] == [concert] * 3
+    assert back.keys[0].key == Key(5, "major") and back.chords[0].chord == parse_chord("F")
+    score = converter.parse(path).toSoundingPitch()
+    for part in score.parts:
+        assert [n.pitch.midi for n in part.recurse().notes if n.isNote] == [60, 65, 70]
