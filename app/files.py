@@ -25,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.autosave import Autosaver
 from app.dialogs import ask
 from app.file_dialogs import remember_folder, start_path
 from app.i18n import fill
@@ -40,12 +41,6 @@ from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectSt
 from engine.song import Song
 from engine.track import Track, TrackRole
 
-AUTOSAVE_MS = 30_000         # the steady autosave while anything is unsaved
-AUTOSAVE_QUIET_MS = 1_500    # sooner: once the user pauses this long after an edit
-AUTOSAVE_LATEST_MS = 3_000   # and at the latest this long after the first edit since the last autosave
-# An autosave runs on the UI thread (52 ms for a 200-note song, 0.6 s for 9,800 notes on a busy 2-core machine),
-# so for big songs the waits grow with what the last one cost: at most 1/20 of the time goes to autosaving.
-AUTOSAVE_QUIET_FACTOR, AUTOSAVE_LATEST_FACTOR = 5, 20
 MAX_RECENT = 8
 UNFOLD_KEY = "open/unfold_repeats"
 
@@ -93,23 +88,13 @@ class FileController(QObject):
         self.source_path: str | None = None  # the MIDI file or score the song came from, until saved as a project
         self.interactive = interactive
         self.recovery = recovery or RecoveryStore()
-        self._autosaved_revision = session.document.revision
-        self._recovery_entry = None
         self.takes_source = list  # () -> the JSON-able AI takes saved with the project
         self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
         self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
         self.mix_source = MixSettings  # () -> how playback and exports mix the song (app.mix_settings)
         self.style_source = lambda: None  # () -> the learned style the proposals use (app.proposals.panel)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        # Edits reach the disk within seconds, not within 30 s (benchmarks/bench_recovery.py measures the work a
-        # kill loses).
-        self.autosave_quiet = self._single_shot(AUTOSAVE_QUIET_MS)
-        self.autosave_latest = self._single_shot(AUTOSAVE_LATEST_MS)
-        session.songChanged.connect(self._edited)
-        self._recovered_entry = None  # the crashed session's recovery, until its work is on disk again as ours
-        self._autosave_seconds = 0.0  # what the last autosave took
+        self.autosaver = Autosaver(self, session, self.recovery, self.project, lambda: self.path)
+        self.autosaver.failed.connect(self._autosave_failed)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
         self.open_job = None  # the ScoreOpen reading (or ScoreExport writing) a score in the background
         window.setAcceptDrops(True)
@@ -117,23 +102,6 @@ class FileController(QObject):
 
     def _clean_changed(self, clean: bool) -> None:
         self.pathChanged.emit()
-
-    def _single_shot(self, ms: int) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(ms)
-        timer.timeout.connect(self.autosave)
-        return timer
-
-    def _edited(self, *_) -> None:
-        """Schedule an autosave: after a short pause in editing, and at the latest a few seconds after the first
-        edit since the last autosave (continuous editing still reaches the disk)."""
-        if not self.autosave_timer.isActive():
-            return  # not started yet (start-up) or closed
-        cost_ms = self._autosave_seconds * 1000
-        self.autosave_quiet.start(int(max(AUTOSAVE_QUIET_MS, AUTOSAVE_QUIET_FACTOR * cost_ms)))
-        if not self.autosave_latest.isActive():  # (setting a running timer's interval would restart it)
-            self.autosave_latest.start(int(max(AUTOSAVE_LATEST_MS, AUTOSAVE_LATEST_FACTOR * cost_ms)))
 
     # --- talking to the user ------------------------------------------------------------
     def ask(self, icon, title: str, text: str, buttons=QMessageBox.Ok, default=QMessageBox.NoButton):
@@ -228,7 +196,7 @@ class FileController(QObject):
             self.session.set_current_track(state.selected_track_id)
         self.path = path
         self.source_path = source
-        self._autosaved_revision = self.session.document.revision
+        self.autosaver.mark_saved()
         self.projectShown.emit(project)
         self.pathChanged.emit()
 
@@ -244,7 +212,7 @@ class FileController(QObject):
         elif path is None or not self.open_file(path, confirm=False):
             self._show_project(Project(song=new_song()), None, saved_state=False)
         self.offer_recovery()
-        self.autosave_timer.start()
+        self.autosaver.start()
 
     def confirm_discard(self) -> bool:
         """Before the song is replaced or the window closes: save, discard or cancel unsaved changes."""
@@ -426,24 +394,11 @@ class FileController(QObject):
 
     # --- autosave and recovery -------------------------------------------------------------
     def autosave(self) -> bool:
-        """Write the recovery file if anything changed since the last one (every 30 s)."""
-        revision = self.session.document.revision
-        if not self.dirty or revision == self._autosaved_revision:
-            return False
-        self.autosave_quiet.stop()
-        self.autosave_latest.stop()
-        started = time.perf_counter()
-        try:
-            self._recovery_entry = self.recovery.autosave(self.project(), self.path)
-            self._autosave_seconds = time.perf_counter() - started
-        except (CadenzaError, OSError) as error:
-            self.session.message.emit(fill(self.tr("Autosave failed: %1"), _reason(self.tr("recovery file"), error)))
-            return False
-        self._autosaved_revision = revision
-        if self._recovered_entry is not None:  # the recovered work is on disk again, as this session's
-            self.recovery.discard(self._recovered_entry)
-            self._recovered_entry = None
-        return True
+        """Write the recovery file now if anything changed since the last one (app.autosave says when it is due)."""
+        return self.autosaver.save()
+
+    def _autosave_failed(self, error: Exception) -> None:
+        self.session.message.emit(fill(self.tr("Autosave failed: %1"), _reason(self.tr("recovery file"), error)))
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest autosave left behind that can be read; the others are kept for later.
@@ -479,24 +434,17 @@ class FileController(QObject):
         source_is_project = bool(entry.source_path and entry.source_path.endswith(PROJECT_SUFFIX))
         self._show_project(project, entry.source_path if source_is_project else None)
         self.session.undo_stack.resetClean()  # recovered work is unsaved until the user saves it
-        self._recovered_entry = entry  # removed once autosave() has written the work as ours
-        self._autosaved_revision = None
-        self.autosave()
+        self.autosaver.adopt(entry)  # written as ours at once; the crashed session's file goes after that
         return True
 
     def _forget_recovery(self) -> None:
         """The work is saved or discarded: this session's recovery file goes, and a recovered one not yet replaced."""
-        for entry in (self._recovery_entry, self._recovered_entry):
-            if entry is not None:
-                self.recovery.discard(entry)
-        self._recovery_entry = self._recovered_entry = None
+        self.autosaver.forget()
 
     def close(self) -> None:
         """A clean close: stop a score still being read, stop autosaving and remove this session's recovery file."""
         if self.open_job is not None:
             self.open_job.thread.cancelled = True
             self.open_job.thread.wait()  # a QThread destroyed while it runs takes the process down
-        self.autosave_timer.stop()
-        self.autosave_quiet.stop()
-        self.autosave_latest.stop()
+        self.autosaver.stop()
         self._forget_recovery()
