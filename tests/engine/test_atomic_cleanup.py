@@ -97,3 +97,24 @@ def test_a_chain_of_links_and_a_dangling_link(tmp_path):
 
 def test_a_missing_folder_is_nothing_to_clean(tmp_path):
     assert remove_stale_temporaries(tmp_path / "missing") == []
+
+
+def test_killed_renders_leave_nothing_after_the_next_render(tmp_path):
+    """The audit's case: renders killed mid-write left their temporaries (10 left 11 MB). Now each render
+    removes the one its killed predecessor left, and a finished one leaves only its file."""
+    song = REPO / "tests" / "data" / "midi" / "pop909_001.mid"  # 196 s of audio: a second or two of rendering
+    command = [sys.executable, "-m", "composer.cli.main", "render", str(song)]
+    seen = []
+    for _ in range(3):
+        render = subprocess.Popen(command + [str(tmp_path / "take.wav")], cwd=REPO, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while not set(temporaries(tmp_path)) - set(seen) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        render.send_signal(signal.SIGKILL)
+        render.wait()
+        left = temporaries(tmp_path)
+        assert len(left) == 1 and left[0].startswith(".take.wav.") and left[0] not in seen  # only its own
+        seen += left
+    done = subprocess.run(command + [str(tmp_path / "mix.wav")], cwd=REPO, capture_output=True, timeout=120)
+    assert done.returncode == 0 and sorted(os.listdir(tmp_path)) == ["mix.wav"]
