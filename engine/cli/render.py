@@ -17,11 +17,12 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "render", help="render a MIDI file, MusicXML score or project file to WAV or FLAC",
-        description="Render a MIDI file, MusicXML score (repeats played out) or project file to a stereo 16-bit WAV or FLAC file (chosen by OUT's extension).")
+        description="Render a MIDI file, MusicXML score (repeats played out) or project file to a stereo 16-bit WAV or FLAC file (chosen by OUT's extension), with the project's mix (balance by role, reverb, chorus); with --stems, also one 24-bit file per track.")
     parser.add_argument("input", metavar="IN", help="a MIDI file, a MusicXML score or a Cadenza project")
     parser.add_argument("output", metavar="OUT", help="the audio file to write: .wav or .flac")
     parser.add_argument("--soundfont", metavar="PATH",
-                        help="a .sf2/.sf3 SoundFont (default: the project's, then soundfonts/, TimGM6mb, system ones)")
+                        help="a .sf2/.sf3 SoundFont (default: the project's, then soundfonts/, FluidR3_GM, TimGM6mb, "
+                             "system ones)")
     parser.add_argument("--sample-rate", metavar="N", type=int, default=44100, help="samples per second (default 44100)")
     parser.add_argument("--normalize", action="store_true",
                         help="scale the whole render so its peak is at -1 dBFS (at most +24 dB; silence stays "
@@ -32,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "24-bit, the same length, and add up to the mix in OUT")
     parser.add_argument("--dry", action="store_true", help="no reverb and no chorus, whatever the project says")
     parser.add_argument("--no-balance", action="store_true",
-                        help="play every track at its own volume, without the gains by role that let the melody lead")
+                        help="play every track at its own volume, without the balance (instrument and texture "
+                             "levelled, then gains by role) that lets the melody lead")
     parser.set_defaults(func=run)
 
 
