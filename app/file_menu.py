@@ -95,7 +95,8 @@ class FileMenu(QObject):
                 return None
             suggested = Path(files.suggested_path(".wav"))
             folder = str(suggested.parent) if files.path else str(Path.home())
-            dialog = StemsDialog(files.session.song, folder, suggested.stem, self.window)
+            dialog = StemsDialog(files.session.song, folder, suggested.stem, self.window,
+                                 self.normalize_action.isChecked())
             if dialog.exec() != QDialog.Accepted:
                 return None
             mix_path, sample_rate = str(dialog.mix_path()), dialog.sample_rate()

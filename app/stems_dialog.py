@@ -61,7 +61,7 @@ class StemsExport(AudioExport):
 class StemsDialog(QDialog):
     """Where and how to write the stems; `mix_path()` and `sample_rate()` once accepted."""
 
-    def __init__(self, song: Song, folder: str, cue: str, parent: QWidget | None = None) -> None:
+    def __init__(self, song: Song, folder: str, cue: str, parent: QWidget | None = None, normalize: bool = True) -> None:
         super().__init__(parent)
         self.song = song
         self.setWindowTitle(self.tr("Export stems"))
@@ -81,8 +81,10 @@ class StemsDialog(QDialog):
             self.rate.addItem(fill(self.tr("%1 Hz"), rate), rate)
         self.files = QLabel()
         self.files.setWordWrap(True)
+        level = (self.tr("Normalized: one gain for every file puts the mix's peak at -1 dBFS.") if normalize else
+                 self.tr("At the playback level (normalizing is off in the File menu)."))
         self.note = QLabel(self.tr("24-bit files, all the same length from the cue's start to the end of the "
-                                   "last release, so they line up in any DAW; muted tracks get no file."))
+                                   "last release, so they line up in any DAW; muted tracks get no file.") + " " + level)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: gray;")
         self.problem = QLabel()
