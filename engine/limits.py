@@ -34,7 +34,8 @@ class Limits:
     bars: int = 20_000            # 6.6 x the longest song measured; 11 hours of 4/4 at 120 bpm
     seconds: float = 6 * 3600     # 5 x the longest song measured (a render of it takes minutes, not hours)
     tracks: int = 250             # the player and renderer give each track a synth channel: at most 253 (schedule)
-    notes: int = 2_000_000        # 26 x the most notes measured
+    notes: int = 1_000_000        # 13 x the most notes measured
+    events: int = 2_000_000       # MIDI channel events in a file (read before notes exist): ~4 s and ~400 MB
     ticks: int = 2**29 - 1        # the roll, zoomed all the way in (2 px a tick), stays in Qt's 32-bit pixels
     appended_bars: int = 128      # what one Continue adds (a sketch has at most 128 bars too)
 

@@ -23,7 +23,8 @@ What it forgives (each noted in `SmfFile.warnings`, none fatal):
 
 What it refuses with `MidiFileError` (one line, naming the file): no MThd
 header, a header too short, an SMF format other than 0/1/2, a division of zero,
-and a track chunk that claims more bytes than the file holds. Every loop
+a track chunk that claims more bytes than the file holds, and more channel
+events than engine.limits allows (checked as they are read, so memory stays bounded). Every loop
 consumes at least one byte per step, so any input ends in time linear in its
 size; no other exception type escapes `parse_smf`.
 
@@ -36,6 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.errors import FileFormatError
+from engine.limits import LIMITS
 
 
 class MidiFileError(FileFormatError):
@@ -71,8 +73,9 @@ _META = 0xFF
 _END_OF_TRACK = 0x2F
 
 
-def parse_smf(data: bytes, path: str) -> SmfFile:
-    """Parse a whole file's bytes; raise MidiFileError naming `path` if it is unusable."""
+def parse_smf(data: bytes, path: str, max_events: int = LIMITS.events) -> SmfFile:
+    """Parse a whole file's bytes; raise MidiFileError naming `path` if it is unusable or holds more than
+    `max_events` channel events (21 million fit in the 64 MB a file may have: gigabytes of tuples)."""
     if not data:
         raise MidiFileError(path, "empty file")
     if data[:4] != b"MThd":
@@ -100,6 +103,7 @@ def parse_smf(data: bytes, path: str) -> SmfFile:
     tracks: list[RawTrack] = []
     pos = 8 + header_length
     size = len(data)
+    events = 0  # channel events read so far
     while pos + 8 <= size:
         chunk_id = data[pos:pos + 4]
         length = int.from_bytes(data[pos + 4:pos + 8], "big")
@@ -109,7 +113,12 @@ def parse_smf(data: bytes, path: str) -> SmfFile:
             if length > remaining:
                 raise MidiFileError(path, f"track {len(tracks) + 1} is truncated: chunk says {length} bytes, "
                                           f"{remaining} remain")
-            tracks.append(_read_track(data[body:body + length], len(tracks) + 1, warnings))
+            try:
+                tracks.append(_read_track(data[body:body + length], len(tracks) + 1, warnings, max_events - events))
+                events += len(tracks[-1].channel_events)
+            except _TooManyEvents:
+                raise MidiFileError(path, f"more than {max_events:,} MIDI events; Cadenza reads files of at most "
+                                          f"{max_events:,}") from None
         elif all(32 <= c < 127 for c in chunk_id):
             if length > remaining:
                 warnings.append(f"unknown chunk {chunk_id.decode('ascii')!r} is truncated; ignored")
@@ -126,8 +135,9 @@ def parse_smf(data: bytes, path: str) -> SmfFile:
     return SmfFile(smf_format, division, smpte, declared, tracks, warnings)
 
 
-def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
-    """Walk one MTrk body. The hot loop: locals only, one tuple per event."""
+def _read_track(chunk: bytes, number: int, warnings: list[str], budget: int) -> RawTrack:
+    """Walk one MTrk body. The hot loop: locals only, one tuple per event. More than `budget` channel events
+    raise _TooManyEvents; every event takes 2 bytes or more, so only a chunk over twice the budget counts."""
     track = RawTrack()
     events = track.channel_events
     append = events.append
@@ -138,6 +148,7 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
     tick = 0
     status = 0  # running status; 0 = none yet
     stray = 0
+    counting = end > 2 * budget
     try:
         while pos < end:
             byte = chunk[pos]
@@ -177,6 +188,8 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
                     stray += 1
                     pos += _SYSTEM_DATA_LENGTH.get(byte, 0)
                 continue
+            if counting and len(events) >= budget:
+                raise _TooManyEvents
             if data_length[status & 0xF0] == 2:  # (the chunk is a copy: reading past it raises)
                 append((tick, status, chunk[pos], chunk[pos + 1]))
                 pos += 2
@@ -194,6 +207,10 @@ def _read_track(chunk: bytes, number: int, warnings: list[str]) -> RawTrack:
         warnings.append(f"track {number} has no end-of-track event; it ends at its last event")
     track.end_tick = tick
     return track
+
+
+class _TooManyEvents(Exception):
+    """More channel events than engine.limits allows: the file is refused before it fills memory."""
 
 
 class _BadVarlen(Exception):

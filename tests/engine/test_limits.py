@@ -22,6 +22,7 @@ from engine.track import Track
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from absurd_files import endless_note, far_end_project, huge_delta, many_tracks, write  # noqa: E402
+from smf_build import off, on, smf, track  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "midi"
 def refused(path: Path) -> str:
@@ -50,6 +51,17 @@ def test_a_project_that_ends_at_tick_10_to_the_30(tmp_path):
 def test_300_tracks(tmp_path):
     assert "300 tracks; Cadenza plays at most 250" in refused(write(tmp_path, "wide.mid", many_tracks(300)))
     assert len(import_midi_bytes(many_tracks(LIMITS.tracks)).song.tracks) == LIMITS.tracks
+
+
+def test_a_file_with_more_events_than_the_limit_is_refused_while_it_is_read():
+    from engine.midi.smf_reader import MidiFileError, parse_smf
+
+    dense = smf(track(*[(0, on(60)), (1, off(60))] * 600))  # 1,200 events in one track
+    assert len(parse_smf(dense, "dense.mid", max_events=1_200).tracks[0].channel_events) == 1_200
+    for data in (dense, smf(*[track((0, on(60)), (1, off(60)))] * 601)):  # in one track, or across 601
+        with pytest.raises(MidiFileError, match=r"^dense\.mid: more than 1,000 MIDI events; Cadenza reads files "
+                                                r"of at most 1,000$"):
+            parse_smf(data, "dense.mid", max_events=1_000)
 
 
 def test_the_writer_refuses_an_end_past_the_last_tick_instead_of_writing_filler_forever():
