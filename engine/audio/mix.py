@@ -1,4 +1,4 @@
-"""The project's mix: gains by role so the melody leads, and FluidSynth's reverb and chorus.
+"""The project's mix: a balance so the melody leads, and FluidSynth's reverb and chorus.
 
 `MixSettings` is saved with the project (ProjectState.mix) and used by both the
 player and the renderer, so playback, an audio export and stems sound alike.
@@ -8,7 +8,7 @@ a melody sits up to 10-15 dB under its accompaniment (a single line against a
 part that plays chords all the time), or 6 dB over it when the melody is a
 flute and the accompaniment a nylon guitar, because General MIDI soundfonts
 are not levelled (measured in docs/SCORING.md, "Stems and mix"). So the
-balance does two things, both measured rather than guessed:
+balance does three things, each measured rather than guessed:
 
 - it brings each instrument to its SoundFont's median level (engine.audio.levels,
   a table measured per SoundFont, at most 6 dB either way; drum kits and
@@ -44,9 +44,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.audio.levels import corrections
 from engine.song import Song
