@@ -73,7 +73,7 @@ def music21_check(song, path: Path) -> dict:
 
     pitched = [track for track in song.tracks if not track.is_drums]
     units = units_for(song, pitched)
-    score = converter.parse(str(path))
+    score = converter.parse(str(path)).toSoundingPitch()  # transposing parts are written at written pitch
     parts_equal = 0
     for track, part in zip(pitched, score.parts):
         expected = Counter({(Fraction(units.span(n.start, n.end)[0], units.divisions), n.pitch): 1

@@ -48,7 +48,10 @@ def written(duration: int, divisions: int) -> tuple[Written, ...]:
     drawn = quarters * actual / normal  # the length as drawn, before the tuplet shortens it: a dyadic fraction
     pieces = []
     for value, dots in _dotted_runs(drawn):
-        pieces.append(Written(int(value * normal / actual * divisions), _TYPE_NAMES[_top(value, dots)], dots, actual, normal))
+        length = value * normal / actual * divisions
+        if length.denominator != 1:  # the writer's divisions hold every length it writes: a bug if not
+            raise ValueError(f"a piece of {duration}/{divisions} of a quarter is not a whole number of divisions")
+        pieces.append(Written(int(length), _TYPE_NAMES[_top(value, dots)], dots, actual, normal))
     return tuple(pieces)
 
 

@@ -64,7 +64,8 @@ def harmony_xml(chord: Chord | None, transposition: Transposition | None = None)
         return '<harmony><root><root-step text="">C</root-step></root><kind text="N.C.">none</kind></harmony>'
     if transposition is not None and transposition.chromatic:  # the written chord, spelled the usual way
         shift = -transposition.chromatic
-        chord = Chord((chord.root + shift) % 12, chord.quality, None if chord.bass is None else (chord.bass + shift) % 12)
+        bass = None if chord.bass is None else (chord.bass + shift) % 12
+        chord = Chord((chord.root + shift) % 12, chord.quality, bass)
     name = chord.name()
     flats = "b" in name[:parse_pitch_class(name)[1]]
     kind, degrees = CHORD_KINDS[chord.quality]
