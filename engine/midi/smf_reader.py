@@ -23,8 +23,8 @@ What it forgives (each noted in `SmfFile.warnings`, none fatal):
 
 What it refuses with `MidiFileError` (one line, naming the file): no MThd
 header, a header too short, an SMF format other than 0/1/2, a division of zero,
-a track chunk that claims more bytes than the file holds, and more channel
-events than engine.limits allows (checked as they are read, so memory stays bounded). Every loop
+a track chunk that claims more bytes than the file holds, and more channel and
+meta events than engine.limits allows (counted as they are read, so memory stays bounded). Every loop
 consumes at least one byte per step, so any input ends in time linear in its
 size; no other exception type escapes `parse_smf`.
 
@@ -75,7 +75,7 @@ _END_OF_TRACK = 0x2F
 
 def parse_smf(data: bytes, path: str, max_events: int = LIMITS.events) -> SmfFile:
     """Parse a whole file's bytes; raise MidiFileError naming `path` if it is unusable or holds more than
-    `max_events` channel events (21 million fit in the 64 MB a file may have: gigabytes of tuples)."""
+    `max_events` channel and meta events (21 million fit in the 64 MB a file may have: gigabytes of tuples)."""
     if not data:
         raise MidiFileError(path, "empty file")
     if data[:4] != b"MThd":
@@ -103,7 +103,7 @@ def parse_smf(data: bytes, path: str, max_events: int = LIMITS.events) -> SmfFil
     tracks: list[RawTrack] = []
     pos = 8 + header_length
     size = len(data)
-    events = 0  # channel events read so far
+    events = 0  # channel and meta events read so far
     while pos + 8 <= size:
         chunk_id = data[pos:pos + 4]
         length = int.from_bytes(data[pos + 4:pos + 8], "big")
@@ -115,7 +115,7 @@ def parse_smf(data: bytes, path: str, max_events: int = LIMITS.events) -> SmfFil
                                           f"{remaining} remain")
             try:
                 tracks.append(_read_track(data[body:body + length], len(tracks) + 1, warnings, max_events - events))
-                events += len(tracks[-1].channel_events)
+                events += len(tracks[-1].channel_events) + len(tracks[-1].meta_events)
             except _TooManyEvents:
                 raise MidiFileError(path, f"more than {max_events:,} MIDI events; Cadenza reads files of at most "
                                           f"{max_events:,}") from None
@@ -136,8 +136,8 @@ def parse_smf(data: bytes, path: str, max_events: int = LIMITS.events) -> SmfFil
 
 
 def _read_track(chunk: bytes, number: int, warnings: list[str], budget: int) -> RawTrack:
-    """Walk one MTrk body. The hot loop: locals only, one tuple per event. More than `budget` channel events
-    raise _TooManyEvents; every event takes 2 bytes or more, so only a chunk over twice the budget counts."""
+    """Walk one MTrk body. The hot loop: locals only, one tuple per event. More than `budget` channel and meta
+    events raise _TooManyEvents; every event takes 2 bytes or more, so only a chunk over twice the budget counts."""
     track = RawTrack()
     events = track.channel_events
     append = events.append
@@ -177,6 +177,8 @@ def _read_track(chunk: bytes, number: int, warnings: list[str], budget: int) -> 
                     if kind == _END_OF_TRACK:
                         track.has_end_of_track = True
                         break
+                    if counting and len(events) + len(metas) >= budget:
+                        raise _TooManyEvents
                     metas.append((tick, kind, chunk[pos:pos + length]))
                     pos += length
                 elif byte == 0xF0 or byte == 0xF7:
@@ -188,7 +190,7 @@ def _read_track(chunk: bytes, number: int, warnings: list[str], budget: int) -> 
                     stray += 1
                     pos += _SYSTEM_DATA_LENGTH.get(byte, 0)
                 continue
-            if counting and len(events) >= budget:
+            if counting and len(events) + len(metas) >= budget:
                 raise _TooManyEvents
             if data_length[status & 0xF0] == 2:  # (the chunk is a copy: reading past it raises)
                 append((tick, status, chunk[pos], chunk[pos + 1]))

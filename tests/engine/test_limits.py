@@ -22,7 +22,7 @@ from engine.track import Track
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from absurd_files import endless_note, far_end_project, huge_delta, many_tracks, write  # noqa: E402
-from smf_build import off, on, smf, track  # noqa: E402
+from smf_build import meta, off, on, smf, track  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "midi"
 def refused(path: Path) -> str:
@@ -58,7 +58,8 @@ def test_a_file_with_more_events_than_the_limit_is_refused_while_it_is_read():
 
     dense = smf(track(*[(0, on(60)), (1, off(60))] * 600))  # 1,200 events in one track
     assert len(parse_smf(dense, "dense.mid", max_events=1_200).tracks[0].channel_events) == 1_200
-    for data in (dense, smf(*[track((0, on(60)), (1, off(60)))] * 601)):  # in one track, or across 601
+    tempos = smf(track(*[(1, meta(0x51, b"\x07\xa1\x20"))] * 1_001))  # meta events count too
+    for data in (dense, smf(*[track((0, on(60)), (1, off(60)))] * 601), tempos):  # in one track, or across 601
         with pytest.raises(MidiFileError, match=r"^dense\.mid: more than 1,000 MIDI events; Cadenza reads files "
                                                 r"of at most 1,000$"):
             parse_smf(data, "dense.mid", max_events=1_000)
