@@ -38,6 +38,7 @@ class Limits:
     events: int = 2_000_000       # MIDI channel events in a file (read before notes exist): ~4 s and ~400 MB
     ticks: int = 2**29 - 1        # the roll, zoomed all the way in (2 px a tick), stays in Qt's 32-bit pixels
     appended_bars: int = 128      # what one Continue adds (a sketch has at most 128 bars too)
+    project_bytes: int = 256 * 2**20  # a .cadenza file (1M notes take ~60 MB of JSON), read whole before parsing
 
     def as_dict(self) -> dict:
         return asdict(self)

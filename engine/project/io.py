@@ -9,11 +9,13 @@ or to open with a newer Cadenza.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from os import PathLike
 from pathlib import Path
 
 from engine.atomic import FileWriteError, atomic_write_bytes
-from engine.limits import SongTooLargeError, check_song
+from engine.limits import LIMITS, SongTooLargeError, check_song
 from engine.errors import FileFormatError
 from engine.project.codec import project_from_json, project_to_json
 from engine.project.fields import Invalid
@@ -45,6 +47,12 @@ def save_project(project: Project, path: str | PathLike[str]) -> None:
 def load_project(path: str | PathLike[str]) -> Project:
     """Read a project file; raises `ProjectFileError(path, reason)` for any unreadable file."""
     try:
+        info = os.stat(path)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):  # a FIFO or device: reading could block
+            raise ProjectFileError(path, "is not a regular file")
+        if info.st_size > LIMITS.project_bytes:
+            raise ProjectFileError(path, f"too large for a project file ({info.st_size // 2**20} MB; "
+                                         f"at most {LIMITS.project_bytes // 2**20} MB)")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise ProjectFileError(path, "no such file") from None

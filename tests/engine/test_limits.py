@@ -99,3 +99,19 @@ def test_real_songs_are_far_inside_the_limits(path):
 
 def test_the_refusal_is_a_cadenza_error():
     assert issubclass(SongTooLargeError, CadenzaError)
+
+
+def test_a_project_file_too_large_or_a_fifo_is_refused_without_reading_it(tmp_path):
+    import os
+
+    from engine.project import ProjectFileError, load_project
+
+    huge = tmp_path / "huge.cadenza"
+    with open(huge, "wb") as file:
+        file.truncate(LIMITS.project_bytes + 1)  # sparse: nothing is written, nothing would fit in memory
+    with pytest.raises(ProjectFileError, match=r"huge\.cadenza: too large for a project file \(256 MB; at most 256 MB\)$"):
+        load_project(huge)
+    fifo = tmp_path / "pipe.cadenza"
+    os.mkfifo(fifo)
+    with pytest.raises(ProjectFileError, match=r"pipe\.cadenza: is not a regular file$"):
+        load_project(fifo)  # reading it would wait for a writer forever
