@@ -38,7 +38,7 @@ import soundfile
 
 from engine.atomic import atomic_write_via
 from engine.audio.errors import RenderCancelled, RenderError
-from engine.audio.mix import MixSettings, balanced, synth_settings
+from engine.audio.mix import MixSettings, balanced, synth_settings, tail_seconds
 from engine.audio.schedule import Schedule, build_schedule
 from engine.audio.soundfonts import find_soundfont
 from engine.audio.synth import Synth, SynthSettings, check_sample_rate
@@ -132,13 +132,15 @@ def block_peak(block: np.ndarray) -> float:
     return float(max(block.max(initial=0.0), -block.min(initial=0.0)))
 
 
-def total_frames(song: Song, sample_rate: int) -> int:
-    """Frames in a render of `song`: its length plus the release tail (refuses songs over the limit)."""
+def total_frames(song: Song, sample_rate: int, mix: MixSettings | None = None) -> int:
+    """Frames in a render of `song`: its length plus the release tail, longer under a mix with a large
+    reverb room (engine.audio.mix.tail_seconds); refuses songs over the limit."""
     seconds = song.duration_seconds
     if seconds > MAX_RENDER_SECONDS:
         raise RenderError(f"the song is {seconds / 3600:.1f} hours long; renders are limited to "
                           f"{MAX_RENDER_SECONDS // 3600} hours")
-    return round((seconds + TAIL_SECONDS) * sample_rate)
+    tail = TAIL_SECONDS if mix is None else tail_seconds(mix, TAIL_SECONDS)
+    return round((seconds + tail) * sample_rate)
 
 
 def open_renderer(song: Song, soundfont: Path, settings: SynthSettings) -> ScheduleRenderer:
@@ -157,7 +159,7 @@ def mixed(song: Song, sample_rate: int, mix: MixSettings | None, soundfont: Path
 def _blocks(song: Song, soundfont: Path, sample_rate: int, progress: Progress | None, cancel: Cancel | None,
             buffer_for: Callable[[int, int], np.ndarray], mix: MixSettings | None = None):
     """Render the whole song block by block; `buffer_for(start, frames)` says where each block goes."""
-    total = total_frames(song, sample_rate)
+    total = total_frames(song, sample_rate, mix)
     played, settings = mixed(song, sample_rate, mix, soundfont)
     renderer = open_renderer(played, soundfont, settings)
     synth = renderer.synth
@@ -182,7 +184,7 @@ def render_array(song: Song, soundfont: str | os.PathLike[str] | None = None, sa
     With `normalize` the samples are scaled so the peak is at -1 dBFS (see normalize_gain)."""
     sample_rate = check_sample_rate(sample_rate)
     font = find_soundfont(soundfont)
-    audio = np.zeros((total_frames(song, sample_rate), 2), dtype=np.float32)
+    audio = np.zeros((total_frames(song, sample_rate, mix), 2), dtype=np.float32)
     for _ in _blocks(song, font, sample_rate, progress, cancel, lambda start, n: audio[start:start + n], mix):
         pass
     if normalize:

@@ -1,7 +1,7 @@
 """Stems: one audio file per sounding track plus the mix, sample-aligned, for a director or a DAW.
 
 Every stem and the mix start at the cue's first tick and run to the song's
-end plus the release tail, so all files have the same number of frames and
+end plus the release tail (longer with a large reverb room), so all files have the same number of frames and
 line up when dropped at the same point of a DAW timeline. The files are
 `<cue>.<ext>` (the mix) and `<cue>_<track>.<ext>` beside it, the track names
 made safe for every filesystem and unique (see `stem_names`).
@@ -147,7 +147,7 @@ def render_stems(song: Song, mix_path: str | os.PathLike[str], soundfont: str | 
     stems = stem_paths(mix_path, song)
     if not stems:
         raise RenderError("no stems to export: every track is muted")
-    total = total_frames(song, sample_rate)
+    total = total_frames(song, sample_rate, mix)
     played, settings = mixed(song, sample_rate, mix, font)
     count = len(stems)
     buffer = np.zeros((count, BLOCK_FRAMES, 2), dtype=np.float32)

@@ -7,7 +7,7 @@ import soundfile
 
 from audio_measure import melody, rms
 from engine.audio.errors import RenderCancelled, RenderError
-from engine.audio.mix import DEFAULT_MIX, DRY_MIX
+from engine.audio.mix import DEFAULT_MIX, DRY_MIX, MixSettings
 from engine.audio.render import TAIL_SECONDS, render_array
 from engine.audio.stems import render_stems, stem_names, stem_paths
 from engine.track import Track, TrackRole
@@ -102,3 +102,12 @@ def test_bad_requests_are_one_line_errors(band, tmp_path):
         render_stems(band, tmp_path / "missing" / "cue.wav")
     assert list(tmp_path.iterdir()) == []
 
+
+
+def test_a_large_reverb_room_gets_a_longer_tail_that_is_not_cut_off(band, tmp_path):
+    hall = MixSettings(reverb_amount=1.0, reverb_room=0.9)
+    result = render_stems(band, tmp_path / "hall.wav", mix=hall)
+    assert result.frames == round((band.duration_seconds + TAIL_SECONDS + 4.5) * 44100)
+    last = read(result.mix)[-4410:]
+    assert 20 * np.log10(rms(last)) < -70  # the reverb has died away before the file ends
+    assert_stems_add_up(result)
