@@ -1,7 +1,7 @@
 """Benchmark: what the originality check costs, and how close the shipped model's takes come to its training data.
 
     nice -n 10 .venv/bin/python benchmarks/bench_originality.py [--rounds 5] [--songs 20] [--candidates 2] \
-        [--planted 100] [--no-proposals]
+        [--planted 100] [--no-proposals] [--sources pop909,nottingham]
 
 Prints one JSON object:
 - `load_s`: reading the shipped index (resources/originality-index.npz) from disk, median of `--rounds`.
@@ -12,9 +12,9 @@ Prints one JSON object:
 - `planted` (unless `--planted 0`): training melodies of POP909 and Nottingham (`--planted` songs each) planted
   into new lines, 12, 19, 24 and 32 notes long, transposed, between notes of their own: how often the match
   reaches the tune threshold and names the right piece, and the median run reported.
-- `held_out` (unless `--songs 0`): the first N held-out POP909 songs (the validation split, from the corpus
-  cache); in each, bars 9-16 of the melody are proposed again (`--candidates` takes, seeds 1..) and both the
-  takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
+- `held_out` (unless `--songs 0`): per source of `--sources`, the first N held-out songs (the validation split,
+  from the corpus cache) of 16 bars or more; in each, bars 9-16 of the melody are proposed again (`--candidates`
+  takes, seeds 1..) and both the takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
   run (notes) for both, the share at or over the tune threshold, and the base rate of 8-bar windows of every
   held-out song's tunes from the index's own meta, so the model's takes read against real, independent music.
 """
@@ -72,35 +72,41 @@ def proposal_costs(model, index: OriginalityIndex, rounds: int) -> dict:
     return out
 
 
-def held_out_takes(model, index: OriginalityIndex, songs: int, candidates: int) -> dict:
+def held_out_takes(model, index: OriginalityIndex, sources: list[str], songs: int, candidates: int) -> dict:
+    """Per source: the first `songs` held-out songs of 16 bars or more with a melody; bars 9-16 of the melody
+    proposed again (`candidates` takes, seeds 1..) and matched, beside the song's own melody of those bars."""
     from composer.data.cache import load_source
 
-    corpus = load_source("pop909", DATASETS)
-    held_out = [s for s in corpus.songs if s.split == "validation" and s.song.bar_count() >= 24][:songs]
-    takes, real, close_takes = [], [], []
-    for item in held_out:
-        song = item.song
-        melody = next(t for t in song.tracks if t.role is TrackRole.MELODY)
-        start, end = song.meter_map.bar_start(8), song.meter_map.bar_start(16)
-        own = [n for n in melody.notes if start <= n.start < end]
-        real.append(track_closeness(index, melody, song.ticks_per_quarter, notes=own).longest_match_notes)
-        found = propose(song, Region(8, 15, (melody.id,)), Task.MELODY, Controls(seed=1, candidates=candidates),
-                        model)
-        for candidate in found:
-            closest = [c for c in candidate.stats.originality if c["kind"] == "notes"]
-            takes.append(closest[0]["longest_match_notes"] if closest else 0)
-            if closest and closest[0]["close"]:
-                close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
-                                   f"{closest[0]['longest_match_notes']} notes")
     threshold = index.threshold("tune")
-    return {"songs": len(held_out), "threshold_tune": threshold,
-            "takes": {"count": len(takes), **percentiles(takes),
-                      "at_or_over_threshold": round(sum(t >= threshold for t in takes) / max(len(takes), 1), 4)},
-            "real_melody_same_bars": {"count": len(real), **percentiles(real),
-                                      "at_or_over_threshold": round(sum(r >= threshold for r in real)
-                                                                    / max(len(real), 1), 4)},
-            "close_takes": close_takes,
-            "base_rate_held_out_tune_windows": index.meta.get("base_rate", {}).get("groups", {}).get("tune")}
+    out = {"threshold_tune": threshold}
+    for source in sources:
+        corpus = load_source(source, DATASETS)
+        held_out = [s for s in corpus.songs if s.split == "validation" and s.song.bar_count() >= 16
+                    and any(t.role is TrackRole.MELODY and t.notes for t in s.song.tracks)][:songs]
+        takes, real, close_takes = [], [], []
+        for item in held_out:
+            song = item.song
+            melody = next(t for t in song.tracks if t.role is TrackRole.MELODY)
+            start, end = song.meter_map.bar_start(8), song.meter_map.bar_start(16)
+            own = [n for n in melody.notes if start <= n.start < end]
+            real.append(track_closeness(index, melody, song.ticks_per_quarter, notes=own).longest_match_notes)
+            found = propose(song, Region(8, 15, (melody.id,)), Task.MELODY, Controls(seed=1, candidates=candidates),
+                            model)
+            for candidate in found:
+                closest = [c for c in candidate.stats.originality if c["kind"] == "notes"]
+                takes.append(closest[0]["longest_match_notes"] if closest else 0)
+                if closest and closest[0]["close"]:
+                    close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
+                                       f"{closest[0]['longest_match_notes']} notes")
+
+        def summary(runs):
+            return {"count": len(runs), **percentiles(runs),
+                    "at_or_over_threshold": round(sum(r >= threshold for r in runs) / max(len(runs), 1), 4)}
+
+        out[source] = {"songs": len(held_out), "takes": summary(takes), "real_melody_same_bars": summary(real),
+                       "close_takes": close_takes}
+    out["base_rate_held_out_tune_windows"] = index.meta.get("base_rate", {}).get("groups", {}).get("tune")
+    return out
 
 
 def planted_copies(index: OriginalityIndex, per_source: int, lengths=(12, 19, 24, 32)) -> dict:
@@ -144,7 +150,8 @@ def planted_copies(index: OriginalityIndex, per_source: int, lengths=(12, 19, 24
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--songs", type=int, default=20)
+    parser.add_argument("--songs", type=int, default=20, help="held-out songs per source")
+    parser.add_argument("--sources", default="pop909,nottingham", help="held-out songs from these sources")
     parser.add_argument("--candidates", type=int, default=2)
     parser.add_argument("--planted", type=int, default=100, help="training songs per source for planted copies")
     parser.add_argument("--no-proposals", action="store_true", help="only the index: load time and planted copies")
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         model = load_model()
         report["proposal"] = proposal_costs(model, index, args.rounds)
         if args.songs:
-            report["held_out"] = held_out_takes(model, index, args.songs, args.candidates)
+            report["held_out"] = held_out_takes(model, index, args.sources.split(","), args.songs, args.candidates)
     print(json.dumps(report, indent=1))
     return 0
 
