@@ -217,12 +217,18 @@ class ProposalController(QObject):
             return False
         job = self.warm_job = ProposalJob(partial(warm_up, self.model_path), self)
         job.succeeded.connect(lambda seconds: self._warmed("done", seconds))
-        job.failed.connect(lambda _message: self._warmed("failed"))  # a broken model is reported by Generate
+        job.failed.connect(self._model_failed)
         job.cancelled.connect(lambda: self._warmed("cancelled"))
         job.finished.connect(job.deleteLater)
         self.warm_probe.start()
         job.start()
         return True
+
+    def _model_failed(self, message: str) -> None:
+        """A missing or damaged model: said at once, so the user knows before asking; editing goes on, and
+        Generate tries the file again (and says why again) in case it was replaced."""
+        self._say(fill(self.tr("No proposals: %1"), message), error=True)
+        self._warmed("failed")
 
     def _warmed(self, outcome: str, seconds: float | None = None) -> None:
         self.warm_up_delay_ms = self.warm_probe.stop()

@@ -3,6 +3,7 @@ on a drum kit. Real widgets and a real tiny checkpoint (damaged here for the pur
 from __future__ import annotations
 
 import pytest
+import torch
 
 from composer.checkpoint import read_checkpoint, save_checkpoint
 from editor_helpers import make_song, seeded_proposals, select_bars
@@ -47,6 +48,20 @@ def test_a_damaged_model_is_refused_and_the_editor_keeps_working(qtbot, window, 
     window.session.undo_stack.undo()
     assert window.session.song == original
     assert composer.panel.generate.isEnabled()  # a good model chosen later works again
+
+
+def test_a_damaged_model_is_said_as_soon_as_it_is_loaded(qtbot, window, composer, proposal_checkpoint, tmp_path):
+    damaged = tmp_path / "damaged.pt"
+    record = read_checkpoint(proposal_checkpoint)
+    weights = record["ema"] if record.get("ema") is not None else record["model"]
+    next(iter(weights.values())).zero_()
+    torch.save(record, damaged)  # the undamaged weights' checksum over a zeroed tensor
+    composer.model_path = str(damaged)
+    with qtbot.waitSignal(composer.warmedUp, timeout=120_000) as warmed:
+        assert composer.warm_up()
+    assert warmed.args == ["failed"]
+    text = status_line(composer)
+    assert text.startswith("No proposals: ") and "do not match their checksum" in text and str(damaged) in text
 
 
 def test_a_melody_on_the_drum_kit_is_refused_before_the_model_runs(qtbot, window, composer):
