@@ -24,7 +24,9 @@ still add up to the mix. Muted tracks get no stem; when any track is soloed
 only the soloed ones do (the rule playback follows, engine.audio.schedule).
 
 All files are written through engine.atomic, nested, so the set appears only
-when every file is complete: a cancel or a failure leaves none of them.
+when every file is complete: a cancel or a failure leaves none of them. WAV
+files carry the cue's SMPTE start as Broadcast WAV time (engine.audio.bwf), so
+a DAW can spot them to their timecode.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ import numpy as np
 import soundfile
 
 from engine.atomic import atomic_write_via
+from engine.audio.bwf import bext_chunk, copy_with_bext
 from engine.audio.errors import RenderCancelled, RenderError
 from engine.audio.mix import DEFAULT_MIX, MixSettings
 from engine.audio.render import (
@@ -183,9 +186,24 @@ def render_stems(song: Song, mix_path: str | os.PathLike[str], soundfont: str | 
             write_pcm(out, stem)
 
     def write_files(temps: list[Path]) -> None:
+        if file_format != "WAV":
+            write_audio(temps)
+            return
+        raws = [temp.with_name(temp.name + ".pcm") for temp in temps]  # libsndfile's file, before the bext chunk
+        try:
+            write_audio(raws)
+            names = [mix_path.stem] + [f"{mix_path.stem} {track.name}" for track, _ in stems]
+            start = round(song.timecode.start_seconds * sample_rate)
+            for raw, temp, name in zip(raws, temps, names):
+                copy_with_bext(raw, temp, bext_chunk(start, name))
+        finally:
+            for raw in raws:
+                raw.unlink(missing_ok=True)
+
+    def write_audio(paths: list[Path]) -> None:
         with ExitStack() as closing:
-            files = [closing.enter_context(soundfile.SoundFile(temp, "w", sample_rate, 2, SUBTYPE,
-                                                               format=file_format)) for temp in temps]
+            files = [closing.enter_context(soundfile.SoundFile(path, "w", sample_rate, 2, SUBTYPE,
+                                                               format=file_format)) for path in paths]
             if not normalize:
                 for block, mix_block in synthesized(1.0):
                     write(files, block, mix_block)

@@ -111,3 +111,25 @@ def test_a_large_reverb_room_gets_a_longer_tail_that_is_not_cut_off(band, tmp_pa
     last = read(result.mix)[-4410:]
     assert 20 * np.log10(rms(last)) < -70  # the reverb has died away before the file ends
     assert_stems_add_up(result)
+
+
+def test_wav_stems_carry_the_cues_smpte_start_for_a_daw(band, tmp_path):
+    """Broadcast WAV TimeReference = the song's SMPTE start in samples since midnight; soundfile still reads them."""
+    from engine.audio.bwf import read_time_reference
+    from engine.timecode import song_timecode
+
+    cue = band.with_(timecode=song_timecode("25", "01:00:10:00"))
+    result = render_stems(cue, tmp_path / "cue.wav", sample_rate=48000, mix=DRY_MIX)
+    assert {read_time_reference(path) for path in result.paths} == {3610 * 48000}
+    assert_stems_add_up(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in result.paths)  # no scratch left
+    flac = render_stems(cue, tmp_path / "cue.flac", mix=DRY_MIX)
+    assert soundfile.info(flac.mix).format == "FLAC"
+
+
+def test_cancel_while_writing_wav_leaves_no_scratch_file(band, tmp_path):
+    calls = []
+    with pytest.raises(RenderCancelled):
+        render_stems(band.with_(end_tick=band.ticks_per_quarter * 4 * 30), tmp_path / "cue.wav",
+                     cancel=lambda: calls.append(1) or len(calls) > 2)
+    assert list(tmp_path.iterdir()) == []
