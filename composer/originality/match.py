@@ -8,7 +8,8 @@ piece a passage comes from: one the index left out by its sampling rule
 (index.OriginalityIndex.sampled: unknown, so every run goes on through it;
 unrelated music ends a run at the next n-gram the index would hold), and a
 commonplace (in many pieces, index.COMMON: a repeated note, a scale, an
-Alberti bass), which a run may pass `MAX_CARRY` times in a row. A run is
+Alberti bass), of which a run may pass `MAX_CARRY` between two n-grams of its
+piece. A run is
 counted only from the first to the last n-gram found in its piece, so a match
 never grows on them: a held-out orchestral part of a hundred repeated quavers,
 or a trill, is no match at all, and a sampled-out n-gram at either end of a
@@ -25,7 +26,7 @@ from composer.originality.lines import chord_codes, line_codes, ngram_hashes, ro
 from engine.song import Song
 from engine.track import Track
 
-MAX_CARRY = 3    # commonplace n-grams in a row a run may pass without seeing its piece
+MAX_CARRY = 3    # commonplace n-grams a run may pass between two n-grams of its piece
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def longest_run(index: OriginalityIndex, codes, kind: str = "notes") -> Match:
             runs = {}
             continue
         pieces = set(found.tolist())
-        if COMMON in pieces:                     # a commonplace: runs go on, up to MAX_CARRY of them in a row
+        if COMMON in pieces:                     # a commonplace: runs go on, up to MAX_CARRY since their piece
             runs = {p: (first, last, commons + 1) for p, (first, last, commons) in runs.items()
                     if commons < MAX_CARRY}
             continue
