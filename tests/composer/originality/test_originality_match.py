@@ -8,7 +8,7 @@ import pytest
 
 from composer.originality.index import IndexBuilder, OriginalityError, OriginalityIndex
 from composer.originality.lines import line_codes, track_line
-from composer.originality.match import chord_closeness, longest_run, song_closeness, track_closeness
+from composer.originality.match import chord_closeness, longest_run, track_closeness
 from engine.chords import ChordEvent
 from engine.notes import Note
 from engine.song import Song
