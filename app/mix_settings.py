@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from app.i18n import fill
-from engine.audio.mix import DEFAULT_MIX, ROLE_GAIN_DB, MixSettings
+from engine.audio.mix import DEFAULT_MIX, ROLE_GAIN_DB, MixSettings, track_gains
 from engine.track import TrackRole
 
 
@@ -61,6 +61,19 @@ class MixController(QObject):
         self._apply()
         self.changed.emit(mix)
 
+    def soundfont(self):
+        """The SoundFont playback uses (the balance levels instruments for it); None if there is none."""
+        from engine.audio.errors import SoundfontError
+        from engine.audio.soundfonts import find_soundfont
+
+        player = self.transport.player if self._player_ready else None
+        if player is not None and player.synth is not None:
+            return player.synth.soundfont
+        try:
+            return find_soundfont()
+        except SoundfontError:
+            return None
+
     def _player_made(self, _status: str) -> None:
         self._player_ready = True
         self._apply()
@@ -99,12 +112,15 @@ class MixDialog(QDialog):
         self.controller = controller
         self._showing = False
         self.setWindowTitle(self.tr("Mix"))
+        self.setMinimumWidth(420)
         self.balance = QCheckBox(self.tr("Balance the parts by role, so the melody leads"))
         gains = self._gains_text()
         self.balance.setToolTip(gains)
         self.gains = QLabel(gains)
         self.gains.setWordWrap(True)
         self.gains.setStyleSheet("color: gray;")
+        self.track_gains = QLabel()  # what the balance gives each track of this song, levelling included
+        self.track_gains.setWordWrap(True)
         self.reverb = QGroupBox(self.tr("Reverb"))
         self.reverb.setCheckable(True)
         self.reverb_amount = percent_slider()
@@ -124,7 +140,7 @@ class MixDialog(QDialog):
         buttons.addButton(self.defaults, QDialogButtonBox.ResetRole)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        for widget in (self.balance, self.gains, self.reverb, self.chorus, buttons):
+        for widget in (self.balance, self.gains, self.track_gains, self.reverb, self.chorus, buttons):
             layout.addWidget(widget)
         self._show(controller.mix)
         for box in (self.balance, self.reverb, self.chorus):
@@ -134,6 +150,8 @@ class MixDialog(QDialog):
         self.dry.clicked.connect(lambda: self._set(self._read().with_(reverb=False, chorus=False)))
         self.defaults.clicked.connect(lambda: self._set(DEFAULT_MIX))
         controller.changed.connect(self._show)  # a project opened while the dialog is up
+        controller.files.session.songChanged.connect(lambda *_: self._show_track_gains())
+        self._show_track_gains()
 
     def _gains_text(self) -> str:
         names = {TrackRole.MELODY: self.tr("melody"), TrackRole.BASS: self.tr("bass"),
@@ -142,6 +160,15 @@ class MixDialog(QDialog):
         parts = [f"{names[role]}\u00a0{gain:+.0f}\u00a0dB" for role, gain in ROLE_GAIN_DB.items()]  # kept on one line
         return fill(self.tr("On top of each track's volume, after levelling its instrument and how many notes "
                             "it plays at once: %1"), ", ".join(parts))
+
+    def _show_track_gains(self) -> None:
+        """'This song: Melody +6.7 dB, Accompaniment -6.9 dB, ...' (or nothing while the balance is off)."""
+        if not self.controller.mix.balance:
+            self.track_gains.setText("")
+            return
+        gains = track_gains(self.controller.files.session.song, self.controller.soundfont())
+        parts = [f"{track.name}\u00a0{gain:+.1f}\u00a0dB" for track, gain in gains]
+        self.track_gains.setText(fill(self.tr("This song: %1"), ", ".join(parts)) if parts else "")
 
     def _show(self, mix: MixSettings) -> None:
         """Put `mix` in the controls without sending it back (the percent labels still follow)."""
@@ -154,6 +181,7 @@ class MixDialog(QDialog):
         self.chorus_amount.setValue(round(mix.chorus_amount * 100))
         self._showing = False
         self.dry.setEnabled(not mix.dry)
+        self._show_track_gains()
 
     def _read(self) -> MixSettings:
         return MixSettings(balance=self.balance.isChecked(), reverb=self.reverb.isChecked(),
@@ -170,6 +198,7 @@ class MixDialog(QDialog):
         mix = self._read()  # amounts in whole percent, as the sliders show them
         self.dry.setEnabled(not mix.dry)
         self.controller.set_mix(mix)
+        self._show_track_gains()
 
 
 def install_mix(window) -> MixController:

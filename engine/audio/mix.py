@@ -164,6 +164,12 @@ def scaled_volume(value: int, cut_db: float) -> int:
     return max(0, min(127, round(value * 10 ** (cut_db / 40))))
 
 
+def track_gains(song: Song, soundfont: Path | None) -> list[tuple[Track, float]]:
+    """Each track and the dB the balance gives it with `soundfont` (what the Mix dialog lists)."""
+    levels = corrections(soundfont)
+    return [(track, min(MAKEUP_DB, track_gain_db(track, levels))) for track in song.tracks]
+
+
 def balanced_track(track: Track, levels: dict[str, float]) -> Track:
     """`track` with its start volume and CC 7 moves cut for its instrument and role."""
     cut = cut_db(track_gain_db(track, levels))

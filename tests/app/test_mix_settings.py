@@ -5,7 +5,7 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 
 from app.mix_settings import MixDialog
-from engine.audio.mix import DEFAULT_MIX, MixSettings, balanced
+from engine.audio.mix import DEFAULT_MIX, MixSettings, balanced, track_gains
 
 
 def open_dialog(window) -> MixDialog:
@@ -23,8 +23,13 @@ def test_the_menu_item_opens_the_dialog_showing_the_projects_mix(window, tmp_pat
     assert (dialog.reverb_amount.value(), dialog.reverb_room.value(), dialog.chorus_amount.value()) == (90, 20, 50)
     gains = dialog.gains.text().replace("\u00a0", " ")
     assert "melody +4 dB" in gains and "accompaniment -2 dB" in gains
+    listed = dialog.track_gains.text().replace("\u00a0", " ")
+    for track, gain in track_gains(window.session.song, window.mix.soundfont()):
+        assert f"{track.name} {gain:+.1f} dB" in listed
     QApplication.processEvents()
     dialog.grab().save(str(tmp_path / "mix-dialog.png"))
+    dialog.balance.setChecked(False)
+    assert dialog.track_gains.text() == ""
 
 
 def test_changes_are_heard_at_once_and_mark_the_project_modified(window):
