@@ -7,7 +7,8 @@ notes that would be drawn as plain fills anyway (narrower than `WIDE_PX`:
 no outline, no velocity tick) are rasterised with numpy into one pixel per
 (row, column) cell, composited (other tracks' ghosts first, the current
 track over them, a selected note over an unselected one, the louder note
-where two share a pixel), stretched to the rows' height with the one-pixel
+where two share a pixel; ghosts of several tracks blend as translucent
+rectangles do), stretched to the rows' height with the one-pixel
 gap between rows the roll always has, and drawn with a single drawImage.
 Wider notes are still drawn one by one by the painter, outlines and all, so
 at any zoom where a note can be seen as a note, nothing changes.
@@ -55,7 +56,20 @@ class NoteRaster:
     def add_ghosts(self, notes: NoteArrays, index: np.ndarray, colour: QColor) -> None:
         """Another track's notes at `index`, faint in its own hue (the painter's ghost colour)."""
         rows, columns, _ = self._cells(notes, index, GHOST_MIN_PX)
-        self.image[rows, columns] = premultiplied(colour)
+        if not len(rows):
+            return
+        covered = np.zeros(self.image.shape, bool)
+        covered[rows, columns] = True
+        under = self.image[covered]
+        alpha = colour.alpha()
+        # "source over" in premultiplied ARGB, channel by channel: where tracks' ghosts meet, they add up
+        # as the one-by-one painter's translucent rectangles do
+        blended = np.zeros(len(under), np.uint32)
+        for shift, value in ((24, alpha), (16, colour.red() * alpha // 255), (8, colour.green() * alpha // 255),
+                             (0, colour.blue() * alpha // 255)):
+            channel = (under >> shift) & 255
+            blended |= ((value + channel * (255 - alpha) // 255) & 255).astype(np.uint32) << shift
+        self.image[covered] = blended
 
     def add_current(self, notes: NoteArrays, index: np.ndarray, selected: np.ndarray, colour: QColor) -> None:
         """The current track's notes at `index` (`selected`: a bool per note), coloured by velocity."""
