@@ -306,6 +306,8 @@ class FileController(QObject):
             return False
         if not Path(path).suffix:
             path += PROJECT_SUFFIX
+        if is_score(path):
+            return self._export_score(path)  # in the background, as File › Export MusicXML… does
         if not self._write(path):
             return False
         if Path(path).suffix.lower() == PROJECT_SUFFIX:

@@ -70,3 +70,12 @@ def test_a_failed_write_shows_one_line(window, tmp_path, monkeypatch):
     assert window.files.export("musicxml", str(target))
     assert window.files.wait_for_open()
     assert shown[0][0] == "Cannot save file" and "missing-folder" in shown[0][1] and "\n" not in shown[0][1]
+
+
+def test_save_as_a_score_also_writes_in_the_background(window, tmp_path):
+    target = tmp_path / "as.mxl"
+    assert window.files.save_as(str(target))
+    assert window.files.open_job is not None
+    assert window.files.wait_for_open()
+    assert import_musicxml(target).song.note_count == window.session.song.note_count
+    assert window.files.path is None  # the project itself is still unsaved
