@@ -13,8 +13,9 @@ user would (engine.midi: names, roles from what the parts play).
 
 Each passage's part is emptied and asked for a melody (composer.proposals,
 default controls: the instrument range narrowed to the part's register), and
-scored over the region, beside the composer's own line, the old default (the
-piano's 88 keys as the range) and a random line (the composer's rhythm,
+scored over the region, beside the composer's own line, the same proposal
+without the octave placement (composer.proposals.ranges.place_in_register),
+the old default (the piano's 88 keys as the range) and a random line (the composer's rhythm,
 pitches drawn from the composer's lowest..highest note among the pitch classes
 the other parts play there):
 
@@ -39,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hauptstimme  # noqa: E402
+from benchmarks.rule_ablation import rules_off  # noqa: E402
 from composer.data.split import split_of  # noqa: E402
 from composer.proposals import Controls, ProposalError, Region, Task, load_model, propose  # noqa: E402
 from engine.instruments import is_drum_kit  # noqa: E402
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     model = load_model(args.model)
     rng = random.Random(args.seed)
-    rows = {name: [] for name in ("composer", "proposal", "proposal_piano_keys", "random")}
+    rows = {name: [] for name in ("composer", "proposal", "proposal_no_register_placement", "proposal_piano_keys",
+                                  "random")}
     seconds = []
     refused: list[str] = []
     for ident, song, first, track_id in passages:
@@ -164,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
         region = Region(first, first + BARS - 1, (track_id,))
         lines = {}
         try:
-            for name, controls in (("proposal", Controls(seed=args.seed)),
-                                   ("proposal_piano_keys", Controls(seed=args.seed, pitch_range=PIANO_KEYS))):
+            for name, controls, off in (("proposal", Controls(seed=args.seed), ()),
+                                        ("proposal_no_register_placement", Controls(seed=args.seed),
+                                         ("register_placement",)),
+                                        ("proposal_piano_keys", Controls(seed=args.seed, pitch_range=PIANO_KEYS), ())):
                 began = time.perf_counter()
-                lines[name] = propose(emptied, region, Task.MELODY, controls, model=model)[0].notes[track_id]
+                with rules_off(off):
+                    lines[name] = propose(emptied, region, Task.MELODY, controls, model=model)[0].notes[track_id]
                 seconds.append(time.perf_counter() - began)
         except ProposalError as error:   # e.g. a region on a bar in a meter the model cannot write
             refused.append(f"{ident} bars {first + 1}-{first + BARS}: {error}")
@@ -183,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, results in rows.items():
         values = {key: [r[key] for r in results if r[key] is not None] for key in ("consonance", "pitch_error", "count_error")}
         report[name] = {key: round(statistics.fmean(v), 3) if v else None for key, v in values.items()}
-    for name in ("proposal", "proposal_piano_keys", "random"):
+    for name in ("proposal", "proposal_no_register_placement", "proposal_piano_keys", "random"):
         got = report[name]
         report[name]["meets"] = {"consonance >= composer - 0.05": got["consonance"] >= composer_consonance - 0.05,
                                  "mean pitch within 3": got["pitch_error"] <= 3,

@@ -18,15 +18,18 @@ from itertools import pairwise
 from composer.proposals.candidate import chord_lane_with
 from composer.proposals.context import duration_ticks, step_ticks
 from composer.proposals.plan import Plan
-from composer.proposals.ranges import outside_playable
+from composer.proposals.ranges import outside_playable, place_in_register
 from composer.proposals.rules import GM_DRUMS, MONO_ROLES
-from composer.proposals.spec import TASK_ROLES
+from composer.proposals.spec import TASK_ROLES, Task
 from composer.tokens.encode import CHORD_LANE
 from composer.tokens.vocab import DRUM_STEPS
 from engine.chords import ChordEvent
 from engine.notes import Note
 from engine.pitch import midi_note_name
 from engine.song import Song
+
+
+VARIATIONS = (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR)  # they answer the old line, in its register
 
 
 @dataclass
@@ -61,6 +64,8 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
                 out.append(note)
         if lane.role in MONO_ROLES and not lane.drums:
             out = _single_line(song, target, plan.ticks[1], out, locked)
+            if plan.controls.pitch_range is None and not locked and plan.task not in VARIATIONS:
+                out = place_in_register(out, plan.ranges[target])  # a user's range, a locked note or the old line decides
         notes[target] = tuple(sorted(out + list(locked)))
     return Content(notes, chords)
 

@@ -13,6 +13,15 @@ The policy (docs/INSTRUMENTS.md says the same for users):
   from it (issue 19: 14 semitones from the composer's mean pitch on average).
 - Where the track is silent around the region, the instrument's comfortable
   range (where a part lies when nothing else says where).
+- A new single line whose mean pitch lies more than a minor sixth (`PLACE_BEYOND`)
+  from the middle of that default range is moved by whole octaves towards it,
+  when every note still fits the range (`place_in_register`). The model's
+  tokens carry the role, not the instrument: asked for a tune in a violin
+  part that lies around C6, it writes where the melodies it learnt lie, an
+  octave or more lower, at the bottom of the range it may use. An octave
+  keeps every interval and pitch class, so the harmony and the line's shape
+  are the model's; only the register is the part's (bench_ensemble_proposals,
+  docs/MODEL.md: mean-pitch error 4.96 -> 3.38 semitones on seed 1).
 - A range the user gives wins, whatever the instrument. One that reaches
   outside the instrument's playable range is said in one line on the plan
   (`range_beyond_playable`, Plan.warnings), and notes a candidate writes
@@ -23,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.instruments import Instrument, track_instrument
+from engine.notes import Note
 from engine.pitch import midi_note_name
 from engine.song import Song
 from engine.track import Track
@@ -30,6 +40,7 @@ from engine.track import Track
 AROUND_BARS = 8
 MARGIN = 4      # semitones added beyond the register the part uses (a major third: room to move)
 MIN_SPAN = 14   # at least a ninth: a line needs room for a tune
+PLACE_BEYOND = 8  # semitones between a new line's mean and the range's middle before it moves by octaves
 
 
 def default_range(song: Song, track: Track, bars: range) -> tuple[int, int]:
@@ -63,6 +74,20 @@ def register_range(instrument: Instrument, low: int, high: int) -> tuple[int, in
         return instrument.playable
     shift = max(0, floor - low) - max(0, high - ceiling)   # slide back inside, keeping the width
     return low + shift, high + shift
+
+
+def place_in_register(notes: list[Note], pitch_range: tuple[int, int]) -> list[Note]:
+    """`notes` (a new single line) moved by whole octaves towards the middle of `pitch_range` when their mean
+    lies more than PLACE_BEYOND semitones from it and every moved note stays inside the range; else as given."""
+    if not notes:
+        return notes
+    low, high = pitch_range
+    off = (low + high) / 2 - sum(n.pitch for n in notes) / len(notes)
+    octaves = round(off / 12)
+    if abs(off) <= PLACE_BEYOND or octaves == 0:
+        return notes
+    moved = [n.with_(pitch=n.pitch + 12 * octaves) for n in notes]
+    return moved if all(low <= n.pitch <= high for n in moved) else notes
 
 
 def outside_playable(track: Track, name: str, notes, tick: int) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from composer.proposals import Controls, Region, Task, propose
-from composer.proposals.ranges import MIN_SPAN, default_range, register_range
+from composer.proposals.ranges import MIN_SPAN, PLACE_BEYOND, default_range, place_in_register, register_range
 from engine.instruments import gm_instrument, track_instrument
 from engine.midi import read_midi
 from engine.notes import Note
@@ -96,3 +96,37 @@ def test_a_user_range_beyond_the_instrument_is_said_once_on_the_plan(symphony):
     inside = make_plan(symphony, Region(BARS.start, BARS.stop - 1, (HORN_1,)), Task.MELODY,
                        Controls(pitch_range=(48, 70)), 1024)
     assert inside.warnings == [] and inside.ranges == {HORN_1: (48, 70)}
+
+
+def _line(pitches):
+    return [Note(480 * i, p, 480, 80) for i, p in enumerate(pitches)]
+
+
+def test_a_line_an_octave_under_the_parts_register_moves_up_whole_octaves():
+    written = _line([60, 62, 64, 65, 67, 65, 64, 62])          # mean 63.6, around middle C
+    moved = place_in_register(written, (67, 88))               # a violin part lying around A5 (middle 77.5)
+    assert [n.pitch - w.pitch for n, w in zip(moved, written)] == [12] * len(written)
+    assert [(n.start, n.duration, n.velocity) for n in moved] == [(w.start, w.duration, w.velocity) for w in written]
+
+
+def test_a_line_near_the_middle_of_its_range_stays_where_the_model_wrote_it():
+    written = _line([70, 72, 74, 72])                          # mean 72: 5.5 under the middle, less than a sixth
+    assert place_in_register(written, (67, 88)) == written
+
+
+def test_a_line_that_would_not_fit_the_range_an_octave_up_is_left_alone():
+    written = _line([48, 60, 72])                              # a 2-octave line: up an octave leaves the range
+    assert place_in_register(written, (48, 84)) == written
+
+
+def test_a_melody_asked_of_a_silent_part_lies_in_its_range_middle_not_at_its_floor(symphony, tiny_model):
+    """Whatever register the model writes in, the proposal's mean is within an octave's half (+ the threshold's
+    slack) of the middle of the part's default range, or the line spans too much to move."""
+    silent = symphony.with_track(symphony.track(HORN_1).with_(notes=()))
+    low, high = default_range(silent, silent.track(HORN_1), BARS)
+    for seed in range(3):
+        line = propose(silent, Region(BARS.start, BARS.stop - 1, (HORN_1,)), Task.MELODY,
+                       Controls(seed=seed), tiny_model)[0].notes[HORN_1]
+        mean = sum(n.pitch for n in line) / len(line)
+        span = max(n.pitch for n in line) - min(n.pitch for n in line)
+        assert abs(mean - (low + high) / 2) <= PLACE_BEYOND or span > (high - low) - 12
