@@ -15,7 +15,7 @@
 <context>
     <name>ComposeMenu</name>
     <message numerus="yes">
-        <location filename="../proposals/menu.py" line="+83"/>
+        <location filename="../proposals/menu.py" line="+91"/>
         <source>Locked %n note(s): proposals keep locked notes</source>
         <translation>
             <numerusform>Locked %n note: proposals keep locked notes</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../main_window.py" line="+126"/>
+        <location filename="../main_window.py" line="+146"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+75"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>Composing a sketch of %n bar: %1…</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+112"/>
         <source>%n saved take(s) could not be read and were left out</source>
         <translation>
             <numerusform>%n saved take could not be read and were left out</numerusform>

@@ -4,12 +4,12 @@
 <context>
     <name>AudioExport</name>
     <message>
-        <location filename="../audio_export.py" line="+92"/>
+        <location filename="../audio_export.py" line="+103"/>
         <source>Rendering %1…</source>
         <translation>正在渲染 %1…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+9"/>
         <source>Export audio</source>
         <translation>导出音频</translation>
     </message>
@@ -109,7 +109,7 @@
 <context>
     <name>ChordLane</name>
     <message>
-        <location filename="../roll/chord_lane.py" line="+127"/>
+        <location filename="../roll/chord_lane.py" line="+143"/>
         <source>Not a chord: %1 (try Am7, F/C, Gsus4)</source>
         <translation>无法识别的和弦：%1（可写 Am7、F/C、Gsus4）</translation>
     </message>
@@ -127,7 +127,7 @@
 <context>
     <name>ComposeMenu</name>
     <message>
-        <location filename="../proposals/menu.py" line="+18"/>
+        <location filename="../proposals/menu.py" line="+21"/>
         <source>Generate &amp;melody</source>
         <translation>生成旋律(&amp;M)</translation>
     </message>
@@ -233,6 +233,21 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Learn a st&amp;yle…</source>
+        <translation>学习风格(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Originality &amp;reference folder…</source>
+        <translation>原创性参考文件夹(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No originality reference folder</source>
+        <translation>不使用原创性参考文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Proposals</source>
         <translation>AI 提议</translation>
     </message>
@@ -259,6 +274,16 @@
         <location line="+9"/>
         <source>Choose at least one part</source>
         <translation>请至少选择一个声部</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Takes are also checked against the songs in %1</source>
+        <translation>候选也将与 %1 中的歌曲比对</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Takes are checked against the training data only</source>
+        <translation>候选仅与训练数据比对</translation>
     </message>
 </context>
 <context>
@@ -367,6 +392,46 @@
         <location line="+1"/>
         <source>Propose variation-contour</source>
         <translation>提议变奏（保留轮廓）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hit point</source>
+        <translation>添加冲击点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename marker</source>
+        <translation>重命名标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move marker</source>
+        <translation>移动标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete marker</source>
+        <translation>删除标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock marker to timecode</source>
+        <translation>将标记锁定到时间码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock marker</source>
+        <translation>解除标记锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit tempo to hits</source>
+        <translation>按冲击点拟合速度</translation>
     </message>
 </context>
 <context>
@@ -683,7 +748,7 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../files.py" line="+49"/>
+        <location filename="../files.py" line="+52"/>
         <source>Songs and scores (%1)</source>
         <translation>乐曲和乐谱 (%1)</translation>
     </message>
@@ -708,7 +773,7 @@
         <translation>钢琴</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+69"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -718,7 +783,7 @@
         <translation>%1%2 — Cadenza</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -734,7 +799,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
@@ -744,7 +809,7 @@
         <translation>已取消打开 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Opened %1: %2 parts, %3 notes; save it as a Cadenza project to keep the editor state</source>
         <translation>已打开 %1：%2 个声部，%3 个音符；另存为 Cadenza 项目可保留编辑器状态</translation>
     </message>
@@ -764,14 +829,18 @@
         <translation>Cadenza 项目 (*.cadenza)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+34"/>
+        <location line="+52"/>
+        <source>Export of %1 cancelled</source>
+        <translation>%1 的导出已取消</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>untitled</source>
         <comment>file name</comment>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-46"/>
         <source>MIDI file (*.mid)</source>
         <translation>MIDI 文件 (*.mid)</translation>
     </message>
@@ -791,17 +860,20 @@
         <translation>导出 MusicXML</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <location line="+11"/>
+        <location line="+11"/>
         <source>Cannot save file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
+        <location line="+11"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Import MIDI</source>
         <translation>导入 MIDI</translation>
     </message>
@@ -816,7 +888,7 @@
         <translation>无法导入文件</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
@@ -826,7 +898,12 @@
         <translation>恢复文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>A recovery file is damaged and was set aside as %1: %2</source>
+        <translation>一个恢复文件已损坏，已另存为 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cadenza did not close properly. Recover the unsaved changes to %1?</source>
         <translation>Cadenza 上次未正常关闭。要恢复对 %1 未保存的更改吗？</translation>
     </message>
@@ -841,7 +918,7 @@
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-14"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
@@ -905,6 +982,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Export s&amp;tems (one file per track)…</source>
+        <translation>导出分轨(&amp;T)(每个轨道一个文件)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Normali&amp;ze exported audio to -1 dBFS</source>
         <translation>导出音频标准化到 -1 dBFS(&amp;Z)</translation>
     </message>
@@ -935,14 +1017,83 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+12"/>
+        <location line="+35"/>
         <source>Cannot export audio</source>
         <translation>无法导出音频</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-34"/>
         <source>%1: audio exports as .wav or .flac</source>
         <translation>%1：音频只能导出为 .wav 或 .flac</translation>
+    </message>
+</context>
+<context>
+    <name>FitTempoDialog</name>
+    <message>
+        <location filename="../fit_tempo_dialog.py" line="+34"/>
+        <source>Fit tempo to hits</source>
+        <translation>按冲击点拟合速度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fit</source>
+        <translation>拟合</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hit point</source>
+        <translation>冲击点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timecode</source>
+        <translation>时间码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target (bar.beat, or down)</source>
+        <translation>目标（小节.拍，或“强拍”表示最近的小节线）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lands / error</source>
+        <translation>落点 / 误差</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+46"/>
+        <source>down</source>
+        <translation>强拍</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>One constant tempo</source>
+        <translation>一个恒定速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ramp from the first hit to the last</source>
+        <translation>从第一个冲击点到最后一个冲击点渐变</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Hit points keep their timecode; the tempo map is replaced so they land on their targets. Timecode at %1 fps.</source>
+        <translation>冲击点保持其时间码不变；速度图将被替换，使冲击点落在目标上。时间码为 %1 fps。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>bar %1 beat %2: %3 ms, %4 frames</source>
+        <translation>第 %1 小节第 %2 拍：%3 毫秒，%4 帧</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ramp %1 → %2 BPM (%3 tempo changes)</source>
+        <translation>渐变 %1 → %2 BPM（%3 个速度变化）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tempo %1 BPM</source>
+        <translation>速度 %1 BPM</translation>
     </message>
 </context>
 <context>
@@ -1917,7 +2068,7 @@
 <context>
     <name>KeySelector</name>
     <message>
-        <location filename="../key_selector.py" line="+24"/>
+        <location filename="../key_selector.py" line="+36"/>
         <source>No key</source>
         <translation>无调</translation>
     </message>
@@ -1957,7 +2108,7 @@
         <translation>调</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Set key</source>
         <translation>设置调</translation>
     </message>
@@ -2082,14 +2233,182 @@
     </message>
 </context>
 <context>
+    <name>LearnStyleDialog</name>
+    <message>
+        <location filename="../proposals/learn_style.py" line="+52"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Learn a style</source>
+        <translation>学习风格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadenza learns from the MIDI, MusicXML and Cadenza files in a folder of your own pieces, on this computer. Some pieces are held out to measure the style.</source>
+        <translation>Cadenza 在本机上从你的作品文件夹中的 MIDI、MusicXML 和 Cadenza 文件学习。部分作品会被留出，用来衡量这个风格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A folder of your pieces</source>
+        <translation>你的作品所在的文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. My film cues</source>
+        <translation>例如：我的电影配乐</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Learn</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Folder of your pieces</source>
+        <translation>你的作品文件夹</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a folder of your pieces first</source>
+        <translation>请先选择你的作品文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the style a name</source>
+        <translation>请给这个风格起个名字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the pieces…</source>
+        <translation>正在读取作品…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The learning process stopped unexpectedly; no style written</source>
+        <translation>学习进程意外停止；未写入风格</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Learning: step %1, loss %2</source>
+        <translation>学习中：第 %1 步，损失 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, about %1 left</source>
+        <translation>，约剩 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Measuring on the held-out pieces…</source>
+        <translation>正在用留出的作品衡量…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the style…</source>
+        <translation>正在保存风格…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled; no style written</source>
+        <translation>已取消；未写入风格</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>It fits your held-out pieces better than the composer alone.</source>
+        <translation>它比单独的作曲模型更贴近你留出的作品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It did NOT fit your held-out pieces better than the composer alone.</source>
+        <translation>它并没有比单独的作曲模型更贴近你留出的作品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Style “%1” learned in %2.</source>
+        <translation>风格“%1”已学完，用时 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held-out loss: %1 before, %2 after (lower is closer; %3 held-out piece(s)).</source>
+        <translation>留出作品上的损失：之前 %1，之后 %2（越低越贴近；%3 首留出作品）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned from %1 piece(s) in %2 steps.</source>
+        <translation>从 %1 首作品学习了 %2 步。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>notes a bar</source>
+        <translation>每小节音符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes-a-bar error</source>
+        <translation>每小节音符数误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>range error</source>
+        <translation>音域误差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pitch-class distance</source>
+        <translation>音级分布距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>repeated bars</source>
+        <translation>重复小节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposals into %1 held-out region(s), composer alone → with the style (the pieces themselves):</source>
+        <translation>在 %1 个留出区域中的提议，单独的作曲模型 → 使用该风格（作品本身）：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Skipped %1 file(s):</source>
+        <translation>跳过了 %1 个文件：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+80"/>
+        <location filename="../main_window.py" line="+85"/>
         <source>&amp;Transport</source>
         <translation>走带(&amp;T)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Insert tempo change at playhead</source>
         <translation>在播放头处插入速度变化</translation>
     </message>
@@ -2099,7 +2418,32 @@
         <translation>在播放头处插入拍号变化</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Timecode (frame rate, start offset)…</source>
+        <translation>时间码（帧率、起始偏移）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add marker at playhead</source>
+        <translation>在播放头处添加标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hit point at playhead</source>
+        <translation>在播放头处添加冲击点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hit point at timecode…</source>
+        <translation>在时间码处添加冲击点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit tempo to hits…</source>
+        <translation>按冲击点拟合速度…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
@@ -2134,6 +2478,90 @@
         <translation>
             <numerusform>已选 %n 个</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MarkerLane</name>
+    <message>
+        <location filename="../roll/marker_lane.py" line="+74"/>
+        <source>Marker</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add marker</source>
+        <translation>添加标记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hit</source>
+        <translation>冲击点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Add hit point</source>
+        <translation>添加冲击点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timecode and name (%1 fps):</source>
+        <translation>时间码和名称（%1 fps）：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot add hit point: %1</source>
+        <translation>无法添加冲击点：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rename marker</source>
+        <translation>重命名标记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock from timecode (keep bar and beat)</source>
+        <translation>解除时间码锁定（保留小节和拍）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock to timecode (hit point)</source>
+        <translation>锁定到时间码（冲击点）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add marker here</source>
+        <translation>在此添加标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hit point here</source>
+        <translation>在此添加冲击点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add hit point at timecode…</source>
+        <translation>在时间码处添加冲击点…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit tempo to hits…</source>
+        <translation>按冲击点拟合速度…</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2748,108 @@
         <location line="+7"/>
         <source>MIDI input unavailable</source>
         <translation>MIDI 输入不可用</translation>
+    </message>
+</context>
+<context>
+    <name>MixController</name>
+    <message>
+        <location filename="../mix_settings.py" line="+40"/>
+        <source>&amp;Mix…</source>
+        <translation>混音(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance by role, reverb and chorus, for playback and audio exports</source>
+        <translation>按角色平衡、混响与合唱效果,用于播放和音频导出</translation>
+    </message>
+</context>
+<context>
+    <name>MixDialog</name>
+    <message>
+        <location line="+73"/>
+        <source>Mix</source>
+        <translation>混音</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Balance the parts by role, so the melody leads</source>
+        <translation>按角色平衡各声部,让旋律突出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reverb</source>
+        <translation>混响</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Amount</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Room size</source>
+        <translation>房间大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chorus</source>
+        <translation>合唱效果</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dry</source>
+        <translation>干声</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reverb and no chorus: for a mix engineer who adds their own room</source>
+        <translation>不加混响和合唱效果:留给混音师加入自己的空间感</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defaults</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>melody</source>
+        <translation>旋律</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bass</source>
+        <translation>贝斯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>drums</source>
+        <translation>鼓</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chords</source>
+        <translation>和弦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accompaniment</source>
+        <translation>伴奏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other parts</source>
+        <translation>其他声部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On top of each track&apos;s volume, after levelling its instrument and how many notes it plays at once: %1</source>
+        <translation>在每个轨道自身音量之上,先按乐器和同时发声的音符数拉平,再按角色:%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This song: %1</source>
+        <translation>本曲:%1</translation>
     </message>
 </context>
 <context>
@@ -2630,12 +3160,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     <message>
         <location line="+69"/>
         <location line="+24"/>
-        <location line="+103"/>
+        <location line="+109"/>
         <source>A proposal is already running (Cancel stops it)</source>
         <translation>已有一个提议在运行（“取消”可停止）</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-120"/>
         <source>Add a track first</source>
         <translation>请先添加一条轨道</translation>
     </message>
@@ -2673,8 +3203,13 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <source>%1 (UI delay ≤ %2 ms)</source>
         <translation>%1（界面延迟 ≤ %2 毫秒）</translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>No proposals: %1</source>
+        <translation>无法使用 AI 提议：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+28"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>正在创作 %n 小节的草稿：%1…</numerusform>
@@ -2682,7 +3217,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2762,7 +3297,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../proposals/panel.py" line="+25"/>
+        <location filename="../proposals/panel.py" line="+26"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -2818,66 +3353,78 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+4"/>
-        <location line="+84"/>
+        <location line="+93"/>
         <source>Write</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+89"/>
+        <location line="-92"/>
+        <location line="+99"/>
         <source>Adventurous</source>
         <translation>大胆度</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-98"/>
+        <location line="+99"/>
         <source>Density</source>
         <translation>密度</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-98"/>
+        <location line="+99"/>
         <source>Range</source>
         <translation>音域</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-98"/>
+        <location line="+99"/>
         <source>Follow chords</source>
         <translation>跟随和弦</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+37"/>
+        <location line="-98"/>
+        <location line="+40"/>
         <source>Stay in key</source>
         <translation>保持在调内</translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+89"/>
+        <location line="-39"/>
+        <location line="+100"/>
         <source>Takes</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+92"/>
+        <location line="-99"/>
+        <location line="+103"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+40"/>
+        <location line="-102"/>
+        <location line="+43"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <location line="+76"/>
+        <location line="-42"/>
+        <location line="+86"/>
         <source>Continue by</source>
         <translation>续写长度</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-85"/>
+        <location line="+84"/>
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <location line="+46"/>
+        <source>Avoid close matches</source>
+        <translation>避免相似片段</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Safe (1) to adventurous (10): how far the model strays from its first choices</source>
         <translation>稳妥 (1) 到大胆 (10)：模型偏离首选的程度</translation>
     </message>
@@ -2900,6 +3447,16 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+6"/>
         <source>Keep this seed (off: a new seed for every Generate)</source>
         <translation>保留这个种子（关闭：每次生成换新种子）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A style learned from your own pieces (Compose › Learn a style…)</source>
+        <translation>从你自己的作品学到的风格（作曲 › 学习风格…）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a take again when it comes as close to a training piece (or a song of the reference folder) as real songs never do</source>
+        <translation>若候选与某首训练曲目（或参考文件夹中的歌曲）的相似程度超过真实歌曲之间的水平，则重新生成</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2942,7 +3499,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>新草稿…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>safe</source>
         <translation>稳妥</translation>
     </message>
@@ -2952,13 +3509,18 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>大胆</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Takes</source>
         <comment>the list of takes</comment>
         <translation>候选</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+28"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>on</source>
         <translation>开</translation>
     </message>
@@ -3072,7 +3634,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>RenderThread</name>
     <message>
-        <location filename="../audio_export.py" line="-29"/>
+        <location filename="../audio_export.py" line="-38"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
@@ -3105,7 +3667,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Role</name>
     <message>
-        <location filename="terms.py" line="-44"/>
+        <location filename="terms.py" line="-52"/>
         <source>melody</source>
         <translation>旋律</translation>
     </message>
@@ -3138,17 +3700,32 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>RollEditor</name>
     <message>
-        <location filename="../roll/editor.py" line="+52"/>
+        <location filename="../roll/editor.py" line="+56"/>
         <source>Bar</source>
         <translation>小节</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Timecode</source>
+        <translation>时间码</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Markers</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tempo</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Chords</source>
         <translation>和弦</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Velocity</source>
         <translation>力度</translation>
     </message>
@@ -3219,6 +3796,19 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+1"/>
         <source>chromatic</source>
         <translation>半音阶</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreExport</name>
+    <message>
+        <location filename="../score_export.py" line="+60"/>
+        <source>Export MusicXML</source>
+        <translation>导出 MusicXML</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
     </message>
 </context>
 <context>
@@ -3437,6 +4027,120 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
 </context>
 <context>
+    <name>StemsDialog</name>
+    <message>
+        <location filename="../stems_dialog.py" line="+67"/>
+        <source>Export stems</source>
+        <translation>导出分轨</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Normalized: one gain for every file puts the mix&apos;s peak at -1 dBFS.</source>
+        <translation>已标准化:所有文件使用同一增益,使混音峰值为 -1 dBFS。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the playback level (normalizing is off in the File menu).</source>
+        <translation>使用播放电平(“文件”菜单中的标准化已关闭)。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>24-bit files, all the same length from the cue&apos;s start to the end of the last release, so they line up in any DAW; muted tracks get no file.</source>
+        <translation>24 位文件,全部从配乐段开头到最后一个释音结束,长度相同,可在任何 DAW 中对齐;静音的轨道不导出文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cue name</source>
+        <translation>配乐段名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample rate</source>
+        <translation>采样率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Name the cue: the files are called after it.</source>
+        <translation>请为配乐段命名:文件以它命名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A cue name cannot contain any of %1</source>
+        <translation>配乐段名称不能包含以下任何字符:%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a folder that exists.</source>
+        <translation>请选择一个存在的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every track is muted: there is nothing to export.</source>
+        <translation>所有轨道都已静音:没有可导出的内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (the mix)</source>
+        <translation>%1(混音)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export stems to</source>
+        <translation>导出分轨到</translation>
+    </message>
+</context>
+<context>
+    <name>StemsExport</name>
+    <message>
+        <location line="-85"/>
+        <source>Export stems</source>
+        <translation>导出分轨</translation>
+    </message>
+</context>
+<context>
+    <name>StemsThread</name>
+    <message>
+        <location line="-15"/>
+        <source>Exported %1 files to %2: the mix %3 and one per track (%4 s of audio, %5 Hz, mix peak %6 dBFS)</source>
+        <translation>已导出 %1 个文件到 %2:混音 %3 以及每个轨道各一个(%4 秒音频,%5 Hz,混音峰值 %6 dBFS)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Some samples went over full scale and were clipped: turn on normalizing.</source>
+        <translation>部分采样超出满刻度而被削波:请开启标准化。</translation>
+    </message>
+</context>
+<context>
     <name>StepMode</name>
     <message>
         <location filename="../midi_input/step_mode.py" line="+56"/>
@@ -3495,7 +4199,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Take</name>
     <message>
-        <location filename="../proposals/takes.py" line="+32"/>
+        <location filename="../proposals/takes.py" line="+33"/>
         <source>✓ kept · </source>
         <translation>✓ 已采用 · </translation>
     </message>
@@ -3566,6 +4270,128 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+1"/>
         <source>Variation (keep contour)</source>
         <translation>变奏（保留轮廓）</translation>
+    </message>
+</context>
+<context>
+    <name>TempoLane</name>
+    <message>
+        <location filename="../roll/tempo_lane.py" line="+118"/>
+        <source>Add tempo change</source>
+        <translation>添加速度变化</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move tempo change</source>
+        <translation>移动速度变化</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+170"/>
+        <source>Delete tempo change</source>
+        <translation>删除速度变化</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>A ramp needs a tempo change after this one</source>
+        <translation>渐变需要在此之后还有一个速度变化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tempo ramp</source>
+        <translation>速度渐变</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Meter change</source>
+        <translation>拍号变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meter (e.g. 7/8):</source>
+        <translation>拍号（例如 7/8）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not a meter like 3/4</source>
+        <translation>%1 不是 3/4 这样的拍号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot change meter: %1</source>
+        <translation>无法更改拍号：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add meter change</source>
+        <translation>添加拍号变化</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete meter change</source>
+        <translation>删除拍号变化</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Ramp between the selected changes</source>
+        <translation>在所选速度变化之间渐变</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ramp to the next change</source>
+        <translation>渐变到下一个速度变化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add tempo change here (%1 BPM)</source>
+        <translation>在此添加速度变化（%1 BPM）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add meter change at this bar…</source>
+        <translation>在此小节添加拍号变化…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete meter change %1</source>
+        <translation>删除拍号变化 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimecodeDialog</name>
+    <message>
+        <location filename="../timecode_dialog.py" line="+23"/>
+        <source>Timecode</source>
+        <translation>时间码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The timecode of the song&apos;s start (bar 1), e.g. 01:00:10:00</source>
+        <translation>歌曲开始处（第 1 小节）的时间码，例如 01:00:10:00</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start offset</source>
+        <translation>起始偏移</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>29.97 fps drop-frame</source>
+        <translation>29.97 fps 丢帧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>29.97 fps non-drop</source>
+        <translation>29.97 fps 不丢帧</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Change timecode</source>
+        <translation>更改时间码</translation>
     </message>
 </context>
 <context>
@@ -3743,9 +4569,32 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
 </context>
 <context>
+    <name>Transport</name>
+    <message>
+        <location filename="../transport.py" line="+43"/>
+        <source>Play / Stop</source>
+        <translation>播放 / 停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to Start</source>
+        <translation>回到开头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loop Region</source>
+        <translation>循环区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metronome</source>
+        <translation>节拍器</translation>
+    </message>
+</context>
+<context>
     <name>TransportBar</name>
     <message>
-        <location filename="../transport_bar.py" line="+24"/>
+        <location filename="../transport_bar.py" line="+29"/>
         <source>Transport</source>
         <translation>走带</translation>
     </message>
@@ -3795,7 +4644,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>播放头处的拍子单位</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+48"/>
+        <source>Bar.beat.tick and timecode at %1 fps (click to change the frame rate or the start offset)</source>
+        <translation>小节.拍.嘀嗒 与 %1 帧/秒 的时间码（点击可更改帧率或起始偏移）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Change tempo</source>
         <translation>更改速度</translation>
     </message>
@@ -3821,6 +4675,112 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location filename="../roll/velocity_lane.py" line="+100"/>
         <source>Change velocity</source>
         <translation>更改力度</translation>
+    </message>
+</context>
+<context>
+    <name>VideoController</name>
+    <message>
+        <location filename="../video/controller.py" line="+66"/>
+        <location line="+173"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="-165"/>
+        <location line="+166"/>
+        <source>No video: File › Open video…</source>
+        <translation>没有视频：文件 › 打开视频…</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video files (%1)</source>
+        <translation>视频文件 (%1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open video</source>
+        <translation>无法打开视频</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opened video %1: %2×%3, %4 fps, %5 frames</source>
+        <translation>已打开视频 %1：%2×%3，%4 帧/秒，共 %5 帧</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Video removed from the project</source>
+        <translation>已从项目中移除视频</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The project&apos;s video cannot be opened: %1</source>
+        <translation>无法打开项目的视频：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+15"/>
+        <source>Cannot place the video</source>
+        <translation>无法放置视频</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Place video</source>
+        <translation>放置视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timecode of the video&apos;s first frame (the song starts at %1):</source>
+        <translation>视频第一帧的时间码（歌曲从 %1 开始）：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Video — %1</source>
+        <translation>视频 — %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The picture starts in %1 s</source>
+        <translation>画面将在 %1 秒后开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture has ended</source>
+        <translation>画面已结束</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Frame %1 of %2 · %3 · %4 fps</source>
+        <translation>第 %1 帧，共 %2 帧 · %3 · %4 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../video/install.py" line="+24"/>
+        <source>Open &amp;video…</source>
+        <translation>打开视频(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place video…</source>
+        <translation>放置视频(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove vi&amp;deo</source>
+        <translation>移除视频(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back one frame</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward one frame</source>
+        <translation>前进一帧</translation>
     </message>
 </context>
 </TS>

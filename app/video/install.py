@@ -7,6 +7,7 @@ hidden, stepping by the song's timecode frames when there is no video.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow
 
 from app.edit_menus import add_action
@@ -15,13 +16,14 @@ from app.video.controller import VideoController
 
 def install_video(window: QMainWindow) -> VideoController:
     """The window's VideoController, with its menu items placed before File › Quit."""
+    # The texts are the controller's (its context spelled out: lupdate would file `video.tr(...)` under "video").
     video = VideoController(window, window.files, window.transport)
     menu = window.file_menu.menu
     quit_separator = [action for action in menu.actions() if action.isSeparator()][-1]
     items = (  # (text, slot, shortcut, needs a video)
-        (video.tr("Open &video…"), video.open_video, "Ctrl+Shift+O", False),
-        (video.tr("&Place video…"), video.placement_dialog, None, True),
-        (video.tr("Remove vi&deo"), video.remove_video, None, True),
+        (QCoreApplication.translate("VideoController", "Open &video…"), video.open_video, "Ctrl+Shift+O", False),
+        (QCoreApplication.translate("VideoController", "&Place video…"), video.placement_dialog, None, True),
+        (QCoreApplication.translate("VideoController", "Remove vi&deo"), video.remove_video, None, True),
     )
     for text, slot, shortcut, needs_video in items:
         action = add_action(window, menu, text, slot, shortcut)
@@ -32,7 +34,9 @@ def install_video(window: QMainWindow) -> VideoController:
             video.linkChanged.connect(lambda a=action: a.setEnabled(video.link is not None))
     menu.insertSeparator(quit_separator)
     window.transport_menu.addSeparator()
-    add_action(window, window.transport_menu, video.tr("Back one frame"), lambda: video.step(-1), ",")
-    add_action(window, window.transport_menu, video.tr("Forward one frame"), lambda: video.step(1), ".")
+    back = QCoreApplication.translate("VideoController", "Back one frame")
+    forward = QCoreApplication.translate("VideoController", "Forward one frame")
+    add_action(window, window.transport_menu, back, lambda: video.step(-1), ",")
+    add_action(window, window.transport_menu, forward, lambda: video.step(1), ".")
     window.menus.view.insertAction(window.history_dock.toggleViewAction(), video.dock.toggleViewAction())
     return video
