@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from composer.checkpoint import export_weights, read_checkpoint
+from composer.checkpoint import export_weights, read_checkpoint, weights_checksum
 from composer.tokens.vocab import VOCAB
 from composer.train import main as train
 from composer.train import resolve_device, role_masks
@@ -200,6 +200,7 @@ def _older_vocabulary_checkpoint(tiny_checkpoint: Path, target: Path, old_size: 
     record.update(vocab=record["vocab"][:old_size], vocab_version=1,
                   model_config={**record["model_config"], "vocab_size": old_size})
     del record["optimizer"]
+    record["weights_sha256"] = weights_checksum(record)  # its own weights' checksum, as save_checkpoint wrote it
     torch.save(record, target)
 
 
