@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from composer.checkpoint import read_checkpoint
+from composer.checkpoint import read_checkpoint, weights_checksum
 from composer.proposals import Controls, ProposalError, Region, Task
 from composer.proposals.generate import propose
 from composer.proposals.plan import fill_reserve, make_plan, pass_grid, pass_prompt
@@ -41,9 +41,11 @@ def test_a_model_trained_before_styles_refuses_one(pop_song, proposal_checkpoint
         return None if weights is None else {k: (v[:old].clone() if k in ("embed.weight", "head.weight") else v)
                                              for k, v in weights.items()}
 
-    torch.save({**record, "vocab": record["vocab"][:old], "vocab_version": 1,
-                "model_config": {**record["model_config"], "vocab_size": old},
-                "model": cut(record["model"]), "ema": cut(record.get("ema"))}, tmp_path / "v1.pt")
+    v1 = {**record, "vocab": record["vocab"][:old], "vocab_version": 1,
+          "model_config": {**record["model_config"], "vocab_size": old},
+          "model": cut(record["model"]), "ema": cut(record.get("ema"))}
+    v1["weights_sha256"] = weights_checksum(v1)  # its own weights' checksum, as save_checkpoint wrote it
+    torch.save(v1, tmp_path / "v1.pt")
     melody = pop_song.tracks[0].id
     with pytest.raises(ProposalError, match="trained before styles"):
         propose(pop_song, Region(8, 8, (melody,)), Task.MELODY, Controls(style="pop"), tmp_path / "v1.pt")
