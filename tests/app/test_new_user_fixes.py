@@ -83,6 +83,13 @@ def test_chord_names_one_beat_apart_are_drawn_whole(window):
         assert text == name and font.pointSizeF() >= 0.7 * lane.font().pointSizeF()
     assert fitted_label(lane.font(), "Ebmaj7/G", 20)[1].endswith("…")  # only a block too narrow shortens it
     lane.grab()  # paints without error
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    at = QPoint(round(view.x_of(2 * song.ticks_per_quarter)) + 10, lane.height() // 2)
+    QApplication.sendEvent(lane, QHelpEvent(QEvent.ToolTip, at, lane.mapToGlobal(at)))
+    assert QToolTip.text() == "C#m7b5"  # the whole name, however the label was drawn
 
 
 def test_the_chord_error_stays_inside_the_lane_at_its_right_edge(window):
