@@ -13,6 +13,7 @@ from itertools import pairwise
 import pytest
 
 from composer.proposals import Controls, Region, Task, propose
+from composer.proposals.compose import add_part_track
 from engine.edits import NotesEdit
 from engine.notes import Note
 
@@ -94,11 +95,12 @@ def test_locked_notes_stay_for_many_seeds(pop_song, tiny_model):
 def test_locked_drums_stay(pop_song, random_models):
     start = pop_song.meter_map.bar_start(BARS.start)
     hits = tuple(Note(start + i * 97, 36 + i % 10, 30, 100) for i in range(40))   # off the grid, dense
-    song = NotesEdit(BRIDGE, (), hits).apply(pop_song)
-    region = Region(BARS.start, BARS.stop - 1, (BRIDGE,), {BRIDGE: hits})
+    song, kit = add_part_track(pop_song, "drums")  # drums are written on a drum kit
+    song = NotesEdit(kit, (), hits).apply(song)
+    region = Region(BARS.start, BARS.stop - 1, (kit,), {kit: hits})
     for model in random_models:
         candidates = propose(song, region, Task.DRUMS, Controls(candidates=2, temperature=5.0, max_attempts=1), model)
-        check_locked(song, candidates, BRIDGE, hits, single_line=False)
+        check_locked(song, candidates, kit, hits, single_line=False)
 
 
 @pytest.mark.parametrize("task,track_id", [(Task.MELODY, MELODY), (Task.BASS, PIANO), (Task.ACCOMPANIMENT, PIANO)],
