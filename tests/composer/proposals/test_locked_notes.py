@@ -17,7 +17,7 @@ from composer.proposals.compose import add_part_track
 from engine.edits import NotesEdit
 from engine.notes import Note
 
-MELODY, BRIDGE, PIANO = 1, 2, 3   # pop909_001.mid's tracks
+MELODY, PIANO = 1, 3   # pop909_001.mid's melody and piano tracks (2 is the bridge)
 BARS = range(8, 16)               # bars 9-16
 
 
