@@ -175,8 +175,7 @@ class LearnStyleDialog(QDialog):
 
     def _finish(self, outcome: str, value) -> None:
         self.timer.stop()
-        self.process.join(timeout=5)
-        self.process = self.messages = self.cancel_event = None
+        self._let_go()
         self.outcome = outcome
         self._show_running(False)
         if outcome == "done":
@@ -233,15 +232,18 @@ class LearnStyleDialog(QDialog):
         self.status.setText(text)
 
     def reject(self) -> None:
-        """Closing the dialog while learning cancels it (the process writes nothing)."""
+        """Closing the dialog while learning cancels it: the process stops at its next step and writes nothing."""
         if self.running:
             self.cancel_event.set()
-            self.process.join(timeout=10)
-            if self.process.is_alive():
-                self.process.terminate()
             self.timer.stop()
-            self.process = None
+            self._let_go()
         super().reject()
+
+    def _let_go(self) -> None:
+        """Forget the process without waiting for it: after its last message it still tears torch down, which
+        took over 5 s on a busy machine, and a join here stalled the editor for that long (measured). The
+        process is a daemon; multiprocessing reaps it when it ends."""
+        self.process = self.messages = self.cancel_event = None
 
 
 def _number(value) -> str:
