@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.proposals import originality_badge
 from app.proposals.job import ProposalRequest, composer_controls
@@ -76,3 +77,30 @@ def test_avoid_close_matches_persists_and_reaches_the_controls(qtbot, tmp_path):
     assert controls.avoid_close_matches and controls.reference_folder == str(tmp_path)
     originality_badge.clear_reference_folder()
     assert composer_controls(song, request).reference_folder is None
+
+
+def test_generated_takes_in_the_editor_carry_their_badge(qtbot, window, proposal_checkpoint, index, tmp_path,
+                                                          monkeypatch):
+    """End to end: an index for the tiny checkpoint's data (real tunes) where the editor looks for one, a real
+    Generate on the worker thread, and every take in the list says how original it is, with details on hover."""
+    from composer.checkpoint import read_checkpoint_for_growth
+    from composer.originality.index import OriginalityIndex
+    from editor_helpers import click, seeded_proposals, select_bars
+
+    data_hash = read_checkpoint_for_growth(proposal_checkpoint)["data_hash"]
+    folder = tmp_path / "originality"
+    OriginalityIndex(index.notes, index.chords, index.pieces, {**index.meta, "data_hash": data_hash}).save(
+        folder / f"{data_hash}.npz")
+    monkeypatch.setenv("CADENZA_ORIGINALITY_DIR", str(folder))
+    composer = seeded_proposals(window, proposal_checkpoint, takes=2)
+    select_bars(window, 0, 1)
+    with qtbot.waitSignal(composer.jobFinished, timeout=120_000):
+        composer.panel.set_task("melody")
+        click(composer.panel.generate, composer.panel.generate.rect().center())
+    assert len(composer.takes) == 2
+    rows = [composer.panel.takes_list.item(i) for i in range(composer.panel.takes_list.count())]
+    shown = [row for row in rows if row.data(Qt.UserRole) is not None]
+    for take, row in zip(composer.takes, shown):
+        assert take.stats["originality"] and take.stats["originality"][0]["track"]
+        assert row.text().endswith("original") or row.text().startswith("⚠ close to nottingham")
+        assert "in a row as in nottingham" in row.toolTip() or "no run of the index's length" in row.toolTip()
