@@ -17,15 +17,20 @@ The policies (docs/MIDI_IMPORT.md says the same for users):
   and pan (CC 10) at or before the track's first note (anywhere, for a track
   without notes) become `Track.program/bank/volume/pan`; all others are kept in
   `program_changes` and `controls`. Aftertouch is dropped.
-- Programs and bank selects belong to the channel, as a sequencer plays them:
-  in a file Cadenza did not write, a program change (CC 0/32 likewise) on
-  channel N in any MIDI track applies, from its tick on, to every track that
-  plays on N (many files set every instrument on a conductor track). Each
-  track gets the one in force at its first note (same tick: the later track,
-  then the later event, wins) and those that fall among its notes; a track
-  left with only such events (the conductor's share) is not kept. Cadenza's
-  own files give each track its own synth channel, so there a track keeps
-  exactly its own programs.
+- Programs and bank selects belong to the channel, as a sequencer plays them,
+  for a track that sets none of its own: in a file Cadenza did not write, a
+  program change (CC 0/32 likewise) on channel N in any MIDI track applies,
+  from its tick on, to every track that plays on N and has no program change
+  (bank select) of its own (many files set every instrument on a conductor
+  track). Each such track gets the one in force at its first note (same tick:
+  the later track, then the later event, wins) and those that fall among its
+  notes; a track left with only such events (the conductor's share) is not
+  kept. A track that sets its own program keeps it: notation programs export
+  more parts than there are channels and share one between two parts, each
+  naming its own instrument (MuseScore's Beethoven 1: Flute 2 and Violin 2 on
+  channel 2), and a sequencer's "last program wins" would make a flute a
+  violin, its name, role and range with it. Cadenza's own files give each
+  track its own synth channel, so there a track keeps exactly its own programs.
 - Tempo, meter, key signature and marker events count from any track, in tick
   order (same tick: track order, then file order; the tempo map lets the last
   one win). Text events in a track named "Chords" become the chord lane.
@@ -235,9 +240,9 @@ def _apply_programs_by_channel(track_parts: list[dict[int, _ChannelPart]]) -> No
                 continue
             first = min(note[0] for note in part.notes)
             last = max(note[0] for note in part.notes)
-            if any(other != index for _, other, _, _ in programs):
+            if not part.programs and any(other != index for _, other, _, _ in programs):
                 part.programs = _as_played(programs, first, last)
-            if any(other != index for _, other, _, _ in banks):
+            if not _sets_bank(part) and any(other != index for _, other, _, _ in banks):
                 chosen = _as_played([e for e in banks if e[3][1] == BANK_MSB], first, last) + \
                     _as_played([e for e in banks if e[3][1] == BANK_LSB], first, last)
                 others = [c for c in part.controls if c[1] not in (BANK_MSB, BANK_LSB)]
@@ -246,6 +251,10 @@ def _apply_programs_by_channel(track_parts: list[dict[int, _ChannelPart]]) -> No
             for index, part in members:
                 if not (part.notes or part.bends) and all(c[1] in (BANK_MSB, BANK_LSB) for c in part.controls):
                     del track_parts[index][channel]  # its programs now live in the tracks that play them
+
+
+def _sets_bank(part: _ChannelPart) -> bool:
+    return any(controller in (BANK_MSB, BANK_LSB) for _, controller, _ in part.controls)
 
 
 def _as_played(events: list[tuple], first: int, last: int) -> list:

@@ -103,6 +103,20 @@ def test_a_tracks_own_program_at_the_same_tick_wins_over_the_conductors(tmp_path
     assert track.program == 30  # the later track plays second at tick 0, as a sequencer sends it
 
 
+def test_parts_sharing_a_channel_each_keep_the_program_they_set(tmp_path):
+    """A notation program's export: more parts than channels, two parts on one channel, each naming its own
+    instrument at tick 0 (MuseScore's Beethoven 1: Flute 2 and Violin 2 on channel 2). "Last program wins"
+    would import the flute as a violin, with a violin's name, role and range."""
+    midi = mido.MidiFile(type=1)
+    for program, pitch in ((73, 84), (40, 67)):   # flute, violin
+        midi.tracks.append(mido.MidiTrack([mido.Message("program_change", channel=1, program=program),
+                                           mido.Message("note_on", channel=1, note=pitch, velocity=80),
+                                           mido.Message("note_off", channel=1, note=pitch, time=480)]))
+    midi.save(tmp_path / "shared.mid")
+    tracks = read_midi(tmp_path / "shared.mid").tracks
+    assert [(t.program, t.name) for t in tracks] == [(73, "Flute"), (40, "Violin")]
+
+
 def test_cadenzas_own_files_keep_each_tracks_program_on_a_shared_channel(tmp_path):
     notes = (Note(start=0, pitch=60, duration=480, velocity=90),)
     song = Song(tracks=(Track(id=1, name="Flute", program=73, channel=0, notes=notes),
