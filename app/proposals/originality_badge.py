@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.dialogs import show_error
 from app.i18n import fill
 from app.settings import settings as user_settings
 
@@ -79,12 +80,27 @@ def reference_folder() -> str | None:
 
 
 def choose_reference_folder(parent: QWidget) -> str | None:
-    """Ask for the reference folder (Cancel keeps the old one; an empty choice clears it); returns the folder now."""
+    """Ask for the reference folder (Cancel keeps the old one); returns the folder now."""
     start = reference_folder() or str(Path.home())
     chosen = QFileDialog.getExistingDirectory(parent, _tr("Originality reference folder"), start)
     if chosen:
-        user_settings().setValue(REFERENCE_SETTING, chosen)
+        set_reference_folder(parent, chosen)
     return reference_folder()
+
+
+def set_reference_folder(parent: QWidget, folder: str) -> bool:
+    """Make `folder` the reference folder when it holds songs; otherwise say why in a message box (one line
+    naming the folder) and keep the old one."""
+    from composer.originality.index import OriginalityError   # torch-free: numpy and the engine only
+    from composer.originality.reference import song_files
+
+    try:
+        count = len(song_files(Path(folder)))
+    except OriginalityError as error:
+        show_error(parent, _tr("Originality reference folder"), str(error))
+        return False
+    user_settings().setValue(REFERENCE_SETTING, folder)
+    return count > 0
 
 
 def clear_reference_folder() -> None:

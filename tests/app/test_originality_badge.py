@@ -104,3 +104,22 @@ def test_generated_takes_in_the_editor_carry_their_badge(qtbot, window, proposal
         assert take.stats["originality"] and take.stats["originality"][0]["track"]
         assert row.text().endswith("original") or row.text().startswith("⚠ close to nottingham")
         assert "in a row as in nottingham" in row.toolTip() or "no run of the index's length" in row.toolTip()
+
+
+def test_a_reference_folder_without_songs_is_refused_with_a_message(qtbot, tmp_path, datasets):
+    from editor_helpers import DialogAnswerer
+
+    panel = ProposalPanel()
+    qtbot.addWidget(panel)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a song")
+    with DialogAnswerer() as answers:
+        assert not originality_badge.set_reference_folder(panel, str(empty))
+    assert answers.seen == [("Originality reference folder", f"{empty}: no MIDI, MusicXML or Cadenza files in it")]
+    assert originality_badge.reference_folder() is None
+    songs = tmp_path / "songs"
+    songs.mkdir()
+    (songs / "tune.mid").write_bytes((datasets / "nottingham" / "MIDI" / "ashover4.mid").read_bytes())
+    assert originality_badge.set_reference_folder(panel, str(songs))
+    assert originality_badge.reference_folder() == str(songs)
