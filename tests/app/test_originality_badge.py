@@ -123,3 +123,16 @@ def test_a_reference_folder_without_songs_is_refused_with_a_message(qtbot, tmp_p
     (songs / "tune.mid").write_bytes((datasets / "nottingham" / "MIDI" / "ashover4.mid").read_bytes())
     assert originality_badge.set_reference_folder(panel, str(songs))
     assert originality_badge.reference_folder() == str(songs)
+
+
+def test_the_compose_menu_offers_and_clears_the_reference_folder(window, tmp_path, datasets):
+    compose = window.compose
+    assert compose.actions["reference"].text() == "Originality &reference folder…"
+    assert not compose.actions["clear_reference"].isEnabled()
+    (tmp_path / "tune.mid").write_bytes((datasets / "nottingham" / "MIDI" / "ashover4.mid").read_bytes())
+    assert originality_badge.set_reference_folder(window, str(tmp_path))
+    compose._enable()
+    assert compose.actions["clear_reference"].isEnabled()
+    compose.actions["clear_reference"].trigger()
+    assert originality_badge.reference_folder() is None and not compose.actions["clear_reference"].isEnabled()
+    assert window.proposals.panel.status.text() == "Takes are checked against the training data only"
