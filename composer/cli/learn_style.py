@@ -27,8 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("folder", metavar="FOLDER", help="a folder of MIDI, MusicXML or Cadenza files (sub-folders too)")
     parser.add_argument("--name", required=True, help="the style's name (what --style and the editor call it)")
     parser.add_argument("--seconds", type=types.number, default=None,
-                        help="training time in seconds (default 180; reading and measuring come on top)")
+                        help="training time in seconds at most (default 180)")
     parser.add_argument("--steps", type=types.positive_int, default=None, help="at most this many steps (default 400)")
+    parser.add_argument("--total-seconds", type=types.number, default=None,
+                        help="the whole run aims to end within this (default 285); training gets what measuring leaves")
     parser.add_argument("--adapter", choices=("lora", "blocks"), default="lora",
                         help="low-rank adapters on every projection (default) or the top two blocks")
     parser.add_argument("--seed", type=int, default=0)
@@ -51,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         settings = replace(settings, max_seconds=args.seconds)
     if args.steps is not None:
         settings = replace(settings, steps=args.steps)
+    if args.total_seconds is not None:
+        if args.total_seconds <= 0:
+            raise StyleError(f"--total-seconds {args.total_seconds:g} must be positive")
+        settings = replace(settings, total_seconds=args.total_seconds)
     shown = {"step": -1}
 
     def progress(report) -> None:
