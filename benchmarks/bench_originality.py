@@ -1,7 +1,7 @@
 """Benchmark: what the originality check costs, and how close the shipped model's takes come to its training data.
 
     nice -n 10 .venv/bin/python benchmarks/bench_originality.py [--rounds 5] [--songs 20] [--candidates 2] \
-        [--planted 100] [--no-proposals] [--sources pop909,nottingham]
+        [--planted 100] [--no-proposals] [--sources pop909,nottingham] [--tasks melody,chords]
 
 Prints one JSON object:
 - `load_s`: reading the shipped index (resources/originality-index.npz) from disk, median of `--rounds`.
@@ -13,8 +13,9 @@ Prints one JSON object:
   into new lines, 12, 19, 24 and 32 notes long, transposed, between notes of their own: how often the match
   reaches the tune threshold and names the right piece, and the median run reported.
 - `held_out` (unless `--songs 0`): per source of `--sources`, the first N held-out songs (the validation split,
-  from the corpus cache) of 16 bars or more; in each, bars 9-16 of the melody are proposed again (`--candidates`
-  takes, seeds 1..) and both the takes and the song's own melody of those bars are matched against the index. Percentiles of the longest
+  from the corpus cache) of 16 bars or more that have the part; in each, bars 9-16 of the melody (and of the
+  chord lane, `--tasks`) are proposed again (`--candidates` takes, seeds 1..) and both the takes and the song's
+  own part in those bars are matched against the index. Percentiles of the longest
   run (notes) for both, the share at or over the tune threshold, and the base rate of 8-bar windows of every
   held-out song's tunes from the index's own meta, so the model's takes read against real, independent music.
 """
@@ -72,40 +73,57 @@ def proposal_costs(model, index: OriginalityIndex, rounds: int) -> dict:
     return out
 
 
-def held_out_takes(model, index: OriginalityIndex, sources: list[str], songs: int, candidates: int) -> dict:
-    """Per source: the first `songs` held-out songs of 16 bars or more with a melody; bars 9-16 of the melody
-    proposed again (`candidates` takes, seeds 1..) and matched, beside the song's own melody of those bars."""
+def held_out_takes(model, index: OriginalityIndex, sources: list[str], songs: int, candidates: int,
+                   tasks: list[str]) -> dict:
+    """Per source and task (melody, chords): the first `songs` held-out songs of 16 bars or more that have that
+    part; bars 9-16 of it proposed again (`candidates` takes, seeds 1..) and matched, beside the song's own part
+    in those bars."""
     from composer.data.cache import load_source
+    from composer.originality.match import chord_closeness
 
-    threshold = index.threshold("tune")
-    out = {"threshold_tune": threshold}
+    def melody_of(song):
+        return next((t for t in song.tracks if t.role is TrackRole.MELODY and t.notes), None)
+
+    def own_figure(song, task, start, end):
+        if task == "melody":
+            melody = melody_of(song)
+            own = [n for n in melody.notes if start <= n.start < end]
+            return track_closeness(index, melody, song.ticks_per_quarter, notes=own).longest_match_notes
+        lane = song.with_(chords=tuple(e for e in song.chords if start <= e.tick < end))
+        return chord_closeness(index, lane).longest_match_notes
+
+    out = {"thresholds": index.meta.get("thresholds")}
     for source in sources:
         corpus = load_source(source, DATASETS)
-        held_out = [s for s in corpus.songs if s.split == "validation" and s.song.bar_count() >= 16
-                    and any(t.role is TrackRole.MELODY and t.notes for t in s.song.tracks)][:songs]
-        takes, real, close_takes = [], [], []
-        for item in held_out:
-            song = item.song
-            melody = next(t for t in song.tracks if t.role is TrackRole.MELODY)
-            start, end = song.meter_map.bar_start(8), song.meter_map.bar_start(16)
-            own = [n for n in melody.notes if start <= n.start < end]
-            real.append(track_closeness(index, melody, song.ticks_per_quarter, notes=own).longest_match_notes)
-            found = propose(song, Region(8, 15, (melody.id,)), Task.MELODY, Controls(seed=1, candidates=candidates),
-                            model)
-            for candidate in found:
-                closest = [c for c in candidate.stats.originality if c["kind"] == "notes"]
-                takes.append(closest[0]["longest_match_notes"] if closest else 0)
-                if closest and closest[0]["close"]:
-                    close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
-                                       f"{closest[0]['longest_match_notes']} notes")
+        for task in tasks:
+            kind, group = ("notes", "tune") if task == "melody" else ("chords", "chords")
+            threshold = index.threshold(group)
+            has_part = melody_of if task == "melody" else (lambda song: any(e.chord for e in song.chords))
+            held_out = [s for s in corpus.songs if s.split == "validation" and s.song.bar_count() >= 16
+                        and has_part(s.song)][:songs]
+            takes, real, close_takes = [], [], []
+            for item in held_out:
+                song = item.song
+                start, end = song.meter_map.bar_start(8), song.meter_map.bar_start(16)
+                real.append(own_figure(song, task, start, end))
+                tracks = (melody_of(song).id,) if task == "melody" else ()
+                found = propose(song, Region(8, 15, tracks), Task(task), Controls(seed=1, candidates=candidates),
+                                model)
+                for candidate in found:
+                    closest = [c for c in candidate.stats.originality if c["kind"] == kind]
+                    takes.append(closest[0]["longest_match_notes"] if closest else 0)
+                    if closest and closest[0]["close"]:
+                        close_takes.append(f"{item.key}: {closest[0]['source']} #{closest[0]['piece']} "
+                                           f"{closest[0]['longest_match_notes']} {kind}")
 
-        def summary(runs):
-            return {"count": len(runs), **percentiles(runs),
-                    "at_or_over_threshold": round(sum(r >= threshold for r in runs) / max(len(runs), 1), 4)}
+            def summary(runs):
+                return {"count": len(runs), **percentiles(runs),
+                        "at_or_over_threshold": round(sum(r >= threshold for r in runs) / max(len(runs), 1), 4)}
 
-        out[source] = {"songs": len(held_out), "takes": summary(takes), "real_melody_same_bars": summary(real),
-                       "close_takes": close_takes}
-    out["base_rate_held_out_tune_windows"] = index.meta.get("base_rate", {}).get("groups", {}).get("tune")
+            out[f"{source}/{task}"] = {"songs": len(held_out), "takes": summary(takes),
+                                       "real_same_bars": summary(real), "close_takes": close_takes}
+    groups = index.meta.get("base_rate", {}).get("groups", {})
+    out["base_rate_held_out_windows"] = {"tune": groups.get("tune"), "chords": groups.get("chords")}
     return out
 
 
@@ -152,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--songs", type=int, default=20, help="held-out songs per source")
     parser.add_argument("--sources", default="pop909,nottingham", help="held-out songs from these sources")
+    parser.add_argument("--tasks", default="melody,chords", help="what the model rewrites in them")
     parser.add_argument("--candidates", type=int, default=2)
     parser.add_argument("--planted", type=int, default=100, help="training songs per source for planted copies")
     parser.add_argument("--no-proposals", action="store_true", help="only the index: load time and planted copies")
@@ -167,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         model = load_model()
         report["proposal"] = proposal_costs(model, index, args.rounds)
         if args.songs:
-            report["held_out"] = held_out_takes(model, index, args.sources.split(","), args.songs, args.candidates)
+            report["held_out"] = held_out_takes(model, index, args.sources.split(","), args.songs, args.candidates,
+                                                args.tasks.split(","))
     print(json.dumps(report, indent=1))
     return 0
 
