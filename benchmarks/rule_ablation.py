@@ -28,6 +28,7 @@ ABLATIONS = {
     "auto_density": [(rules, "DENSITY_PRIOR", 0.0)],
     "empty_bar_penalty": [(plan, "EMPTY_BAR_PENALTY", 0.0)],
     "register_placement": [(ranges, "PLACE_BEYOND", float("inf"))],
+    "register_narrowing": [(ranges, "MARGIN", 128)],
 }
 ABLATIONS["all"] = [patch for name in list(ABLATIONS) for patch in ABLATIONS[name]]
 
