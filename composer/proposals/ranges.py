@@ -21,7 +21,7 @@ The policy (docs/INSTRUMENTS.md says the same for users):
   octave or more lower, at the bottom of the range it may use. An octave
   keeps every interval and pitch class, so the harmony and the line's shape
   are the model's; only the register is the part's (bench_ensemble_proposals,
-  docs/MODEL.md: mean-pitch error 4.96 -> 3.38 semitones on seed 1).
+  docs/MODEL.md: mean-pitch error 5.22 -> 4.46 semitones over three seeds).
 - A range the user gives wins, whatever the instrument. One that reaches
   outside the instrument's playable range is said in one line on the plan
   (`range_beyond_playable`, Plan.warnings), and notes a candidate writes
