@@ -2335,7 +2335,7 @@
         <translation>正在保存风格…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Cancelled; no style written</source>
         <translation>已取消；未写入风格</translation>
     </message>
