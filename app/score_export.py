@@ -15,8 +15,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import fill
-from app.score_open import PROGRESS_STEPS, ScoreOpen, ScoreReadThread
-from engine.errors import CadenzaError
+from app.score_open import ScoreOpen, ScoreReadThread
 from engine.project import Project
 
 
@@ -28,27 +27,15 @@ class ScoreWriteThread(ScoreReadThread):
         super().__init__(path, parent=parent)
         self.project = project
 
-    def _progress(self, fraction: float) -> None:
+    def _cancel_error(self) -> type[Exception]:
         from engine.musicxml import ExportCancelled
 
-        if self.cancelled:
-            raise ExportCancelled
-        self.progress = int(fraction * PROGRESS_STEPS)
+        return ExportCancelled
 
-    def run(self) -> None:
+    def work(self) -> tuple:
         from engine.files import save_song_file
-        from engine.musicxml import ExportCancelled
 
-        try:
-            notes = save_song_file(self.project, self.path, progress=self._progress)
-        except ExportCancelled:
-            self._finish(None, [], "")
-        except (CadenzaError, OSError) as error:
-            self._finish(None, [], str(error).splitlines()[0] if str(error) else self.path)
-        except Exception as error:  # a bug must still reach the user as one line, not kill the thread silently
-            self._finish(None, [], f"{self.path}: {type(error).__name__}: {error}".splitlines()[0])
-        else:
-            self._finish(True, notes, "")
+        return True, save_song_file(self.project, self.path, progress=self._progress)
 
 
 class ScoreExport(ScoreOpen):

@@ -44,20 +44,28 @@ class ScoreReadThread(QThread):
         self.progress = 0
         self.result: tuple = (None, [], "")
 
+    def _cancel_error(self) -> type[Exception]:
+        """What the progress callback raises to stop the engine's work when the user cancels."""
+        return OpenCancelled
+
     def _progress(self, fraction: float) -> None:
         if self.cancelled:
-            raise OpenCancelled
+            raise self._cancel_error()
         self.progress = int(fraction * PROGRESS_STEPS)
 
     def _finish(self, project, notes: list, error: str) -> None:
         self.result = (project, notes, error)
 
-    def run(self) -> None:
+    def work(self) -> tuple:
+        """The engine's job: (its result, notes for the user). Runs on the thread."""
         from engine.files import open_song_file
 
+        return open_song_file(self.path, self.unfold_repeats, progress=self._progress)
+
+    def run(self) -> None:
         try:
-            project, notes = open_song_file(self.path, self.unfold_repeats, progress=self._progress)
-        except OpenCancelled:
+            project, notes = self.work()
+        except self._cancel_error():
             self._finish(None, [], "")
         except (CadenzaError, OSError) as error:
             self._finish(None, [], str(error).splitlines()[0] if str(error) else self.path)

@@ -15,6 +15,7 @@ the session (engine.markers builds the edits):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -33,10 +34,13 @@ FLAG_PX = 7        # half-width of a flag: what a click must come within
 HIT_COLOUR = theme.PLAYHEAD
 
 
-def claim_delete_key(event, selected: bool) -> bool:
+def claim_delete_key(event, selected: Callable[[], bool]) -> bool:
     """Take Delete/Backspace from the editor's "delete notes" shortcut while the lane has something selected
-    (a ShortcutOverride accepted here reaches keyPressEvent instead). Shared by the marker and tempo lanes."""
-    if event.type() == QEvent.ShortcutOverride and selected and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+    (a ShortcutOverride accepted here reaches keyPressEvent instead). Shared by the marker and tempo lanes.
+    `selected` is asked only for that key's override: `event()` sees every event of the widget, those of its
+    construction and destruction too, when the lane's own state may not be there to read."""
+    if (event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
+            and selected()):
         event.accept()
         return True
     return False
@@ -232,7 +236,7 @@ class MarkerLane(TimeLane):
             self.add_marker(self.options.snap.snap(self.view.tick_at(x), self.session.song.meter_map))
 
     def event(self, event) -> bool:
-        return claim_delete_key(event, self.selected in self.session.song.markers) or super().event(event)
+        return claim_delete_key(event, lambda: self.selected in self.session.song.markers) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected in self.session.song.markers:

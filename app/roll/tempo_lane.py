@@ -205,7 +205,8 @@ class TempoLane(TimeLane):
         painter.drawPolyline(step_line(xs, ys, self.width()))
         # A handle per change, but one per 2 handle widths at most (the line shows the rest); selected ones always.
         buckets = np.floor(xs / (2 * POINT_PX))
-        shown = np.flatnonzero(np.r_[True, buckets[1:] != buckets[:-1]]).tolist()
+        # (none at all for a song without tempo changes: a score may carry no tempo mark)
+        shown = np.flatnonzero(np.r_[True, buckets[1:] != buckets[:-1]]).tolist() if len(points) else []
         shown += [i for i, p in enumerate(points) if p.tick in self.selected]
         last_label = -1e9
         for i in sorted(set(shown)):
@@ -285,7 +286,7 @@ class TempoLane(TimeLane):
             self.add_point(self._snapped(pos.x(), False), self.bpm_at(pos.y()))
 
     def event(self, event) -> bool:
-        return claim_delete_key(event, bool(self.selected - {0})) or super().event(event)
+        return claim_delete_key(event, lambda: bool(self.selected - {0})) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected:

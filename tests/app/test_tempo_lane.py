@@ -91,3 +91,13 @@ def test_render_follows_the_tempo_lane(window, qtbot):
     level = np.abs(audio).max(axis=1)
     onset = np.argmax(level > 0.01) / 22050
     assert onset == pytest.approx(probe.seconds(1920), abs=0.02) == pytest.approx(4.0, abs=0.02)  # 60 BPM: bar 2 at 4 s
+
+
+def test_a_song_without_tempo_changes_paints_a_lane_without_points(window, qtbot, song):
+    """A score may carry no tempo mark at all: the lane has nothing to draw a handle for (an exception in
+    paintEvent takes the whole process down through shiboken, as opening such a score did)."""
+    window.session.replace_song(song.with_(tempos=()))
+    lane = window.editor.tempo_lane
+    assert window.session.song.tempos == ()
+    image = lane.grab().toImage()
+    assert image.width() == lane.width() and image.height() == lane.height()
