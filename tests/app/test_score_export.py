@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from app.score_open import PROGRESS_STEPS
 from engine.musicxml_import import import_musicxml
 from engine.notes import Note
 from engine.song import Song
@@ -30,10 +31,12 @@ def test_export_runs_in_the_background_and_reports_when_written(window, tmp_path
     assert window.files.export("musicxml", str(target))
     job = window.files.open_job
     assert job is not None and job.windowTitle() == "Export MusicXML"
-    seen = set()
-    qtbot.waitUntil(lambda: seen.add(job.value()) or window.files.open_job is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.files.open_job is None, timeout=60_000)
     assert messages[-1] == "Saved big.musicxml"
-    assert any(0 < value < 1000 for value in seen)  # the bar moved part by part while the UI thread ran
+    # The thread reported its parts as it wrote them, up to the whole (the bar polls this). Whether the bar is
+    # seen between 0 and the end depends on the machine: on an idle one this export (0.3 s) can end between
+    # two of the UI thread's turns, so only the thread's own count is asserted.
+    assert job.thread.progress == PROGRESS_STEPS and job.thread.isFinished()
     song = import_musicxml(target).song
     assert [len(t.notes) for t in song.tracks] == [1500] * 12
     assert window.files.path is None and not window.files.dirty
