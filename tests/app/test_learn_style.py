@@ -46,8 +46,7 @@ def test_learning_shows_progress_then_the_measured_result(qtbot, proposal_checkp
     dialog.styleLearned.connect(learned.append)
     assert dialog.start()
     assert dialog.running and not dialog.learn.isEnabled() and dialog.cancel.isVisible()
-    statuses = set()
-    qtbot.waitUntil(lambda: statuses.add(dialog.status.text()) or dialog.outcome is not None, timeout=LEARN_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=LEARN_TIMEOUT_MS)
     assert dialog.outcome == "done", dialog.status.text()
     assert learned == ["My pieces"]
     assert (data_dir / "styles" / "My pieces.cadenza-style").is_file()
@@ -57,7 +56,9 @@ def test_learning_shows_progress_then_the_measured_result(qtbot, proposal_checkp
     report = dialog.report.toPlainText()
     assert "Held-out loss:" in report and "readme.txt: not a MIDI, MusicXML or Cadenza file" in report
     assert ("better than the composer alone" in report)
-    assert any(text.startswith("Learning: step") for text in statuses)
+    # The bar was driven to the end by the process's reports. (Which status lines the UI thread shows between
+    # two of its polls depends on the machine: an idle one learns these 2 steps between two polls.)
+    assert dialog.progress.isVisible() and dialog.progress.value() == 100
     assert dialog.learn.isEnabled() and dialog.close_button.isVisible()
     dialog.resize(620, 520)
     dialog.grab().save(str(tmp_path / "learn_style.png"))
