@@ -46,7 +46,12 @@ def one_kill(code: Path, home: Path, interval: float, kill_after: float) -> dict
                              stdout=subprocess.PIPE, text=True)
     made = 0
     try:
-        words = child.stdout.readline().split()
+        line = child.stdout.readline()
+        while line and not line.startswith("ready "):  # a library's own stdout line (pyfluidsynth's, when CI is set)
+            line = child.stdout.readline()
+        if not line:
+            raise RuntimeError("the editor process ended before it was ready")
+        words = line.split()
         recovered = int(words[1])
         made = recovered
         deadline = time.monotonic() + kill_after

@@ -28,15 +28,24 @@ def start_child(home: Path, edits: int, interval: float) -> subprocess.Popen:
                             stdout=subprocess.PIPE, text=True)
 
 
+def next_message(child: subprocess.Popen, tag: str) -> list[str]:
+    """The child's next protocol line starting with `tag`, split into words. Other lines are libraries' own
+    (pyfluidsynth prints "'fluidsynth' was found at ..." on stdout when CI is set) and are passed over."""
+    while True:
+        line = child.stdout.readline()
+        assert line, f"the child ended before saying {tag!r}"
+        if line.startswith(tag + " "):
+            return line.split()
+
+
 def run_then_kill(home: Path, edits: int, interval: float, wait_after: float) -> tuple[int, int]:
     """(notes it started with, notes after its edits): the child is killed `wait_after` s after its last edit."""
     child = start_child(home, edits, interval)
     try:
-        ready, recovered = child.stdout.readline().split()
-        assert ready == "ready"
+        _, recovered = next_message(child, "ready")
         count = int(recovered)
         for _ in range(edits):
-            count = int(child.stdout.readline().split()[1])
+            count = int(next_message(child, "edit")[1])
         time.sleep(wait_after)
     finally:
         child.send_signal(signal.SIGKILL)
