@@ -201,6 +201,19 @@ def audio_format(path: Path) -> str:
                           "(use .wav or .flac)") from None
 
 
+def check_output(path: str | os.PathLike[str], sample_rate: int,
+                 soundfont: str | os.PathLike[str] | None) -> tuple[Path, str, int, Path]:
+    """(path, soundfile format, sample rate, soundfont) for a render to `path`, each checked before any work:
+    a bad extension, rate, soundfont or missing folder is one RenderError line (the render and the stems alike)."""
+    path = Path(path)
+    file_format = audio_format(path)
+    sample_rate = check_sample_rate(sample_rate)
+    font = find_soundfont(soundfont)
+    if not path.parent.is_dir():
+        raise RenderError(f"{path}: folder {path.parent} does not exist")
+    return path, file_format, sample_rate, font
+
+
 def write_pcm(out: soundfile.SoundFile, chunk: np.ndarray) -> None:
     np.clip(chunk, -1.0, 1.0, out=chunk)  # libsndfile would wrap, not clip, past full scale
     out.write(chunk)
@@ -213,12 +226,7 @@ def render_song(song: Song, path: str | os.PathLike[str], soundfont: str | os.Pa
 
     With `normalize` the whole render is scaled so its peak is at -1 dBFS (see the module notes)."""
     began = time.perf_counter()
-    path = Path(path)
-    file_format = audio_format(path)
-    sample_rate = check_sample_rate(sample_rate)
-    font = find_soundfont(soundfont)
-    if not path.parent.is_dir():
-        raise RenderError(f"{path}: folder {path.parent} does not exist")
+    path, file_format, sample_rate, font = check_output(path, sample_rate, soundfont)
     block = np.zeros((BLOCK_FRAMES, 2), dtype=np.float32)
     frames, peak, gain = 0, 0.0, 1.0
 

@@ -52,8 +52,8 @@ from engine.audio.render import (
     RENDER_SHARE,
     Cancel,
     Progress,
-    audio_format,
     block_peak,
+    check_output,
     mixed,
     normalize_gain,
     open_renderer,
@@ -62,8 +62,6 @@ from engine.audio.render import (
     write_pcm,
 )
 from engine.audio.schedule import audible_tracks
-from engine.audio.soundfonts import find_soundfont
-from engine.audio.synth import check_sample_rate
 from engine.song import Song
 from engine.track import Track
 
@@ -141,12 +139,7 @@ def render_stems(song: Song, mix_path: str | os.PathLike[str], soundfont: str | 
                  progress: Progress | None = None, cancel: Cancel | None = None) -> StemsResult:
     """Write the mix to `mix_path` (.wav or .flac) and one stem per sounding track beside it."""
     began = time.perf_counter()
-    mix_path = Path(mix_path)
-    file_format = audio_format(mix_path)
-    sample_rate = check_sample_rate(sample_rate)
-    font = find_soundfont(soundfont)
-    if not mix_path.parent.is_dir():
-        raise RenderError(f"{mix_path}: folder {mix_path.parent} does not exist")
+    mix_path, file_format, sample_rate, font = check_output(mix_path, sample_rate, soundfont)
     stems = stem_paths(mix_path, song)
     if not stems:
         raise RenderError("no stems to export: every track is muted")
