@@ -24,6 +24,9 @@ def repaint_on_changes(widget: QWidget, session: Session, view: RollView, option
         signal.connect(widget.update)
 
 
+LABEL_POINTS = 8  # the lanes' and the ruler's labels
+
+
 class TimeLane(QWidget):
     def __init__(self, session: Session, view: RollView, options: EditorOptions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,15 @@ class TimeLane(QWidget):
                 painter.fillRect(QRectF(round(line.x), 0, 1, height), theme.LINE_BAR)
             elif beats and line.kind is LineKind.BEAT:
                 painter.fillRect(QRectF(round(line.x), 0, 1, height), theme.LINE_BEAT)
+
+    def label_painter(self) -> QPainter:
+        """A painter on this lane over its bar lines, with the lanes' small label font (marker and tempo lanes)."""
+        painter = QPainter(self)
+        self.paint_background(painter, beats=False)
+        font = painter.font()
+        font.setPointSizeF(LABEL_POINTS)
+        painter.setFont(font)
+        return painter
 
     def paint_playhead(self, painter: QPainter) -> None:
         x = round(self.view.x_of(self.options.playhead))

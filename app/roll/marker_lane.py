@@ -15,7 +15,6 @@ the session (engine.markers builds the edits):
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -34,13 +33,10 @@ FLAG_PX = 7        # half-width of a flag: what a click must come within
 HIT_COLOUR = theme.PLAYHEAD
 
 
-def claim_delete_key(event, selected: Callable[[], bool]) -> bool:
+def claim_delete_key(event, selected: bool) -> bool:
     """Take Delete/Backspace from the editor's "delete notes" shortcut while the lane has something selected
-    (a ShortcutOverride accepted here reaches keyPressEvent instead). Shared by the marker and tempo lanes.
-    `selected` is asked only for that key's override: `event()` sees every event of the widget, those of its
-    construction and destruction too, when the lane's own state may not be there to read."""
-    if (event.type() == QEvent.ShortcutOverride and event.key() in (Qt.Key_Delete, Qt.Key_Backspace)
-            and selected()):
+    (a ShortcutOverride accepted here reaches keyPressEvent instead). Shared by the marker and tempo lanes."""
+    if event.type() == QEvent.ShortcutOverride and selected and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
         event.accept()
         return True
     return False
@@ -141,17 +137,13 @@ class MarkerLane(TimeLane):
 
     # --- painting -----------------------------------------------------------------------
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        self.paint_background(painter, beats=False)
-        font = painter.font()
-        font.setPointSizeF(8)
-        painter.setFont(font)
+        painter = self.label_painter()
         song, view = self.session.song, self.view
         lo, hi = view.tick_at(-300), view.tick_at(self.width() + FLAG_PX)
         placed = sorted((self._drop[0] if m == self._dragging and self._drop is not None else m.tick, i)
                         for i, m in enumerate(song.markers))
         shown = [(view.x_of(tick), song.markers[i]) for tick, i in placed if lo <= tick <= hi]
-        metrics = QFontMetricsF(font)
+        metrics = QFontMetricsF(painter.font())
         for k, (x, marker) in enumerate(shown):
             room = (shown[k + 1][0] if k + 1 < len(shown) else self.width() + 400) - x - 12
             self._paint_marker(painter, marker, x, metrics, room)
@@ -236,7 +228,7 @@ class MarkerLane(TimeLane):
             self.add_marker(self.options.snap.snap(self.view.tick_at(x), self.session.song.meter_map))
 
     def event(self, event) -> bool:
-        return claim_delete_key(event, lambda: self.selected in self.session.song.markers) or super().event(event)
+        return claim_delete_key(event, self.selected in self.session.song.markers) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected in self.session.song.markers:

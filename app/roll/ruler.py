@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPolygonF
 
 from app import theme
-from app.roll.lane import TimeLane
+from app.roll.lane import LABEL_POINTS, TimeLane
 from app.roll.timegrid import MIN_BAR_LABEL_SPACING_PX, LineKind, visible_lines
 from engine.song import Song
 from engine.timecode import DAY_HOURS, SongTimecode, Timecode, frame_number, frame_seconds, timecode_at_frame
@@ -101,7 +101,7 @@ class Ruler(TimeLane):
         bars_top = TIMECODE_ROW
         self._paint_loop(painter)
         font = painter.font()
-        font.setPointSizeF(8)
+        font.setPointSizeF(LABEL_POINTS)
         painter.setFont(font)
         self._paint_timecode(painter)
         last_label_x = -1e9

@@ -188,11 +188,7 @@ class TempoLane(TimeLane):
         return points
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        self.paint_background(painter, beats=False)
-        font = painter.font()
-        font.setPointSizeF(8)
-        painter.setFont(font)
+        painter = self.label_painter()
         self._paint_meters(painter)
         points = self._visible_points()
         ticks = np.fromiter((p.tick for p in points), float, len(points))
@@ -286,7 +282,7 @@ class TempoLane(TimeLane):
             self.add_point(self._snapped(pos.x(), False), self.bpm_at(pos.y()))
 
     def event(self, event) -> bool:
-        return claim_delete_key(event, lambda: bool(self.selected - {0})) or super().event(event)
+        return claim_delete_key(event, bool(self.selected - {0})) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and self.selected:
