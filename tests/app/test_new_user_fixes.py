@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from editor_helpers import DialogAnswerer
+
 
 def test_ctrl_z_in_the_tempo_box_undoes_the_tempo_change(window):
     tempo = window.transport_bar.tempo
@@ -103,19 +105,9 @@ def test_the_chord_error_stays_inside_the_lane_at_its_right_edge(window):
     assert not geometry.intersects(lane.field.geometry())
 
 
-class FileDialogAnswerer:
+class FileDialogAnswerer(DialogAnswerer):
     """Reads each modal file dialog (its folder and suggested name) and answers it with the next path
     (None: Cancel), polling as editor_helpers.DialogAnswerer does for message boxes."""
-
-    def __init__(self, *answers) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.answers = list(answers)
-        self.seen: list[tuple[str, str]] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self._answer)
-        self.timer.start()
 
     def _answer(self) -> None:
         from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
@@ -131,12 +123,6 @@ class FileDialogAnswerer:
         else:
             dialog.findChild(QLineEdit, "fileNameEdit").setText(str(answer))  # typed, as a user may
             QDialog.accept(dialog)  # as a click on Open/Save with that file chosen
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.timer.stop()
 
 
 @pytest.fixture
@@ -169,7 +155,7 @@ def test_file_dialogs_start_in_music_then_in_the_last_folder_used(window, user_h
 
 
 def test_an_opened_midi_file_is_named_in_the_unsaved_question(window, tmp_path):
-    from editor_helpers import DialogAnswerer, key
+    from editor_helpers import key
 
     path = tmp_path / "Intro theme.mid"
     window.files.export("midi", str(path))
