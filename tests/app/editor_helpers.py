@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from engine.chords import ChordEvent, parse_chord
+from engine.keys import Key, KeySignature
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track, TrackRole
@@ -30,6 +31,14 @@ def make_song() -> Song:
         Note(start=0, pitch=36, duration=1920, velocity=100),
     ))
     return Song(tracks=(melody, bass), chords=(ChordEvent(0, parse_chord("C")),), title="Test")
+
+
+def chorded_song() -> Song:
+    """make_song's two tracks over four bars of C major with a chord per bar (C F G C): the proposal tests' song."""
+    base = make_song()
+    meters = base.meter_map
+    chords = tuple(ChordEvent(meters.bar_start(i), parse_chord(c)) for i, c in enumerate(("C", "F", "G", "C")))
+    return base.with_(chords=chords, keys=(KeySignature(0, Key(0, "major")),), end_tick=meters.bar_start(4))
 
 
 def offline_player():

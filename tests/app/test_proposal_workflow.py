@@ -14,11 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
-from editor_helpers import click, key, make_song, seeded_proposals, select_bars
+from editor_helpers import chorded_song, click, key, seeded_proposals, select_bars
 from app.proposals.takes import KEPT_MARK
-from engine.chords import ChordEvent, parse_chord
 from engine.edits import NotesEdit
-from engine.keys import Key, KeySignature
 from engine.project import load_project
 
 
@@ -28,11 +26,7 @@ JOB_MS = 120_000
 
 @pytest.fixture
 def song():
-    """The editor tests' two tracks over four bars of C major with a chord per bar."""
-    base = make_song()
-    meters = base.meter_map
-    chords = tuple(ChordEvent(meters.bar_start(i), parse_chord(c)) for i, c in enumerate(("C", "F", "G", "C")))
-    return base.with_(chords=chords, keys=(KeySignature(0, Key(0, "major")),), end_tick=meters.bar_start(4))
+    return chorded_song()
 
 
 @pytest.fixture

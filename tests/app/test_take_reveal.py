@@ -3,19 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from editor_helpers import click, make_song, seeded_proposals, select_bars
-from engine.chords import ChordEvent, parse_chord
-from engine.keys import Key, KeySignature
+from editor_helpers import chorded_song, click, seeded_proposals, select_bars
 
 JOB_MS = 120_000
 
 
 @pytest.fixture
 def song():
-    base = make_song()
-    meters = base.meter_map
-    chords = tuple(ChordEvent(meters.bar_start(i), parse_chord(c)) for i, c in enumerate(("C", "F", "G", "C")))
-    return base.with_(chords=chords, keys=(KeySignature(0, Key(0, "major")),), end_tick=meters.bar_start(4))
+    return chorded_song()
 
 
 def generate(qtbot, composer, task):
