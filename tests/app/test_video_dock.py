@@ -136,8 +136,10 @@ def test_frame_step_keys_move_the_playhead_one_frame(video_window, qtbot):
     assert window.options.playhead == 0
 
 
-def test_playing_and_looping_the_picture_follows_the_player(song, clip, qtbot):
-    """The real Player on its offline output: audio pulled by hand moves its clock; the transport polls it."""
+@pytest.fixture
+def playing_window(song, clip, qtbot):
+    """(window, its player's offline output): the real Player, whose clock moves only as audio is pulled by hand
+    (output.advance), with the clip open at offset 0."""
     from app.main_window import MainWindow
     from engine.audio.output import OfflineOutput
     from engine.audio.player import Player
@@ -150,32 +152,38 @@ def test_playing_and_looping_the_picture_follows_the_player(song, clip, qtbot):
     try:
         assert window.video.open_video(str(clip))
         window.video.set_offset(0.0)
-        window.options.set_loop(960, 1920)  # one to two seconds at 120 bpm
-        window.options.seek(960)
-        window.transport.play()
-        seen = []
-        for _ in range(50):  # 50 x 0.05 s: round the 1 s loop two and a half times
-            output.advance(0.05)
-            window.transport._poll()  # what its 30 ms timer does
-            seen.append(settle(qtbot, window))
-            assert seen[-1] == expected_frame(window, window.options.playhead)
-        assert min(seen) >= 24 and max(seen) < 48 and len(set(seen)) > 15
-        assert any(later < earlier for earlier, later in zip(seen, seen[1:]))  # it went round
-        assert window.video._clock.isActive()  # while playing, the picture reads the player's clock itself
-        player = window.transport.player
-        steps = []
-        for _ in range(30):  # 10 ms steps, between the transport's 30 ms playhead polls: every frame is shown
-            output.advance(0.01)
-            window.video._follow_player()  # what its 5 ms timer does
-            steps.append(settle(qtbot, window))
-            assert steps[-1] == expected_frame(window, player.position_tick())
-        assert set(range(min(steps), max(steps) + 1)) <= set(steps) | {47, 24}
-        window.transport.stop()
-        assert not window.video._clock.isActive()
+        yield window, output
     finally:
         window.session.undo_stack.setClean()
         window.close()
         window.deleteLater()
+
+
+def test_playing_and_looping_the_picture_follows_the_player(playing_window, qtbot):
+    """The real Player on its offline output: audio pulled by hand moves its clock; the transport polls it."""
+    window, output = playing_window
+    window.options.set_loop(960, 1920)  # one to two seconds at 120 bpm
+    window.options.seek(960)
+    window.transport.play()
+    seen = []
+    for _ in range(50):  # 50 x 0.05 s: round the 1 s loop two and a half times
+        output.advance(0.05)
+        window.transport._poll()  # what its 30 ms timer does
+        seen.append(settle(qtbot, window))
+        assert seen[-1] == expected_frame(window, window.options.playhead)
+    assert min(seen) >= 24 and max(seen) < 48 and len(set(seen)) > 15
+    assert any(later < earlier for earlier, later in zip(seen, seen[1:]))  # it went round
+    assert window.video._clock.isActive()  # while playing, the picture reads the player's clock itself
+    player = window.transport.player
+    steps = []
+    for _ in range(30):  # 10 ms steps, between the transport's 30 ms playhead polls: every frame is shown
+        output.advance(0.01)
+        window.video._follow_player()  # what its 5 ms timer does
+        steps.append(settle(qtbot, window))
+        assert steps[-1] == expected_frame(window, player.position_tick())
+    assert set(range(min(steps), max(steps) + 1)) <= set(steps) | {47, 24}
+    window.transport.stop()
+    assert not window.video._clock.isActive()
 
 
 def test_a_file_that_cannot_be_decoded_changes_nothing(window, tmp_path, clip, qtbot, monkeypatch):
@@ -269,39 +277,24 @@ def test_a_project_moved_with_its_video_finds_it_beside_itself(window, clip, tmp
     assert settle(qtbot, window) == 48
 
 
-def test_a_loop_goes_round_without_a_seek(song, clip, qtbot):
+def test_a_loop_goes_round_without_a_seek(playing_window, qtbot):
     """A second reader waits at the loop's start, so each pass begins without seeking (a GOP's decode at 1080p)."""
-    from app.main_window import MainWindow
-    from engine.audio.output import OfflineOutput
-    from engine.audio.player import Player
-
-    output = OfflineOutput()
-    window = MainWindow(song, player_factory=lambda: Player(output=output))
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        assert window.video.open_video(str(clip))
-        window.video.set_offset(0.0)
-        window.options.set_loop(960, 960 * 4)  # 1 s to 4 s: frames 24 to 95, more than the reader keeps
-        window.options.seek(960)
-        fetcher = window.video.fetcher
-        qtbot.waitUntil(lambda: len(fetcher.readers) == 2, timeout=5000)
-        window.transport.play()
-        seen = []
-        for _ in range(160):  # 6.4 s in steps of 0.04 s: every frame of the 3 s loop (more than are kept), twice
-            output.advance(0.04)
-            window.video._follow_player()
-            seen.append(settle(qtbot, window))
-            assert seen[-1] == expected_frame(window, window.transport.player.position_tick())
-        window.transport.stop()
-        wraps = sum(later < earlier for earlier, later in zip(seen, seen[1:]))
-        assert wraps == 2 and min(seen) >= 24 and max(seen) <= 95
-        assert fetcher.seeks_for_requests == 0
-    finally:
-        window.session.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
+    window, output = playing_window
+    window.options.set_loop(960, 960 * 4)  # 1 s to 4 s: frames 24 to 95, more than the reader keeps
+    window.options.seek(960)
+    fetcher = window.video.fetcher
+    qtbot.waitUntil(lambda: len(fetcher.readers) == 2, timeout=5000)
+    window.transport.play()
+    seen = []
+    for _ in range(160):  # 6.4 s in steps of 0.04 s: every frame of the 3 s loop (more than are kept), twice
+        output.advance(0.04)
+        window.video._follow_player()
+        seen.append(settle(qtbot, window))
+        assert seen[-1] == expected_frame(window, window.transport.player.position_tick())
+    window.transport.stop()
+    wraps = sum(later < earlier for earlier, later in zip(seen, seen[1:]))
+    assert wraps == 2 and min(seen) >= 24 and max(seen) <= 95
+    assert fetcher.seeks_for_requests == 0
 
 
 def test_place_video_asks_for_the_first_frames_timecode(video_window, qtbot):
