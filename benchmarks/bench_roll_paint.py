@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_paint import build_song  # noqa: E402
+from bench_paint import build_song, shown_window  # noqa: E402
 
 BLOCK = 5  # frames in a row with one painter, the painters alternating block by block
 
@@ -61,18 +61,7 @@ def _ms(samples: list[float]) -> dict:
 
 
 def measure(song, frames: int, commit: str) -> dict:
-    from PySide6.QtWidgets import QApplication
-
-    from app import theme
-    from app.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    theme.apply_dark_palette(app)
-    window = MainWindow(song, player_factory=None)
-    window.resize(1600, 1000)
-    window.show()
-    for _ in range(3):
-        app.processEvents()
+    app, window = shown_window(song)
     roll, view = window.editor.roll, window.editor.view
     ours = roll.painter
     baseline = baseline_painter_class(commit)(view, window.options)
