@@ -37,7 +37,7 @@ from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
 from engine.musicxml import MUSICXML_SUFFIXES
 from engine.audio.mix import MixSettings
-from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore
+from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore, ViewState
 from engine.song import Song
 from engine.track import Track, TrackRole
 
@@ -93,6 +93,8 @@ class FileController(QObject):
         self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
         self.mix_source = MixSettings  # () -> how playback and exports mix the song (app.mix_settings)
         self.style_source = lambda: None  # () -> the learned style the proposals use (app.proposals.panel)
+        self.view_source = ViewState  # () -> the roll's zoom and scroll (app.roll.view.RollView.state)
+        self.soundfont: str | None = None  # the project's own soundfont, kept as it was opened (no chooser yet)
         self.autosaver = Autosaver(self, session, self.recovery, self.project, lambda: self.path)
         self.autosaver.failed.connect(self._autosave_failed)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -175,7 +177,7 @@ class FileController(QObject):
         loop = self.options.loop
         state = ProjectState(
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
-            selected_track_id=self.session.current_track_id,
+            soundfont=self.soundfont, selected_track_id=self.session.current_track_id, view=self.view_source(),
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
             takes=self.takes_source(), locks=self.locks_source(), video=self.video_source(),
             mix=self.mix_source(), style=self.style_source())
@@ -187,6 +189,7 @@ class FileController(QObject):
         the MIDI file or score it was read from (names the document until it is saved as a project)."""
         self.session.replace_song(project.song)
         state = project.state
+        self.soundfont = state.soundfont
         snap = snap_for_ticks(state.snap_ticks, project.song.ticks_per_quarter) if saved_state else None
         snap = snap or self.options.snap
         self.options.set(loop=(state.loop.start, state.loop.end) if state.loop else None,

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.note_actions = NoteActions(self.session, self.options, self)
         self.transport = Transport(self.session, self.options, player_factory, self)
         self.files = FileController(self, self.session, self.options, recovery, interactive)
+        self.files.view_source = self.editor.view.state
+        self.files.projectShown.connect(lambda project: self.editor.view.restore(project.state.view,
+                                                                                 self.editor.roll.height()))
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.track_list)
         splitter.addWidget(self.editor)

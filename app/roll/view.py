@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from engine.project import ViewState
+
 PITCHES = 128
 MIN_PX_PER_TICK, MAX_PX_PER_TICK = 0.002, 2.0
 MIN_KEY_HEIGHT, MAX_KEY_HEIGHT = 5, 40
+DEFAULT_PX_PER_QUARTER = 48   # a quarter note is 48 px wide: five 4/4 bars on a laptop
+DEFAULT_KEY_HEIGHT = 14
 WHEEL_ZOOM = 1.15  # per wheel notch (120 units)
 
 
@@ -27,8 +31,8 @@ class RollView(QObject):
     def __init__(self, ticks_per_quarter: int = 480, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ticks_per_quarter = ticks_per_quarter
-        self.px_per_tick = 48 / ticks_per_quarter  # a quarter note is 48 px wide: five 4/4 bars on a laptop
-        self.key_height = 14
+        self.px_per_tick = DEFAULT_PX_PER_QUARTER / ticks_per_quarter
+        self.key_height = DEFAULT_KEY_HEIGHT
         self.scroll_x = 0.0
         self.scroll_y = float((PITCHES - 84) * self.key_height)  # C6 at the top, C4 in view
 
@@ -83,3 +87,21 @@ class RollView(QObject):
 
     def center_on_pitch(self, pitch: int, height: int) -> None:
         self.scroll_to(y=(PITCHES - 1 - pitch) * self.key_height - height / 2, height=height)
+
+    # --- saved with the project ------------------------------------------------------
+    def state(self) -> ViewState:
+        """Zoom and scroll as a project keeps them: zoom relative to the defaults, the top row's pitch."""
+        return ViewState(zoom_x=self.px_per_tick * self.ticks_per_quarter / DEFAULT_PX_PER_QUARTER,
+                         zoom_y=self.key_height / DEFAULT_KEY_HEIGHT,
+                         scroll_tick=max(0, round(self.scroll_x / self.px_per_tick)),
+                         scroll_pitch=self.pitch_at(0))
+
+    def restore(self, state: ViewState, height: int) -> None:
+        """Show what `state` saved; the default `ViewState()` (a new song, an older file) leaves the view alone."""
+        if state == ViewState():
+            return
+        self.px_per_tick = min(MAX_PX_PER_TICK, max(MIN_PX_PER_TICK,
+                                                    state.zoom_x * DEFAULT_PX_PER_QUARTER / self.ticks_per_quarter))
+        self.key_height = int(min(MAX_KEY_HEIGHT, max(MIN_KEY_HEIGHT, round(state.zoom_y * DEFAULT_KEY_HEIGHT))))
+        self.scroll_to(x=state.scroll_tick * self.px_per_tick,
+                       y=(PITCHES - 1 - state.scroll_pitch) * self.key_height, height=height)

@@ -126,3 +126,30 @@ def test_bad_file_on_the_command_line_opens_an_empty_song(qtbot, tmp_path):
     assert answers.seen[0][0] == "Cannot open file" and str(bad) in answers.seen[0][1]
     assert [t.name for t in window.session.song.tracks] == ["Piano"] and window.files.path is None
     window.close()
+
+
+def test_a_project_keeps_its_soundfont_and_view_through_save_and_open(window, tmp_path):
+    """A project's soundfont and the roll's zoom and scroll survive a save and come back on open."""
+    from engine.project import load_project, save_project
+
+    first = tmp_path / "first.cadenza"
+    assert window.files.save_as(str(first))
+    opened = load_project(first)
+    save_project(opened.with_(state=opened.state.with_(soundfont="/my/fav.sf2")), first)
+    assert window.files.open_file(str(first), confirm=False)
+    view = window.editor.view
+    view.zoom_time(3.0)
+    view.zoom_pitch(1.5)
+    view.scroll_to(x=4 * 480 * view.px_per_tick, y=(127 - 72) * view.key_height, height=window.editor.roll.height())
+    shown = view.state()
+    second = tmp_path / "second.cadenza"
+    assert window.files.save_as(str(second))
+    saved = load_project(second).state
+    assert saved.soundfont == "/my/fav.sf2"
+    assert saved.view == shown
+    assert abs(saved.view.zoom_x - 3.0) < 1e-9 and saved.view.scroll_tick == 4 * 480 and saved.view.scroll_pitch == 72
+
+    view.zoom_time(1 / 3)
+    view.scroll_to(x=0, y=0)
+    assert window.files.open_file(str(second), confirm=False)
+    assert view.state() == shown
