@@ -37,7 +37,7 @@ from engine.errors import CadenzaError
 from engine.files import MIDI_SUFFIXES, OPEN_SUFFIXES, check_save_type, load_song_file, save_song_file
 from engine.musicxml import MUSICXML_SUFFIXES
 from engine.audio.mix import MixSettings
-from engine.project import PROJECT_SUFFIX, Locks, LoopRegion, Project, ProjectState, RecoveryStore, ViewState
+from engine.project import PROJECT_SUFFIX, LoopRegion, Project, ProjectState, RecoveryStore, ViewState
 from engine.song import Song
 from engine.track import Track, TrackRole
 
@@ -89,7 +89,6 @@ class FileController(QObject):
         self.interactive = interactive
         self.recovery = recovery or RecoveryStore()
         self.takes_source = list  # () -> the JSON-able AI takes saved with the project
-        self.locks_source = Locks  # () -> the tracks and notes locked against AI proposals
         self.video_source = lambda: None  # () -> the VideoLink of the picture the song is scored to
         self.mix_source = MixSettings  # () -> how playback and exports mix the song (app.mix_settings)
         self.style_source = lambda: None  # () -> the learned style the proposals use (app.proposals.panel)
@@ -179,7 +178,7 @@ class FileController(QObject):
             loop=LoopRegion(loop[0], loop[1], self.options.loop_enabled) if loop else None,
             soundfont=self.soundfont, selected_track_id=self.session.current_track_id, view=self.view_source(),
             snap_ticks=self.options.snap.step(self.session.song.ticks_per_quarter) if self.options.snap.enabled else 0,
-            takes=self.takes_source(), locks=self.locks_source(), video=self.video_source(),
+            takes=self.takes_source(), video=self.video_source(),
             mix=self.mix_source(), style=self.style_source())
         return Project(song=self.session.song, state=state)
 

@@ -81,7 +81,7 @@ class NoteActions(QObject):
         span = max(n.end for n in selected) - min(n.start for n in selected)
         step = self._step
         shift = max(step, -(-span // step) * step)
-        copies = tuple(n.with_(start=n.start + shift) for n in selected)
+        copies = tuple(n.copied(start=n.start + shift) for n in selected)
         return self.session.replace_notes((), copies, translate("NoteActions", "Duplicate notes"))
 
     def delete(self) -> bool:
@@ -95,7 +95,7 @@ class NoteActions(QObject):
         if not selected:
             return False
         origin = selected[0].start
-        self.clipboard = tuple(n.with_(start=n.start - origin) for n in selected)
+        self.clipboard = tuple(n.copied(start=n.start - origin) for n in selected)
         self.session.message.emit(self.tr("Copied %n note(s)", "", len(selected)))
         return True
 

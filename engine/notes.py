@@ -3,6 +3,12 @@
 Notes are values, not objects with identity: an edit replaces a note with a new
 one (`note.with_(start=...)`), so a song snapshot can be shared freely between
 the editor, the player and a generation thread without copies or locks.
+
+What is attached to a note travels *in* the note, so nothing outside the song
+has to re-find a note by value after an edit: `locked` (the user locked it
+against AI proposals) is a field, kept by `with_` when a note is moved,
+transposed or resized, lost with the note when it is deleted and back with it
+on undo. Locking is therefore an ordinary undoable edit of the song.
 """
 from __future__ import annotations
 
@@ -27,6 +33,7 @@ class Note:
     pitch: int
     duration: int
     velocity: int = 96
+    locked: bool = False     # kept as it is by AI proposals (a copy, a pasted or a recorded note starts unlocked)
 
     def __post_init__(self) -> None:
         if self.start < 0:
@@ -43,5 +50,9 @@ class Note:
         return self.start + self.duration
 
     def with_(self, **changes: int) -> "Note":
-        """A copy with the given fields changed (validated like a new note)."""
+        """A copy with the given fields changed (validated like a new note); a lock stays unless changed."""
         return replace(self, **changes)
+
+    def copied(self, **changes: int) -> "Note":
+        """A new note made from this one (paste, duplicate, a copy-drag): never locked, whatever this one is."""
+        return replace(self, locked=False, **changes)

@@ -93,6 +93,7 @@ class Track:
     pitch_bends: tuple[PitchBend, ...] = ()
     program_changes: tuple[ProgramChange, ...] = ()
     bank: int = 0
+    locked: bool = False     # AI proposals keep the whole track as it is (it conditions the others)
 
     def __post_init__(self) -> None:
         _check_range("program", self.program, 0, 127)

@@ -82,6 +82,13 @@ ENGINE_EDIT_LABELS = frozenset((
     QT_TRANSLATE_NOOP("Edit", "Lock marker to timecode"),
     QT_TRANSLATE_NOOP("Edit", "Unlock marker"),
     QT_TRANSLATE_NOOP("Edit", "Fit tempo to hits"),
+    QT_TRANSLATE_NOOP("Edit", "Lock track"),
+    QT_TRANSLATE_NOOP("Edit", "Unlock track"),
+    QT_TRANSLATE_NOOP("Edit", "Lock notes"),
+    QT_TRANSLATE_NOOP("Edit", "Unlock notes"),
+    QT_TRANSLATE_NOOP("Edit", "Keep take"),
+    QT_TRANSLATE_NOOP("Edit", "Generate takes"),
+    QT_TRANSLATE_NOOP("Edit", "Discard take"),
 ))
 
 

@@ -33,7 +33,7 @@ from app.i18n import fill
 from app.midi_input import preferences
 from app.midi_input.recording import RecordController
 from app.proposals.controller import ProposalController
-from app.proposals.region import RegionRequest
+from composer.proposals.spec import Region
 from app.session import Session
 from engine.notes import Note
 from engine.song import Song
@@ -49,14 +49,14 @@ def phrase_bars(song: Song, start_tick: int, notes: tuple[Note, ...]) -> tuple[i
 
 
 def answer_request(song: Song, track_id: int, phrase: tuple[int, int], bars: int,
-                   locked: frozenset[Note] = frozenset()) -> tuple[RegionRequest, str]:
+                   locked: frozenset[Note] = frozenset()) -> tuple[Region, str]:
     """The region and task of the answer: `bars` bars after the phrase on its track."""
     first = phrase[1] + 1
     last = first + bars - 1
     start, end = song.meter_map.bar_range(first, last)
     kept = tuple(sorted(n for n in locked if start <= n.start < end))
     task = "continue" if first >= song.bar_count() else "fill"
-    return RegionRequest(first, last, (track_id,), {track_id: kept} if kept else {}), task
+    return Region(first, last, (track_id,), {track_id: kept} if kept else {}), task
 
 
 class CallResponse(QObject):

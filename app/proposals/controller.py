@@ -24,14 +24,14 @@ from app.proposals.job import ProposalJob, ProposalRequest, model_file, run_prop
 from app.proposals.overlay import TakeOverlay
 from app.proposals.panel import ProposalPanel
 from app.proposals.probe import EventLoopProbe
-from app.proposals.region import RegionRequest, RegionState
+from app.proposals.region import RegionState
+from composer.proposals.spec import Region
 from app.proposals.takes import Take, takes_from_json
 from app.roll.options import EditorOptions
 from app.session import Session
 from app.transport import Transport
 from engine.edits import EditError, ReplaceSong
 from engine.errors import CadenzaError
-from engine.project import Locks
 
 # What a task writes, as the status line names it ("Writing 4 takes of bass line…"); translated when shown.
 TASK_NAMES = {
@@ -98,7 +98,6 @@ class ProposalController(QObject):
         panel.takes_list.currentItemChanged.connect(self._list_picked)
         transport.stopped.connect(self._audition_stopped)
         self.region.changed.connect(self._show_region)
-        self.region.locksEdited.connect(self.session.undo_stack.resetClean)  # locks are saved with the project
         session.songChanged.connect(lambda *_: self._show_region())
         session.songChanged.connect(self._song_changed_takes)
         session.add_follower(self._follow_keep)
@@ -129,13 +128,13 @@ class ProposalController(QObject):
             self._say(region, error=True)
             return False
         if task == "chords":
-            region = RegionRequest(region.first_bar, region.last_bar, (), {})
+            region = Region(region.first_bar, region.last_bar)
         elif not region.track_ids:
             self._say(self.tr("Add a track first"), error=True)
             return False
         return self.propose(region, task)
 
-    def propose(self, region: RegionRequest, task: str, **settings) -> bool:
+    def propose(self, region: Region, task: str, **settings) -> bool:
         """Start takes of `task` for `region` with the panel's settings (overridden by `settings`).
 
         Generate asks here for the selected region; call-and-response asks for
@@ -358,13 +357,12 @@ class ProposalController(QObject):
     def takes_json(self) -> list:
         return [t.to_json() for t in self.takes]
 
-    def restore(self, items: list, locks: Locks = Locks()) -> None:
-        """A project was opened (or a new song started): its takes, none shown, and its locks."""
+    def restore(self, items: list) -> None:
+        """A project was opened (or a new song started): its takes, none shown."""
         self.set_audition(False)
         self.takes, skipped = takes_from_json(items)
         self.last_shown = None
         self.region.clear()
-        self.region.restore_locks(locks)
         self._show(None)
         if skipped:
             self._say(self.tr("%n saved take(s) could not be read and were left out", "", skipped), error=True)

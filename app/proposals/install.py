@@ -39,9 +39,8 @@ def install_proposals(window) -> ComposeMenu:
     controller.jobFinished.connect(lambda outcome: outcome == "done" and _reveal(editor, controller.current_take))
     region.changed.connect(_repainter(editor))
     window.files.takes_source = controller.takes_json
-    window.files.locks_source = region.locks
     window.files.style_source = lambda: panel.style.currentData()
-    window.files.projectShown.connect(lambda project: controller.restore(project.state.takes, project.state.locks))
+    window.files.projectShown.connect(lambda project: controller.restore(project.state.takes))
     window.files.projectShown.connect(lambda project: panel.show_styles(style_names(), project.state.style))
     window.midi.use_proposals(controller)   # call-and-response, and the learnable Generate and Adventurousness
     track_list.show_marks(region.track_ids, region.locked_tracks)

@@ -41,7 +41,7 @@ from typing import Callable
 from PySide6.QtCore import QThread, Signal
 
 from app.proposals.originality_badge import reference_folder
-from app.proposals.region import RegionRequest
+from composer.proposals.spec import Region
 from engine.errors import CadenzaError
 from engine.song import Song
 
@@ -55,7 +55,7 @@ RANGE_WORDS = {"any": None, "low": (28, 55), "middle": (48, 79), "high": (60, 91
 @dataclass(frozen=True)
 class ProposalRequest:
     song: Song
-    region: RegionRequest
+    region: Region
     task: str
     settings: dict                  # the panel's settings, in the user's words (see ProposalPanel.settings)
     model_path: str | None = None
@@ -176,12 +176,10 @@ def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Ca
         from composer.style.apply import styled_model
 
         model = styled_model(request.settings["style"], request.model_path, style_data_folder())
-    from composer.proposals import Region, propose
+    from composer.proposals import propose
 
-    region = request.region
     controls = composer_controls(request.song, request)
-    return propose(request.song, Region(region.first_bar, region.last_bar, region.track_ids, region.locked),
-                   request.task, controls, model, cancel, progress)
+    return propose(request.song, request.region, request.task, controls, model, cancel, progress)
 
 
 class ProposalJob(QThread):

@@ -64,7 +64,8 @@ class NoteDrag:
             if self.mode is DragMode.COPY and dt == dp == 0:
                 self.preview = ()  # a copy on top of the original is never what was meant
             else:
-                self.preview = tuple(n.with_(start=n.start + dt, pitch=n.pitch + dp) for n in self.notes)
+                move = Note.copied if self.mode is DragMode.COPY else Note.with_   # a copy is a new note: unlocked
+                self.preview = tuple(move(n, start=n.start + dt, pitch=n.pitch + dp) for n in self.notes)
         elif self.mode is DragMode.RESIZE_END:
             target = canvas.snap.snap(self.anchor.end + raw, canvas.song.meter_map, bypass)
             delta = target - self.anchor.end

@@ -129,8 +129,8 @@ def _region(song, task: Task, bars, track_ids) -> Region:
     if isinstance(bars, int):
         if task is not Task.CONTINUE:
             raise ProposalError("+N bars is for --task continue")
-        return Region(count, count + bars - 1, track_ids)
+        return Region(count, count + bars - 1, track_ids).with_song_locks(song)
     first, last = bars
     if task is not Task.CONTINUE and last >= count:
         raise ProposalError(f"bars {first + 1}-{last + 1}: the song has {count} bars")
-    return Region(first, last, track_ids)
+    return Region(first, last, track_ids).with_song_locks(song)

@@ -85,6 +85,22 @@ class Region:
     def bars(self) -> range:
         return range(self.first_bar, self.last_bar + 1)
 
+    def with_song_locks(self, song) -> Region:
+        """This region with the song's locks applied (the editor and `cadenza generate` ask the same way).
+
+        Locks are part of the song (`Track.locked`, `Note.locked`): a locked track conditions the others and
+        is left out of the tracks written; a locked note inside the bars comes back exactly as it is."""
+        tracks = tuple(t for t in self.track_ids if not song.track(t).locked)
+        if self.track_ids and not tracks:
+            raise ProposalError("every track of the region is locked: unlock one to write into it")
+        start, end = song.meter_map.bar_range(self.first_bar, self.last_bar)
+        locked = dict(self.locked)
+        for track_id in tracks:
+            notes = tuple(n for n in song.track(track_id).notes_between(start, end) if n.locked)
+            if notes:
+                locked[track_id] = tuple(sorted(set(locked.get(track_id, ())) | set(notes)))
+        return Region(self.first_bar, self.last_bar, tracks, {t: n for t, n in locked.items() if t in tracks})
+
 
 @dataclass(frozen=True)
 class Controls:

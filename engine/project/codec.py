@@ -14,11 +14,16 @@ and SMPTE start label) and a third value in marker rows, the seconds of a hit
 point or null; older files read at 24 fps from 00:00:00:00 with no hit points.
 Version 5 added `state.mix` (balance by role, reverb and chorus; the
 defaults for older files). Version 6 added `state.style` (the learned style
-proposals use, by name, or null); older files read with none.
+proposals use, by name, or null); older files read with none. Version 7 moved
+the locks into the song, where undo and redo reach them: a track's `locked`
+field, and a fifth value 1 in a locked note's row ([start, pitch, duration,
+velocity, 1]); `state.locks` is gone. An older file's `state.locks` are read
+and put on its song's tracks and notes, so nothing the user locked is lost.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from engine.chords import ChordEvent, ChordParseError, chord_name, parse_chord
@@ -26,26 +31,28 @@ from engine.keys import KeyParseError, KeySignature, parse_key
 from engine.notes import Note
 from engine.project.fields import (Invalid, array, boolean, build, integer, number, obj, optional, row, text)
 from engine.audio.mix import DEFAULT_MIX, MixSettings
-from engine.project.model import Locks, LoopRegion, Project, ProjectState, VideoLink, ViewState
+from engine.project.model import LoopRegion, Project, ProjectState, VideoLink, ViewState
 from engine.song import Marker, Song
 from engine.timecode import SongTimecode, song_timecode
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 FORMAT_NAME = "cadenza-project"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 _TOP_FIELDS = ("format", "version", "song", "state")
 _SONG_FIELDS_V3 = ("title", "ticks_per_quarter", "end_tick", "tempos", "meters", "keys", "chords", "markers", "tracks")
 _SONG_FIELDS = _SONG_FIELDS_V3 + ("timecode",)
 _TIMECODE_FIELDS = ("frame_rate", "start")
-_TRACK_FIELDS = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
-                 "notes", "controls", "pitch_bends", "program_changes")
+_TRACK_FIELDS_V6 = ("id", "name", "role", "program", "bank", "channel", "volume", "pan", "mute", "solo",
+                    "notes", "controls", "pitch_bends", "program_changes")
+_TRACK_FIELDS = _TRACK_FIELDS_V6 + ("locked",)
 _STATE_FIELDS_V1 = ("loop", "soundfont", "selected_track_id", "view", "snap_ticks", "takes")
 _STATE_FIELDS_V2 = _STATE_FIELDS_V1 + ("locks",)
 _STATE_FIELDS_V3 = _STATE_FIELDS_V2 + ("video",)
 _STATE_FIELDS_V5 = _STATE_FIELDS_V3 + ("mix",)
-_STATE_FIELDS = _STATE_FIELDS_V5 + ("style",)
+_STATE_FIELDS_V6 = _STATE_FIELDS_V5 + ("style",)
+_STATE_FIELDS = tuple(name for name in _STATE_FIELDS_V6 if name != "locks")
 _MIX_FIELDS = ("balance", "reverb", "reverb_amount", "reverb_room", "chorus", "chorus_amount")
 _VIDEO_FIELDS = ("path", "offset_seconds")
 _LOCKS_FIELDS = ("tracks", "notes")
@@ -54,6 +61,7 @@ _LOOP_FIELDS = ("start", "end", "enabled")
 
 # Row layouts of the compact event lists: (JSON names, model class).
 _NOTE = ("start", "pitch", "duration", "velocity")
+_LOCKED_NOTE = _NOTE + ("locked",)
 _TEMPO = ("tick", "us_per_quarter")
 _METER = ("tick", "numerator", "denominator")
 _CONTROL = ("tick", "controller", "value")
@@ -86,12 +94,27 @@ def _track_to_json(track: Track) -> dict[str, Any]:
     return {
         "id": track.id, "name": track.name, "role": track.role.value, "program": track.program,
         "bank": track.bank, "channel": track.channel, "volume": track.volume, "pan": track.pan,
-        "mute": track.mute, "solo": track.solo,
-        "notes": [[n.start, n.pitch, n.duration, n.velocity] for n in track.notes],
+        "mute": track.mute, "solo": track.solo, "locked": track.locked,
+        "notes": [note_row(n) for n in track.notes],
         "controls": [[c.tick, c.controller, c.value] for c in track.controls],
         "pitch_bends": [[b.tick, b.value] for b in track.pitch_bends],
         "program_changes": [[p.tick, p.program] for p in track.program_changes],
     }
+
+
+def note_row(note: Note) -> list[int]:
+    """[start, pitch, duration, velocity], with a fifth value 1 when the note is locked."""
+    row = [note.start, note.pitch, note.duration, note.velocity]
+    return row + [1] if note.locked else row
+
+
+def note_from_row(item: Any, where: str) -> Note:
+    """A note from its row (four values, or five with the lock flag 0 or 1); raises `Invalid`."""
+    names = _LOCKED_NOTE if isinstance(item, list) and len(item) == len(_LOCKED_NOTE) else _NOTE
+    values = [integer(v, f"{where}.{name}") for v, name in zip(row(item, where, names), names)]
+    if len(values) == len(_LOCKED_NOTE) and values[-1] not in (0, 1):
+        raise Invalid(f"{where}.locked: expected 0 or 1, got {values[-1]}")
+    return build(where, Note, *values[:4], locked=len(values) == len(_LOCKED_NOTE) and values[-1] == 1)
 
 
 def state_to_json(state: ProjectState) -> dict[str, Any]:
@@ -105,9 +128,6 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
                  "scroll_pitch": view.scroll_pitch},
         "snap_ticks": state.snap_ticks,
         "takes": state.takes,
-        "locks": {"tracks": list(state.locks.tracks),
-                  "notes": {str(t): [[n.start, n.pitch, n.duration, n.velocity] for n in notes]
-                            for t, notes in state.locks.notes.items()}},
         "video": None if state.video is None else {"path": state.video.path,
                                                    "offset_seconds": state.video.offset_seconds},
         "mix": {name: getattr(state.mix, name) for name in _MIX_FIELDS},
@@ -131,7 +151,11 @@ def project_from_json(document: Any) -> Project:
     if version < 1:
         raise Invalid(f"version: unknown project format {version}")
     fields = obj(document, "project", _TOP_FIELDS)
-    return Project(song_from_json(fields["song"], "song", version), state_from_json(fields["state"], "state", version))
+    song = song_from_json(fields["song"], "song", version)
+    state = state_from_json(fields["state"], "state", version)
+    if 2 <= version < 7:
+        song = _with_old_locks(song, obj(fields["state"], "state", _state_fields(version))["locks"], "state.locks")
+    return Project(song, state)
 
 
 def _rows(value: Any, where: str, names: tuple[str, ...], make: Any, tick_first: bool = True) -> list[Any]:
@@ -172,7 +196,8 @@ def _parsed(parse, error_type: type[ValueError], label: str, place: str):
 
 def song_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Song:
     fields = obj(value, where, _SONG_FIELDS if version >= 4 else _SONG_FIELDS_V3)
-    tracks = [_track_from_json(item, f"{where}.tracks[{i}]") for i, item in enumerate(array(fields["tracks"], f"{where}.tracks"))]
+    tracks = [_track_from_json(item, f"{where}.tracks[{i}]", version)
+              for i, item in enumerate(array(fields["tracks"], f"{where}.tracks"))]
     return build(
         where, Song,
         tracks=tuple(tracks),
@@ -206,8 +231,8 @@ def _timecode_from_json(value: Any, where: str) -> SongTimecode:
     return build(where, song_timecode, text(f["frame_rate"], f"{where}.frame_rate"), text(f["start"], f"{where}.start"))
 
 
-def _track_from_json(value: Any, where: str) -> Track:
-    f = obj(value, where, _TRACK_FIELDS)
+def _track_from_json(value: Any, where: str, version: int) -> Track:
+    f = obj(value, where, _TRACK_FIELDS if version >= 7 else _TRACK_FIELDS_V6)
     role = text(f["role"], f"{where}.role")
     if role not in {r.value for r in TrackRole}:
         raise Invalid(f"{where}.role: unknown role {role!r} (known: {', '.join(r.value for r in TrackRole)})")
@@ -218,8 +243,8 @@ def _track_from_json(value: Any, where: str) -> Track:
         role=TrackRole(role),
         mute=boolean(f["mute"], f"{where}.mute"),
         solo=boolean(f["solo"], f"{where}.solo"),
-        notes=tuple(_rows(f["notes"], f"{where}.notes", _NOTE,
-                          lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v))),
+        locked=boolean(f["locked"], f"{where}.locked") if version >= 7 else False,
+        notes=tuple(note_from_row(item, f"{where}.notes[{i}]") for i, item in enumerate(array(f["notes"], f"{where}.notes"))),
         controls=tuple(_rows(f["controls"], f"{where}.controls", _CONTROL, ControlChange)),
         pitch_bends=tuple(_rows(f["pitch_bends"], f"{where}.pitch_bends", _BEND, PitchBend)),
         program_changes=tuple(_rows(f["program_changes"], f"{where}.program_changes", _PROGRAM, ProgramChange)),
@@ -227,10 +252,13 @@ def _track_from_json(value: Any, where: str) -> Track:
     )
 
 
+def _state_fields(version: int) -> tuple[str, ...]:
+    return (_STATE_FIELDS if version >= 7 else _STATE_FIELDS_V6 if version >= 6 else _STATE_FIELDS_V5 if version >= 5
+            else _STATE_FIELDS_V3 if version >= 3 else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
+
+
 def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> ProjectState:
-    f = obj(value, where, _STATE_FIELDS if version >= 6 else _STATE_FIELDS_V5 if version >= 5
-            else _STATE_FIELDS_V3 if version >= 3
-            else _STATE_FIELDS_V2 if version >= 2 else _STATE_FIELDS_V1)
+    f = obj(value, where, _state_fields(version))
     view = obj(f["view"], f"{where}.view", _VIEW_FIELDS)
     return build(
         where, ProjectState,
@@ -244,7 +272,6 @@ def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Pr
                    scroll_pitch=integer(view["scroll_pitch"], f"{where}.view.scroll_pitch")),
         snap_ticks=integer(f["snap_ticks"], f"{where}.snap_ticks"),
         takes=array(f["takes"], f"{where}.takes"),
-        locks=_locks_from_json(f["locks"], f"{where}.locks") if version >= 2 else Locks(),
         video=optional(f["video"], f"{where}.video", _video_from_json) if version >= 3 else None,
         mix=_mix_from_json(f["mix"], f"{where}.mix") if version >= 5 else DEFAULT_MIX,
         style=optional(f["style"], f"{where}.style", text) if version >= 6 else None,
@@ -258,19 +285,33 @@ def _mix_from_json(value: Any, where: str) -> MixSettings:
     return build(where, MixSettings, **switches, **amounts)
 
 
-def _locks_from_json(value: Any, where: str) -> Locks:
+def _with_old_locks(song: Song, value: Any, where: str) -> Song:
+    """`song` with the locks a format 2-6 file kept beside it (`state.locks`) put on its tracks and notes.
+
+    Those files named locked notes by value; each one locks one equal note of its track (a note or track
+    the song no longer has is skipped, as the editor did when it opened such a file)."""
     f = obj(value, where, _LOCKS_FIELDS)
-    tracks = tuple(integer(t, f"{where}.tracks[{i}]") for i, t in enumerate(array(f["tracks"], f"{where}.tracks")))
+    tracks = {integer(t, f"{where}.tracks[{i}]") for i, t in enumerate(array(f["tracks"], f"{where}.tracks"))}
     notes_by_track = f["notes"]
     if not isinstance(notes_by_track, dict):
         raise Invalid(f"{where}.notes: expected an object (track id: notes), got a {type(notes_by_track).__name__}")
-    notes = {}
+    locked_notes: dict[int, Counter] = {}
     for key, rows in notes_by_track.items():
         if not re.fullmatch(r"-?[1-9][0-9]*|0", key):
             raise Invalid(f"{where}.notes: {key!r} is not a track id")
-        notes[int(key)] = tuple(_rows(rows, f"{where}.notes.{key}", _NOTE,
-                                      lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v)))
-    return Locks(tracks, notes)
+        locked_notes[int(key)] = Counter(note_from_row(item, f"{where}.notes.{key}[{i}]")
+                                         for i, item in enumerate(array(rows, f"{where}.notes.{key}")))
+    new_tracks = []
+    for track in song.tracks:
+        wanted = locked_notes.get(track.id, Counter())
+        notes = []
+        for note in track.notes:
+            if wanted[note]:
+                wanted[note] -= 1
+                note = note.with_(locked=True)
+            notes.append(note)
+        new_tracks.append(track.with_(notes=tuple(notes), locked=track.id in tracks))
+    return song.with_(tracks=tuple(new_tracks))
 
 
 def _video_from_json(value: Any, where: str) -> VideoLink:

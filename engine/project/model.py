@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from engine.audio.mix import DEFAULT_MIX, MixSettings
-from engine.notes import Note
 from engine.song import Song
 
 
@@ -49,17 +48,6 @@ class ViewState:
             raise ValueError(f"scroll_pitch must be 0..127, got {self.scroll_pitch}")
 
 
-@dataclass(frozen=True)
-class Locks:
-    """What the user locked against AI proposals: whole tracks (ids) and single notes per track id."""
-
-    tracks: tuple[int, ...] = ()
-    notes: dict[int, tuple[Note, ...]] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.tracks) or any(self.notes.values())
-
-
 @dataclass(frozen=True, slots=True)
 class VideoLink:
     """The picture a cue is scored to: a video file and where it sits against the song.
@@ -91,8 +79,7 @@ class ProjectState:
     `takes` holds the AI proposals kept with the project; its shape belongs to
     the composer feature that fills it, so here it is any JSON-able list
     (dicts, lists, strings, numbers, booleans, None), saved and loaded as is.
-    `locks` are the tracks and notes locked against proposals (format 2; empty
-    when a format-1 file is read). `video` is the picture the song is scored to
+    (The locks against proposals are the song's: `Track.locked`, `Note.locked`.) `video` is the picture the song is scored to
     (format 3; None when there is none or the file is older). `mix` is how
     playback and audio exports mix it (gains by role, reverb, chorus; format 5,
     the defaults for older files). `style` is the learned style proposals are
@@ -105,7 +92,6 @@ class ProjectState:
     view: ViewState = field(default_factory=ViewState)
     snap_ticks: int = 0
     takes: list[Any] = field(default_factory=list)
-    locks: Locks = field(default_factory=Locks)
     video: VideoLink | None = None
     mix: MixSettings = DEFAULT_MIX
     style: str | None = None

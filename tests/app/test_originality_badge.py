@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from app.proposals import originality_badge
 from app.proposals.job import ProposalRequest, composer_controls
 from app.proposals.panel import ProposalPanel
-from app.proposals.region import RegionRequest
+from composer.proposals.spec import Region
 from app.proposals.takes import Take
 from engine.notes import Note
 from engine.song import Song
@@ -72,7 +72,7 @@ def test_avoid_close_matches_persists_and_reaches_the_controls(qtbot, tmp_path):
     from app.settings import settings
     settings().setValue(originality_badge.REFERENCE_SETTING, str(tmp_path))
     song = Song(tracks=(Track(id=1, role=TrackRole.MELODY),))
-    request = ProposalRequest(song, RegionRequest(0, 1, (1,), {}), "melody", again.settings())
+    request = ProposalRequest(song, Region(0, 1, (1,)), "melody", again.settings())
     controls = composer_controls(song, request)
     assert controls.avoid_close_matches and controls.reference_folder == str(tmp_path)
     originality_badge.clear_reference_folder()

@@ -165,17 +165,18 @@ def test_locked_notes_and_locked_tracks_are_kept(qtbot, window, composer):
 
 def test_locks_are_saved_with_the_project_and_come_back_on_reopen(qtbot, window, composer, tmp_path):
     session = window.session
-    kept = set(session.song.track(1).notes[:2])
-    session.set_selection(kept)
+    session.set_selection(set(session.song.track(1).notes[:2]))
     key(window.editor.roll, Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier)   # Lock selected notes
+    kept = {n.with_(locked=True) for n in session.song.track(1).notes[:2]}
+    assert session.song.track(1).notes[:2] == tuple(sorted(kept))
     click(window.track_list.row_for(2).lock, window.track_list.row_for(2).lock.rect().center())
     assert window.files.dirty                                               # locks are something to save
     path = tmp_path / "locks.cadenza"
     assert window.files.save_as(str(path))
-    locks = load_project(path).state.locks
-    assert locks.tracks == (2,) and set(locks.notes[1]) == kept
+    saved = load_project(path).song
+    assert [t.id for t in saved.tracks if t.locked] == [2] and {n for n in saved.track(1).notes if n.locked} == kept
     window.files.new()
-    assert not composer.region.locked_tracks and not composer.region.locked_notes
+    assert not composer.region.locked_tracks
     assert not window.track_list.row_for(1).lock.isChecked()
     assert window.files.open_file(str(path), confirm=False)
     assert not window.files.dirty

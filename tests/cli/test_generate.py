@@ -92,3 +92,32 @@ def test_bad_arguments_exit_2_with_one_line(capsys, tmp_path, proposal_checkpoin
                              "--model", proposal_checkpoint)
     assert code == 2 and message in err and err.count("\n") == 1
     assert not (tmp_path / "x.mid").exists()
+
+
+def test_generate_on_a_project_keeps_its_locked_notes_and_refuses_a_locked_track(capsys, tmp_path,
+                                                                                  proposal_checkpoint):
+    """Locks are part of the song, so `cadenza generate` on a project honours what the user locked in the app."""
+    from engine.project import Project, load_project, save_project
+
+    song = load_song_file(MIDI / "pop909_001.mid").song
+    melody = next(t for t in song.tracks if t.name == "MELODY")
+    start, end = song.meter_map.bar_range(8, 11)
+    inside = melody.notes_between(start, end)
+    keep = {inside[0], inside[len(inside) // 2]}
+    notes = tuple(n.with_(locked=True) if n in keep else n for n in melody.notes)
+    project = tmp_path / "locked.cadenza"
+    save_project(Project(song.with_track(melody.with_(notes=notes))), project)
+    for seed in ("1", "2"):
+        out_path = tmp_path / f"take{seed}.cadenza"
+        code, _, err = cadenza(capsys, "generate", project, out_path, "--task", "melody", "--bars", "9-12",
+                               "--seed", seed, "--model", proposal_checkpoint)
+        assert code == 0, err
+        written = load_project(out_path).song.track(melody.id).notes_between(start, end)
+        assert {n for n in written if n.locked} == {n.with_(locked=True) for n in keep}
+
+    locked_track = tmp_path / "locked-track.cadenza"
+    save_project(Project(song.with_track(melody.with_(locked=True))), locked_track)
+    code, out, err = cadenza(capsys, "generate", locked_track, tmp_path / "no.cadenza", "--task", "melody",
+                             "--bars", "9-12", "--model", proposal_checkpoint)
+    assert code == 2 and err == "cadenza generate: every track of the region is locked: unlock one to write into it\n"
+    assert not (tmp_path / "no.cadenza").exists()

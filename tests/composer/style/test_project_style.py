@@ -21,5 +21,6 @@ def test_a_format_5_file_reads_with_no_style(tmp_path):
     document = json.loads(path.read_text())
     document["version"] = 5
     del document["state"]["style"]
+    document["state"]["locks"] = {"tracks": [], "notes": {}}   # beside the song until format 7
     path.write_text(json.dumps(document))
     assert load_project(path).state.style is None

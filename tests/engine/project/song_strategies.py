@@ -4,14 +4,14 @@ from hypothesis import strategies as st
 from engine.chords import QUALITIES, Chord, ChordEvent
 from engine.keys import SCALES, Key, KeySignature
 from engine.notes import Note
-from engine.project import Locks, LoopRegion, Project, ProjectState, ViewState
+from engine.project import LoopRegion, Project, ProjectState, ViewState
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
 from engine.track import ControlChange, PitchBend, ProgramChange, Track, TrackRole
 
 ticks = st.integers(0, 2_000_000)
-notes = st.builds(lambda s, p, d, v: Note(start=s, pitch=p, duration=d, velocity=v),
-                  ticks, st.integers(0, 127), st.integers(0, 100_000), st.integers(1, 127))
+notes = st.builds(lambda s, p, d, v, locked: Note(start=s, pitch=p, duration=d, velocity=v, locked=locked),
+                  ticks, st.integers(0, 127), st.integers(0, 100_000), st.integers(1, 127), st.booleans())
 chords = st.none() | st.builds(Chord, st.integers(0, 11), st.sampled_from(sorted(QUALITIES)),
                                st.none() | st.integers(0, 11), st.sampled_from([None, True, False]))
 keys = st.builds(Key, st.integers(0, 11), st.sampled_from(sorted(SCALES)))
@@ -27,7 +27,7 @@ def tracks(draw, track_id):
         controls=tuple(draw(st.lists(st.builds(ControlChange, ticks, st.integers(0, 127), st.integers(0, 127)), max_size=5))),
         pitch_bends=tuple(draw(st.lists(st.builds(PitchBend, ticks, st.integers(-8192, 8191)), max_size=5))),
         program_changes=tuple(draw(st.lists(st.builds(ProgramChange, ticks, st.integers(0, 127)), max_size=3))),
-        bank=draw(st.integers(0, 16383)),
+        bank=draw(st.integers(0, 16383)), locked=draw(st.booleans()),
     )
 
 
@@ -61,8 +61,6 @@ states = st.builds(
     view=st.builds(ViewState, st.floats(0.01, 100), st.floats(0.01, 100), ticks, st.integers(0, 127)),
     snap_ticks=st.integers(0, 1920),
     takes=st.lists(json_values, max_size=3),
-    locks=st.builds(Locks, st.lists(st.integers(-5, 1000), max_size=3).map(tuple),
-                    st.dictionaries(st.integers(-5, 1000), st.lists(notes, max_size=3).map(tuple), max_size=3)),
 )
 
 projects = st.builds(Project, songs(), states)

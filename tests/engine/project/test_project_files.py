@@ -11,7 +11,7 @@ from engine.chords import ChordEvent, chord_name, parse_chord
 from engine.keys import Key, KeySignature
 from engine.limits import SongTooLargeError, check_song
 from engine.notes import Note
-from engine.project import Locks, LoopRegion, Project, ProjectFileError, ProjectState, ViewState, load_project, save_project
+from engine.project import LoopRegion, Project, ProjectFileError, ProjectState, ViewState, load_project, save_project
 from engine.project.io import project_bytes, project_from_bytes
 from engine.song import Marker, Song
 from engine.timing import TempoChange, TimeSignature
@@ -23,10 +23,11 @@ tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixtu
 
 def example_project() -> Project:
     melody = Track(id=1, name="Lead", role=TrackRole.MELODY, program=73, channel=0,
-                   notes=(Note(start=0, pitch=72, duration=240, velocity=90), Note(start=240, pitch=74, duration=0, velocity=1)),
+                   notes=(Note(start=0, pitch=72, duration=240, velocity=90, locked=True),
+                          Note(start=240, pitch=74, duration=0, velocity=1)),
                    controls=(ControlChange(0, 64, 127),), pitch_bends=(PitchBend(10, -8192),),
                    program_changes=(ProgramChange(960, 40),), bank=128, mute=True)
-    drums = Track(id=7, name="Kit", role=TrackRole.DRUMS, channel=9, volume=90, pan=20, solo=True,
+    drums = Track(id=7, name="Kit", role=TrackRole.DRUMS, channel=9, volume=90, pan=20, solo=True, locked=True,
                   notes=(Note(start=0, pitch=36, duration=60, velocity=127),))
     song = Song(tracks=(melody, drums), ticks_per_quarter=96, title="Étude — ♪",
                 tempos=(TempoChange(0, 600_000), TempoChange(384, 400_000)),
@@ -36,8 +37,7 @@ def example_project() -> Project:
                 markers=(Marker(0, "Intro"),), end_tick=2000)
     state = ProjectState(loop=LoopRegion(0, 384, enabled=False), soundfont="/sf/Tim.sf2", selected_track_id=7,
                          view=ViewState(zoom_x=2.5, zoom_y=0.75, scroll_tick=96, scroll_pitch=40), snap_ticks=24,
-                         takes=[{"region": [0, 4], "seed": 12, "notes": [[0, 60, 10, 80]]}],
-                         locks=Locks((7,), {1: (Note(start=0, pitch=72, duration=240, velocity=90),)}))
+                         takes=[{"region": [0, 4], "seed": 12, "notes": [[0, 60, 10, 80]]}])
     return Project(song, state)
 
 
@@ -79,8 +79,8 @@ def test_example_file_is_readable_text_with_one_note_per_line(tmp_path):
     path = tmp_path / "example.cadenza"
     save_project(example_project(), path)
     text = path.read_text(encoding="utf-8")
-    assert '"format": "cadenza-project"' in text and '"version": 6' in text
-    assert "\n          [0, 72, 240, 90],\n" in text
+    assert '"format": "cadenza-project"' in text and '"version": 7' in text
+    assert "\n          [0, 72, 240, 90, 1],\n" in text and "\n          [240, 74, 0, 1]\n" in text
     assert '[0, "Am7"]' in text and '[96, "N.C."]' in text and '[0, "A minor"]' in text
     assert "Étude — ♪" in text
     assert load_project(path) == example_project()
@@ -93,19 +93,55 @@ def test_a_title_with_a_lone_surrogate_still_round_trips(tmp_path):
 
 
 # --- atomic saving ----------------------------------------------------------
-def test_locks_round_trip_and_a_version_1_file_reads_with_no_locks(tmp_path):
+def unlocked(project: Project) -> Project:
+    song = project.song
+    tracks = tuple(t.with_(locked=False, notes=tuple(n.with_(locked=False) for n in t.notes)) for t in song.tracks)
+    return project.with_(song=song.with_(tracks=tracks))
+
+
+def older_document(project: Project, version: int) -> dict:
+    """`project` as a file of format `version` (2..6) wrote it: locks beside the song in `state.locks`."""
+    document = json.loads(project_bytes(unlocked(project)))
+    for track in document["song"]["tracks"]:
+        del track["locked"]
+    locked_notes = {str(t.id): [[n.start, n.pitch, n.duration, n.velocity] for n in t.notes if n.locked]
+                    for t in project.song.tracks}
+    document["state"]["locks"] = {"tracks": [t.id for t in project.song.tracks if t.locked],
+                                  "notes": {t: rows for t, rows in locked_notes.items() if rows}}
+    document["version"] = version
+    return document
+
+
+def test_locks_live_in_the_song_and_round_trip():
     project = example_project()
-    data = project_bytes(project)
-    document = json.loads(data)
-    assert document["state"]["locks"] == {"tracks": [7], "notes": {"1": [[0, 72, 240, 90]]}}
-    assert project_from_bytes(data, "x") == project
+    document = json.loads(project_bytes(project))
+    assert "locks" not in document["state"]
+    assert [t["locked"] for t in document["song"]["tracks"]] == [False, True]
+    assert document["song"]["tracks"][0]["notes"] == [[0, 72, 240, 90, 1], [240, 74, 0, 1]]
+    assert project_from_bytes(project_bytes(project), "x") == project
+
+
+def test_a_version_6_file_keeps_its_locks_on_the_song():
+    project = example_project()
+    old = project_from_bytes(json.dumps(older_document(project, 6)).encode(), "old.cadenza")
+    assert old == project
+
+
+def test_old_locks_of_notes_and_tracks_the_song_lacks_are_skipped():
+    project = example_project()
+    document = older_document(project, 6)
+    document["state"]["locks"] = {"tracks": [7, 99], "notes": {"1": [[0, 72, 240, 90], [5, 60, 1, 1]], "42": [[0, 1, 1, 1]]}}
+    assert project_from_bytes(json.dumps(document).encode(), "old.cadenza") == project
+
+
+def test_a_version_1_file_reads_with_no_locks():
+    project = example_project()
+    document = older_document(project, 1)
     del document["state"]["locks"], document["state"]["video"], document["song"]["timecode"], document["state"]["mix"]
     del document["state"]["style"]
     document["song"]["markers"] = [row[:2] for row in document["song"]["markers"]]
-    document["version"] = 1
     old = project_from_bytes(json.dumps(document).encode(), "old.cadenza")
-    assert old.state.locks == Locks() and not old.state.locks
-    assert old == project.with_(state=project.state.with_(locks=Locks()))
+    assert old == unlocked(project)
 
 
 @pytest.mark.parametrize("locks, problem", [
@@ -115,13 +151,22 @@ def test_locks_round_trip_and_a_version_1_file_reads_with_no_locks(tmp_path):
     ({"tracks": [], "notes": {"1": [[0, 300, 1, 1]]}}, "state.locks.notes.1[0]"),
     ({"tracks": [], "notes": []}, "state.locks.notes: expected an object"),
 ])
-def test_bad_locks_in_a_version_2_file_are_one_line_errors(locks, problem):
-    document = json.loads(project_bytes(example_project()))
+def test_bad_locks_in_a_version_6_file_are_one_line_errors(locks, problem):
+    document = older_document(example_project(), 6)
     if locks is None:
         del document["state"]["locks"]
     else:
         document["state"]["locks"] = locks
     with pytest.raises(ProjectFileError, match=problem.replace("[", r"\[").replace(".", r"\.")):
+        project_from_bytes(json.dumps(document).encode(), "x.cadenza")
+
+
+@pytest.mark.parametrize("row, problem", [([0, 60, 1, 1, 2], "locked: expected 0 or 1"),
+                                          ([0, 60, 1, 1, 1, 1], "expected [start, pitch, duration, velocity]")])
+def test_bad_lock_flags_in_note_rows_are_one_line_errors(row, problem):
+    document = json.loads(project_bytes(example_project()))
+    document["song"]["tracks"][0]["notes"][0] = row
+    with pytest.raises(ProjectFileError, match=re.escape(problem)):
         project_from_bytes(json.dumps(document).encode(), "x.cadenza")
 
 
@@ -172,7 +217,7 @@ BAD_FILES = {
     "another json": (b'{"hello": 1}', "not a Cadenza project"),
     "a list": (b"[1, 2]", "not a Cadenza project"),
     "NaN": (project_bytes(example_project()).replace(b'"zoom_x": 2.5', b'"zoom_x": NaN'), "NaN"),
-    "future": (edited(lambda d: d.update(version=7)), r"newer Cadenza \(project format 7"),
+    "future": (edited(lambda d: d.update(version=8)), r"newer Cadenza \(project format 8"),
     "version zero": (edited(lambda d: d.update(version=0)), "unknown project format 0"),
     "version text": (edited(lambda d: d.update(version="1")), "version: expected a whole number"),
     "missing song": (edited(lambda d: d.pop("song")), "missing field 'song'"),
