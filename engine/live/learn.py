@@ -20,6 +20,7 @@ from typing import Any
 import mido
 
 from engine.live.errors import MidiInputError
+from engine.live.note_messages import is_note_on
 
 ActionCallback = Callable[[str, float], None]
 CC, NOTE = "cc", "note"
@@ -103,7 +104,7 @@ class MidiLearn:
         if control is None:
             return False
         kind, number = control
-        if self._learning is not None and (kind == CC or (message.type == "note_on" and message.velocity)):
+        if self._learning is not None and (kind == CC or is_note_on(message)):
             action, low, high = self._learning
             self._learning = None
             self.bind(Binding(action, kind, number, message.channel, low, high))
@@ -111,7 +112,7 @@ class MidiLearn:
         binding = self._bindings.get((kind, message.channel, number)) or self._bindings.get((kind, None, number))
         if binding is None:
             return False
-        raw = message.value if kind == CC else message.velocity if message.type == "note_on" else 0
+        raw = message.value if kind == CC else message.velocity if is_note_on(message) else 0
         if (kind == CC or raw) and self.on_action is not None:  # a pad's release is consumed, not an action
             self.on_action(binding.action, binding.scale(raw))
         return True

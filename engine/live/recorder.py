@@ -41,6 +41,7 @@ import mido
 
 from engine.edits import CompoundEdit, Edit, NotesEdit, TrackPropertiesEdit
 from engine.live.errors import MidiInputError
+from engine.live.note_messages import is_note_off, is_note_on
 from engine.notes import Note
 from engine.operations import quantize
 from engine.song import Song
@@ -191,10 +192,10 @@ class _Performance:
             elapsed = rec._elapsed(timestamp)
             tick = rec.tick_at(timestamp)
             kind = message.type
-            if kind == "note_on" and message.velocity:
+            if is_note_on(message):
                 keep = elapsed >= 0 or -elapsed <= snap
                 self.held.setdefault(message.note, deque()).append((tick, message.velocity, elapsed) if keep else None)
-            elif kind in ("note_on", "note_off"):
+            elif is_note_off(message):
                 self._close(message.note, tick, elapsed)
             elif kind == "control_change" and 0 < message.control < 120 and message.control not in _BANK_SELECT:
                 self.controls[tick, message.control] = message.value

@@ -20,6 +20,7 @@ import mido
 
 from engine.edits import NotesEdit
 from engine.live.errors import MidiInputError
+from engine.live.note_messages import is_note_off, is_note_on
 from engine.notes import Note
 
 DEFAULT_CHORD_WINDOW = 0.05
@@ -46,7 +47,7 @@ class StepInput:
 
     def feed(self, message: mido.Message, timestamp: float) -> NotesEdit | None:
         """Take one message; the edit of a step it completes, if any."""
-        if message.type == "note_on" and message.velocity:
+        if is_note_on(message):
             done = None
             chord = self._chord
             if chord is not None and self.chord_window is not None and timestamp - chord.first > self.chord_window:
@@ -55,7 +56,7 @@ class StepInput:
                 self._chord = _Chord(timestamp)
             self._chord.velocities.setdefault(message.note, message.velocity)
             return done
-        if message.type in ("note_on", "note_off") and self._chord and message.note in self._chord.velocities:
+        if is_note_off(message) and self._chord and message.note in self._chord.velocities:
             return self._write()
         return None
 

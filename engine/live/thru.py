@@ -21,6 +21,7 @@ import mido
 
 from engine.audio.schedule import BEND, CONTROL, SynthEvent, track_setup
 from engine.audio.synth import Synth
+from engine.live.note_messages import is_note_off, is_note_on
 from engine.track import Track
 
 SUSTAIN = 64
@@ -65,13 +66,10 @@ class MidiThru:
         if self.track is None:
             return
         kind = message.type
-        if kind == "note_on":
-            if message.velocity:
-                self._note_on(self.channel, message.note, message.velocity)
-                self._held.add(message.note)
-                return
-            kind = "note_off"
-        if kind == "note_off":
+        if is_note_on(message):
+            self._note_on(self.channel, message.note, message.velocity)
+            self._held.add(message.note)
+        elif is_note_off(message):
             self._note_off(self.channel, message.note)
             self._held.discard(message.note)
         elif kind == "control_change":
