@@ -129,12 +129,6 @@ class Song:
                 return i
         raise KeyError(f"no track with id {track_id}")
 
-    def track_named(self, name: str) -> Track:
-        for track in self.tracks:
-            if track.name == name:
-                return track
-        raise KeyError(f"no track named {name!r}")
-
     @property
     def next_track_id(self) -> int:
         return max((t.id for t in self.tracks), default=0) + 1

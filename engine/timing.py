@@ -167,6 +167,3 @@ class MeterMap:
             return 0
         pos = self.position(end_tick - 1)
         return pos.bar + 1
-
-    def bar_starts(self, end_tick: int) -> list[int]:
-        return [self.bar_start(b) for b in range(self.bar_count(end_tick))]

@@ -45,10 +45,6 @@ class Learnable:
     low: float = 0.0
     high: float = 1.0
 
-    @property
-    def continuous(self) -> bool:
-        return self.high != 1.0
-
 
 LEARNABLE = (Learnable("play", QT_TRANSLATE_NOOP("LearnDialog", "Play / stop")),
              Learnable("record", QT_TRANSLATE_NOOP("LearnDialog", "Record")),

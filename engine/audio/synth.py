@@ -208,10 +208,6 @@ class Synth:
     def note_off(self, channel: int, pitch: int) -> None:
         _noteoff(self.handle, channel, pitch)
 
-    @property
-    def active_voices(self) -> int:
-        return self._fs.get_active_voice_count()
-
     # --- samples ----------------------------------------------------------------
     def write(self, buffer: np.ndarray, start: int = 0, frames: int | None = None) -> None:
         """Synthesize `frames` stereo frames into rows start.. of a C-contiguous float32 (n, 2) buffer."""
