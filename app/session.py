@@ -5,38 +5,39 @@ is an engine `Edit` pushed with `Session.push`, which wraps it in an
 `EditCommand` on the QUndoStack, so undo is always `edit.inverse()` applied to
 the same `SongDocument` and there is no second way to change a song.
 
+The rest of the project state that has a history goes the same way: the AI
+takes and their kept marks live in a Qt-free `ProposalSession`
+(composer.proposals.session) and change only through `push_project`, whose
+step may change the song and the takes together (a Keep), so Undo and Redo
+restore both and the stack's clean state tells honestly whether there is
+anything to save. (Locks are part of the song itself: `Note.locked`.)
+
 The selection is a set of `Note` values of the current track. Notes are values,
 not objects with identity, so an action that replaces notes says which notes to
 select afterwards; after undo/redo the selection keeps only notes that still
 exist. An action that changes notes (moves, transposes, resizes them) says so
-with a paired `NotesEdit`; state attached to notes (the composer's locks)
-follows them through *followers*: called after every undo step's edit is
-applied, either way, each returns a value that it gets back when the same step
-is applied the other way (the locks a deletion took, to give back on undo; the
-take a Keep marked kept, to unmark).
+with a paired `NotesEdit`, so what the note carries (its lock) goes with it.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.i18n import fill
 from app.i18n.terms import edit_label
+from composer.proposals.session import ProjectEdit, ProposalSession
 from engine.document import SongDocument
 from engine.edits import Edit, EditError, NotesEdit, ReplaceSong
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track
 
-Follower = Callable[[Edit, Any], Any]   # (the edit just applied, what it gets back) -> what to hand back next time
-
-
 class EditCommand(QUndoCommand):
-    """One undo step: redo applies the edit, undo applies its inverse."""
+    """One undo step: redo applies the edit, undo applies its inverse (song and takes alike)."""
 
-    def __init__(self, session: "Session", edit: Edit, select_after: Iterable[Note] | None,
+    def __init__(self, session: "Session", edit: ProjectEdit, select_after: Iterable[Note] | None,
                  computed: tuple[Song, Song] | None = None) -> None:
         super().__init__(edit_label(edit.label))
         self._session = session
@@ -44,19 +45,15 @@ class EditCommand(QUndoCommand):
         self._computed = computed  # the validated result, used by the first redo only
         self._select_after = None if select_after is None else frozenset(select_after)
         self._select_before = session.selection
-        self._followed: dict[Follower, Any] = {}  # what followers returned the last time this step was applied
 
     def redo(self) -> None:
         computed, self._computed = self._computed, None
-        self._session.document.apply(self.edit, computed)
-        self._followed = self._session.follow(self.edit, self._followed)
+        self._session.apply(self.edit, computed)
         if self._select_after is not None:
             self._session.set_selection(self._select_after)
 
     def undo(self) -> None:
-        inverse = self.edit.inverse()
-        self._session.document.apply(inverse)
-        self._followed = self._session.follow(inverse, self._followed)
+        self._session.apply(self.edit.inverse())
         self._session.set_selection(self._select_before)
 
 
@@ -64,6 +61,7 @@ class Session(QObject):
     """The song being edited plus the editor state every widget shares."""
 
     songChanged = Signal(object, object, object)  # edit, song before, song after
+    takesChanged = Signal()                       # the take list or a kept mark changed (an edit, undo, redo)
     selectionChanged = Signal()
     currentTrackChanged = Signal(int)
     message = Signal(str)  # one-line notes for the status bar
@@ -72,9 +70,9 @@ class Session(QObject):
         super().__init__(parent)
         self.document = SongDocument(song)
         self.undo_stack = QUndoStack(self)
+        self.proposals = ProposalSession()
         self._selection: frozenset[Note] = frozenset()
         self._current_track_id: int | None = None
-        self._followers: list[Follower] = []
         self.document.subscribe(self._on_document_changed)
         self._pick_current_track()
 
@@ -84,23 +82,29 @@ class Session(QObject):
         return self.document.song
 
     def push(self, edit: Edit, select_after: Iterable[Note] | None = None) -> bool:
-        """Apply `edit` as one undo step; a stale edit is reported, never half-applied."""
+        """Apply a song edit as one undo step; a stale edit is reported, never half-applied."""
+        return self.push_project(ProjectEdit(edit, None, edit.label), select_after)
+
+    def push_project(self, edit: ProjectEdit, select_after: Iterable[Note] | None = None) -> bool:
+        """Apply an edit of the song and/or the takes as one undo step; a stale one is reported, never half-applied."""
         before = self.song
-        try:
-            after = edit.apply(before)  # validate first: QUndoStack.push cannot fail
+        try:  # validate first: QUndoStack.push cannot fail
+            after = before if edit.song is None else edit.song.apply(before)
+            if edit.takes is not None:
+                edit.takes.apply(self.proposals.takes)
         except (EditError, ValueError) as error:  # the engine's reason (English) after the step's name
             self.message.emit(fill(self.tr("Cannot %1: %2"), edit_label(edit.label), error))
             return False
         self.undo_stack.push(EditCommand(self, edit, select_after, (before, after)))
         return True
 
-    def add_follower(self, follower: Follower) -> None:
-        """`follower(edit, given_back)` runs after each undo step's edit or inverse; what it returns is
-        handed back (`given_back`; None the first time) when the same step is applied the other way."""
-        self._followers.append(follower)
-
-    def follow(self, edit: Edit, given_back: dict[Follower, Any]) -> dict[Follower, Any]:
-        return {f: f(edit, given_back.get(f)) for f in self._followers}
+    def apply(self, edit: ProjectEdit, computed: tuple[Song, Song] | None = None) -> None:
+        """Apply one step's edits (the undo stack calls this both ways): the song's, then the takes'."""
+        if edit.song is not None:
+            self.document.apply(edit.song, computed)
+        if edit.takes is not None:
+            self.proposals.apply(edit.takes)
+            self.takesChanged.emit()
 
     def replace_song(self, song: Song) -> None:
         """Start over with `song` (open, new, recover): not undoable, history is cleared."""

@@ -49,7 +49,7 @@ def one_run(mode: str) -> dict:
     window = MainWindow(song)
     controller = window.proposals
     if mode == "cold":
-        controller.warm_timer.setInterval(10 ** 9)
+        controller.warm.timer.setInterval(10 ** 9)
     window.show()
     result: dict = {"mode": mode}
 
@@ -76,16 +76,16 @@ def one_run(mode: str) -> dict:
 
     if mode == "warm":
         outcome = []
-        controller.warmedUp.connect(outcome.append)
-        wait(lambda: controller.warm_timer.isActive() or controller.warm_job is not None, 10)
-        wait(lambda: controller.warm_job is not None, 10)
+        controller.warm.finished.connect(outcome.append)
+        wait(lambda: controller.warm.timer.isActive() or controller.warm.job is not None, 10)
+        wait(lambda: controller.warm.job is not None, 10)
         clock.restart()
         worst["last"] = 0.0
         timer.start()
         wait(lambda: bool(outcome))
         timer.stop()
-        result.update(warm_up=outcome[0], warm_up_seconds=round(controller.warm_up_seconds or 0, 2),
-                      warm_up_worst_ms=round(controller.warm_up_delay_ms, 1),
+        result.update(warm_up=outcome[0], warm_up_seconds=round(controller.warm.seconds or 0, 2),
+                      warm_up_worst_ms=round(controller.warm.delay_ms, 1),
                       warm_up_worst_at_s=round(worst["at"], 2))
     else:
         wait(lambda: False, 0.5)

@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../main_window.py" line="+146"/>
+        <location filename="../main_window.py" line="+149"/>
         <source>%n track(s)</source>
         <translation>
             <numerusform>%n track</numerusform>
@@ -73,7 +73,7 @@
 <context>
     <name>ProposalController</name>
     <message numerus="yes">
-        <location filename="../proposals/controller.py" line="+151"/>
+        <location filename="../proposals/controller.py" line="+139"/>
         <source>Writing %n take(s) of %1…</source>
         <translation>
             <numerusform>Writing %n take of %1…</numerusform>
@@ -81,7 +81,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+27"/>
         <source>%n take(s) in %1 s; [ and ] step through them, Keep applies one</source>
         <translation>
             <numerusform>%n take in %1 s; [ and ] step through them, Keep applies one</numerusform>
@@ -89,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+39"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>Composing a sketch of %n bar: %1…</numerusform>
@@ -97,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+112"/>
+        <location line="+62"/>
         <source>%n saved take(s) could not be read and were left out</source>
         <translation>
             <numerusform>%n saved take could not be read and were left out</numerusform>

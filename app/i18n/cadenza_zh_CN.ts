@@ -433,6 +433,41 @@
         <source>Fit tempo to hits</source>
         <translation>按冲击点拟合速度</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock track</source>
+        <translation>锁定轨道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock track</source>
+        <translation>解锁轨道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock notes</source>
+        <translation>锁定音符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock notes</source>
+        <translation>解锁音符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep take</source>
+        <translation>采用候选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate takes</source>
+        <translation>生成候选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard take</source>
+        <translation>舍弃候选</translation>
+    </message>
 </context>
 <context>
     <name>EditMenus</name>
@@ -773,7 +808,7 @@
         <translation>钢琴</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -783,7 +818,7 @@
         <translation>%1%2 — Cadenza</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -2147,7 +2182,7 @@
 <context>
     <name>LearnDialog</name>
     <message>
-        <location filename="../midi_input/learn.py" line="+53"/>
+        <location filename="../midi_input/learn.py" line="+49"/>
         <source>Play / stop</source>
         <translation>播放 / 停止</translation>
     </message>
@@ -2403,7 +2438,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="+85"/>
+        <location filename="../main_window.py" line="+88"/>
         <source>&amp;Transport</source>
         <translation>走带(&amp;T)</translation>
     </message>
@@ -2524,7 +2559,7 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+132"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
@@ -3107,48 +3142,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../proposals/controller.py" line="+38"/>
-        <source>melody</source>
-        <translation>旋律</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>chords</source>
-        <translation>和弦</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>bass line</source>
-        <translation>贝斯声部</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accompaniment</source>
-        <translation>伴奏</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>drums</source>
-        <translation>鼓</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>fill</source>
-        <translation>填充</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>continuation</source>
-        <translation>续写</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>variation</source>
-        <translation>变奏</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../proposals/controller.py" line="+39"/>
         <source>Kept; Undo takes it back</source>
         <translation>已采用；撤销可还原</translation>
     </message>
@@ -3158,14 +3152,14 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>已撤销该候选；它仍在列表中（“采用”可再次应用）</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <location line="+24"/>
-        <location line="+109"/>
+        <location line="+66"/>
+        <location line="+27"/>
+        <location line="+68"/>
         <source>A proposal is already running (Cancel stops it)</source>
         <translation>已有一个提议在运行（“取消”可停止）</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-79"/>
         <source>Add a track first</source>
         <translation>请先添加一条轨道</translation>
     </message>
@@ -3177,12 +3171,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+9"/>
         <source>%n take(s) in %1 s; [ and ] step through them, Keep applies one</source>
         <translation>
             <numerusform>%1 秒生成 %n 个候选；用 [ 和 ] 逐个查看，“采用”应用其中一个</numerusform>
@@ -3204,12 +3198,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>%1（界面延迟 ≤ %2 毫秒）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+7"/>
         <source>No proposals: %1</source>
         <translation>无法使用 AI 提议：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+18"/>
         <source>Composing a sketch of %n bar(s): %1…</source>
         <translation>
             <numerusform>正在创作 %n 小节的草稿：%1…</numerusform>
@@ -3217,12 +3211,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+117"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-111"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>
@@ -3237,24 +3231,19 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>写草稿期间乐曲有改动；草稿未应用</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+20"/>
         <source>Cannot keep this take: %1</source>
         <translation>无法采用这个候选：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+32"/>
         <source>%n saved take(s) could not be read and were left out</source>
         <translation>
             <numerusform>有 %n 个已保存的候选无法读取，已略过</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+77"/>
-        <source>Cannot play this take: %1</source>
-        <translation>无法播放这个候选：%1</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+53"/>
         <source>Track %1</source>
         <translation>轨道 %1</translation>
     </message>
@@ -3297,7 +3286,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../proposals/panel.py" line="+26"/>
+        <location filename="../proposals/panel.py" line="+27"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -3540,7 +3529,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>— Generate %1 —</source>
         <translation>— 第 %1 次生成 —</translation>
     </message>
@@ -3621,12 +3610,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>RegionState</name>
     <message>
-        <location filename="../proposals/region.py" line="+182"/>
+        <location filename="../proposals/region.py" line="+121"/>
         <source>Select bars first: Shift+drag on the ruler, or draw a rubber band over notes</source>
         <translation>请先选择小节：在标尺上按住 Shift 拖动，或框选音符</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Every track of the region is locked: unlock one to write into it</source>
         <translation>区域内所有轨道都已锁定：解锁一条才能写入</translation>
     </message>
@@ -3667,7 +3656,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Role</name>
     <message>
-        <location filename="terms.py" line="-52"/>
+        <location filename="terms.py" line="-59"/>
         <source>melody</source>
         <translation>旋律</translation>
     </message>
@@ -3801,7 +3790,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreExport</name>
     <message>
-        <location filename="../score_export.py" line="+60"/>
+        <location filename="../score_export.py" line="+47"/>
         <source>Export MusicXML</source>
         <translation>导出 MusicXML</translation>
     </message>
@@ -3814,7 +3803,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ScoreOpen</name>
     <message>
-        <location filename="../score_open.py" line="+78"/>
+        <location filename="../score_open.py" line="+86"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
@@ -3875,7 +3864,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Session</name>
     <message>
-        <location filename="../session.py" line="+92"/>
+        <location filename="../session.py" line="+96"/>
         <source>Cannot %1: %2</source>
         <translation>无法%1：%2</translation>
     </message>
@@ -4199,12 +4188,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Take</name>
     <message>
-        <location filename="../proposals/takes.py" line="+33"/>
+        <location filename="../proposals/takes.py" line="+16"/>
         <source>✓ kept · </source>
         <translation>✓ 已采用 · </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+7"/>
         <source>bar %1</source>
         <translation>第 %1 小节</translation>
     </message>
@@ -4222,6 +4211,14 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+3"/>
         <source>adv %1</source>
         <translation>大胆度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAudition</name>
+    <message>
+        <location filename="../proposals/audition.py" line="+51"/>
+        <source>Cannot play this take: %1</source>
+        <translation>无法播放这个候选：%1</translation>
     </message>
 </context>
 <context>
@@ -4286,12 +4283,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+6"/>
-        <location line="+170"/>
+        <location line="+167"/>
         <source>Delete tempo change</source>
         <translation>删除速度变化</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-157"/>
         <source>A ramp needs a tempo change after this one</source>
         <translation>渐变需要在此之后还有一个速度变化</translation>
     </message>
@@ -4331,7 +4328,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>删除拍号变化</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+127"/>
         <source>Ramp between the selected changes</source>
         <translation>在所选速度变化之间渐变</translation>
     </message>

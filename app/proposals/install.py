@@ -46,7 +46,7 @@ def install_proposals(window) -> ComposeMenu:
     track_list.show_marks(region.track_ids, region.locked_tracks)
     panel.show_styles(style_names())
     if window.files.interactive:   # not in screenshot mode: a batch run never loads the model
-        controller.warm_up_when_shown(window)
+        controller.warm.when_shown(window)
     return compose
 
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from app import theme
 from app.proposals.panel import TAKE_COLOUR
 from app.proposals.region import RegionState
-from app.proposals.takes import Take
+from composer.proposals.takes import Take
 
 TAKE = QColor(TAKE_COLOUR)
 

@@ -19,7 +19,8 @@ from app.i18n import fill
 from app.i18n.terms import TASK_LABELS, task_label
 from app.proposals import originality_badge
 from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
-from app.proposals.takes import Take
+from app.proposals.takes import take_label
+from composer.proposals.takes import Take
 
 # The settings' words as the boxes show them (the stored values stay the English words).
 WORDS = {
@@ -254,8 +255,9 @@ class ProposalPanel(QWidget):
             fill(self.tr("%1: %2"), QCoreApplication.translate("ProposalPanel", SETTING_NAMES.get(k, k)), shown(k, v))
             for k, v in controls.items())
 
-    def show_takes(self, takes: list[Take], current: int | None, kept: frozenset[int] = frozenset()) -> None:
-        """The take list, grouped by Generate; `kept`: the takes the song holds now (marked kept)."""
+    def show_takes(self, takes: tuple[Take, ...], current: int | None) -> None:
+        """The take list, grouped by Generate, kept takes marked; `current` selected (no signal: showing
+        the list never picks a take)."""
         self.takes_list.blockSignals(True)
         self.takes_list.clear()
         group = None
@@ -265,10 +267,10 @@ class ProposalPanel(QWidget):
                 header = QListWidgetItem(fill(self.tr("— Generate %1 —"), group))
                 header.setFlags(Qt.NoItemFlags)
                 self.takes_list.addItem(header)
-            item = QListWidgetItem(take.label(take.id in kept))
+            item = QListWidgetItem(take_label(take))
             item.setData(Qt.UserRole, take.id)
             originality = originality_badge.details(take.stats)
-            item.setToolTip(take.label(take.id in kept) + "\n" + self.describe_controls(take.controls)
+            item.setToolTip(take_label(take) + "\n" + self.describe_controls(take.controls)
                             + ("\n" + originality if originality else ""))
             if originality_badge.is_close(take.stats):
                 item.setForeground(originality_badge.CLOSE_COLOUR)

@@ -70,7 +70,7 @@ def test_a_two_bar_phrase_is_answered_with_the_next_two_bars(qtbot, midi_window,
         assert window.midi.call_response.answering
     assert finished.args == ["done"]
     phrase_song = session.song
-    assert session.undo_stack.count() == 1 and session.undo_stack.text(0) == "Record"
+    assert [session.undo_stack.text(i) for i in range(session.undo_stack.count())] == ["Record", "Generate takes"]
     phrase = sorted(set(phrase_song.track(1).notes) - set(original.track(1).notes))
     assert [n.pitch for n in phrase] == [67, 69, 71, 72, 71]
     assert all(4 * BAR <= n.start and n.end <= 6 * BAR for n in phrase)
@@ -90,12 +90,14 @@ def test_a_two_bar_phrase_is_answered_with_the_next_two_bars(qtbot, midi_window,
 
     key(window.editor.roll, Qt.Key_Return, Qt.ControlModifier)             # Keep
     song = session.song
-    assert session.undo_stack.count() == 2 and not player.is_playing and window.options.loop is None
+    assert session.undo_stack.count() == 3 and not player.is_playing and window.options.loop is None  # Record, Generate, Keep
     assert tuple(n for n in song.track(1).notes if n.start >= 6 * BAR) == take.notes[1]
     assert tuple(n for n in song.track(1).notes if n.start < 6 * BAR) == phrase_song.track(1).notes
     assert song.track(2) == original.track(2) and song.chords == original.chords
     session.undo_stack.undo()
-    assert session.song == phrase_song
+    assert session.song == phrase_song and not composer.takes[0].kept
+    session.undo_stack.undo()                                              # the Generate: its takes go
+    assert session.song == phrase_song and composer.takes == []
     session.undo_stack.undo()
     assert session.song == original
 
@@ -126,8 +128,12 @@ def test_inside_the_song_the_answer_fills_the_bars_after_the_phrase(qtbot, midi_
     assert composer.current_take.id == take.id + 1 and composer.auditioning
     key(window.editor.roll, Qt.Key_Backspace, Qt.ControlModifier)           # none left: the phrase stays
     assert composer.takes == [] and not composer.auditioning and window.options.loop is None
-    assert session.undo_stack.count() == 2
-    session.undo_stack.undo()
+    stack = session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Record", "Record", "Generate takes"] + ["Discard take"] * 2
+    for _ in range(3):                                                     # two Discards and the Generate
+        stack.undo()
+    assert composer.takes == []
+    stack.undo()
     assert session.song == recorded
 
 
@@ -165,4 +171,5 @@ def test_a_learned_pad_generates_and_a_learned_knob_sets_adventurousness(qtbot, 
     keys.send(off(40))
     assert len(composer.takes) == 2 and all(t.task == "melody" and t.bars == (0, 1) for t in composer.takes)
     assert composer.takes[0].controls["adventure"] == 6
-    assert session.song == original and session.undo_stack.count() == 0    # the pad neither sounded nor recorded
+    assert session.song == original                                        # the pad neither sounded nor recorded
+    assert [session.undo_stack.text(i) for i in range(session.undo_stack.count())] == ["Generate takes"]

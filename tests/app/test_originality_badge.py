@@ -10,7 +10,8 @@ from app.proposals import originality_badge
 from app.proposals.job import ProposalRequest, composer_controls
 from app.proposals.panel import ProposalPanel
 from composer.proposals.spec import Region
-from app.proposals.takes import Take
+from composer.proposals.takes import Take
+from take_helpers import make_take
 from engine.notes import Note
 from engine.song import Song
 from engine.track import Track, TrackRole
@@ -36,8 +37,8 @@ def take_with(index, notes, take_id) -> Take:
     from composer.originality.proposal import OriginalityCheck
     song = Song(tracks=(Track(id=1, name="Melody", role=TrackRole.MELODY),))
     found = OriginalityCheck([index]).measure(song, {1: tuple(notes)}, None)
-    return Take(take_id, 1, "melody", (0, 3), (0, 7680), {1: tuple(notes)}, seed=take_id,
-                stats={"originality": [c.to_dict() for c in found]})
+    return make_take(take_id, 1, "melody", (0, 3), (0, 7680), {1: tuple(notes)}, seed=take_id,
+                     originality=tuple(c.to_dict() for c in found))
 
 
 def test_the_take_list_badges_a_quoting_take_and_an_original_one(qtbot, index, tunes, tmp_path):
@@ -45,11 +46,11 @@ def test_the_take_list_badges_a_quoting_take_and_an_original_one(qtbot, index, t
     quoted = [n.with_(start=n.start - melody.notes[20].start, pitch=n.pitch - 2) for n in sorted(melody.notes)[20:38]]
     rng = random.Random(5)
     own = [Note(i * 240, 60 + rng.randint(-5, 7), 240, 90) for i in range(24)]
-    takes = [take_with(index, quoted, 1), take_with(index, own, 2), Take(3, 1, "melody", (0, 3), (0, 7680), {1: ()})]
+    takes = [take_with(index, quoted, 1), take_with(index, own, 2), make_take(3, 1, "melody", (0, 3), (0, 7680), {1: ()})]
     panel = ProposalPanel()
     qtbot.addWidget(panel)
     panel.resize(420, 360)
-    panel.show_takes(takes, 1)
+    panel.show_takes(tuple(takes), 1)
     items = [panel.takes_list.item(i) for i in range(1, 4)]
     assert items[0].text().startswith("⚠ close to nottingham #ashover5: 18 notes")
     assert items[0].foreground().color() == originality_badge.CLOSE_COLOUR

@@ -57,8 +57,8 @@ def test_a_damaged_model_is_said_as_soon_as_it_is_loaded(qtbot, window, composer
     next(iter(weights.values())).zero_()
     torch.save(record, damaged)  # the undamaged weights' checksum over a zeroed tensor
     composer.model_path = str(damaged)
-    with qtbot.waitSignal(composer.warmedUp, timeout=120_000) as warmed:
-        assert composer.warm_up()
+    with qtbot.waitSignal(composer.warm.finished, timeout=120_000) as warmed:
+        assert composer.warm.start()
     assert warmed.args == ["failed"]
     text = status_line(composer)
     assert text.startswith("No proposals: ") and "do not match their checksum" in text and str(damaged) in text

@@ -5,10 +5,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from app.proposals.panel import ProposalPanel
-from app.proposals.takes import Take, takes_from_json
 from editor_helpers import drag, roll_point
-from engine.chords import ChordEvent, parse_chord
-from engine.notes import Note
 
 
 def ruler_x(window, tick: int) -> int:
@@ -68,10 +65,3 @@ def test_panel_settings_persist(qtbot):
     assert again.next_seed() == 4242                                     # a locked seed stays
 
 
-def test_takes_round_trip_through_json():
-    take = Take(3, 2, "chords", (1, 2), (1920, 5760), {1: (Note(1920, 60, 480, 90),)},
-                (ChordEvent(1920, parse_chord("Am7")), ChordEvent(3840, None)), 17,
-                {"adventure": 6, "density": "auto"}, {"tokens": 40}, {1: (Note(1920, 60, 480, 90),)}, None,
-                ("one soft warning",), True)
-    back, skipped = takes_from_json([take.to_json(), {"format": "something else"}, "junk"])
-    assert back == [take] and skipped == 2

@@ -67,16 +67,20 @@ def test_generate_step_keep_and_one_undo_back_to_the_original(qtbot, window, com
     for track_id in (1, 2):
         assert tuple(n for n in song.track(track_id).notes if start <= n.start < end) == chosen.notes[track_id]
     assert composer.overlay.take is None and composer.takes[2].kept
-    assert window.session.undo_stack.count() == 1
+    stack = window.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Generate takes", "Propose fill"]
     assert composer.panel.status.text() == "Kept; Undo takes it back"
-    window.session.undo_stack.undo()
-    assert window.session.song == original
+    stack.undo()
+    assert window.session.song == original and not composer.takes[2].kept
     assert composer.panel.status.text().startswith("Take undone")          # the status follows the undo stack
-    window.session.undo_stack.redo()
-    assert composer.panel.status.text() == "Kept; Undo takes it back"
-    window.session.undo_stack.undo()
+    stack.redo()
+    assert composer.panel.status.text() == "Kept; Undo takes it back" and composer.takes[2].kept
+    stack.undo()
     window.session.push(NotesEdit(1, removed=(window.session.song.track(1).notes[0],)))  # drops the redo
-    assert composer._kept_step is None                                      # the status no longer follows it
+    assert not composer.takes[2].kept and len(composer.takes) == 3
+    stack.undo()
+    stack.undo()                                                            # the Generate itself
+    assert composer.takes == [] and window.session.song == original and composer.overlay.take is None
 
 
 def test_discard_drops_takes_and_leaves_the_song(qtbot, window, composer):
@@ -90,7 +94,14 @@ def test_discard_drops_takes_and_leaves_the_song(qtbot, window, composer):
     key(window.editor.roll, Qt.Key_Backspace, Qt.ControlModifier)
     key(window.editor.roll, Qt.Key_Backspace, Qt.ControlModifier)
     assert composer.takes == [] and composer.overlay.take is None
-    assert window.session.song == original and window.session.undo_stack.count() == 0
+    stack = window.session.undo_stack
+    assert window.session.song == original
+    assert [stack.text(i) for i in range(stack.count())] == ["Generate takes"] + ["Discard take"] * 3
+    listed = []
+    for _ in range(3):
+        stack.undo()
+        listed.append([t.id for t in composer.takes])
+    assert listed == [[first + 2], [first + 1, first + 2], [first, first + 1, first + 2]]   # each back in its place
 
 
 def test_takes_are_saved_with_the_project_and_restored(qtbot, window, composer, tmp_path):
@@ -258,19 +269,20 @@ def test_new_sketch_fills_an_empty_song_as_one_undo_step(qtbot, window, composer
 
 
 def test_the_model_warms_up_in_the_background_after_the_window_is_shown(qtbot, window, composer, tmp_path):
-    assert composer._warm_scheduled                                         # shown: the single-shot timer ran or runs
-    composer.warm_timer.stop()
+    warm = composer.warm
+    assert warm.scheduled                                                   # shown: the single-shot timer ran or runs
+    warm.timer.stop()
     missing = composer.model_path
     composer.model_path = str(tmp_path / "missing.pt")
-    assert not composer.warm_up()                                           # no model file: nothing to warm
+    assert not warm.start()                                                 # no model file: nothing to warm
     composer.model_path = missing
-    with qtbot.waitSignal(composer.warmedUp, timeout=JOB_MS) as warmed:
-        assert composer.warm_up()
-        assert not composer.warm_up()                                       # once per session
-    assert warmed.args == ["done"] and composer.warm_up_delay_ms is not None
+    with qtbot.waitSignal(warm.finished, timeout=JOB_MS) as warmed:
+        assert warm.start()
+        assert not warm.start()                                             # once per session
+    assert warmed.args == ["done"] and warm.delay_ms is not None
     assert gc.isenabled()                                                   # the collector is back on after it
     composer.shutdown()                                                     # cancel-safe: nothing left running
-    assert not composer.warm_timer.isActive()
+    assert not warm.timer.isActive()
 
 
 def test_quiet_gc_switches_the_collector_off_once_for_nested_users_and_freezes_what_they_made():
@@ -348,11 +360,13 @@ def test_the_take_list_says_kept_only_while_the_take_is_in_the_song(qtbot, windo
 
 def test_undoing_the_keep_of_a_take_the_song_already_sounds_like_takes_its_mark_away(window):
     """A take equal to what the bars hold (a model may write that): keeping it changes no note, yet Undo undoes it."""
-    from app.proposals.takes import Take
+    from composer.proposals.session import AddTakes, ProjectEdit
+    from take_helpers import make_take
 
     controller, roll = window.proposals, window.editor.roll
     same = window.session.song.track(1).notes_between(0, 1920)
-    controller.takes.append(Take(99, 1, "melody", (0, 0), (0, 1920), {1: same}))
+    window.session.push_project(ProjectEdit(None, AddTakes((make_take(99, 1, "melody", (0, 0), (0, 1920),
+                                                                      {1: same}),)), "Generate takes"))
     controller.show_take(99)
     assert not take_rows(controller)[99].startswith(KEPT_MARK)
     key(roll, Qt.Key_Return, Qt.ControlModifier)                            # Keep
