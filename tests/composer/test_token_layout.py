@@ -93,7 +93,7 @@ def test_cell_costs_add_up_to_the_encoding(nottingham_ashover1):
 
 def test_stats_reports_tokens_per_bar_per_role(datasets, tmp_path, capsys):
     import json
-    from composer.tokens.stats import main
+    from composer.data.token_costs import main
     assert main(["--datasets", str(datasets), "--limit", "2", "--cache-dir", str(tmp_path), "--sources", "nottingham"]) == 0
     roles = json.loads(capsys.readouterr().out)["nottingham"]["roles"]
     assert set(roles) == {"chord_lane", "chords", "melody"}

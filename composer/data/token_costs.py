@@ -1,4 +1,4 @@
-"""`python -m composer.tokens.stats`: what the tokens cost, per bar and per role, as JSON.
+"""`python -m composer.data.token_costs`: what the tokens cost, per bar and per role, as JSON.
 
 Proposal speed is set by how many tokens a cell takes, so this measures it on
 the cached corpus (run `python -m composer.data.build` first; this reuses its
