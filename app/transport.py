@@ -29,7 +29,7 @@ def default_player():
     """The Player on the sound card, its buffer the size set in the preferences (read at creation).
 
     Imported late: keeps FluidSynth off the start-up path."""
-    from app.midi_input.preferences import load
+    from app.audio_preferences import load
     from engine.audio.output import DriverOutput
     from engine.audio.player import Player
 

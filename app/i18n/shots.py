@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 def dialogs(window) -> Iterator[tuple[str, object]]:
     """(name, dialog) for every dialog the editor opens, built as their menu items build them (not shown)."""
+    from app import audio_preferences
     from app.audio_export import AudioExport
     from app.dialogs import QuantizeDialog, ShortcutsDialog
     from app.midi_input import preferences
@@ -32,7 +33,7 @@ def dialogs(window) -> Iterator[tuple[str, object]]:
 
     yield "quantize", QuantizeDialog(window.editor.roll.snap, window)
     yield "shortcuts", ShortcutsDialog(window.menus.shortcut_rows(), window)
-    yield "preferences", PreferencesDialog(preferences.load(), window)
+    yield "preferences", PreferencesDialog(preferences.load(), audio_preferences.load(), window)
     yield "midi-learn", LearnDialog(window.midi.learn_actions, window)
     sketch = SketchDialog(window)
     sketch.start_from(window.session.song)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
+from app import audio_preferences
 from app.i18n import fill
 from app.midi_input import preferences
 from app.midi_input.toolbar import STEP_LENGTHS, MidiMenu, MidiToolBar, step_ticks
@@ -156,14 +157,15 @@ class MidiInput(QObject):
     def preferences_dialog(self) -> bool:
         from app.midi_input.preferences_dialog import PreferencesDialog
 
-        dialog = PreferencesDialog(preferences.load(), self.window)
+        dialog = PreferencesDialog(preferences.load(), audio_preferences.load(), self.window)
         if dialog.exec() != QDialog.Accepted:
             return False
-        before = preferences.load().period_size
-        prefs = preferences.update(**dialog.chosen())
-        if prefs.period_size != before:
+        preferences.update(**dialog.chosen())
+        before = audio_preferences.load().period_size
+        audio = audio_preferences.update(**dialog.chosen_audio())
+        if audio.period_size != before:
             self.session.message.emit(fill(self.tr("Audio buffer %1 frames: applies the next time Cadenza starts"),
-                                           prefs.period_size))
+                                           audio.period_size))
         return True
 
     def _toggle_metronome(self) -> None:

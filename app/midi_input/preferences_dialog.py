@@ -1,4 +1,5 @@
-"""The MIDI & audio preferences dialog: count-in, record mode, input quantize, metronome, audio buffer.
+"""The MIDI & audio preferences dialog: count-in, record mode, input quantize, metronome (app.midi_input.preferences),
+audio buffer (app.audio_preferences).
 
 Recording settings apply from the next take. The audio buffer (period size)
 is the Player's output latency against its risk of dropouts; the sound
@@ -17,20 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audio_preferences import PERIOD_SIZES, PERIODS, AudioPreferences
 from app.count_spin import BarCountSpinBox
 from app.i18n import fill
-from app.midi_input.preferences import (
-    PERIOD_SIZES,
-    PERIODS,
-    RECORD_MODES,
-    MidiPreferences,
-)
+from app.midi_input.preferences import RECORD_MODES, MidiPreferences
 
 SAMPLE_RATE = 44100  # for the latency shown next to each buffer size (the synth's default rate)
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: MidiPreferences, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: MidiPreferences, audio: AudioPreferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("MIDI and audio preferences"))
         self.prefs = prefs
@@ -46,7 +43,7 @@ class PreferencesDialog(QDialog):
         self.buffer = QComboBox()
         for size in PERIOD_SIZES:
             self.buffer.addItem(fill(self.tr("%1 frames (%2 ms)"), size, f"{1000 * size * PERIODS / SAMPLE_RATE:.0f}"))
-        self.buffer.setCurrentIndex(PERIOD_SIZES.index(prefs.period_size))
+        self.buffer.setCurrentIndex(PERIOD_SIZES.index(audio.period_size))
         note = QLabel(self.tr("A new audio buffer size applies the next time Cadenza starts.\n"
                               "Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine."))
         note.setWordWrap(True)
@@ -63,7 +60,10 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def chosen(self) -> dict:
-        """The dialog's values, as keyword arguments for `preferences.update`."""
+        """The dialog's MIDI values, as keyword arguments for `app.midi_input.preferences.update`."""
         return {"count_in_bars": self.count_in.value(), "record_mode": RECORD_MODES[self.mode.currentIndex()],
-                "input_quantize": self.quantize.isChecked(), "record_metronome": self.metronome.isChecked(),
-                "period_size": PERIOD_SIZES[self.buffer.currentIndex()]}
+                "input_quantize": self.quantize.isChecked(), "record_metronome": self.metronome.isChecked()}
+
+    def chosen_audio(self) -> dict:
+        """The dialog's audio values, as keyword arguments for `app.audio_preferences.update`."""
+        return {"period_size": PERIOD_SIZES[self.buffer.currentIndex()]}

@@ -1,9 +1,10 @@
-"""The MIDI and audio preferences dialog, and the MIDI shortcuts in the shortcut list."""
+"""The MIDI and audio preferences dialog, the settings it keeps, and the MIDI shortcuts in the shortcut list."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from app import audio_preferences
 from app.midi_input import preferences
 from app.midi_input.preferences_dialog import PreferencesDialog
 
@@ -30,7 +31,8 @@ def test_preferences_are_saved_and_the_buffer_applies_at_next_start(window):
     answer_preferences(choose)
     window.midi.menu.preferences.trigger()
     prefs = preferences.load()
-    assert (prefs.count_in_bars, prefs.record_mode, prefs.input_quantize, prefs.period_size) == (2, "replace", True, 512)
+    assert (prefs.count_in_bars, prefs.record_mode, prefs.input_quantize) == (2, "replace", True)
+    assert audio_preferences.load().period_size == 512
     assert window.statusBar().currentMessage() == "Audio buffer 512 frames: applies the next time Cadenza starts"
 
 
@@ -42,7 +44,22 @@ def test_a_damaged_settings_file_falls_back_to_defaults(cadenza_home):
     store.setValue("midi/count_in_bars", 99)
     store.setValue("midi/record_mode", "replace")
     prefs = preferences.load(store)
-    assert (prefs.period_size, prefs.count_in_bars, prefs.record_mode) == (256, 1, "replace")
+    assert (prefs.count_in_bars, prefs.record_mode) == (1, "replace")
+    assert audio_preferences.load(store).period_size == 256
+
+
+def test_a_buffer_size_saved_by_an_earlier_version_still_loads(cadenza_home):
+    """Earlier versions kept the buffer with the MIDI preferences, as midi/period_size: the key stays."""
+    from app.settings import settings
+
+    store = settings()
+    store.setValue("midi/period_size", "1024")  # an INI file gives strings back
+    store.setValue("midi/input_quantize", "true")
+    store.sync()
+    assert audio_preferences.load().period_size == 1024
+    assert preferences.load().input_quantize is True
+    audio_preferences.update(period_size=128)
+    assert settings().value("midi/period_size") in (128, "128")
 
 
 def test_record_and_step_keys_are_in_the_shortcut_list(window):
