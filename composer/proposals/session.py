@@ -16,7 +16,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from composer.proposals.candidate import Candidate
-from composer.proposals.takes import Take, takes_from_json
+from composer.proposals.takes import Take, as_saved, takes_from_json
 from engine.edits import Edit, EditError
 from engine.song import Song
 
@@ -145,7 +145,7 @@ class ProposalSession:
         """The edit that lists one Generate's candidates as a new group."""
         group = max((t.group for t in self.takes), default=0) + 1
         first = max((t.id for t in self.takes), default=0) + 1
-        return AddTakes(tuple(Take(first + i, group, c, bars, dict(controls)) for i, c in enumerate(candidates)))
+        return AddTakes(tuple(Take(first + i, group, as_saved(c), bars, dict(controls)) for i, c in enumerate(candidates)))
 
     def keep(self, song: Song) -> ProjectEdit:
         """The one step that puts the shown take into `song` and marks it kept (a kept take it writes over is

@@ -108,6 +108,12 @@ class Take:
                    bool(data["kept"]))
 
 
+def as_saved(candidate: Candidate) -> Candidate:
+    """`candidate` with its stats as a project file keeps them (rounded), so a take listed now equals the
+    same take read back from the file."""
+    return replace(candidate, stats=_stats_from(candidate.stats.to_dict()))
+
+
 def takes_from_json(items: list) -> tuple[list[Take], int]:
     """The takes of a project (entries that are not takes are skipped) and how many were skipped."""
     takes, skipped = [], 0
