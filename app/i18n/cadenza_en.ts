@@ -15,7 +15,7 @@
 <context>
     <name>ComposeMenu</name>
     <message numerus="yes">
-        <location filename="../proposals/menu.py" line="+91"/>
+        <location filename="../proposals/menu.py" line="+82"/>
         <source>Locked %n note(s): proposals keep locked notes</source>
         <translation>
             <numerusform>Locked %n note: proposals keep locked notes</numerusform>

@@ -127,52 +127,52 @@
 <context>
     <name>ComposeMenu</name>
     <message>
-        <location filename="../proposals/menu.py" line="+21"/>
+        <location filename="../../composer/proposals/tasks.py" line="+43"/>
         <source>Generate &amp;melody</source>
         <translation>生成旋律(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Suggest &amp;chords</source>
         <translation>建议和弦(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Generate &amp;bass</source>
         <translation>生成贝斯(&amp;B)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Generate &amp;accompaniment</source>
         <translation>生成伴奏(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Generate &amp;drums</source>
         <translation>生成鼓(&amp;D)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Fill selection</source>
         <translation>填充所选区域(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>C&amp;ontinue</source>
         <translation>续写(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Variation (keep rhythm)</source>
         <translation>变奏（保留节奏）(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Variation (keep c&amp;ontour)</source>
         <translation>变奏（保留轮廓）(&amp;O)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../proposals/menu.py" line="+28"/>
         <source>&amp;Compose</source>
         <translation>作曲(&amp;C)</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>生成（按面板设置）(&amp;G)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Previous take</source>
         <translation>上一个候选(&amp;P)</translation>
     </message>
@@ -289,7 +289,7 @@
 <context>
     <name>Edit</name>
     <message>
-        <location filename="terms.py" line="+56"/>
+        <location filename="terms.py" line="+45"/>
         <source>Edit notes</source>
         <translation>编辑音符</translation>
     </message>
@@ -2638,7 +2638,7 @@
 <context>
     <name>MidiInput</name>
     <message>
-        <location filename="../midi_input/midi_input.py" line="+108"/>
+        <location filename="../midi_input/midi_input.py" line="+109"/>
         <source>MIDI input is still starting</source>
         <translation>MIDI 输入仍在启动</translation>
     </message>
@@ -2648,7 +2648,7 @@
         <translation>呼应需要作曲模型的提议功能</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Audio buffer %1 frames: applies the next time Cadenza starts</source>
         <translation>音频缓冲 %1 帧：下次启动 Cadenza 时生效</translation>
     </message>
@@ -3087,7 +3087,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../midi_input/preferences_dialog.py" line="+35"/>
+        <location filename="../midi_input/preferences_dialog.py" line="+32"/>
         <source>MIDI and audio preferences</source>
         <translation>MIDI 与音频首选项</translation>
     </message>
@@ -3286,7 +3286,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalPanel</name>
     <message>
-        <location filename="../proposals/panel.py" line="+27"/>
+        <location filename="../proposals/panel.py" line="+28"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
@@ -3656,7 +3656,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Role</name>
     <message>
-        <location filename="terms.py" line="-59"/>
+        <location filename="terms.py" line="-46"/>
         <source>melody</source>
         <translation>旋律</translation>
     </message>
@@ -3900,7 +3900,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Shots</name>
     <message>
-        <location filename="shots.py" line="+40"/>
+        <location filename="shots.py" line="+41"/>
         <source>song</source>
         <translation>歌曲</translation>
     </message>
@@ -4224,47 +4224,88 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>Task</name>
     <message>
-        <location filename="terms.py" line="+14"/>
+        <location filename="../../composer/proposals/tasks.py" line="-18"/>
         <source>Melody</source>
         <translation>旋律</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>melody</source>
+        <translation>旋律</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Chords</source>
         <translation>和弦</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>chords</source>
+        <translation>和弦</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Bass</source>
         <translation>贝斯</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>bass line</source>
+        <translation>贝斯声部</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accompaniment</source>
         <translation>伴奏</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>accompaniment</source>
+        <translation>伴奏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Drums</source>
         <translation>鼓</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>drums</source>
+        <translation>鼓</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fill selection</source>
         <translation>填充所选区域</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Continue</source>
         <translation>续写</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>continuation</source>
+        <translation>续写</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Variation (keep rhythm)</source>
         <translation>变奏（保留节奏）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+3"/>
+        <source>variation</source>
+        <translation>变奏</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Variation (keep contour)</source>
         <translation>变奏（保留轮廓）</translation>
     </message>

@@ -12,6 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox
 
+from composer.proposals.tasks import TASKS
+
 SCALE_NAMES = {
     "major": QT_TRANSLATE_NOOP("Scale", "major"),
     "minor": QT_TRANSLATE_NOOP("Scale", "minor"),
@@ -35,19 +37,6 @@ ROLE_NAMES = {
     "accompaniment": QT_TRANSLATE_NOOP("Role", "accompaniment"),
     "drums": QT_TRANSLATE_NOOP("Role", "drums"),
     "other": QT_TRANSLATE_NOOP("Role", "other"),
-}
-
-# The proposal tasks, as the Compose panel's "Write" box and the take list name them.
-TASK_LABELS = {
-    "melody": QT_TRANSLATE_NOOP("Task", "Melody"),
-    "chords": QT_TRANSLATE_NOOP("Task", "Chords"),
-    "bass": QT_TRANSLATE_NOOP("Task", "Bass"),
-    "accompaniment": QT_TRANSLATE_NOOP("Task", "Accompaniment"),
-    "drums": QT_TRANSLATE_NOOP("Task", "Drums"),
-    "fill": QT_TRANSLATE_NOOP("Task", "Fill selection"),
-    "continue": QT_TRANSLATE_NOOP("Task", "Continue"),
-    "variation-rhythm": QT_TRANSLATE_NOOP("Task", "Variation (keep rhythm)"),
-    "variation-contour": QT_TRANSLATE_NOOP("Task", "Variation (keep contour)"),
 }
 
 # The undo steps engine/ and composer/ name themselves (their default labels), for the Edit menu's Undo/Redo and
@@ -97,7 +86,15 @@ def edit_label(label: str) -> str:
 
 
 def task_label(task: str) -> str:
-    return QCoreApplication.translate("Task", TASK_LABELS[task]) if task in TASK_LABELS else task
+    """A task as the Write box and the take list name it (composer.proposals.tasks holds the words)."""
+    spec = TASKS.get(task)
+    return QCoreApplication.translate("Task", spec.label) if spec is not None else task
+
+
+def task_noun(task: str) -> str:
+    """What the status line says a task is writing ("Writing 3 takes of bass line…")."""
+    spec = TASKS.get(task)
+    return QCoreApplication.translate("Task", spec.noun) if spec is not None else task
 
 
 def scale_name(mode: str) -> str:

@@ -19,8 +19,13 @@ BIN = Path(sys.executable).parent
 SOURCES = {"zh_CN": [], "en": ["-pluralonly"]}
 
 
+# Interface words written outside app/: the proposal tasks' table (its QT_TRANSLATE_NOOP is a plain function).
+MARKED_ELSEWHERE = (APP.parent / "composer" / "proposals" / "tasks.py",)
+
+
 def lupdate_command(language: str, ts: Path) -> list[str]:
-    return [str(BIN / "pyside6-lupdate"), "-silent", "-extensions", "py", str(APP), "-no-obsolete",
+    return [str(BIN / "pyside6-lupdate"), "-silent", "-extensions", "py", str(APP),
+            *(str(path) for path in MARKED_ELSEWHERE), "-no-obsolete",
             "-locations", "relative", "-source-language", "en", "-target-language", language,
             *SOURCES[language], "-ts", str(ts)]
 

@@ -18,7 +18,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Qt, Signal, QT_TRANSLATE_NOOP
 
 from app.i18n import fill
-from app.i18n.terms import role_name, task_label
+from app.i18n.terms import role_name, task_noun
 from app.proposals.audition import TakeAudition
 from app.proposals.job import ProposalJob, ProposalRequest, run_proposal
 from app.proposals.overlay import TakeOverlay
@@ -33,8 +33,10 @@ from app.transport import Transport
 from composer.proposals.session import ProjectEdit
 from composer.proposals.spec import Region
 from composer.proposals.takes import Take
+from composer.proposals.tasks import TASKS, task_for_role
 from engine.edits import EditError, ReplaceSong
 from engine.errors import CadenzaError
+from engine.instruments import is_drum_kit
 
 KEPT = QT_TRANSLATE_NOOP("ProposalController", "Kept; Undo takes it back")
 UNDONE = QT_TRANSLATE_NOOP("ProposalController", "Take undone; it is still in the list (Keep applies it again)")
@@ -75,6 +77,7 @@ class ProposalController(QObject):
         self.region.changed.connect(self._show_region)
         session.songChanged.connect(lambda *_: self._show_region())
         session.takesChanged.connect(self._takes_changed)
+        session.currentTrackChanged.connect(self._write_for_track)
         self._show_region()
         self._show_takes()
 
@@ -136,7 +139,7 @@ class ProposalController(QObject):
         settings["seed"] = self.panel.next_seed()
         request = ProposalRequest(self.session.song, region, task, settings, self.model_path)
         self._start(partial(run_proposal, request), partial(self._proposed, request))
-        self._say(fill(self.tr("Writing %n take(s) of %1…", "", int(settings["takes"])), task_label(task)))
+        self._say(fill(self.tr("Writing %n take(s) of %1…", "", int(settings["takes"])), task_noun(task)))
         return True
 
     def _start(self, work, on_success) -> None:
@@ -314,6 +317,15 @@ class ProposalController(QObject):
         self.panel.audition.setChecked(self.audition.on)
 
     # --- showing --------------------------------------------------------------------------------
+    def _write_for_track(self, *_) -> None:
+        """The Write box follows the selected track: a task that names a part becomes the track's own part
+        (Fill for a chords or other track); Fill, Continue, the variations and Chords stay as chosen."""
+        track = self.session.current_track
+        chosen = TASKS.get(self.panel.settings()["task"])
+        if track is None or chosen is None or chosen.role is None:
+            return
+        self.panel.set_task(task_for_role("drums" if is_drum_kit(track) or track.is_drums else track.role.value))
+
     def _show_region(self) -> None:
         song = self.session.song
         bars = self.region.bars

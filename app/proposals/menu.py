@@ -7,7 +7,7 @@ the panel, and text fields keep their own keys (Qt gives them the override).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu
 
 from app.edit_menus import add_action
@@ -17,17 +17,7 @@ from app.proposals.controller import ProposalController
 from app.proposals.learn_style import LearnStyleDialog, style_names
 from app.proposals.panel import ProposalPanel
 from app.proposals.sketch import SketchDialog
-
-GENERATE = ((QT_TRANSLATE_NOOP("ComposeMenu", "Generate &melody"), "melody", "Ctrl+Alt+M"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "Suggest &chords"), "chords", "Ctrl+Alt+C"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &bass"), "bass", "Ctrl+Alt+B"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &accompaniment"), "accompaniment", "Ctrl+Alt+A"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "Generate &drums"), "drums", "Ctrl+Alt+D"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "&Fill selection"), "fill", "Ctrl+Alt+F"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "C&ontinue"), "continue", "Ctrl+Alt+N"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "&Variation (keep rhythm)"), "variation-rhythm", "Ctrl+Alt+V"),
-            (QT_TRANSLATE_NOOP("ComposeMenu", "Variation (keep c&ontour)"), "variation-contour", "Ctrl+Alt+Shift+V"))
-
+from composer.proposals.tasks import TASKS
 
 class ComposeMenu(QObject):
     def __init__(self, window: QMainWindow, controller: ProposalController, panel: ProposalPanel) -> None:
@@ -40,8 +30,9 @@ class ComposeMenu(QObject):
         self.actions = {}
         self.actions["generate"] = add_action(window, menu, self.tr("&Generate (panel settings)"), controller.generate,
                                               "Ctrl+G")
-        for text, task, keys in GENERATE:
-            self.actions[task] = add_action(window, menu, self.tr(text), lambda t=task: controller.generate(t), keys)
+        for task, spec in TASKS.items():    # composer.proposals.tasks: one entry per task
+            self.actions[task.value] = add_action(window, menu, QCoreApplication.translate("ComposeMenu", spec.menu_text),
+                                                  lambda t=task.value: controller.generate(t), spec.shortcut)
         menu.addSeparator()
         self.actions["previous"] = add_action(window, menu, self.tr("&Previous take"), lambda: controller.step(-1),
                                               ["[", "Alt+Left"])
@@ -125,9 +116,8 @@ class ComposeMenu(QObject):
     def context_menu(self) -> QMenu:
         """What right-click on the region (ruler) or in the roll (Select and Erase tools) offers."""
         menu = QMenu(self.window)
-        for name in ("melody", "chords", "bass", "accompaniment", "drums", "fill", "continue", "variation-rhythm",
-                     "variation-contour"):
-            menu.addAction(self.actions[name])
+        for task in TASKS:
+            menu.addAction(self.actions[task.value])
         menu.addSeparator()
         for name in ("previous", "next", "audition", "keep", "discard"):
             menu.addAction(self.actions[name])
@@ -135,9 +125,6 @@ class ComposeMenu(QObject):
         for name in ("lock", "unlock", "clear"):
             menu.addAction(self.actions[name])
         return menu
-
-    def show_context_menu(self, global_pos: QPoint) -> None:
-        self.context_menu().exec(global_pos)
 
     def _enable(self) -> None:
         controller = self.controller

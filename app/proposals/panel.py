@@ -16,11 +16,12 @@ from app import theme
 from app.count_spin import BarCountSpinBox
 from app.settings import settings as user_settings
 from app.i18n import fill
-from app.i18n.terms import TASK_LABELS, task_label
+from app.i18n.terms import task_label
 from app.proposals import originality_badge
 from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
 from app.proposals.takes import take_label
 from composer.proposals.takes import Take
+from composer.proposals.tasks import TASKS
 
 # The settings' words as the boxes show them (the stored values stay the English words).
 WORDS = {
@@ -73,8 +74,8 @@ class ProposalPanel(QWidget):
         self.region_label = QLabel()
         self.region_label.setWordWrap(True)
         self.task = QComboBox()
-        for value in TASK_LABELS:
-            self.task.addItem(task_label(value), value)
+        for task in TASKS:                 # composer.proposals.tasks: one entry per task
+            self.task.addItem(task_label(task.value), task.value)
         self.adventure = QSlider(Qt.Horizontal)
         self.adventure.setRange(1, 10)
         self.adventure.setToolTip(self.tr("Safe (1) to adventurous (10): how far the model strays from its first choices"))

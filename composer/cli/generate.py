@@ -16,14 +16,8 @@ import json
 from pathlib import Path
 
 from composer.cli import args as types
-from composer.proposals.spec import (
-    DENSITIES,
-    TASK_ROLES,
-    Controls,
-    ProposalError,
-    Region,
-    Task,
-)
+from composer.proposals.spec import DENSITIES, Controls, ProposalError, Region, Task
+from composer.proposals.tasks import TASKS
 from composer.tokens.vocab import STYLES
 from engine.track import TrackRole
 
@@ -36,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("input", metavar="IN",
                         help="a MIDI file, a MusicXML score (.musicxml/.xml/.mxl, repeats played out) or a Cadenza project")
     parser.add_argument("output", metavar="OUT", help="the file to write (.mid, .cadenza or MusicXML)")
-    parser.add_argument("--task", required=True, choices=[t.value for t in Task], help="what to write")
+    parser.add_argument("--task", required=True, choices=[t.value for t in TASKS], help="what to write")
     parser.add_argument("--bars", required=True, type=types.bars, metavar="A-B",
                         help="1-based bars, both included (e.g. 5-12); +N appends N bars (continue)")
     parser.add_argument("--tracks", metavar="NAME,...", help="tracks by name (default: by the task's role)")
@@ -109,11 +103,12 @@ def _tracks(song, task: Task, names: str | None):
                 raise ProposalError(f"track {name!r} {'is named twice' if matches else 'not found'} (tracks: {known})")
             ids.append(matches[0])
         return song, tuple(ids)
-    role = TASK_ROLES.get(task)
+    spec = TASKS[task]
+    role = spec.role
     if role is None:
-        if task is Task.CHORDS:
+        if spec.chord_lane:
             return song, ()
-        if task is Task.CONTINUE:
+        if spec.appends:
             return song, tuple(t.id for t in song.tracks if t.notes)[:8]
         raise ProposalError(f"--task {task.value} needs --tracks")
     found = [t.id for t in song.tracks if t.role is TrackRole(role)]
@@ -126,11 +121,12 @@ def _tracks(song, task: Task, names: str | None):
 
 def _region(song, task: Task, bars, track_ids) -> Region:
     count = song.bar_count()
+    appends = TASKS[task].appends
     if isinstance(bars, int):
-        if task is not Task.CONTINUE:
+        if not appends:
             raise ProposalError("+N bars is for --task continue")
         return Region(count, count + bars - 1, track_ids).with_song_locks(song)
     first, last = bars
-    if task is not Task.CONTINUE and last >= count:
+    if not appends and last >= count:
         raise ProposalError(f"bars {first + 1}-{last + 1}: the song has {count} bars")
     return Region(first, last, track_ids).with_song_locks(song)

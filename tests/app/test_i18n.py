@@ -165,13 +165,14 @@ def test_counts_use_plural_forms_in_both_languages(qapp, window):
 
 
 def test_general_midi_names_scales_roles_and_tasks_are_shown_in_chinese():
-    from app.i18n.terms import ROLE_NAMES, SCALE_NAMES, TASK_LABELS, role_name, scale_name, task_label
+    from app.i18n.terms import ROLE_NAMES, SCALE_NAMES, role_name, scale_name, task_label
+    from composer.proposals.tasks import TASKS
     from app.tracks.gm import DRUM_NAMES, FAMILIES, drum_label, family_name, program_name
 
     names = [program_name(p) for p in range(128)] + [program_name(0, drums=True)]
     names += [family_name(f) for f in range(len(FAMILIES))] + [drum_label(p) for p in DRUM_NAMES]
     names += [scale_name(s) for s in SCALE_NAMES] + [role_name(r) for r in ROLE_NAMES]
-    names += [task_label(t) for t in TASK_LABELS]
+    names += [task_label(t.value) for t in TASKS]
     assert [n for n in names if english_words(n)] == []
     assert len(set(program_name(p) for p in range(128))) == 128        # no two instruments share a name
 

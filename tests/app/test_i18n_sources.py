@@ -115,8 +115,10 @@ def marked_in_code() -> set[tuple[str, str]]:
     """(file, source) of every string the code hands to tr(), translate() or QT_TRANSLATE_NOOP()."""
     import ast
 
+    from app.i18n.update import MARKED_ELSEWHERE
+
     found = set()
-    for path in (ROOT / "app").rglob("*.py"):
+    for path in [*(ROOT / "app").rglob("*.py"), *MARKED_ELSEWHERE]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue

@@ -72,3 +72,17 @@ def test_a_melody_on_the_drum_kit_is_refused_before_the_model_runs(qtbot, window
     assert generate(qtbot, composer, task="melody") == "failed"
     assert "track 'Kit' is a drum kit: a melody part is written on a pitched track" in status_line(composer)
     assert window.session.song == original and composer.takes == []
+
+
+def test_the_write_box_follows_the_selected_track(qtbot, window, composer):
+    """Selecting a track offers its own part; a task that names no part (Fill, a variation) stays as chosen."""
+    panel, session = composer.panel, window.session
+    panel.set_task("melody")
+    written = []
+    for track_id in (3, 2, 1, 3):
+        session.set_current_track(track_id)
+        written.append(panel.settings()["task"])
+    assert written == ["drums", "bass", "melody", "drums"]                    # Kit, Bass, Melody, Kit
+    panel.set_task("variation-rhythm")
+    session.set_current_track(1)
+    assert panel.settings()["task"] == "variation-rhythm"
