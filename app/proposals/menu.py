@@ -67,6 +67,7 @@ class ComposeMenu(QObject):
         self.dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable)
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         menu.addAction(self.dock.toggleViewAction())
+        menu.aboutToShow.connect(self._enable)      # the reference folder may have been set elsewhere
         controller.takesChanged.connect(self._enable)
         controller.jobFinished.connect(lambda *_: self._enable())
         self._enable()

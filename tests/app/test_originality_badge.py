@@ -132,7 +132,7 @@ def test_the_compose_menu_offers_and_clears_the_reference_folder(window, tmp_pat
     assert not compose.actions["clear_reference"].isEnabled()
     (tmp_path / "tune.mid").write_bytes((datasets / "nottingham" / "MIDI" / "ashover4.mid").read_bytes())
     assert originality_badge.set_reference_folder(window, str(tmp_path))
-    compose._enable()
+    compose.menu.aboutToShow.emit()                              # opening the menu shows what is set now
     assert compose.actions["clear_reference"].isEnabled()
     compose.actions["clear_reference"].trigger()
     assert originality_badge.reference_folder() is None and not compose.actions["clear_reference"].isEnabled()

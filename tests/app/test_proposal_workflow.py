@@ -201,20 +201,30 @@ def test_locks_are_saved_with_the_project_and_come_back_on_reopen(qtbot, window,
 
 
 def test_suggest_chords_writes_the_chord_lane_as_one_step(qtbot, window, composer):
-    original = window.session.song
+    """The region's bars start with no chord (N.C.), so a kept chord take must show in the lane: Keep doing
+    nothing, or writing other chords than the take's, fails here."""
+    from composer.proposals.candidate import chord_lane_with
+    from engine.chords import ChordEvent
+    from engine.edits import SongPropertiesEdit
+
+    session = window.session
+    meters = session.song.meter_map
+    silent = tuple(c for c in session.song.chords if not meters.bar_start(1) <= c.tick < meters.bar_start(3))
+    session.push(SongPropertiesEdit.changing(session.song, chords=silent + (ChordEvent(meters.bar_start(1), None),)))
+    original = session.song
     select_bars(window, 1, 2)
     with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
         key(window.editor.roll, Qt.Key_C, Qt.ControlModifier | Qt.AltModifier)
     assert finished.args == ["done"]
     take = composer.current_take
-    assert take.task == "chords" and take.chords and take.notes == {}
+    assert take.task == "chords" and any(c.chord is not None for c in take.chords) and take.notes == {}
     composer.keep()
     start, end = take.ticks
-    song = window.session.song
-    assert [c.chord for c in song.chords if start <= c.tick < end] or song.chord_at(start) is not None
+    song = session.song
+    assert song.chords == chord_lane_with(original, start, end, take.chords) and song.chords != original.chords
     assert song.tracks == original.tracks
-    window.session.undo_stack.undo()
-    assert window.session.song == original
+    session.undo_stack.undo()
+    assert session.song == original
 
 
 def test_audition_plays_the_take_without_touching_the_document(qtbot, window, composer):
