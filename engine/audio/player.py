@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import Self
 
 from engine.audio.errors import AudioError
+from engine.audio.film_sound import FilmSound
 from engine.audio.mix import MixSettings, balanced, synth_settings
 from engine.audio.output import AudioUnavailable, DriverOutput, OfflineOutput
 from engine.audio.schedule import (
@@ -57,11 +58,13 @@ class Player:
         self._active: set[tuple[int, int]] = set()
         self._audition_offs: list[tuple[float, int, int]] = []
         self._output = output or DriverOutput()
+        self._film: FilmSound | None = None  # the video's own sound, mixed into each block (engine.audio.film_sound)
+        self._film_clock: tuple[Playback | None, float] = (None, 0.0)
         self._synth: Synth | None = None
         self.status_message = ""
         try:
             self._synth = Synth(find_soundfont(soundfont), MAX_CHANNELS, settings)
-            self._output.open(self._synth, self.pump)
+            self._output.open(self._synth, self.pump, self.mix)
         except AudioUnavailable as error:
             self.status_message = f"No audio output: {error}"
         except AudioError as error:  # no usable SoundFont: keep the clock, play nothing
@@ -199,22 +202,60 @@ class Player:
 
     # --- the output's side ---------------------------------------------------------
     def pump(self, now: float) -> None:
-        """Send everything due at output time `now`. Called by the output, never by the editor."""
+        """Send everything due at output time `now`. Called by the output, never by the editor.
+
+        It never waits for the lock: in the audio driver's callback a wait is a dropout. While the editor
+        holds it (rebuilding the schedule after an edit), the due events go out with the next block."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._pump(now)
+        finally:
+            self._lock.release()
+
+    def _pump(self, now: float) -> None:
+        while self._audition_offs and self._audition_offs[0][0] <= now:
+            _, channel, pitch = heapq.heappop(self._audition_offs)
+            if self._synth is not None:
+                self._synth.note_off(channel, pitch)
+        if self._playback is None:
+            return
+        elapsed = now - self._origin
+        while self._next is not None and self._next.time <= elapsed:
+            self._send(self._next)
+            self._next = next(self._events, None)
+        duration = self._playback.duration
+        if self._next is None and duration is not None and elapsed >= duration:
+            self._position = self._playback.first.end_tick
+            self._playback = None
+
+    def set_film_sound(self, film: FilmSound | None) -> None:
+        """Mix the video's sound into the output from now on (None: no film sound). The caller owns `film`."""
         with self._lock:
-            while self._audition_offs and self._audition_offs[0][0] <= now:
-                _, channel, pitch = heapq.heappop(self._audition_offs)
-                if self._synth is not None:
-                    self._synth.note_off(channel, pitch)
-            if self._playback is None:
-                return
-            elapsed = now - self._origin
-            while self._next is not None and self._next.time <= elapsed:
-                self._send(self._next)
-                self._next = next(self._events, None)
-            duration = self._playback.duration
-            if self._next is None and duration is not None and elapsed >= duration:
-                self._position = self._playback.first.end_tick
-                self._playback = None
+            if film is not None:
+                film.forget_position()
+            self._film = film
+
+    @property
+    def film_sound(self) -> FilmSound | None:
+        return self._film
+
+    @property
+    def sample_rate(self) -> int:
+        return self._synth.settings.sample_rate if self._synth is not None else DEFAULT_SETTINGS.sample_rate
+
+    def mix(self, buffer, start: int, frames: int, now: float) -> None:
+        """Add the film's sound to rows start.. of a block the synth has just written at output time `now`.
+        Called by the output after each block; like `pump`, it never waits for the lock (it mixes by the
+        playback it saw last)."""
+        film = self._film
+        if film is None:
+            return
+        if self._lock.acquire(blocking=False):
+            self._film_clock = (self._playback, self._origin)
+            self._lock.release()
+        playback, origin = self._film_clock
+        film.add(buffer, start, frames, playback, now - origin)
 
     def close(self) -> None:
         """Stop and release the audio device and the synth."""

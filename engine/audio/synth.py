@@ -52,6 +52,9 @@ for _name, _value in (("reverb_on", ctypes.c_int), ("chorus_on", ctypes.c_int),
                       ("set_chorus_group_level", ctypes.c_double)):
     _effect_calls[_name] = getattr(_lib, f"fluid_synth_{_name}")
     _effect_calls[_name].argtypes = [ctypes.c_void_p, ctypes.c_int, _value]
+_new_driver2 = _lib.new_fluid_audio_driver2
+_new_driver2.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]  # settings, callback, its data
+_new_driver2.restype = ctypes.c_void_p
 _cc, _bend = fluidsynth.fluid_synth_cc, fluidsynth.fluid_synth_pitch_bend
 CHANNEL_TYPE_MELODIC, CHANNEL_TYPE_DRUM = 0, 1
 MIN_SAMPLE_RATE, MAX_SAMPLE_RATE = 8000, 96000  # FluidSynth's synth.sample-rate range
@@ -225,10 +228,12 @@ class Synth:
 
     # --- output driver ----------------------------------------------------------
     def start_driver(self, driver: str, period_size: int, periods: int,
-                     options: Mapping[str, str | int | float] = MappingProxyType({})) -> int:
+                     options: Mapping[str, str | int | float] = MappingProxyType({}), callback=None) -> int:
         """Start a FluidSynth audio driver (its own thread pulls samples); the handle, or 0 on failure.
 
-        `options` are further FluidSynth audio settings, e.g. {"audio.alsa.device": "hw:1"}.
+        `options` are further FluidSynth audio settings, e.g. {"audio.alsa.device": "hw:1"}. With a
+        `callback` (a ctypes fluid_audio_func_t, engine.audio.output) the driver asks it for every period
+        instead of asking the synth (`new_fluid_audio_driver2`).
         """
         self._fs.setting("audio.driver", driver)
         self._fs.setting("audio.period-size", int(period_size))
@@ -236,6 +241,8 @@ class Synth:
         for name, value in options.items():
             self._fs.setting(name, value)
         with quiet_stderr():
+            if callback is not None:
+                return _new_driver2(self._fs.settings, callback, None) or 0
             return fluidsynth.new_fluid_audio_driver(self._fs.settings, self.handle) or 0
 
     @staticmethod
