@@ -1,6 +1,6 @@
 """Switch the proposal rules off one at a time, so each is kept only where a measurement shows it helps.
 
-The decoding rules (composer/proposals/rules.py, plan.py, grammar.py, ranges.py) are
+The decoding rules (composer/proposals/rules.py, plan.py, grammar_chords.py, ranges.py) are
 module constants read at proposal time; an ablation sets one of them to "no
 effect" for the duration of a `with` block and puts it back after. Used by
 bench_proposal_quality.py --ablate: each ablation becomes one more column
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from composer.proposals import grammar, plan, ranges, rules
+from composer.proposals import grammar_chords, plan, ranges, rules
 
 
 class _Nothing(dict):
@@ -24,7 +24,7 @@ class _Nothing(dict):
 ABLATIONS = {
     "echo": [(plan, "ECHO", {})],
     "chord_tone_bonus": [(plan, "CHORD_TONE_BONUS", _Nothing())],
-    "chord_fit": [(grammar, "CHORD_FIT_BONUS", {"off": 0.0, "soft": 0.0, "strict": 0.0})],
+    "chord_fit": [(grammar_chords, "CHORD_FIT_BONUS", {"off": 0.0, "soft": 0.0, "strict": 0.0})],
     "auto_density": [(rules, "DENSITY_PRIOR", 0.0)],
     "empty_bar_penalty": [(plan, "EMPTY_BAR_PENALTY", 0.0)],
     "register_placement": [(ranges, "PLACE_BEYOND", float("inf"))],

@@ -22,7 +22,7 @@ from composer.proposals.context import (
     select_tracks,
     working_grid,
 )
-from composer.proposals.grammar import CellRule
+from composer.proposals.grammar import CellRule, ChordRule, NoteRule
 from composer.proposals.ranges import default_range, range_beyond_playable
 from composer.proposals.rules import (
     CHORD_TONE_BONUS,
@@ -236,18 +236,16 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
     controls' range, else all 128), chords and density allowed. cell_rules adds the task's part;
     composer.proposals.window_rules (evaluation) adds only the single lines' edges."""
     lane = grid.lanes[lane_i]
-    rule = CellRule(bar=bar - window_start, lane_token=track_token(grid, lane_i),
-                    bar_len=grid.bar_steps[bar + 1] - grid.bar_steps[bar], bar_start=grid.bar_steps[bar],
-                    beat_steps=beat_steps(grid.meters[bar]))
+    place = dict(bar=bar - window_start, lane_token=track_token(grid, lane_i),
+                 bar_len=grid.bar_steps[bar + 1] - grid.bar_steps[bar], bar_start=grid.bar_steps[bar],
+                 beat_steps=beat_steps(grid.meters[bar]))
     if lane.is_chords:
-        rule.chords = True
-        rule.roots_ok, rule.quality_ok = chord_rules(controls.key if controls.key_strict else None)
-        return rule
-    rule.drums = lane.drums
-    rule.pitch_ok, rule.pitch_bias = pitch_rules(lane, controls, pitch_range or controls.pitch_range or (0, 127))
-    rule.mono = lane.role in MONO_ROLES and not lane.drums
-    rule.dens_ok = density_bins("drums" if lane.drums else lane.role, controls.density)
-    return rule
+        roots_ok, quality_ok = chord_rules(controls.key if controls.key_strict else None)
+        return ChordRule(**place, roots_ok=roots_ok, quality_ok=quality_ok)
+    pitch_ok, pitch_bias = pitch_rules(lane, controls, pitch_range or controls.pitch_range or (0, 127))
+    return NoteRule(**place, drums=lane.drums, pitch_ok=pitch_ok, pitch_bias=pitch_bias,
+                    mono=lane.role in MONO_ROLES and not lane.drums,
+                    dens_ok=density_bins("drums" if lane.drums else lane.role, controls.density))
 
 
 def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
@@ -264,7 +262,7 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
     return bias
 
 
-def _set_echo(rule: CellRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
+def _set_echo(rule: NoteRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
               original: tuple, plan: Plan) -> None:
     """Point the rule at the lane's earlier bar to echo (rules.ECHO): a cell this pass writes first,
     else what the grid holds there. A bar with the rhythm of what the region held is passed over:

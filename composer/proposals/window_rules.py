@@ -48,7 +48,7 @@ def window_rules(grid: Grid, cells: Collection[tuple[int, int]]) -> list[CellRul
     rules = []
     for bar, lane in sorted(cells):
         rule = cell_rule(grid, bar, lane, 0, RAW_CONTROLS)
-        if rule.mono:
+        if not rule.chords and rule.mono:
             rule.busy_until, rule.next_onset = lane_edges(grid, lane, _masked_run(cells, bar, lane))
         rules.append(rule)
     return rules
@@ -78,7 +78,7 @@ def fill_window(model: Composer, grid: Grid, cells: Collection[tuple[int, int]],
     rules = window_rules(grid, cells)
     room = model.config.block_size - len(prompt)
     budget = room if budget is None else min(budget, room)
-    if budget < sum(3 if rule.chords else 6 for rule in rules):
+    if budget < sum(rule.least_tokens() for rule in rules):  # empty cells: headers and FILL_END
         raise ValueError(f"the window takes {len(prompt)} tokens; with its fills it must fit in "
                          f"{model.config.block_size}: use fewer bars or lanes of context")
     writers = [FillWriter(rules, budget) for _ in range(candidates)]

@@ -8,7 +8,8 @@ from cell_rule_helpers import first_pass_rules, writer_past_forced
 from composer.proposals import Controls, Region, Task
 from composer.proposals.compose import add_part_track
 from composer.proposals.generate import propose
-from composer.proposals.grammar import _bin_bounds
+from composer.proposals.grammar_notes import NoteState
+from composer.proposals.grammar_rules import bin_bounds
 from composer.tokens.vocab import DENSITY_EDGES, VOCAB
 from engine.notes import Note
 from engine.song import Song
@@ -29,10 +30,10 @@ def test_a_two_four_drum_bar_offers_no_density_beyond_its_steps():
     song = two_four_kit()
     rules = first_pass_rules(song, Region(2, 3, (1,)), Task.DRUMS)
     writer = writer_past_forced(rules)
-    assert writer.state == "dens" and rules[0].bar_len == 24
+    assert writer.state is NoteState.DENS and rules[0].bar_len == 24
     dens = VOCAB.groups["DENS"]
     allowed = [i for i in range(len(DENSITY_EDGES)) if writer.next_choice().mask[dens.start + i]]
-    assert allowed and all(_bin_bounds(DENSITY_EDGES, i, 999)[0] <= 24 for i in allowed)
+    assert allowed and all(bin_bounds(DENSITY_EDGES, i, 999)[0] <= 24 for i in allowed)
     assert max(allowed) == max(i for i, edge in enumerate(DENSITY_EDGES) if edge <= 24)
 
 

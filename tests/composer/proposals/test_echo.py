@@ -8,6 +8,7 @@ from cell_rule_helpers import first_pass_rules, writer_past_forced
 
 from composer.proposals import Controls, Region, Task
 from composer.proposals.generate import propose
+from composer.proposals.grammar_notes import NoteState
 from composer.proposals.rules import ECHO, Echo
 from composer.tokens.grid import song_grid
 from composer.tokens.vocab import VOCAB
@@ -23,7 +24,7 @@ def test_a_drum_bar_is_pointed_at_the_bar_before_and_leans_to_its_next_onset():
     assert first.echo == song_grid(song).cells[7][0] and first.echo
     assert second.echo_source == (first.bar, first.lane_token) and second.echo is None
     writer = writer_past_forced([first, second])
-    while writer.forced or writer.state != "event":
+    while writer.forced or writer.state is not NoteState.EVENT:
         choice = writer.next_choice()
         writer.feed(choice.forced if choice.forced is not None else int(choice.mask.nonzero()[0][-1]))
     bias = writer.next_choice().bias
