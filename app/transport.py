@@ -88,6 +88,11 @@ class Transport(QObject):
         return self._player
 
     @property
+    def created_player(self):
+        """The Player if one exists already (None otherwise), for callers that must not open the audio device."""
+        return self._player
+
+    @property
     def is_playing(self) -> bool:
         return self._player is not None and self._player.is_playing
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBo
 
 from app.i18n import fill
 from app.video.frames import FrameFetcher
+from app.video.sound import FilmSoundControl
 from app.video.view import VideoPanel
 from engine.errors import CadenzaError
 from engine.project import VideoLink
@@ -63,6 +64,7 @@ class VideoController(QObject):
         self.wanted: int | None = None  # the frame the playhead is on (None: no picture there)
         self._caption_tick = 0  # the playhead the caption's timecode reads
         self.panel = VideoPanel()
+        self.sound = FilmSoundControl(self.panel.sound, transport, self)  # the video's own sound, with the music
         self.dock = QDockWidget(self.tr("Video"), window)
         self.dock.setObjectName("VideoDock")
         self.dock.setWidget(self.panel)
@@ -84,6 +86,7 @@ class VideoController(QObject):
             changed.connect(self._follow_loop)
         files.projectShown.connect(lambda project: self.restore(project.state.video))
         files.video_source = lambda: self.link
+        self.linkChanged.connect(lambda: self.link is not None and self.sound.place(self.link.offset_seconds))
 
     # --- the link ------------------------------------------------------------------------
     def open_video(self, path: str | None = None) -> bool:
@@ -224,6 +227,7 @@ class VideoController(QObject):
         self.fetcher = FrameFetcher(link.path, self)
         self.fetcher.frameReady.connect(self._show_frame)
         self.fetcher.failed.connect(self._decode_failed)
+        self.sound.attach(link.path, link.offset_seconds)
         self._follow_loop()
         self.dock.setWindowTitle(fill(self.tr("Video — %1"), Path(link.path).name))
         self.linkChanged.emit()
@@ -235,6 +239,7 @@ class VideoController(QObject):
             self.fetcher.failed.disconnect(self._decode_failed)
             self.fetcher.close()
             self.fetcher.deleteLater()
+        self.sound.detach()
         self.link = self.info = self.fetcher = self.wanted = None
         self.dock.setWindowTitle(self.tr("Video"))
         self.panel.picture.show_note(self.tr("No video: File › Open video…"))
@@ -336,5 +341,6 @@ class VideoController(QObject):
 
     def close(self) -> None:
         self._clock.stop()
+        self.sound.detach()
         if self.fetcher is not None:
             self.fetcher.close()

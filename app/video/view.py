@@ -1,4 +1,5 @@
-"""The picture: the current frame scaled to fit, black bars around it, and a line saying which frame it is.
+"""The picture: the current frame scaled to fit, black bars around it, a line saying which frame it is,
+and the video's sound controls (app.video.sound).
 
 The view paints what the decode thread last delivered and nothing else; which
 frame that should be is the controller's business (app.video.controller).
@@ -10,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.video.sound import SoundRow
 
 
 class PictureView(QWidget):
@@ -71,7 +74,7 @@ class PictureView(QWidget):
 
 
 class VideoPanel(QWidget):
-    """The picture and, under it, the file, frame number and timecode."""
+    """The picture and, under it, the file, frame number and timecode, then the film sound's mute and level."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,3 +89,5 @@ class VideoPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.picture, 1)
         layout.addWidget(self.caption)
+        self.sound = SoundRow(self)
+        layout.addWidget(self.sound)
