@@ -4,10 +4,13 @@
         [--variants int8_t1,fp32_t1] [--jobs melody_8_bars,...] [--per-prompt] [--check-same SEEDS]
 
 Prints one JSON object: model start-up (checkpoint load) apart; then per
-variant (fp32, bf16 weights, dynamic int8 Linear layers; 1 or 2 threads; a
-`_modules` suffix: every step through Composer.forward's nn.Modules instead of
-the fused composer.model.DecodeStep, the way decoding was before it):
-raw KV-cached decoding tokens/s at batch 1 and batch 4 (600-token prompt,
+variant (fp32, bf16 weights, dynamic int8 Linear layers; `_t1`/`_t2`: the
+torch threads a proposal is given, which its prompt runs on (the steps run on
+decoding.DECODE_THREADS, one); a `_modules` suffix: every step through
+Composer.forward's nn.Modules instead of the compiled composer.decode_step,
+so `int8_t2_modules` decodes as the shipped code did before that step and
+before the editor gave proposals every core but one):
+raw KV-cached decoding tokens/s (on the steps' one thread) at batch 1 and batch 4 (600-token prompt,
 128 new tokens), and the median latency of real proposals on POP909 song 001
 (tests/data/midi): an 8-bar melody, 8 bars of chords, and an 8-bar 4-track
 arrangement (melody, bass, accompaniment, drums at once), one candidate each,
@@ -65,12 +68,13 @@ def variants(model) -> dict:
     bf16.load_state_dict(model.state_dict())
     bf16 = bf16.to(torch.bfloat16).eval()
     return {"fp32_t1": (model, 1, True), "fp32_t2": (model, 2, True), "bf16_t1": (bf16, 1, True),
-            "int8_t1": (int8, 1, True), "fp32_t1_modules": (model, 1, False), "int8_t1_modules": (int8, 1, False)}
+            "int8_t1": (int8, 1, True), "int8_t2": (int8, 2, True), "fp32_t1_modules": (model, 1, False),
+            "int8_t1_modules": (int8, 1, False), "int8_t2_modules": (int8, 2, False)}
 
 
 @torch.inference_mode()
-def decode_rate(model, threads: int, batch: int, fused: bool, prompt: int = 600, new: int = 128) -> float:
-    torch.set_num_threads(threads)
+@decoding.torch_threads(decoding.DECODE_THREADS)
+def decode_rate(model, batch: int, fused: bool, prompt: int = 600, new: int = 128) -> float:
     step = DecodeStep(model, compiled=fused)
     dtype = torch.bfloat16 if next(model.parameters()).dtype == torch.bfloat16 else torch.float32
     cache = KVCache(model.config, batch, prompt + new, dtype)
@@ -110,10 +114,10 @@ def check_same(song, models: dict, seeds: int) -> dict:
         return [(c.notes, c.chords, c.stats.tokens, c.stats.attempts) for c in found]
     report = {}
     for name, (model, threads, _) in models.items():
-        torch.set_num_threads(threads)
         cases = [(job, seed) for job in jobs(song).values() for seed in range(seeds)]
-        same = sum(made(_proposal(job, seed, model, True)) == made(_proposal(job, seed, model, False))
-                   for job, seed in cases)
+        with decoding.torch_threads(threads):
+            same = sum(made(_proposal(job, seed, model, True)) == made(_proposal(job, seed, model, False))
+                       for job, seed in cases)
         report[name] = {"proposals": len(cases), "same": same}
     return report
 
@@ -128,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, help="checkpoint (default: resources/composer.pt, else the 3M run's)")
     parser.add_argument("--models", help="comma-separated checkpoints timed side by side (alternating every round)")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--variants", help="comma-separated subset of fp32_t1,fp32_t2,bf16_t1,int8_t1,"
-                                           "fp32_t1_modules,int8_t1_modules (default all)")
+    parser.add_argument("--variants", help="comma-separated subset of fp32_t1,fp32_t2,bf16_t1,int8_t1,int8_t2,"
+                                           "fp32_t1_modules,int8_t1_modules,int8_t2_modules (default all)")
     parser.add_argument("--jobs", help="comma-separated subset of the jobs (default all)")
     parser.add_argument("--check-same", type=int, metavar="SEEDS",
                         help="only check that the fused step and the modules make the same proposals")
@@ -170,13 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, (model, threads, fused) in models.items():
             for batch in (1, 4):
                 samples[name].setdefault(f"decode_tok_s_batch{batch}", []).append(
-                    decode_rate(model, threads, batch, fused))
-            decoding.DECODE_THREADS, decoding.FUSED_STEP = threads, fused
+                    decode_rate(model, batch, fused))
+            decoding.FUSED_STEP = fused
             for job, (target, region, task, k) in todo.items():
                 for suffix, one_batch in ways.items():
                     generate.ONE_BATCH = one_batch
                     started, cpu = time.perf_counter(), time.process_time()
-                    found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
+                    with decoding.torch_threads(threads):
+                        found = propose(target, region, task, Controls(candidates=k, seed=round_number), model)
                     samples[name].setdefault(f"{job}{suffix}_s", []).append(time.perf_counter() - started)
                     samples[name].setdefault(f"{job}{suffix}_cpu_s", []).append(time.process_time() - cpu)
                     if one_batch:

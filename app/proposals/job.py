@@ -2,8 +2,10 @@
 
 The composer (and torch) are imported here, inside `run`, on the worker
 thread the first time the user asks for a proposal, so neither the window's
-start-up nor its event loop ever pays for them. Torch gets one thread: this is
-a 2-core machine and the other core belongs to the UI thread.
+start-up nor its event loop ever pays for them. Torch gets every core this
+process may use but one, which stays with the UI thread (at least one thread),
+or the count the user set under `composer/threads` in the settings; only for
+the length of the job (`composer_threads`, decoding.torch_threads).
 
 The first `import torch` would freeze the UI for ~270 ms: Python loads
 libtorch_cpu.so (hundreds of MB) with dlopen while holding the GIL. So the
@@ -41,6 +43,7 @@ from typing import Callable
 from PySide6.QtCore import QThread, Signal
 
 from app.proposals.originality_badge import reference_folder
+from app.settings import settings as user_settings
 from composer.proposals.spec import Region
 from engine.errors import CadenzaError
 from engine.song import Song
@@ -76,6 +79,7 @@ def composer_controls(song: Song, request: ProposalRequest):
 
 
 TORCH_LIBRARIES = ("libtorch_cpu.so", "libtorch_python.so")
+THREADS_KEY = "composer/threads"   # a user setting: torch threads for proposals (absent or 0: every core but one)
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "resources" / "composer.pt"  # = composer's DEFAULT_CHECKPOINT
 
 
@@ -145,18 +149,32 @@ def load_composer(model_path: str | None, cancel: threading.Event | None = None)
     global _imported
     with quiet_gc() if not _imported else nullcontext():
         preload_torch()
-        import torch
+        import torch  # noqa: F401 - imported here, with the collector quiet
 
-        torch.set_num_threads(1)
         from composer.proposals import load_model, propose  # noqa: F401 - the imports a Generate needs
+        from composer.proposals.decoding import torch_threads
 
         if cancel is not None and cancel.is_set():
             return None
-        model = load_model(model_path)
+        with torch_threads(composer_threads()):
+            model = load_model(model_path)
         from composer.originality.reference import training_index
         training_index(model.info.get("data_hash"))   # read once here, so no Generate waits for it
         _imported = True
         return model
+
+
+def composer_threads() -> int:
+    """Torch threads for a job: the user's `composer/threads` setting when it is a count, else every core
+    this process may use but one (the UI thread's), at least one."""
+    try:
+        chosen = int(user_settings().value(THREADS_KEY, 0))
+    except (TypeError, ValueError):
+        chosen = 0
+    if chosen > 0:
+        return chosen
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 def warm_up(model_path: str | None, cancel: threading.Event, progress: Callable[[float], None]) -> float:
@@ -171,15 +189,17 @@ def warm_up(model_path: str | None, cancel: threading.Event, progress: Callable[
 def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Callable[[float], None]) -> list:
     """Candidates for the request (on the worker thread); a learned style is merged into the model once (cached)."""
     model = load_composer(request.model_path)
-    if request.settings.get("style"):
-        from app.proposals.learn_style import style_data_folder
-        from composer.style.apply import styled_model
-
-        model = styled_model(request.settings["style"], request.model_path, style_data_folder())
     from composer.proposals import propose
+    from composer.proposals.decoding import torch_threads
 
-    controls = composer_controls(request.song, request)
-    return propose(request.song, request.region, request.task, controls, model, cancel, progress)
+    with torch_threads(composer_threads()):
+        if request.settings.get("style"):
+            from app.proposals.learn_style import style_data_folder
+            from composer.style.apply import styled_model
+
+            model = styled_model(request.settings["style"], request.model_path, style_data_folder())
+        controls = composer_controls(request.song, request)
+        return propose(request.song, request.region, request.task, controls, model, cancel, progress)
 
 
 class ProposalJob(QThread):

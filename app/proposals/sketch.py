@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from app.count_spin import BarCountSpinBox
 from app.i18n.terms import fill_combo, role_name, scale_name, select_data
-from app.proposals.job import ADVENTURE_TEMPERATURE, preload_torch
+from app.proposals.job import ADVENTURE_TEMPERATURE, composer_threads, preload_torch
 from app.proposals.sketch_brief import PITCHED_PARTS, BriefFields
 from engine.keys import Key
 from engine.pitch import SHARP_NAMES
@@ -45,21 +45,20 @@ class SketchRequest:
 def run_sketch(request: SketchRequest, cancel: threading.Event, progress: Callable[[float], None]):
     """The new song (on the worker thread)."""
     preload_torch()
-    import torch
-
     from composer.proposals import load_model
     from composer.proposals.compose import compose_sketch
+    from composer.proposals.decoding import torch_threads
 
-    torch.set_num_threads(1)
-    model = load_model(request.model_path)
     done = []
 
     def on_part(part: str, stats: dict) -> None:
         done.append(part)
         progress(len(done) / len(request.parts))
 
-    song = compose_sketch(request.settings, request.seed, model, ADVENTURE_TEMPERATURE[request.adventure], cancel,
-                          on_part)
+    with torch_threads(composer_threads()):
+        model = load_model(request.model_path)
+        song = compose_sketch(request.settings, request.seed, model, ADVENTURE_TEMPERATURE[request.adventure],
+                              cancel, on_part)
     names = dict(request.track_names)
     return song.with_(tracks=tuple(t.with_(name=names.get(t.role.value, t.name)) for t in song.tracks))
 

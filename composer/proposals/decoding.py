@@ -21,9 +21,9 @@ logits bit for bit, about half the time of a step through the modules).
 """
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import torch
@@ -33,10 +33,24 @@ from composer.model import Composer, KVCache
 from composer.proposals.grammar import FillWriter
 from composer.proposals.spec import ProposalCancelled
 
-DECODE_THREADS = 1  # one step is ~100 small ops: a second thread adds waiting, not speed (bench_proposals.py)
-# The prompt is one pass of large matrix products over hundreds of tokens, which a second core does speed up.
-PREFILL_THREADS = min(2, os.cpu_count() or 1)
+DECODE_THREADS = 1  # one step is ~200 small ops: a second thread adds waiting, not speed (bench_proposals.py)
 FUSED_STEP = True  # False: every step through Composer.forward's modules (bench_proposals.py times both)
+
+
+@contextmanager
+def torch_threads(count: int) -> Iterator[None]:
+    """torch's thread count at `count` (at least 1) inside the block, and back to what it was after it.
+
+    A proposal's prompt is one pass of large matrix products, which more cores do speed up: it runs on the
+    threads its caller gives it this way (the editor: every core but the UI's, or the user's setting; the
+    command line: torch's default), its steps on DECODE_THREADS. The count is torch's, shared by the thread
+    (OpenMP) or the process, so whoever changes it puts it back."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(max(1, count))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def sample(logits: np.ndarray, mask: np.ndarray, bias: np.ndarray | None, temperature: float, top_p: float,
@@ -66,18 +80,17 @@ def decode(model: Composer, prompt: list[int] | list[list[int]], writers: list[F
     """Run every writer to its end; returns the seconds it took. Raises ProposalCancelled when told to stop.
 
     `prompt`: the tokens every writer continues, or a list of one prompt per writer.
+    The prompt runs on torch's thread count as the caller left it (see `torch_threads`), the steps on one.
     """
     started = time.perf_counter()
     prompts = prompt if prompt and isinstance(prompt[0], (list, tuple)) else [prompt] * len(writers)
     active = [i for i, w in enumerate(writers) if not w.done]
     if not active:
         return time.perf_counter() - started
-    threads = torch.get_num_threads()
-    torch.set_num_threads(DECODE_THREADS)
-    try:
-        _run(model, [prompts[i] for i in active], writers, rngs, temperature, top_p, should_stop, on_token, active)
-    finally:
-        torch.set_num_threads(threads)
+    prompt_threads = torch.get_num_threads()
+    with torch_threads(DECODE_THREADS):
+        _run(model, [prompts[i] for i in active], writers, rngs, temperature, top_p, should_stop, on_token, active,
+             prompt_threads)
     return time.perf_counter() - started
 
 
@@ -94,15 +107,12 @@ def _prefill(model: Composer, prompts: list[list[int]], cache: KVCache) -> np.nd
     return logits
 
 
-def _run(model, prompts, writers, rngs, temperature, top_p, should_stop, on_token, active) -> None:
+def _run(model, prompts, writers, rngs, temperature, top_p, should_stop, on_token, active, prompt_threads) -> None:
     length = min(model.config.block_size, max(len(p) + writers[i].budget + 1 for p, i in zip(prompts, active)))
     cache = KVCache(model.config, len(active), length, next(model.parameters()).dtype)
     with torch.inference_mode():
-        torch.set_num_threads(PREFILL_THREADS)
-        try:
+        with torch_threads(prompt_threads):
             logits = _prefill(model, prompts, cache)
-        finally:
-            torch.set_num_threads(DECODE_THREADS)
         step = DecodeStep(model, compiled=FUSED_STEP)
         positions = [len(p) for p in prompts]
         while active:
