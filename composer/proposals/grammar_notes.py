@@ -139,7 +139,10 @@ class NoteWriter:
         first = 0 if self.pos is None else self.pos + 1
         allowed = np.zeros(rule.bar_len, dtype=bool)
         if self.template is not None:
-            if self.template:
+            # The kept rhythm's next onset, once: while its notes are not all written it is the current onset,
+            # and the rest follow it (PITCH or VEL); a second POS there would start the onset over, and a
+            # model that kept choosing it looped until the budget ran out.
+            if self.template and (self.pos is None or self.template[0][0] > self.pos):
                 allowed[self.template[0][0]] = True
             return allowed
         if len(self.events) >= self.max_count or first >= rule.bar_len:
