@@ -58,10 +58,12 @@ def test_rules_follow_the_fill_order_and_hold_only_structure(grids):
     assert [(VOCAB.id(f"BAR_{r.bar}"), r.lane_token) for r in rules] == heads
     for rule, (bar, lane) in zip(rules, sorted(cells)):
         role = cut.lanes[lane].role
-        assert rule.chords == cut.lanes[lane].is_chords and rule.mono == (role in ("melody", "bass"))
+        assert rule.chords == cut.lanes[lane].is_chords
         assert rule.bar_start == cut.bar_steps[bar] and rule.bar_len == cut.bar_steps[bar + 1] - cut.bar_steps[bar]
-        assert rule.chord_mode == "off" and rule.dens_ok is None and rule.pitch_bias is None
-        assert rule.chords or rule.pitch_ok.all()  # every pitch: evaluation measures the model's range and key
+        assert rule.chord_mode == "off"
+        if not rule.chords:
+            assert rule.mono == (role in ("melody", "bass")) and rule.dens_ok is None and rule.pitch_bias is None
+            assert rule.pitch_ok.all()  # every pitch: evaluation measures the model's range and key
 
 
 @pytest.mark.parametrize("policy", MASK_POLICIES)

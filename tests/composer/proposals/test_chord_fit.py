@@ -1,5 +1,5 @@
 """Suggested chords fit the notes under them: the chord-following control biases chord choices towards chords
-whose tones the other tracks play (composer/proposals/grammar.py `_chord_fit`, rules.harmony_profile).
+whose tones the other tracks play (composer/proposals/grammar_chords.py `ChordWriter._chord_fit`, rules.harmony_profile).
 
 The tiny test model knows almost nothing about harmony, so what these tests see is the bias at work: with
 chord following off its chords ignore the tune, with it on they hold the tune's notes.
