@@ -9,11 +9,12 @@ events due at the block's first sample, synthesize the block, mix into it.
 Their clock is the count of samples synthesized, so events, synth and film
 sound share one clock, to the block (64 frames, FluidSynth's own granularity).
 
-- `DriverOutput` is the real thing: a FluidSynth audio driver in callback
-  mode (`new_fluid_audio_driver2`) asks for each period from its own thread,
-  and the callback renders it as above. A driver without callback mode
-  (FluidSynth's file driver) pulls from the synth itself while a scheduler
-  thread pumps events on the wall clock, as before; nothing is mixed in then.
+- `DriverOutput` is the real thing. While something is to be mixed in (a
+  video with sound is open) it runs a FluidSynth audio driver in callback
+  mode (`new_fluid_audio_driver2`), which asks for each period from its own
+  thread, and the callback renders it as above. Otherwise the driver pulls
+  from the synth in C while a scheduler thread pumps events on the wall
+  clock: no Python in the audio thread (its class docstring says why).
 - `OfflineOutput` has no device: time moves only when someone pulls samples
   with `advance()`, which is how the tests hear the player on machines without
   a sound card, deterministically and faster than real time.
@@ -40,16 +41,16 @@ log = logging.getLogger("engine.audio.output")
 
 
 def render_blocks(synth: Synth, pump: Pump, mix: Mix | None, audio: np.ndarray, start_frame: int,
-                  block_frames: int = BLOCK_FRAMES) -> None:
+                  block_frames: int = BLOCK_FRAMES, hold_gil: bool = False) -> None:
     """Fill the (n, 2) float32 `audio` with the output from sample `start_frame` on: for each block, send the
-    events due at its first sample, synthesize it, then mix other sound into it."""
+    events due at its first sample, synthesize it, then mix other sound into it (`hold_gil`: Synth.write)."""
     rate = synth.settings.sample_rate
     total = len(audio)
     for start in range(0, total, block_frames):
         frames = min(block_frames, total - start)
         now = (start_frame + start) / rate
         pump(now)
-        synth.write(audio, start, frames)
+        synth.write(audio, start, frames, hold_gil)
         if mix is not None:
             mix(audio, start, frames, now)
 
@@ -84,12 +85,23 @@ class DriverOutput:
     the wall clock (the playhead moves, nothing sounds) and `open` raises
     `AudioUnavailable` with the reason.
 
-    In callback mode the clock is the number of frames the driver has asked
-    for, so `now()` moves in steps of one period; the player's playhead
-    subtracts `latency` from it, the frames asked for but not yet heard.
+    Two modes, because the one that can mix pays for it:
+
+    - native (the default): FluidSynth's driver pulls from the synth in C,
+      without Python; a scheduler thread pumps events on the wall clock.
+    - callback (`set_mixing(True)`, while a video with sound is open): the
+      driver asks `_render` for each period, which pumps, synthesizes and
+      mixes block by block. Every period then needs Python's GIL in time, so
+      a busy Python thread can make it late (docs/VIDEO.md has the numbers);
+      the switch interval is lowered to `SWITCH_SECONDS` meanwhile, which cut
+      the late periods by a factor of 3 to 10 in the measurements.
+
+    The clock runs on across a switch: in callback mode `now()` is the wall
+    clock at the switch plus the frames rendered since.
     """
 
     TICK_SECONDS = 0.002  # how often due events are sent on the wall clock; well under one audio period
+    SWITCH_SECONDS = 0.001  # sys.setswitchinterval in callback mode (Python's default is 0.005)
 
     def __init__(self, driver: str | None = None, period_size: int = 256, periods: int = 2,
                  clock: Callable[[], float] = time.monotonic,
@@ -102,14 +114,17 @@ class DriverOutput:
         self.options = dict(options or {})  # more FluidSynth audio.* settings (device names, file driver)
         self._clock = clock
         self._driver = 0
+        self._driver_name = ""
         self._synth: Synth | None = None
         self._closing = threading.Event()
         self._thread: threading.Thread | None = None
         self._pump: Pump | None = None
         self._mix: Mix | None = None
-        self._frames = 0  # frames the callback has rendered: the clock in callback mode
+        self._base = 0  # callback mode: the wall clock when it began, in frames
+        self._frames = 0  # callback mode: frames rendered since
         self._scratch = np.zeros((period_size, 2), np.float32)
         self._callback = _AUDIO_CALLBACK(self._render)  # kept alive as long as the driver
+        self._saved_switch: float | None = None
         self.callback_mode = False
         self.callback_errors = 0
 
@@ -122,44 +137,63 @@ class DriverOutput:
 
     def now(self) -> float:
         if self.callback_mode:
-            return self._frames / self._synth.settings.sample_rate
+            return (self._base + self._frames) / self._synth.settings.sample_rate
         return self._clock()
 
     def open(self, synth: Synth | None, pump: Pump, mix: Mix | None = None) -> None:
-        """Start the first driver that opens, in callback mode where it has one; otherwise (or without a
-        synth) pump on the wall clock."""
+        """Start the scheduler thread, then the first driver that opens (none without a synth)."""
         self._synth, self._pump, self._mix = synth, pump, mix
+        self._thread = threading.Thread(target=self._run, name="cadenza-audio-scheduler", daemon=True)
+        self._thread.start()
         if synth is None:
-            self._start_scheduler()
             return
         reasons = []
         for name in self.drivers:
             FLUID_LOG.recent.clear()
-            self._driver = synth.start_driver(name, self.period_size, self.periods, self.options, self._callback)
+            self._driver = synth.start_driver(name, self.period_size, self.periods, self.options)
             if self._driver:
-                self.callback_mode = True
+                self._driver_name = name
                 return
-            if not FLUID_LOG.recent:  # failed without a word: no callback mode (file, sdl2), not a dead device
-                self._driver = synth.start_driver(name, self.period_size, self.periods, self.options)
-                if self._driver:
-                    self._start_scheduler()
-                    return
             reasons.append(f"{name}: {FLUID_LOG.recent[-1] if FLUID_LOG.recent else 'driver failed'}")
-        self._start_scheduler()
         raise AudioUnavailable("; ".join(reasons))
 
-    def _start_scheduler(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="cadenza-audio-scheduler", daemon=True)
-        self._thread.start()
+    def set_mixing(self, on: bool) -> bool:
+        """Switch to callback mode (True), where `mix` is heard, or back to the native driver; whether
+        mixing is heard now. A driver without callback mode (FluidSynth's file driver, sdl2) stays native."""
+        if not self._driver or on == self.callback_mode:
+            return self.callback_mode
+        Synth.stop_driver(self._driver)
+        self._driver = 0
+        if on:
+            self._base, self._frames = round(self._clock() * self._synth.settings.sample_rate), 0
+            self.callback_mode = True  # before the driver starts: its first callback reads the clock
+            self._driver = self._synth.start_driver(self._driver_name, self.period_size, self.periods, self.options,
+                                                    self._callback)
+            if self._driver:
+                self._saved_switch = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._saved_switch, self.SWITCH_SECONDS))
+                return True
+            self.callback_mode = False
+        else:
+            self.callback_mode = False
+            self._restore_switch()
+        self._driver = self._synth.start_driver(self._driver_name, self.period_size, self.periods, self.options)
+        return False
+
+    def _restore_switch(self) -> None:
+        if self._saved_switch is not None:
+            sys.setswitchinterval(self._saved_switch)
+            self._saved_switch = None
 
     def _run(self) -> None:
         while not self._closing.wait(self.TICK_SECONDS):
-            self._pump(self.now())
+            if not self.callback_mode:
+                self._pump(self.now())
 
     def _render(self, _data, length: int, _nfx: int, _fx, nout: int, out) -> int:
         """The driver's callback (its audio thread): render `length` frames into its two float buffers.
 
-        It must never raise into C, and never wait long: the player's pump takes its lock without
+        It must never raise into C, and never wait long: the player's pump and mix take its lock without
         blocking (engine.audio.player)."""
         try:
             if nout < 2 or length <= 0:
@@ -167,7 +201,7 @@ class DriverOutput:
             if len(self._scratch) < length:
                 self._scratch = np.zeros((length, 2), np.float32)
             audio = self._scratch[:length]
-            render_blocks(self._synth, self._pump, self._mix, audio, self._frames)
+            render_blocks(self._synth, self._pump, self._mix, audio, self._base + self._frames, hold_gil=True)
             self._frames += length
             ctypes.memmove(out[0], np.ascontiguousarray(audio[:, 0]).ctypes.data, 4 * length)
             ctypes.memmove(out[1], np.ascontiguousarray(audio[:, 1]).ctypes.data, 4 * length)
@@ -185,6 +219,7 @@ class DriverOutput:
         Synth.stop_driver(self._driver)
         self._driver = 0
         self.callback_mode = False
+        self._restore_switch()
 
 
 class OfflineOutput:
@@ -206,6 +241,10 @@ class OfflineOutput:
 
     def open(self, synth: Synth | None, pump: Pump, mix: Mix | None = None) -> None:
         self._synth, self._pump, self._mix, self._frames = synth, pump, mix, 0
+
+    def set_mixing(self, on: bool) -> bool:
+        """Offline, `mix` is always heard."""
+        return self._synth is not None
 
     def now(self) -> float:
         return self._frames / self._synth.settings.sample_rate if self._synth else 0.0

@@ -229,12 +229,14 @@ class Player:
             self._position = self._playback.first.end_tick
             self._playback = None
 
-    def set_film_sound(self, film: FilmSound | None) -> None:
-        """Mix the video's sound into the output from now on (None: no film sound). The caller owns `film`."""
+    def set_film_sound(self, film: FilmSound | None) -> bool:
+        """Mix the video's sound into the output from now on (None: no film sound); whether it is heard (not
+        without a sound device, or with a driver that cannot mix). The caller owns `film`."""
         with self._lock:
             if film is not None:
                 film.forget_position()
             self._film = film
+        return self._output.set_mixing(film is not None)
 
     @property
     def film_sound(self) -> FilmSound | None:

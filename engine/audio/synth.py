@@ -40,6 +40,11 @@ _write_float = _lib.fluid_synth_write_float
 _write_float.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int,
                          ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
 _write_float.restype = ctypes.c_int
+# The same function called without releasing the GIL, for the audio driver's callback (engine.audio.output): a
+# thread that gives the GIL up waits up to a switch interval to get it back, on every call.
+_write_float_holding_gil = ctypes.PyDLL(_lib._name).fluid_synth_write_float
+_write_float_holding_gil.argtypes = _write_float.argtypes
+_write_float_holding_gil.restype = ctypes.c_int
 _set_channel_type = _lib.fluid_synth_set_channel_type
 _set_channel_type.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
 _set_channel_type.restype = ctypes.c_int
@@ -212,14 +217,17 @@ class Synth:
         _noteoff(self.handle, channel, pitch)
 
     # --- samples ----------------------------------------------------------------
-    def write(self, buffer: np.ndarray, start: int = 0, frames: int | None = None) -> None:
-        """Synthesize `frames` stereo frames into rows start.. of a C-contiguous float32 (n, 2) buffer."""
+    def write(self, buffer: np.ndarray, start: int = 0, frames: int | None = None, hold_gil: bool = False) -> None:
+        """Synthesize `frames` stereo frames into rows start.. of a C-contiguous float32 (n, 2) buffer.
+
+        `hold_gil`: keep Python's GIL meanwhile (a 64-frame block takes microseconds), so a real-time thread
+        is not sent to the back of the queue for it."""
         if frames is None:
             frames = len(buffer) - start
         if frames <= 0:
             return
         pointer = buffer.ctypes.data
-        _write_float(self.handle, frames, pointer, 2 * start, 2, pointer, 2 * start + 1, 2)
+        (_write_float_holding_gil if hold_gil else _write_float)(self.handle, frames, pointer, 2 * start, 2, pointer, 2 * start + 1, 2)
 
     def samples(self, frames: int) -> np.ndarray:
         buffer = np.zeros((frames, 2), dtype=np.float32)

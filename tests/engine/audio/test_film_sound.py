@@ -7,12 +7,15 @@ each burst begins, to the sample, and that it is gone when muted.
 """
 from __future__ import annotations
 
+import sys
+import time
+
 import numpy as np
 import pytest
 from audio_measure import SILENT, TPQ, melody, peak
 
 from engine.audio.film_sound import FilmAudio, FilmSound, decibels_to_gain
-from engine.audio.output import OfflineOutput
+from engine.audio.output import DriverOutput, OfflineOutput
 from engine.audio.player import Player
 from engine.song import Song
 from engine.timing import TempoChange
@@ -178,3 +181,39 @@ def test_a_video_without_sound_or_unreadable_is_silent_and_says_so(tmp_path):
     broken = FilmAudio(junk, RATE)
     assert not broken.has_sound and broken.error.startswith(f"{junk}: cannot read its sound")
     assert "\n" not in broken.error
+
+
+def test_a_sound_card_driver_mixes_in_callback_mode_only_while_a_film_is_attached(film):
+    """ALSA's null device (a sound card that discards, without pacing): the driver runs native until a film
+    sound is attached, then calls back into Python, which pumps, synthesizes and mixes every period."""
+    output = DriverOutput(driver="alsa", options={"audio.alsa.device": "null"})
+    switch = sys.getswitchinterval()
+    with Player(silent_song(), output=output) as player:
+        if not player.available:
+            pytest.skip(f"no ALSA null device here: {player.status_message}")
+        assert not output.callback_mode
+        sound = FilmSound(film)
+        assert player.set_film_sound(sound) and output.callback_mode
+        assert sys.getswitchinterval() == pytest.approx(DriverOutput.SWITCH_SECONDS)
+        player.set_loop(0, 16 * TPQ)  # unpaced, the song's 8 s pass in a blink: loop so it never ends
+        player.play(0)
+        clock = output.now()
+        deadline = time.monotonic() + 5
+        while output.now() - clock < 0.5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert output.now() - clock >= 0.5 and output.callback_errors == 0
+        assert sound._next is not None  # the film was read from
+        assert not player.set_film_sound(None) and not output.callback_mode
+        assert sys.getswitchinterval() == switch
+
+
+def test_a_driver_without_callback_mode_plays_on_without_the_film(tmp_path, film):
+    """FluidSynth's file driver has no callback mode: the music plays as before, and the player says the
+    film is not heard."""
+    output = DriverOutput(driver="file", options={"audio.file.name": str(tmp_path / "live.wav")})
+    with Player(silent_song(), output=output) as player:
+        assert player.available
+        assert not player.set_film_sound(FilmSound(film)) and not output.callback_mode
+        player.play(0)
+        time.sleep(0.2)
+        assert player.is_playing and player.position_tick() > 0
