@@ -15,7 +15,7 @@
    (period x periods) is a dropout on a sound card. Also the render cost per
    period.
 
-    .venv/bin/python benchmarks/bench_film_sound.py [--seconds 5] [--switch 0.005 0.001]
+    .venv/bin/python benchmarks/bench_film_sound.py [--seconds 5] [--period 256] [--switch 0.005 0.001]
 """
 from __future__ import annotations
 
@@ -137,6 +137,7 @@ def paced(output: DriverOutput, seconds: float, load: str, window=None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="per real-time run")
+    parser.add_argument("--period", type=int, default=256, help="frames per period (the MIDI preferences' setting)")
     parser.add_argument("--switch", type=float, nargs="+", default=[0.005, 0.001],
                         help="sys.setswitchinterval values to try (Python's default is 0.005)")
     args = parser.parse_args()
@@ -160,7 +161,7 @@ def main() -> None:
     app.processEvents()
     band = Song(tracks=(Track(id=1, notes=tuple(Note(i * 240, 60 + i % 12, 200, 90) for i in range(64))),),
                 end_tick=64 * 240)
-    output = DriverOutput(driver="file", period_size=256, periods=2)  # never opened: _render is driven by hand
+    output = DriverOutput(driver="file", period_size=args.period, periods=2)  # never opened: _render is driven by hand
     player = Player(band, output=OfflineOutput())
     output._synth, output._pump, output._mix = player.synth, player.pump, player.mix
     film = FilmAudio(clips["aac"], RATE)
