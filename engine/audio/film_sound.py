@@ -94,8 +94,12 @@ class FilmAudio:
         return self._decoded
 
     def samples(self) -> np.ndarray:
-        """What is decoded so far, (n, 2) int16 (a view: read-only by convention)."""
-        return self._samples[:self._decoded]
+        """What is decoded so far, (n, 2) int16 (a view: read-only by convention).
+
+        The count is read before the array: a grown array holds everything published before it, so the
+        audio thread never pairs a new count with an old, shorter array."""
+        decoded = self._decoded
+        return self._samples[:decoded]
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the whole soundtrack is decoded (tests, export); False on timeout."""
@@ -139,8 +143,7 @@ class FilmAudio:
             chunk, position = chunk[-position:], 0
         if end > len(self._samples):  # the container under-stated its length: grow (readers keep the old array)
             grown = np.zeros((max(end, len(self._samples) * 3 // 2), 2), np.int16)
-            grown[:self._decoded] = self._samples[:self._decoded]
-            grown[self._decoded:position] = self._samples[self._decoded:position]
+            grown[:len(self._samples)] = self._samples
             self._samples = grown
         if len(chunk):
             self._samples[position:end] = chunk

@@ -217,3 +217,18 @@ def test_a_driver_without_callback_mode_plays_on_without_the_film(tmp_path, film
         player.play(0)
         time.sleep(0.2)
         assert player.is_playing and player.position_tick() > 0
+
+
+def test_sound_longer_than_the_container_said_is_kept(film):
+    """A container that under-states its length: the buffer grows and keeps what was decoded."""
+    before = film.samples().copy()
+    size = len(film._samples)
+    tail = np.full((RATE, 2), 1234, np.int16)
+    try:
+        assert film._append(tail, size - 10) == size - 10 + RATE
+        assert len(film._samples) >= size - 10 + RATE
+        assert np.array_equal(film._samples[:len(before)], before)
+        assert np.array_equal(film._samples[size - 10:size - 10 + RATE], tail)
+    finally:
+        film._samples = film._samples[:size].copy()
+        film._samples[size - 10:] = 0
