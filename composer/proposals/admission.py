@@ -15,7 +15,8 @@ Continue stays bounded. It appends at most engine.limits' `appended_bars`
 """
 from __future__ import annotations
 
-from composer.proposals.spec import TASK_ROLES, ProposalError, Region, Task
+from composer.proposals.spec import ProposalError, Region, Task
+from composer.proposals.tasks import TASKS
 from engine.instruments import is_drum_kit
 from engine.limits import check_appended_bars
 from engine.song import Song
@@ -24,13 +25,13 @@ from engine.song import Song
 def check_request(song: Song, region: Region, task: Task) -> None:
     """Raise a one-line error for a request that cannot be done (see the module docstring)."""
     check_tracks_fit(song, region, task)
-    if task is Task.CONTINUE:
+    if TASKS[task].appends:
         check_appended_bars(song, len(region.bars))
 
 
 def check_tracks_fit(song: Song, region: Region, task: Task) -> None:
     """Raise ProposalError (one line) when `task` names a part its region's tracks cannot play."""
-    role = TASK_ROLES.get(task)
+    role = TASKS[task].role
     if role is None:
         return  # fill, continue, variations and chords keep each track's own kind
     tracks = {track.id: track for track in song.tracks}

@@ -20,7 +20,7 @@ from composer.proposals.context import duration_ticks, step_ticks
 from composer.proposals.plan import Plan
 from composer.proposals.ranges import outside_playable, place_in_register
 from composer.proposals.rules import GM_DRUMS, MONO_ROLES
-from composer.proposals.spec import TASK_ROLES, Task
+from composer.proposals.tasks import TASKS
 from composer.tokens.encode import CHORD_LANE
 from composer.tokens.vocab import DRUM_STEPS
 from engine.chords import ChordEvent
@@ -29,7 +29,6 @@ from engine.pitch import midi_note_name
 from engine.song import Song
 
 
-VARIATIONS = (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR)  # they answer the old line, in its register
 
 
 @dataclass
@@ -64,7 +63,7 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
                 out.append(note)
         if lane.role in MONO_ROLES and not lane.drums:
             out = _single_line(song, target, plan.ticks[1], out, locked)
-            if plan.controls.pitch_range is None and not locked and plan.task not in VARIATIONS:
+            if plan.controls.pitch_range is None and not locked and not TASKS[plan.task].variation:  # a variation: the old register
                 out = place_in_register(out, plan.ranges[target])  # a user's range, a locked note or the old line decides
         notes[target] = tuple(sorted(out + list(locked)))
     return Content(notes, chords)
@@ -135,7 +134,7 @@ def check(plan: Plan, content: Content, truncated: int) -> Content:
         fixed = set(plan.locked_notes.get(track_id, ()))
         if mono and any(a.end > b.start and not (a in fixed and b in fixed) for a, b in pairwise(notes)):
             content.hard.append(f"{name}: notes overlap in a single line")
-        if not notes and plan.task in TASK_ROLES:
+        if not notes and TASKS[plan.task].role is not None:
             content.hard.append(f"{name}: no notes written for the {plan.task.value} asked for")
         if controls.density is not None:
             for b in plan.bars:

@@ -43,7 +43,8 @@ from composer.proposals.rules import (
     rhythm_template,
     track_token,
 )
-from composer.proposals.spec import TASK_ROLES, Controls, ProposalError, Region, Task
+from composer.proposals.spec import Controls, ProposalError, Region, Task
+from composer.proposals.tasks import TASKS
 from composer.tokens.encode import CHORD_LANE, cell_tokens, encode
 from composer.tokens.grid import (
     Grid,
@@ -97,14 +98,15 @@ class Plan:
 
 def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_size: int) -> Plan:
     bars = region.bars
-    if task is Task.CONTINUE and bars.start < song.bar_count():
+    spec = TASKS[task]
+    if spec.appends and bars.start < song.bar_count():
         raise ProposalError(f"continue writes after the song's last bar ({song.bar_count()}); "
                             f"the region starts at bar {bars.start + 1}")
     start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
     if end > song.length_ticks:
         song = song.with_(end_tick=end)
-    targets: list[int | str] = [CHORD_LANE] if task is Task.CHORDS else list(region.track_ids)
-    if task is Task.CONTINUE and not targets:
+    targets: list[int | str] = [CHORD_LANE] if spec.chord_lane else list(region.track_ids)
+    if spec.appends and not targets:
         targets = ([CHORD_LANE] if song.chords else []) + [t.id for t in song.tracks]
     if not targets:
         raise ProposalError(f"the {task.value} task needs at least one track in the region")
@@ -116,10 +118,10 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
     # The corpus has drums only alone (Groove): drums shown other parts are out of the model's experience
     # (it then writes pitched notes on toms and bells), so drums-only proposals see drum tracks only.
     drums_only = bool(note_targets) and CHORD_LANE not in targets and all(
-        task is Task.DRUMS or (task not in TASK_ROLES and song.track(t).is_drums) for t in note_targets)
+        spec.role == "drums" or (spec.role is None and song.track(t).is_drums) for t in note_targets)
     chord_lane = not drums_only and (bool(song.chords) or CHORD_LANE in targets)
     track_ids = select_tracks(song, note_targets, bars, drums_only)
-    per_bar = sum(TOKENS_PER_BAR.get(TASK_ROLES.get(task) or _role(song, t), 24) for t in targets)
+    per_bar = sum(TOKENS_PER_BAR.get(spec.role or _role(song, t), 24) for t in targets)
     chunk = max(1, min(len(bars), math.floor(block_size * FILL_SHARE / (per_bar * DENSITY_FACTOR[controls.density] + 8))))
     while True:
         grid, lanes = _task_grid(song, track_ids, chord_lane, controls, task, note_targets)
@@ -138,7 +140,7 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
         else:
             raise ProposalError(f"{len(targets)} lanes are too many for the model's context of {block_size} tokens")
     for target in targets:
-        if task in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR) and grid.lanes[lanes[target]].is_chords:
+        if spec.variation and grid.lanes[lanes[target]].is_chords:
             raise ProposalError("variations rewrite note tracks, not the chord lane")
     plan.locked = _locked_events(song, region, grid, lanes, (start, end))
     plan.ranges = {t: controls.pitch_range or default_range(song, song.track(t), bars) for t in note_targets}
@@ -156,7 +158,7 @@ def _role(song: Song, target: int | str) -> str:
 def _task_grid(song: Song, track_ids: list[int], chord_lane: bool, controls: Controls, task: Task,
                note_targets: tuple[int, ...]) -> tuple[Grid, dict]:
     grid = working_grid(song, track_ids, chord_lane, controls.key)
-    role = TASK_ROLES.get(task)
+    role = TASKS[task].role
     if role is not None:  # the track writes what the task asks, whatever role it had
         grid = replace(grid, lanes=tuple(Lane(l.track_id, role, role == "drums") if l.track_id in note_targets else l
                                          for l in grid.lanes))
@@ -256,7 +258,7 @@ def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
     bias = None
     if lane.track_id is not None and plan.song.track(lane.track_id).role.value == lane.role:
         bias = density_prior(plan.grid, lane_i, plan.bars)
-    if plan.task in TASK_ROLES:
+    if TASKS[plan.task].role is not None:   # a named part: away from empty bars
         bias = np.zeros(len(DENSITY_EDGES), dtype=np.float32) if bias is None else bias
         bias[0] -= EMPTY_BAR_PENALTY
     return bias
@@ -291,7 +293,7 @@ def _set_echo(rule: NoteRule, grid: Grid, bar: int, lane_i: int, this_pass: rang
 
 def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[CellRule]:
     """One rule per cell of the pass, in fill order."""
-    controls, task = plan.controls, plan.task
+    controls, spec = plan.controls, TASKS[plan.task]
     rules = []
     chords_lane = plan.lanes.get(CHORD_LANE)
     chord_masked = chords_lane is not None and CHORD_LANE in plan.targets
@@ -299,19 +301,19 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         lane = grid.lanes[lane_i]
         rule = cell_rule(grid, bar, lane_i, window.start, controls, plan.ranges.get(lane.track_id))
         if rule.chords:
-            rule.require_chord = task in (Task.CHORDS,)
+            rule.require_chord = spec.chord_lane
             rule.chord_mode = controls.chord_following
             rule.harmony = harmony_profile(grid, bar)
             rules.append(rule)
             continue
         rule.locked = plan.locked.get((bar, lane_i), ())
         original = plan.grid.cells[bar][lane_i]
-        if task is Task.VARIATION_RHYTHM:  # an empty bar stays empty
+        if spec.variation == "rhythm":  # an empty bar stays empty
             rule.template = rhythm_template(original)
             rule.locked = ()
-        if task is Task.VARIATION_CONTOUR and not lane.drums:
+        if spec.variation == "contour" and not lane.drums:
             rule.contour = contour(original, rule.bar_len)
-        if task not in (Task.VARIATION_RHYTHM, Task.VARIATION_CONTOUR):  # a variation answers its own bar
+        if not spec.variation:  # a variation answers its own bar
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i)

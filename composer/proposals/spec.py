@@ -48,8 +48,6 @@ class Task(str, Enum):
             raise ProposalError(f"unknown task {text!r} (choose from {', '.join(t.value for t in cls)})") from None
 
 
-# Task -> the track role it writes (None: the region's tracks keep their own roles).
-TASK_ROLES = {Task.MELODY: "melody", Task.BASS: "bass", Task.ACCOMPANIMENT: "accompaniment", Task.DRUMS: "drums"}
 DENSITIES = ("low", "mid", "high")
 PARTS = ("chords", "melody", "bass", "accompaniment", "drums")   # a new sketch's parts, in the order they are written
 CHORD_FOLLOWING = ("off", "soft", "strict")

@@ -61,10 +61,6 @@ TASKS: dict[Task, TaskSpec] = {spec.task: spec for spec in (
              "Ctrl+Alt+Shift+V", variation="contour"),
 )}
 
-# Task -> the track role it writes, for the tasks that name a part.
-TASK_ROLES: dict[Task, str] = {task: spec.role for task, spec in TASKS.items() if spec.role is not None}
-
-
 def task_for_role(role: str) -> Task:
     """The task the Write box offers for a track of `role`: the part it plays, else Fill (by its own role)."""
     return next((task for task, spec in TASKS.items() if spec.role == role), Task.FILL)

@@ -31,14 +31,14 @@ from composer.metrics import CellScores, repetition
 from composer.proposals.context import lane_index
 from composer.proposals.generate import propose
 from composer.proposals.loader import LoadedModel
-from composer.proposals.spec import TASK_ROLES, Controls, ProposalError, Region, Task
+from composer.proposals.spec import Controls, ProposalError, Region, Task
+from composer.proposals.tasks import task_for_role
 from composer.tokens.grid import song_grid
 from composer.training.config import DataSection
 from composer.training.examples import Corpus, make_batch
 
 REGION_BARS = 4
 REPEAT_LOOKBACK = 4  # bars before a region whose restatement counts as a repeat (as bench_proposal_quality)
-_TASKS = {role: task for task, role in TASK_ROLES.items()}
 
 
 def heldout_batches(corpus: Corpus, data: DataSection, block_size: int, sequences: int, seed: int) -> list:
@@ -93,7 +93,7 @@ def pick_regions(pieces: list[CorpusSong], count: int, seed: int) -> list[tuple[
                 starts[piece.song_id] = options
             if starts[piece.song_id]:
                 first = starts[piece.song_id].pop()
-                task = _TASKS.get(track.role.value, Task.FILL)
+                task = task_for_role(track.role.value)
                 found.append((piece, Region(first, first + REGION_BARS - 1, (track.id,)), task))
             if len(found) == count:
                 return found
