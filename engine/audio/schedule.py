@@ -224,8 +224,8 @@ class Playback:
         for event in self.first.events:
             if event.order != CHASED_NOTE_ON or (event.channel, event.a) not in ringing:
                 yield event
-        if self.repeat is None:
-            return
+        if self.repeat is None or not self.repeat.events:
+            return  # a silent loop (no notes, no click): time still wraps (tick_at), and nothing is to be played
         offset = self.first.duration
         while True:
             for event in self.repeat.events:

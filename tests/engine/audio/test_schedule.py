@@ -152,3 +152,16 @@ def test_too_many_tracks_is_a_user_error():
 def test_drum_role_on_any_channel_uses_the_drum_bank():
     song = Song(tracks=(Track(id=1, role=TrackRole.DRUMS, channel=3, notes=melody(count=1)),))
     assert [(e.a, e.b) for e in of_kind(build_schedule(song), PROGRAM)] == [(DRUM_BANK, 0)]
+
+
+def test_a_loop_over_a_silent_song_ends_its_events_instead_of_spinning():
+    """A loop with nothing to play (an empty song, metronome off) once made the player's next() spin forever."""
+    from itertools import islice
+
+    from engine.audio.schedule import Playback
+
+    playback = Playback(Song(), 0, (0, 1920))
+    assert list(islice(playback.events(), 10)) == []
+    assert playback.duration is None and playback.tick_at(3.0) == playback.tick_at(1.0)   # time still wraps
+    clicking = Playback(Song(), 0, (0, 1920), metronome=True)
+    assert len(list(islice(clicking.events(), 10))) == 10                                  # the click still loops
