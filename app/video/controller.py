@@ -87,6 +87,7 @@ class VideoController(QObject):
         files.projectShown.connect(lambda project: self.restore(project.state.video))
         files.video_source = lambda: self.link
         self.linkChanged.connect(lambda: self.link is not None and self.sound.place(self.link.offset_seconds))
+        self.panel.sound.changed.connect(self._sound_changed)
 
     # --- the link ------------------------------------------------------------------------
     def open_video(self, path: str | None = None) -> bool:
@@ -126,7 +127,7 @@ class VideoController(QObject):
             return
         beside = Path(self.files.path).parent / Path(link.path).name if self.files.path else None
         if not Path(link.path).exists() and beside is not None and beside.is_file():
-            link = VideoLink(str(beside.resolve()), link.offset_seconds)
+            link = link.with_(path=str(beside.resolve()))
         try:
             info = read_info(link.path)
         except CadenzaError as error:
@@ -152,7 +153,7 @@ class VideoController(QObject):
         if self.link is None:
             return False
         try:
-            link = VideoLink(self.link.path, seconds)
+            link = self.link.with_(offset_seconds=seconds)
         except ValueError as error:
             self.files.ask(QMessageBox.Warning, self.tr("Cannot place the video"), str(error))
             return False
@@ -193,12 +194,22 @@ class VideoController(QObject):
             return
         label = self._start_label(before.timecode)
         try:
-            link = VideoLink(self.link.path, 0.0 - after.timecode.song_seconds(label))
+            link = self.link.with_(offset_seconds=0.0 - after.timecode.song_seconds(label))
         except ValueError:  # TimecodeError is one: a drop-frame label at a rate without it
             return
         if link != self.link:
             self.link = link
             self.linkChanged.emit()
+
+    def _sound_changed(self) -> None:
+        """Mute and level are saved with the project's video link (like its placement)."""
+        if self.link is None:
+            return
+        row = self.panel.sound
+        link = self.link.with_(sound_muted=row.muted, sound_level_db=row.level_db)
+        if link != self.link:
+            self.link = link
+            self.session.undo_stack.resetClean()
 
     def placement_dialog(self) -> bool:
         if self.link is None:
@@ -227,7 +238,7 @@ class VideoController(QObject):
         self.fetcher = FrameFetcher(link.path, self)
         self.fetcher.frameReady.connect(self._show_frame)
         self.fetcher.failed.connect(self._decode_failed)
-        self.sound.attach(link.path, link.offset_seconds)
+        self.sound.attach(link.path, link.offset_seconds, link.sound_muted, link.sound_level_db)
         self._follow_loop()
         self.dock.setWindowTitle(fill(self.tr("Video — %1"), Path(link.path).name))
         self.linkChanged.emit()

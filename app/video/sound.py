@@ -6,8 +6,8 @@ its placement equal to the picture's (the same offset), and turns the dock's
 controls into plain attribute writes the audio thread reads once per block,
 so muting or moving the level never waits for audio.
 
-Mute and level are editor settings of this window, like the dock's size:
-the project format (engine.project, state.video) has no field for them yet.
+Mute and level are saved with the project's video link (engine.project
+VideoLink: sound_muted, sound_level_db); opening the video shows them.
 """
 from __future__ import annotations
 
@@ -53,6 +53,14 @@ class SoundRow(QWidget):
     def level_db(self) -> float:
         return float(self.level.value())
 
+    def set_values(self, muted: bool, level_db: float) -> None:
+        """Show saved settings (a project opened): no `changed`, nothing new to save."""
+        self.blockSignals(True)
+        self.mute.setChecked(muted)
+        self.level.setValue(round(level_db))
+        self.blockSignals(False)
+        self._show()
+
     def show_state(self, has_sound: bool | None) -> None:
         """Enable the controls for a video with sound; say so for one without (None: no video)."""
         self.setEnabled(bool(has_sound))
@@ -78,9 +86,11 @@ class FilmSoundControl(QObject):
         row.changed.connect(self._apply)
         row.show_state(None)
 
-    def attach(self, path: str, offset_seconds: float) -> None:
-        """Start decoding `path`'s sound and play it with the music (if there is a player to play it)."""
+    def attach(self, path: str, offset_seconds: float, muted: bool = False, level_db: float = 0.0) -> None:
+        """Start decoding `path`'s sound and play it with the music (if there is a player to play it), muted and
+        levelled as the project saved it."""
         self.detach()
+        self.row.set_values(muted, level_db)
         player = self.transport.player
         if player is None:
             return

@@ -17,7 +17,8 @@ defaults for older files). Version 6 added `state.style` (the learned style
 proposals use, by name, or null); older files read with none. Version 7 moved
 the locks into the song, where undo and redo reach them: a track's `locked`
 field, and a fifth value 1 in a locked note's row ([start, pitch, duration,
-velocity, 1]); `state.locks` is gone. An older file's `state.locks` are read
+velocity, 1]); `state.locks` is gone; and `state.video` gained the video's
+own sound as the user left it (`sound_muted`, `sound_level_db`). An older file's `state.locks` are read
 and put on its song's tracks and notes, so nothing the user locked is lost.
 """
 from __future__ import annotations
@@ -54,7 +55,8 @@ _STATE_FIELDS_V5 = _STATE_FIELDS_V3 + ("mix",)
 _STATE_FIELDS_V6 = _STATE_FIELDS_V5 + ("style",)
 _STATE_FIELDS = tuple(name for name in _STATE_FIELDS_V6 if name != "locks")
 _MIX_FIELDS = ("balance", "reverb", "reverb_amount", "reverb_room", "chorus", "chorus_amount")
-_VIDEO_FIELDS = ("path", "offset_seconds")
+_VIDEO_FIELDS_V6 = ("path", "offset_seconds")
+_VIDEO_FIELDS = _VIDEO_FIELDS_V6 + ("sound_muted", "sound_level_db")
 _LOCKS_FIELDS = ("tracks", "notes")
 _VIEW_FIELDS = ("zoom_x", "zoom_y", "scroll_tick", "scroll_pitch")
 _LOOP_FIELDS = ("start", "end", "enabled")
@@ -128,8 +130,7 @@ def state_to_json(state: ProjectState) -> dict[str, Any]:
                  "scroll_pitch": view.scroll_pitch},
         "snap_ticks": state.snap_ticks,
         "takes": state.takes,
-        "video": None if state.video is None else {"path": state.video.path,
-                                                   "offset_seconds": state.video.offset_seconds},
+        "video": None if state.video is None else {name: getattr(state.video, name) for name in _VIDEO_FIELDS},
         "mix": {name: getattr(state.mix, name) for name in _MIX_FIELDS},
         "style": state.style,
     }
@@ -272,7 +273,7 @@ def state_from_json(value: Any, where: str, version: int = FORMAT_VERSION) -> Pr
                    scroll_pitch=integer(view["scroll_pitch"], f"{where}.view.scroll_pitch")),
         snap_ticks=integer(f["snap_ticks"], f"{where}.snap_ticks"),
         takes=array(f["takes"], f"{where}.takes"),
-        video=optional(f["video"], f"{where}.video", _video_from_json) if version >= 3 else None,
+        video=optional(f["video"], f"{where}.video", lambda v, w: _video_from_json(v, w, version)) if version >= 3 else None,
         mix=_mix_from_json(f["mix"], f"{where}.mix") if version >= 5 else DEFAULT_MIX,
         style=optional(f["style"], f"{where}.style", text) if version >= 6 else None,
     )
@@ -314,9 +315,12 @@ def _with_old_locks(song: Song, value: Any, where: str) -> Song:
     return song.with_(tracks=tuple(new_tracks))
 
 
-def _video_from_json(value: Any, where: str) -> VideoLink:
-    f = obj(value, where, _VIDEO_FIELDS)
-    return build(where, VideoLink, text(f["path"], f"{where}.path"), number(f["offset_seconds"], f"{where}.offset_seconds"))
+def _video_from_json(value: Any, where: str, version: int) -> VideoLink:
+    f = obj(value, where, _VIDEO_FIELDS if version >= 7 else _VIDEO_FIELDS_V6)
+    sound = {} if version < 7 else {"sound_muted": boolean(f["sound_muted"], f"{where}.sound_muted"),
+                                    "sound_level_db": number(f["sound_level_db"], f"{where}.sound_level_db")}
+    return build(where, VideoLink, text(f["path"], f"{where}.path"), number(f["offset_seconds"], f"{where}.offset_seconds"),
+                 **sound)
 
 
 def _loop_from_json(value: Any, where: str) -> LoopRegion:

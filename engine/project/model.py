@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from engine.audio.film_sound import MAX_GAIN_DB as FILM_MAX_DB, MIN_GAIN_DB as FILM_MIN_DB
 from engine.audio.mix import DEFAULT_MIX, MixSettings
 from engine.song import Song
 
@@ -55,12 +56,15 @@ class VideoLink:
     `offset_seconds` is the video's own time at the song's start (tick 0): a
     video that starts at 01:00:00:00 under a cue that starts at 01:00:10:00 has
     offset 10.0; a negative offset means the picture starts after the song does.
-    The file itself is not part of the project, only its path. The picture
-    plays silent (docs/VIDEO.md says why), so there is no audio setting.
+    The file itself is not part of the project, only its path. The video's
+    own sound plays with the music (engine.audio.film_sound): `sound_muted`
+    and `sound_level_db` are how the user left it.
     """
 
     path: str
     offset_seconds: float = 0.0
+    sound_muted: bool = False
+    sound_level_db: float = 0.0
 
     MAX_OFFSET_SECONDS = 86_400.0  # a day: timecode wraps at 24 hours
 
@@ -69,6 +73,11 @@ class VideoLink:
             raise ValueError("video path must not be empty")
         if not (math.isfinite(self.offset_seconds) and abs(self.offset_seconds) < self.MAX_OFFSET_SECONDS):
             raise ValueError(f"video offset must be a number of seconds within ±86400, got {self.offset_seconds}")
+        if not (math.isfinite(self.sound_level_db) and FILM_MIN_DB <= self.sound_level_db <= FILM_MAX_DB):
+            raise ValueError(f"video sound level must be {FILM_MIN_DB:g}..{FILM_MAX_DB:g} dB, got {self.sound_level_db}")
+
+    def with_(self, **changes: Any) -> "VideoLink":
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True)

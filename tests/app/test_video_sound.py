@@ -112,3 +112,29 @@ def test_screenshot_of_the_dock_with_its_sound_controls(film_window, qtbot, tmp_
     path = tmp_path / "video_sound.png"
     assert window.video.dock.grab().save(str(path))
     assert path.stat().st_size > 1000
+
+
+def test_mute_and_level_are_saved_with_the_project_and_come_back_heard_that_way(film_window, tmp_path):
+    window, output = film_window
+    row = window.video.panel.sound
+    QTest.mouseClick(row.mute, Qt.LeftButton)
+    row.level.setValue(-12)
+    assert window.files.dirty                                                   # something to save
+    path = tmp_path / "cue.cadenza"
+    assert window.files.save_as(str(path))
+    from engine.project import load_project
+    saved = load_project(path).state.video
+    assert saved.sound_muted and saved.sound_level_db == -12.0
+    window.files.new()
+    assert window.files.open_file(str(path), confirm=False) and not window.files.dirty
+    assert window.video.sound.sound.audio.wait(10)
+    row = window.video.panel.sound
+    assert row.muted and row.level_db == -12.0 and row.mute.text() == "Film sound muted"
+    window.options.seek(960)
+    window.transport.play()
+    assert np.max(np.abs(output.advance(0.4))) < SILENT                          # muted as saved
+    QTest.mouseClick(row.mute, Qt.LeftButton)
+    window.transport.stop()
+    window.options.seek(960)
+    window.transport.play()
+    assert np.max(np.abs(output.advance(0.4))) == pytest.approx(0.5 * 10 ** (-12 / 20), rel=0.02)

@@ -129,17 +129,34 @@ def test_a_truncated_video_is_refused_or_shows_what_it_has(tmp_path, clip):
 
 # --- the project file keeps the link --------------------------------------------------------
 def test_the_video_link_round_trips_through_the_project_file(tmp_path):
-    project = Project(state=ProjectState(video=VideoLink("/films/reel 2.mov", offset_seconds=-10.5)))
+    project = Project(state=ProjectState(video=VideoLink("/films/reel 2.mov", offset_seconds=-10.5, sound_muted=True,
+                                                         sound_level_db=-12.0)))
     save_project(project, tmp_path / "cue.cadenza")
     assert load_project(tmp_path / "cue.cadenza") == project
     assert project_to_json(Project())["state"]["video"] is None
 
 
+def test_a_format_6_video_link_reads_with_its_sound_on_at_0_db():
+    document = project_to_json(Project(state=ProjectState(video=VideoLink("/films/reel.mov", 2.0))))
+    document["version"] = 6
+    document["state"]["video"] = {"path": "/films/reel.mov", "offset_seconds": 2.0}
+    document["state"]["locks"] = {"tracks": [], "notes": {}}
+    link = project_from_bytes(json.dumps(document).encode(), "old.cadenza").state.video
+    assert link == VideoLink("/films/reel.mov", 2.0) and not link.sound_muted and link.sound_level_db == 0.0
+
+
 @pytest.mark.parametrize("video, problem", [
-    ({"path": "", "offset_seconds": 0}, "state.video: video path must not be empty"),
-    ({"path": "a.mp4", "offset_seconds": 1e9}, "state.video: video offset must be a number of seconds"),
-    ({"path": "a.mp4", "offset_seconds": "10"}, "state.video.offset_seconds: expected a number"),
+    ({"path": "", "offset_seconds": 0, "sound_muted": False, "sound_level_db": 0},
+     "state.video: video path must not be empty"),
+    ({"path": "a.mp4", "offset_seconds": 1e9, "sound_muted": False, "sound_level_db": 0},
+     "state.video: video offset must be a number of seconds"),
+    ({"path": "a.mp4", "offset_seconds": "10", "sound_muted": False, "sound_level_db": 0},
+     "state.video.offset_seconds: expected a number"),
     ({"path": "a.mp4"}, "state.video: missing field 'offset_seconds'"),
+    ({"path": "a.mp4", "offset_seconds": 0, "sound_muted": False, "sound_level_db": 40},
+     "state.video: video sound level must be -60..12 dB, got 40"),
+    ({"path": "a.mp4", "offset_seconds": 0, "sound_muted": "no", "sound_level_db": 0},
+     "state.video.sound_muted: expected true or false"),
 ])
 def test_a_bad_video_link_is_a_one_line_error_naming_its_place(video, problem):
     document = project_to_json(Project())
