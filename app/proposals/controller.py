@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal, QT_TRANSLATE_NOOP
 from app.i18n import fill
 from app.i18n.terms import role_name, task_noun
 from app.proposals.audition import TakeAudition
+from app.proposals.controls import composer_controls
 from app.proposals.job import ProposalJob, ProposalRequest, run_proposal
 from app.proposals.overlay import TakeOverlay
 from app.proposals.panel import ProposalPanel
@@ -31,7 +32,7 @@ from app.roll.options import EditorOptions
 from app.session import Session
 from app.transport import Transport
 from composer.proposals.session import ProjectEdit
-from composer.proposals.spec import Region
+from composer.proposals.spec import Region, Task
 from composer.proposals.takes import Take
 from composer.proposals.tasks import TASKS, task_for_role
 from engine.edits import EditError, ReplaceSong
@@ -135,11 +136,16 @@ class ProposalController(QObject):
         if self.running:
             self._say(self.tr("A proposal is already running (Cancel stops it)"))
             return False
-        settings = {**self.panel.settings(), **settings, "task": task}
-        settings["seed"] = self.panel.next_seed()
-        request = ProposalRequest(self.session.song, region, task, settings, self.model_path)
-        self._start(partial(run_proposal, request), partial(self._proposed, request))
-        self._say(fill(self.tr("Writing %n take(s) of %1…", "", int(settings["takes"])), task_noun(task)))
+        words = {**self.panel.settings(), **settings, "task": task}
+        words["seed"] = self.panel.next_seed()
+        try:
+            controls = composer_controls(self.session.song, region, words)
+        except CadenzaError as error:
+            self._say(str(error), error=True)
+            return False
+        request = ProposalRequest(self.session.song, region, Task(task), controls, words.get("style"), self.model_path)
+        self._start(partial(run_proposal, request), partial(self._proposed, region, words))
+        self._say(fill(self.tr("Writing %n take(s) of %1…", "", controls.candidates), task_noun(task)))
         return True
 
     def _start(self, work, on_success) -> None:
@@ -159,10 +165,10 @@ class ProposalController(QObject):
             self.job.cancel()
             self._say(self.tr("Cancelling…"))
 
-    def _proposed(self, request: ProposalRequest, candidates: list) -> None:
-        """The takes are listed as one undo step (Undo takes the whole Generate back), the first one shown."""
-        region = request.region
-        added = self.proposals.added(candidates, (region.first_bar, region.last_bar), request.settings)
+    def _proposed(self, region: Region, words: dict, candidates: list) -> None:
+        """The takes are listed as one undo step (Undo takes the whole Generate back), the first one shown;
+        each records the panel's words it was made with (the take list says them)."""
+        added = self.proposals.added(candidates, (region.first_bar, region.last_bar), words)
         self.session.push_project(ProjectEdit(None, added, "Generate takes"))
         self._show(added.takes[0].id)
         seconds = time.perf_counter() - self._started

@@ -42,40 +42,21 @@ from typing import Callable
 
 from PySide6.QtCore import QThread, Signal
 
-from app.proposals.originality_badge import reference_folder
 from app.settings import settings as user_settings
-from composer.proposals.spec import Region
+from composer.proposals.spec import Controls, Region, Task
 from engine.errors import CadenzaError
 from engine.song import Song
 
-# Adventurousness 1..10 -> sampling temperature (5 is the model's own 1.0).
-ADVENTURE_TEMPERATURE = {level: round(0.4 + 0.12 * level, 2) for level in range(1, 11)}
-DENSITY_WORDS = {"auto": None, "sparse": "low", "medium": "mid", "busy": "high"}
-CHORD_WORDS = {"loosely": "soft", "closely": "strict", "ignore": "off"}
-RANGE_WORDS = {"any": None, "low": (28, 55), "middle": (48, 79), "high": (60, 91)}
-
-
 @dataclass(frozen=True)
 class ProposalRequest:
+    """What the worker is handed: plain, validated values (app.proposals.controls made the Controls)."""
+
     song: Song
     region: Region
-    task: str
-    settings: dict                  # the panel's settings, in the user's words (see ProposalPanel.settings)
+    task: Task
+    controls: Controls
+    style: str | None = None        # a learned style to decode in (docs/STYLES.md), None: the composer's own
     model_path: str | None = None
-
-
-def composer_controls(song: Song, request: ProposalRequest):
-    """The panel's words -> composer Controls (on the worker thread: this imports the composer)."""
-    from composer.proposals import Controls
-
-    s = request.settings
-    start = song.meter_map.bar_start(request.region.first_bar)
-    key = song.key_at(start)
-    return Controls(temperature=ADVENTURE_TEMPERATURE[int(s["adventure"])], seed=int(s["seed"]),
-                    candidates=int(s["takes"]), key=key, key_strict=bool(s["key_lock"]) and key is not None,
-                    pitch_range=RANGE_WORDS[s["range"]], density=DENSITY_WORDS[s["density"]],
-                    chord_following=CHORD_WORDS[s["follow_chords"]], avoid_close_matches=bool(s.get("avoid_close")),
-                    reference_folder=reference_folder())
 
 
 TORCH_LIBRARIES = ("libtorch_cpu.so", "libtorch_python.so")
@@ -193,13 +174,12 @@ def run_proposal(request: ProposalRequest, cancel: threading.Event, progress: Ca
     from composer.proposals.decoding import torch_threads
 
     with torch_threads(composer_threads()):
-        if request.settings.get("style"):
+        if request.style:
             from app.proposals.learn_style import style_data_folder
             from composer.style.apply import styled_model
 
-            model = styled_model(request.settings["style"], request.model_path, style_data_folder())
-        controls = composer_controls(request.song, request)
-        return propose(request.song, request.region, request.task, controls, model, cancel, progress)
+            model = styled_model(request.style, request.model_path, style_data_folder())
+        return propose(request.song, request.region, request.task, request.controls, model, cancel, progress)
 
 
 class ProposalJob(QThread):

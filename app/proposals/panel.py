@@ -18,7 +18,7 @@ from app.settings import settings as user_settings
 from app.i18n import fill
 from app.i18n.terms import task_label
 from app.proposals import originality_badge
-from app.proposals.job import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
+from app.proposals.controls import CHORD_WORDS, DENSITY_WORDS, RANGE_WORDS
 from app.proposals.takes import take_label
 from composer.proposals.takes import Take
 from composer.proposals.tasks import TASKS

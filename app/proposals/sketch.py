@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from app.count_spin import BarCountSpinBox
 from app.i18n.terms import fill_combo, role_name, scale_name, select_data
-from app.proposals.job import ADVENTURE_TEMPERATURE, composer_threads, preload_torch
+from app.proposals.controls import ADVENTURE_TEMPERATURE
+from app.proposals.job import composer_threads, preload_torch
 from app.proposals.sketch_brief import PITCHED_PARTS, BriefFields
 from engine.keys import Key
 from engine.pitch import SHARP_NAMES

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.proposals import originality_badge
-from app.proposals.job import ProposalRequest, composer_controls
+from app.proposals.controls import composer_controls
 from app.proposals.panel import ProposalPanel
 from composer.proposals.spec import Region
 from composer.proposals.takes import Take
@@ -73,11 +73,11 @@ def test_avoid_close_matches_persists_and_reaches_the_controls(qtbot, tmp_path):
     from app.settings import settings
     settings().setValue(originality_badge.REFERENCE_SETTING, str(tmp_path))
     song = Song(tracks=(Track(id=1, role=TrackRole.MELODY),))
-    request = ProposalRequest(song, Region(0, 1, (1,)), "melody", again.settings())
-    controls = composer_controls(song, request)
+    region = Region(0, 1, (1,))
+    controls = composer_controls(song, region, again.settings())
     assert controls.avoid_close_matches and controls.reference_folder == str(tmp_path)
     originality_badge.clear_reference_folder()
-    assert composer_controls(song, request).reference_folder is None
+    assert composer_controls(song, region, again.settings()).reference_folder is None
 
 
 def test_generated_takes_in_the_editor_carry_their_badge(qtbot, window, proposal_checkpoint, index, tmp_path,
