@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QProgressDialog, QSlider, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.roll.snap import DIVISIONS, Snap
+from engine.errors import CadenzaError
 
 
 def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
@@ -21,6 +22,16 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
     if default != QMessageBox.NoButton:
         box.setDefaultButton(default)
     return QMessageBox.StandardButton(box.exec())
+
+
+def file_error_text(path: str, error: Exception) -> str:
+    """The one line a message box shows when a file cannot be read or written.
+
+    A CadenzaError already names the file and the reason; an OSError gets the path and its plain reason
+    (strerror, not Python's "[Errno 2] ..." form)."""
+    if isinstance(error, CadenzaError):
+        return str(error)
+    return f"{path}: {getattr(error, 'strerror', None) or error}"
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

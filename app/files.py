@@ -2,14 +2,14 @@
 
 All reading and writing is engine.files / engine.project; this controller adds
 the user's side: dialogs, the unsaved-changes question, the document's path and
-title, and the recovery offer. A file that fails to open shows its one-line
+title, and the recovery offer (app.recovery_offer). A file that fails to open shows its one-line
 reason and leaves the current song exactly as it was (the song is only
 replaced after the whole file has been read).
 
 MusicXML scores (.musicxml, .xml, .mxl) open like MIDI files (File > Open,
 Open recent, a file dropped on the window, the command line), but in the
-background with a progress bar (app.score_open): a symphony takes a second or
-two to read. Their repeats are unfolded unless the user turned that off
+background with a progress bar (app.score_files holds that one job): a
+symphony takes a second or two to read. Their repeats are unfolded unless the user turned that off
 (`unfold_repeats`, kept in the settings as `open/unfold_repeats`).
 
 `ask` and `choose_path` are the only ways it talks to the user; with
@@ -19,18 +19,19 @@ their safe default, so a batch run can never hang on a dialog.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.autosave import Autosaver
-from app.dialogs import ask
+from app.dialogs import ask, file_error_text
 from app.file_dialogs import remember_folder, start_path
+from app.recovery_offer import RecoveryOffer
 from app.i18n import fill
 from app.roll.options import EditorOptions
 from app.roll.snap import snap_for_ticks
+from app.score_files import ScoreFiles
 from app.session import Session
 from app.settings import settings
 from engine.errors import CadenzaError
@@ -67,12 +68,6 @@ def is_score(path: str) -> bool:
     return Path(path).suffix.lower() in MUSICXML_SUFFIXES
 
 
-def _reason(path: str, error: Exception) -> str:
-    if isinstance(error, CadenzaError):
-        return str(error)
-    return f"{path}: {getattr(error, 'strerror', None) or error}"
-
-
 class FileController(QObject):
     pathChanged = Signal()
     recentChanged = Signal()
@@ -97,7 +92,8 @@ class FileController(QObject):
         self.autosaver = Autosaver(self, session, self.recovery, self.project, lambda: self.path)
         self.autosaver.failed.connect(self._autosave_failed)
         session.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.open_job = None  # the ScoreOpen reading (or ScoreExport writing) a score in the background
+        self.scores = ScoreFiles(self)  # MusicXML, in the background
+        self.recovery_offer = RecoveryOffer(self)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -182,7 +178,7 @@ class FileController(QObject):
             mix=self.mix_source(), style=self.style_source())
         return Project(song=self.session.song, state=state)
 
-    def _show_project(self, project: Project, path: str | None, saved_state: bool = True,
+    def show_project(self, project: Project, path: str | None, saved_state: bool = True,
                       source: str | None = None) -> None:
         """Show `project`; `saved_state` False (new songs, MIDI files) keeps the user's snap grid; `source`:
         the MIDI file or score it was read from (names the document until it is saved as a project)."""
@@ -207,12 +203,12 @@ class FileController(QObject):
 
         A score opens in the background over the empty song, which stays if the score cannot be read."""
         if path is not None and is_score(path):
-            self._show_project(Project(song=new_song()), None, saved_state=False)
+            self.show_project(Project(song=new_song()), None, saved_state=False)
             self.open_file(path, confirm=False)
             if not self.interactive:  # a batch run (screenshot) wants the score, not the empty song
                 self.wait_for_open()
         elif path is None or not self.open_file(path, confirm=False):
-            self._show_project(Project(song=new_song()), None, saved_state=False)
+            self.show_project(Project(song=new_song()), None, saved_state=False)
         self.offer_recovery()
         self.autosaver.start()
 
@@ -230,7 +226,7 @@ class FileController(QObject):
     def new(self) -> bool:
         if not self.confirm_discard():
             return False
-        self._show_project(Project(song=new_song()), None, saved_state=False)
+        self.show_project(Project(song=new_song()), None, saved_state=False)
         self._forget_recovery()
         return True
 
@@ -247,45 +243,28 @@ class FileController(QObject):
         if not path:
             return False
         if is_score(path) and Path(path).is_file():
-            return self._open_score(path)
+            return self.scores.read(path, self.unfold_repeats, self._opened)
         try:
             project = load_song_file(path)
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot open file"), _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot open file"), file_error_text(path, error))
             return False
         self._opened(path, project, [])
         return True
 
+    @property
+    def open_job(self):
+        """The ScoreOpen reading (or ScoreExport writing) a score in the background, else None."""
+        return self.scores.job
+
     def wait_for_open(self, timeout_s: float = 120.0) -> bool:
         """Keep the event loop turning until a background open has finished; False if it is still running."""
-        deadline = time.monotonic() + timeout_s
-        while self.open_job is not None and time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.005)
-        return self.open_job is None
-
-    def _open_score(self, path: str) -> bool:
-        from app.score_open import ScoreOpen
-
-        job = ScoreOpen(path, self.window, self.unfold_repeats)
-        job.finished_with.connect(lambda project, notes, error: self._score_read(path, project, notes, error))
-        self.open_job = job
-        job.start()
-        return True
-
-    def _score_read(self, path: str, project: Project | None, notes: list[str], error: str) -> None:
-        self.open_job = None
-        if error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot open file"), error)
-        elif project is not None:
-            self._opened(path, project, notes)
-        else:
-            self.session.message.emit(fill(self.tr("Opening %1 cancelled"), Path(path).name))
+        return self.scores.wait(timeout_s)
 
     def _opened(self, path: str, project: Project, notes: list[str]) -> None:
         is_project = Path(path).suffix.lower() == PROJECT_SUFFIX
-        self._show_project(project, path if is_project else None, saved_state=is_project,
-                           source=None if is_project else path)
+        self.show_project(project, path if is_project else None, saved_state=is_project,
+                          source=None if is_project else path)
         self._forget_recovery()
         self.add_recent(path)
         name = Path(path).name
@@ -331,37 +310,22 @@ class FileController(QObject):
         return bool(path) and self._write(path)
 
     def _export_score(self, path: str) -> bool:
-        """MusicXML is written in the background with progress and Cancel (app.score_export); True: it started."""
-        from app.score_export import ScoreExport
-
+        """MusicXML is written in the background with progress and Cancel (app.score_files); True: it started."""
         if self.open_job is not None:
             return False  # one background file job at a time; its dialog is on screen
         try:
             check_save_type(path)
         except CadenzaError as error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), file_error_text(path, error))
             return False
-        job = ScoreExport(self.project(), path, self.window)
-        job.finished_with.connect(lambda done, notes, error: self._score_written(path, done, notes, error))
-        self.open_job = job
-        job.start()
-        return True
-
-    def _score_written(self, path: str, done: bool | None, notes: list[str], error: str) -> None:
-        self.open_job = None
-        if error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), error)
-        elif done:
-            self.session.message.emit("; ".join([fill(self.tr("Saved %1"), Path(path).name)] + notes))
-        else:
-            self.session.message.emit(fill(self.tr("Export of %1 cancelled"), Path(path).name))
+        return self.scores.write(self.project(), path)
 
     def _write(self, path: str) -> bool:
         try:
             check_save_type(path)
             notes = save_song_file(self.project(), path)
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot save file"), file_error_text(path, error))
             return False
         self.session.message.emit("; ".join([fill(self.tr("Saved %1"), Path(path).name)] + notes))
         return True
@@ -380,7 +344,7 @@ class FileController(QObject):
         try:
             other = load_song_file(path).song
         except (CadenzaError, OSError) as error:
-            self.ask(QMessageBox.Warning, self.tr("Cannot import file"), _reason(path, error))
+            self.ask(QMessageBox.Warning, self.tr("Cannot import file"), file_error_text(path, error))
             return False
         edit = import_tracks_edit(self.session.song, other, Path(path).stem)
         return edit is not None and self.session.push(edit)
@@ -402,44 +366,12 @@ class FileController(QObject):
         return self.autosaver.save()
 
     def _autosave_failed(self, error: Exception) -> None:
-        self.session.message.emit(fill(self.tr("Autosave failed: %1"), _reason(self.tr("recovery file"), error)))
+        reason = file_error_text(self.tr("recovery file"), error)
+        self.session.message.emit(fill(self.tr("Autosave failed: %1"), reason))
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest autosave left behind that can be read; the others are kept for later.
-
-        A damaged one is reported once and set aside, and the next one is offered. Recovered work stays on disk
-        until the user saves or discards it: it is autosaved as this session's before the crashed session's file
-        is removed, so a second crash right after recovering loses nothing."""
-        for entry in self.recovery.pending():
-            try:
-                project = self.recovery.load(entry)
-            except (CadenzaError, OSError) as error:
-                kept = self.recovery.set_aside(entry)
-                self.ask(QMessageBox.Warning, self.tr("Cannot recover"),
-                         fill(self.tr("A recovery file is damaged and was set aside as %1: %2"), str(kept),
-                              _reason(str(entry.project_path), error)))
-                continue
-            return self._recover(entry, project)
-        return False
-
-    def _recover(self, entry, project: Project) -> bool:
-        """Ask about one readable recovery; on yes show it, unsaved, and write it as this session's autosave."""
-        if entry.source_path:
-            text = fill(self.tr("Cadenza did not close properly. Recover the unsaved changes to %1?"),
-                        Path(entry.source_path).name)
-        else:
-            text = self.tr("Cadenza did not close properly. Recover the unsaved changes to an untitled song?")
-        answer = self.ask(QMessageBox.Question, self.tr("Recover unsaved work"), text,
-                          QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        if answer != QMessageBox.Yes:
-            if self.interactive:
-                self.recovery.discard(entry)
-            return False
-        source_is_project = bool(entry.source_path and entry.source_path.endswith(PROJECT_SUFFIX))
-        self._show_project(project, entry.source_path if source_is_project else None)
-        self.session.undo_stack.resetClean()  # recovered work is unsaved until the user saves it
-        self.autosaver.adopt(entry)  # written as ours at once; the crashed session's file goes after that
-        return True
+        """After a crash: offer the newest readable autosave left behind (app.recovery_offer says how)."""
+        return self.recovery_offer.offer()
 
     def _forget_recovery(self) -> None:
         """The work is saved or discarded: this session's recovery file goes, and a recovered one not yet replaced."""
@@ -447,8 +379,6 @@ class FileController(QObject):
 
     def close(self) -> None:
         """A clean close: stop a score still being read, stop autosaving and remove this session's recovery file."""
-        if self.open_job is not None:
-            self.open_job.thread.cancelled = True
-            self.open_job.thread.wait()  # a QThread destroyed while it runs takes the process down
+        self.scores.stop()  # a QThread destroyed while it runs takes the process down
         self.autosaver.stop()
         self._forget_recovery()
