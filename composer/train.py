@@ -56,6 +56,10 @@ rows: the mean of the old ones plus seeded noise). Model and averaged weights
 both start from its weights, the step and tokens seen carry on from its
 record (so the schedule continues), the optimizer starts fresh and the
 learning rate warms up again over `warmup_steps`.
+
+This module is the Trainer (model, optimizer, the step loop, validation, best.pt, checkpoints) and the
+command line; its parts live in composer/training/: world.py (processes and device), schedule.py (the
+learning rate), losses.py (the losses, shared with style learning) and resume.py (resume and --init-from).
 """
 from __future__ import annotations
 
@@ -68,130 +72,28 @@ import random
 import signal
 import sys
 import time
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import torch
 import torch.distributed as dist
-import torch.nn.functional as F
 from torch.nn.parallel import DistributedDataParallel
 
-from composer.checkpoint import (
-    grow_record,
-    model_from_record,
-    read_checkpoint,
-    read_checkpoint_for_growth,
-    save_checkpoint,
-)
+from composer.checkpoint import save_checkpoint
 from composer.model import Composer, ModelConfig
 from composer.tokens.vocab import VOCAB
-from composer.training.config import ConfigError, TrainConfig, load_config
+from composer.training.config import TrainConfig, load_config
 from composer.training.examples import Corpus, make_batch
-from composer.training.roles import FILL_ROLES, packed_fill_roles
-from composer.training.workers import Batches
+from composer.training.losses import role_masks, role_token_counts, token_losses, validation_losses
 from composer.training.plot import plot_history
+from composer.training.resume import Resuming
+from composer.training.schedule import learning_rate
+from composer.training.workers import Batches
+from composer.training.world import World, resolve_device, start_world
 from engine.errors import CadenzaError
 
 
-@dataclass(frozen=True)
-class World:
-    """This process's place among the training processes (rank 0 writes files) and its device."""
-
-    rank: int = 0
-    size: int = 1
-    device: torch.device = torch.device("cpu")
-
-    @property
-    def main(self) -> bool:
-        return self.rank == 0
-
-    def sync(self, flag: bool, seconds: float) -> tuple[bool, float]:
-        """(`flag` set on any process, the largest `seconds`): every process stops at the same step and
-        follows the same time-budget schedule."""
-        if self.size == 1:
-            return flag, seconds
-        value = torch.tensor([float(flag), seconds], dtype=torch.float64, device=self.device)
-        dist.all_reduce(value, op=dist.ReduceOp.MAX)
-        return bool(value[0].item()), float(value[1].item())
-
-
-def resolve_device(name: str) -> torch.device:
-    """The torch device for `train.device` ("cpu", "cuda", "auto"); under torchrun each process takes
-    the GPU of its LOCAL_RANK."""
-    if name == "auto":
-        name = "cuda" if torch.cuda.is_available() else "cpu"
-    if name == "cuda":
-        if not torch.cuda.is_available():
-            raise ConfigError("train.device is 'cuda' but torch sees no CUDA device (use cpu or auto)")
-        return torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
-    return torch.device("cpu")
-
-
-def start_world(device: torch.device) -> World:
-    size = int(os.environ.get("WORLD_SIZE", "1"))
-    if size == 1:
-        return World(device=device)
-    if device.type == "cuda":
-        torch.cuda.set_device(device)
-    dist.init_process_group("nccl" if device.type == "cuda" else "gloo")
-    return World(dist.get_rank(), dist.get_world_size(), device)
-
-
-def learning_rate(step: int, train, progress: float | None = None, origin: int = 0) -> float:
-    """Linear warmup over `warmup_steps` from step `origin`, then cosine decay to `min_lr`: at `steps`,
-    or, with a budget, as `progress` (the budget's used fraction) goes from 0 to 1."""
-    if step - origin < train.warmup_steps:
-        return train.lr * (step - origin + 1) / train.warmup_steps
-    if progress is None:
-        progress = (step - train.warmup_steps) / max(1, train.steps - train.warmup_steps)
-    progress = min(1.0, max(0.0, progress))
-    return train.min_lr + 0.5 * (train.lr - train.min_lr) * (1 + math.cos(math.pi * progress))
-
-
-def token_losses(model, inputs, targets, bf16: bool) -> torch.Tensor:
-    """Cross-entropy of every target token, (batch, block), in fp32 (bf16 autocast on the inputs' device)."""
-    with torch.autocast(inputs.device.type, dtype=torch.bfloat16, enabled=bf16):
-        logits = model(inputs)
-    return F.cross_entropy(logits.float().view(-1, logits.shape[-1]), targets.reshape(-1),
-                           reduction="none").view_as(targets)
-
-
-def role_masks(inputs: torch.Tensor, targets: torch.Tensor) -> dict[str, torch.Tensor]:
-    """For each fill role present, which targets of a batch are fill tokens of a lane of that role."""
-    masks: dict[str, torch.Tensor] = {}
-    for row, tokens in enumerate(torch.cat([inputs[:, :1], targets], dim=1).tolist()):
-        for position, role in enumerate(packed_fill_roles(tokens)[1:]):
-            if role is not None:
-                masks.setdefault(role, torch.zeros(targets.shape, dtype=torch.bool))[row, position] = True
-    return masks
-
-
-def role_token_counts(masks: list[dict[str, torch.Tensor]]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for roles in masks:
-        for role, mask in roles.items():
-            counts[role] += int(mask.sum().item())
-    return {role: counts[role] for role in FILL_ROLES if role in counts}
-
-
-@torch.no_grad()
-def validation_losses(model, batches, masks, bf16: bool) -> tuple[float, dict[str, float]]:
-    """(mean cross-entropy over the fill tokens (weight 1) of fixed validation batches, the same per
-    role of the lane filled); `masks`: role_masks of each batch."""
-    total = count = 0.0
-    sums: dict[str, float] = defaultdict(float)
-    for (inputs, targets, weights), roles in zip(batches, masks):
-        losses = token_losses(model, inputs, targets, bf16)
-        fill = weights == 1
-        total += losses[fill].sum().item()
-        count += fill.sum().item()
-        for role, mask in roles.items():
-            sums[role] += losses[mask].sum().item()
-    return total / max(count, 1), {role: sums[role] / n for role, n in role_token_counts(masks).items()}
-
-
-class Trainer:
+class Trainer(Resuming):
     def __init__(self, config: TrainConfig, world: World, datasets: Path | None,
                  init_from: Path | None = None) -> None:
         self.config, self.world, self.datasets = config, world, datasets
@@ -235,61 +137,6 @@ class Trainer:
         self.val_masks = [{role: mask.to(self.device) for role, mask in role_masks(inputs, targets).items()}
                           for inputs, targets, _ in batches]
         self.val_batches = [tuple(t.to(self.device) for t in batch) for batch in batches]
-
-    def _same_experiment(self, path: Path) -> dict:
-        """The checkpoint at `path`, checked to come from this experiment and data (ConfigError otherwise)."""
-        record = read_checkpoint(path)
-        differs = self.config.same_experiment(record["config"])
-        if differs:
-            raise ConfigError(f"{path}: another experiment ({differs}); use a new out_dir")
-        if record["data_hash"] != self.data_hash:
-            raise ConfigError(f"{path}: trained on other data (hash {record['data_hash']}, "
-                              f"now {self.data_hash}); use a new out_dir")
-        return record
-
-    def _start_from(self, path: Path) -> None:
-        """Weights from another run: the same `model` section is all it needs (data, seed and data hash may
-        differ: fine-tuning on other data), and a vocabulary that is a prefix of this one is grown."""
-        record = read_checkpoint_for_growth(path)
-        differs = self.config.same_experiment(record["config"], keys=("model",))
-        if differs:
-            raise ConfigError(f"{path}: another model ({differs}); --init-from needs the same 'model' section")
-        notes = self.config.differences(record["config"], keys=("data", "seed"))
-        if record["data_hash"] != self.data_hash:
-            notes.append(f"data hash {record['data_hash']} in the checkpoint, {self.data_hash} now")
-        if len(record["vocab"]) < len(VOCAB):
-            notes.append(f"vocabulary grown from {len(record['vocab'])} to {len(VOCAB)} tokens")
-            record = grow_record(record, seed=self.config.seed)
-        for note in notes:
-            self.log(f"init from {path}: {note}")
-        weights = model_from_record(record, path).state_dict()
-        self.model.load_state_dict(weights)
-        self.ema.load_state_dict(weights)
-        self.step, self.tokens_seen = record["step"], record["tokens_seen"]
-        if record["data_hash"] == self.data_hash:  # other data: its losses were measured on other sequences
-            self.history = record.get("history") or self.history
-        self.rewarm_from = self.step
-        self.origin = {"step": self.step, "tokens": self.tokens_seen}
-        self.log(f"started from {path} at step {self.step} ({self.tokens_seen:,} tokens seen); fresh optimizer")
-
-    def _resume(self) -> None:
-        record = self._same_experiment(self.checkpoint_path)
-        self.model.load_state_dict(record["model"])
-        self.ema.load_state_dict(record["ema"])
-        self.optimizer.load_state_dict(record["optimizer"])
-        self.step, self.tokens_seen, self.history = record["step"], record["tokens_seen"], record["history"]
-        self.rewarm_from = record.get("rewarm_from")
-        self.origin = record.get("origin") or self._origin_before_budgets()
-        self.elapsed = record.get("elapsed_seconds", 0.0)
-        self.best = record.get("best")
-        torch.set_rng_state(record["torch_rng"])
-        self.log(f"resumed {self.checkpoint_path} at step {self.step} ({self.tokens_seen:,} tokens seen)")
-
-    def _origin_before_budgets(self) -> dict:
-        """Where a run folder whose checkpoint predates budgets began (its --init-from step, if any)."""
-        per_step = self.config.train.batch_size * self.config.model.block_size * self.world.size
-        start = self.rewarm_from or 0
-        return {"step": start, "tokens": max(0, self.tokens_seen - (self.step - start) * per_step)}
 
     def _end_step(self) -> float:
         """The step the run ends at: `train.steps`; with a token budget, when the budget is spent; with a
