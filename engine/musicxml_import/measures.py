@@ -17,8 +17,9 @@ What each note becomes (the policies; docs/MIDI_IMPORT.md says the same for user
 - ties and staccato are only flagged here; score.py merges and shortens;
 - cue notes take their time but are not played.
 Directions give dynamics (`<sound dynamics>` or the mark itself), tempo
-(`<sound tempo>`, else `<metronome>`), repeats, voltas and jumps; `<harmony>`
-gives chord symbols. What a piano roll cannot show is counted per kind in
+(`<sound tempo>`, else `<metronome>`), repeats, voltas and jumps (read by
+directions.py into the `Measure` of measure_data.py); `<harmony>` gives chord
+symbols. What a piano roll cannot show is counted per kind in
 `ignored` and reported once per kind. An element MusicXML does not define at
 measure level is an error: the file is not what it claims to be.
 """
@@ -27,20 +28,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass, field
 
-from engine.chords import Chord
+from engine.musicxml_import.directions import dynamics_velocity, read_barline, read_direction, read_sound
 from engine.musicxml_import.errors import MusicXmlFileError
 from engine.musicxml_import.harmony import STEPS, NoChordSymbol, read_harmony
 from engine.musicxml_import.instruments import PartInfo
+from engine.musicxml_import.measure_data import Measure
 
 MEASURE_ELEMENTS = frozenset({"note", "backup", "forward", "direction", "attributes", "harmony", "figured-bass",
                               "print", "sound", "listening", "barline", "grouping", "link", "bookmark"})
-# Dynamics marks -> MIDI velocity (MusicXML's own scale: f = 90, i.e. <sound dynamics="100">).
-DYNAMICS = {"pppppp": 8, "ppppp": 12, "pppp": 18, "ppp": 28, "pp": 40, "p": 54, "mp": 67, "mf": 80, "f": 90,
-            "ff": 104, "fff": 116, "ffff": 124, "fffff": 126, "ffffff": 127, "n": 8}
-BEAT_UNITS = {"maxima": 32.0, "long": 16.0, "breve": 8.0, "whole": 4.0, "half": 2.0, "quarter": 1.0, "eighth": 0.5,
-              "16th": 0.25, "32nd": 0.125, "64th": 0.0625, "128th": 0.03125}
 MODE_DEGREES = {"major": 0, "ionian": 0, "dorian": 2, "phrygian": 4, "lydian": 5, "mixolydian": 7, "minor": 9,
                 "aeolian": 9, "locrian": 11}
 MAX_QUARTERS = 10_000  # a single duration longer than this is refused
@@ -48,33 +44,9 @@ MAX_QUARTERS = 10_000  # a single duration longer than this is refused
 # music21 reads `<tie>` alone; benchmarks/musicxml_roundtrip.py turns this off to tell such files apart.
 READ_TIED_NOTATION = True
 SHORTENING = frozenset({"staccato", "staccatissimo", "spiccato"})
-_JUMPS = ("segno", "coda", "dacapo", "dalsegno", "tocoda", "fine")
 _IGNORED_NOTATIONS = {"slur": "slurs", "ornaments": "ornaments (trills, turns, mordents, tremolos)",
                       "fermata": "fermatas", "arpeggiate": "arpeggios", "glissando": "glissandos and slides",
                       "slide": "glissandos and slides", "technical": "technical marks (bowings, fingerings)"}
-_IGNORED_DIRECTIONS = {"wedge": "crescendo and diminuendo hairpins", "pedal": "pedal marks",
-                       "bracket": "lines and brackets", "dashes": "lines and brackets"}
-
-
-@dataclass(slots=True)
-class Measure:
-    """A measure of one part. Times are ticks from the measure's start; `notes` rows are
-    (tick, pitch, duration, tie_start, tie_stop, staccato, velocity or 0, is_drum)."""
-
-    number: str
-    length: int = 0
-    notes: list[tuple] = field(default_factory=list)
-    dynamics: list[tuple[int, int]] = field(default_factory=list)
-    tempos: list[tuple[int, float]] = field(default_factory=list)
-    chords: list[tuple[int, Chord | None]] = field(default_factory=list)
-    keys: list[tuple[int, int, str, int]] = field(default_factory=list)  # tick, fifths, mode, part transposition
-    time: tuple[int, int] | None = None
-    rehearsals: list[tuple[int, str]] = field(default_factory=list)
-    forward_repeat: bool = False
-    backward_repeat: int = 0          # times the section is played (0: no repeat sign)
-    endings: tuple[int, ...] = ()     # volta numbers this measure belongs to
-    ending_start: bool = False
-    jumps: dict[str, str] = field(default_factory=dict)
 
 
 class PartReader:
@@ -121,9 +93,9 @@ class PartReader:
             elif tag == "harmony":
                 self._harmony(child)
             elif tag == "barline":
-                self._barline(child)
+                self.in_ending = read_barline(child, measure, self.in_ending)
             elif tag == "sound":
-                self._sound(child, self.cursor)
+                read_sound(child, measure, self.cursor)
             elif tag not in MEASURE_ELEMENTS:
                 raise MusicXmlFileError(self.path, f"part {self.info.name or self.info.id!r}, measure {measure.number}: "
                                                    f"unknown element <{tag}>")
@@ -215,7 +187,7 @@ class PartReader:
             elif tag == "lyric":
                 self.ignored["lyrics"] += 1
         if element.get("dynamics"):
-            velocity = _velocity(element.get("dynamics"))
+            velocity = dynamics_velocity(element.get("dynamics"))
         if not (tie_start or tie_stop) and READ_TIED_NOTATION:  # some programs write only the notation
             tie_start, tie_stop = tied_start, tied_stop
         if grace:
@@ -308,53 +280,7 @@ class PartReader:
         offset = element.find("offset")
         if offset is not None and offset.get("sound") == "yes":  # moves what is heard, not only the print
             at = max(0, at + self._signed_ticks(offset.text))
-        metronome = None
-        for direction_type in element.iter("direction-type"):
-            for child in direction_type:
-                tag = child.tag
-                if tag == "dynamics":
-                    for mark in child:
-                        if mark.tag in DYNAMICS:
-                            self.measure.dynamics.append((at, DYNAMICS[mark.tag]))
-                        else:
-                            self.ignored["accent dynamics (sf, sfz, fp, ...)"] += 1
-                elif tag == "metronome":
-                    metronome = _metronome(child)
-                elif tag == "rehearsal" and child.text and child.text.strip():
-                    self.measure.rehearsals.append((at, child.text.strip()))
-                elif tag in _IGNORED_DIRECTIONS:
-                    self.ignored[_IGNORED_DIRECTIONS[tag]] += 1
-                elif tag in ("segno", "coda"):
-                    self.measure.jumps.setdefault(tag, "1")
-        sound = element.find("sound")
-        if sound is not None:
-            self._sound(sound, at)
-            if sound.get("tempo"):
-                metronome = None
-        if metronome:
-            self.measure.tempos.append((at, metronome))
-
-    def _sound(self, sound: ET.Element, at: int) -> None:
-        tempo = sound.get("tempo")
-        if tempo:
-            try:
-                bpm = float(tempo)
-            except ValueError:
-                bpm = 0
-            if bpm > 0:
-                self.measure.tempos.append((at, bpm))
-        dynamics = sound.get("dynamics")
-        if dynamics:
-            velocity = _velocity(dynamics)
-            if velocity:
-                if self.measure.dynamics and self.measure.dynamics[-1][0] == at:
-                    self.measure.dynamics[-1] = (at, velocity)  # the exact value beats the mark's
-                else:
-                    self.measure.dynamics.append((at, velocity))
-        for jump in _JUMPS:
-            value = sound.get(jump)
-            if value:
-                self.measure.jumps[jump] = value
+        read_direction(element, self.measure, at, self.ignored)
 
     def _harmony(self, element: ET.Element) -> None:
         try:
@@ -364,50 +290,6 @@ class PartReader:
             return
         at = max(0, self.cursor + self._signed_ticks(element.findtext("offset")))
         self.measure.chords.append((at, chord))
-
-    def _barline(self, element: ET.Element) -> None:
-        repeat = element.find("repeat")
-        if repeat is not None:
-            if repeat.get("direction") == "forward":
-                self.measure.forward_repeat = True
-            elif repeat.get("direction") == "backward":
-                try:
-                    times = int(repeat.get("times") or 2)
-                except ValueError:
-                    times = 2
-                self.measure.backward_repeat = max(2, min(times, 16))
-        ending = element.find("ending")
-        if ending is not None:
-            kind = ending.get("type")
-            numbers = tuple(int(n) for n in re.findall(r"\d+", ending.get("number") or "")) or (1,)
-            if kind == "start":
-                self.in_ending = numbers
-                self.measure.endings = numbers
-                self.measure.ending_start = True
-            elif kind in ("stop", "discontinue"):
-                self.measure.endings = self.measure.endings or numbers
-                self.in_ending = ()
-        for child in element:
-            if child.tag in ("segno", "coda"):
-                self.measure.jumps.setdefault(child.tag, "1")
-
-
-def _velocity(text: str) -> int:
-    try:
-        return max(1, min(127, round(float(text) * 90 / 100)))
-    except ValueError:
-        return 0
-
-
-def _metronome(element: ET.Element) -> float | None:
-    """Quarter notes per minute from `<metronome>` (a beat unit, dots, per-minute)."""
-    unit = BEAT_UNITS.get((element.findtext("beat-unit") or "").strip())
-    match = re.search(r"\d+(\.\d+)?", element.findtext("per-minute") or "")
-    if unit is None or match is None:
-        return None
-    dots = len(element.findall("beat-unit-dot"))
-    return float(match.group()) * unit * (2 - 0.5 ** dots)
-
 
 def _time_signature(element: ET.Element) -> tuple[int, int] | None:
     """(numerator, denominator) of `<time>`; additive (3+2) and compound pairs are summed."""
