@@ -26,7 +26,9 @@ _CONVERTER_CODE = [_HERE / f"{name}.py" for name in (
     _HERE / "validation_ids.txt", _HERE.parent / "tokens" / "vocab.py"] + [
     # the engine rules the ensemble sources' roles and names come from (engine.ensemble.corpus_roles)
     _HERE.parents[1] / "engine" / name for name in ("ensemble.py", "instruments.py", "midi/roles.py",
-                                                     "midi/song_builder.py")]
+                                                     "midi/song_builder.py")] + [
+    # the classes the pickles hold: a field added to a note or track (Note.locked) makes old pickles unreadable
+    _HERE.parents[1] / "engine" / name for name in ("notes.py", "track.py", "song.py", "timing.py", "chords.py")]
 
 
 @dataclass(frozen=True)
