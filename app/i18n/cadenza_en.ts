@@ -15,7 +15,7 @@
 <context>
     <name>ComposeMenu</name>
     <message numerus="yes">
-        <location filename="../proposals/menu.py" line="+82"/>
+        <location filename="../proposals/menu.py" line="+83"/>
         <source>Locked %n note(s): proposals keep locked notes</source>
         <translation>
             <numerusform>Locked %n note: proposals keep locked notes</numerusform>
@@ -73,7 +73,7 @@
 <context>
     <name>ProposalController</name>
     <message numerus="yes">
-        <location filename="../proposals/controller.py" line="+139"/>
+        <location filename="../proposals/controller.py" line="+148"/>
         <source>Writing %n take(s) of %1…</source>
         <translation>
             <numerusform>Writing %n take of %1…</numerusform>

@@ -252,7 +252,7 @@
         <translation>AI 提议</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Select some notes to lock first</source>
         <translation>请先选择要锁定的音符</translation>
     </message>
@@ -783,7 +783,7 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../files.py" line="+52"/>
+        <location filename="../files.py" line="+53"/>
         <source>Songs and scores (%1)</source>
         <translation>乐曲和乐谱 (%1)</translation>
     </message>
@@ -808,7 +808,7 @@
         <translation>钢琴</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+65"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -834,17 +834,11 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+25"/>
         <source>Cannot open file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Opening %1 cancelled</source>
-        <translation>已取消打开 %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>Opened %1: %2 parts, %3 notes; save it as a Cadenza project to keep the editor state</source>
         <translation>已打开 %1：%2 个声部，%3 个音符；另存为 Cadenza 项目可保留编辑器状态</translation>
     </message>
@@ -864,18 +858,13 @@
         <translation>Cadenza 项目 (*.cadenza)</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Export of %1 cancelled</source>
-        <translation>%1 的导出已取消</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+51"/>
         <source>untitled</source>
         <comment>file name</comment>
         <translation>未命名</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-31"/>
         <source>MIDI file (*.mid)</source>
         <translation>MIDI 文件 (*.mid)</translation>
     </message>
@@ -895,15 +884,13 @@
         <translation>导出 MusicXML</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+11"/>
-        <location line="+11"/>
+        <location line="+14"/>
+        <location line="+9"/>
         <source>Cannot save file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -923,39 +910,14 @@
         <translation>无法导入文件</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>recovery file</source>
         <translation>恢复文件</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>A recovery file is damaged and was set aside as %1: %2</source>
-        <translation>一个恢复文件已损坏，已另存为 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cadenza did not close properly. Recover the unsaved changes to %1?</source>
-        <translation>Cadenza 上次未正常关闭。要恢复对 %1 未保存的更改吗？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cadenza did not close properly. Recover the unsaved changes to an untitled song?</source>
-        <translation>Cadenza 上次未正常关闭。要恢复未命名乐曲中未保存的更改吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Recover unsaved work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>Cannot recover</source>
-        <translation>无法恢复</translation>
     </message>
 </context>
 <context>
@@ -3142,7 +3104,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>ProposalController</name>
     <message>
-        <location filename="../proposals/controller.py" line="+39"/>
+        <location filename="../proposals/controller.py" line="+42"/>
         <source>Kept; Undo takes it back</source>
         <translation>已采用；撤销可还原</translation>
     </message>
@@ -3152,19 +3114,19 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>已撤销该候选；它仍在列表中（“采用”可再次应用）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <location line="+27"/>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>A proposal is already running (Cancel stops it)</source>
         <translation>已有一个提议在运行（“取消”可停止）</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>Add a track first</source>
         <translation>请先添加一条轨道</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Writing %n take(s) of %1…</source>
         <translation>
             <numerusform>正在写 %n 个%1候选…</numerusform>
@@ -3211,12 +3173,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+126"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-120"/>
         <source>New sketch</source>
         <translation>新草稿</translation>
     </message>
@@ -3243,7 +3205,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+62"/>
         <source>Track %1</source>
         <translation>轨道 %1</translation>
     </message>
@@ -3537,7 +3499,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>QuantizeDialog</name>
     <message>
-        <location filename="../dialogs.py" line="+50"/>
+        <location filename="../dialogs.py" line="+61"/>
         <source>Quantize</source>
         <translation>量化</translation>
     </message>
@@ -3605,6 +3567,34 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+37"/>
         <source>Record: nothing was played</source>
         <translation>录音：没有演奏任何音符</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOffer</name>
+    <message>
+        <location filename="../recovery_offer.py" line="+52"/>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A recovery file is damaged and was set aside as %1: %2</source>
+        <translation>一个恢复文件已损坏，已另存为 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cadenza did not close properly. Recover the unsaved changes to %1?</source>
+        <translation>Cadenza 上次未正常关闭。要恢复对 %1 未保存的更改吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cadenza did not close properly. Recover the unsaved changes to an untitled song?</source>
+        <translation>Cadenza 上次未正常关闭。要恢复未命名乐曲中未保存的更改吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
     </message>
 </context>
 <context>
@@ -3798,6 +3788,34 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+1"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreFiles</name>
+    <message>
+        <location filename="../score_files.py" line="+56"/>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening %1 cancelled</source>
+        <translation>已取消打开 %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot save file</source>
+        <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export of %1 cancelled</source>
+        <translation>%1 的导出已取消</translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4031,39 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <source>%1 T</source>
         <comment>a triplet grid</comment>
         <translation>%1 三连音</translation>
+    </message>
+</context>
+<context>
+    <name>SoundRow</name>
+    <message>
+        <location filename="../video/sound.py" line="+30"/>
+        <source>Mute the video&apos;s own sound (dialogue, effects, temp music)</source>
+        <translation>将视频自带的声音静音（对白、音效、临时配乐）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Level of the video&apos;s sound against the music</source>
+        <translation>视频声音相对于音乐的音量</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No sound in this video</source>
+        <translation>此视频没有声音</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Film sound muted</source>
+        <translation>影片声音已静音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Film sound on</source>
+        <translation>影片声音开启</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
     </message>
 </context>
 <context>
@@ -4718,19 +4769,19 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 <context>
     <name>VideoController</name>
     <message>
-        <location filename="../video/controller.py" line="+66"/>
-        <location line="+173"/>
+        <location filename="../video/controller.py" line="+68"/>
+        <location line="+187"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+166"/>
+        <location line="-179"/>
+        <location line="+180"/>
         <source>No video: File › Open video…</source>
         <translation>没有视频：文件 › 打开视频…</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-161"/>
         <source>Open video</source>
         <translation>打开视频</translation>
     </message>
@@ -4766,7 +4817,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>无法放置视频</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>Place video</source>
         <translation>放置视频</translation>
     </message>
@@ -4776,12 +4827,12 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>视频第一帧的时间码（歌曲从 %1 开始）：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Video — %1</source>
         <translation>视频 — %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>The picture starts in %1 s</source>
         <translation>画面将在 %1 秒后开始</translation>
     </message>
