@@ -8,32 +8,14 @@ must not bring back an old take.
 """
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.proposals.takes import KEPT_MARK
-from editor_helpers import chorded_song, click, key, seeded_proposals, select_bars
+from editor_helpers import key, select_bars
+from test_proposal_workflow import composer, generate, song  # noqa: F401 (the C-F-G-C song and 3-take fixtures)
 
-JOB_MS = 120_000
 CTRL_SHIFT = Qt.ControlModifier | Qt.ShiftModifier
-
-
-@pytest.fixture
-def song():
-    return chorded_song()
-
-
-@pytest.fixture
-def composer(window, proposal_checkpoint):
-    return seeded_proposals(window, proposal_checkpoint, takes=3)
-
-
-def generate(qtbot, composer, task="melody") -> str:
-    with qtbot.waitSignal(composer.jobFinished, timeout=JOB_MS) as finished:
-        composer.panel.set_task(task)
-        click(composer.panel.generate, composer.panel.generate.rect().center())
-    return finished.args[0]
 
 
 def state(window, composer):
@@ -48,7 +30,7 @@ def test_generate_keep_edit_lock_undo_redo_save_and_reopen_restore_everything(qt
     roll, stack = window.editor.roll, window.session.undo_stack
     states = [state(window, composer)]
     select_bars(window, 0, 1)
-    assert generate(qtbot, composer) == "done"                                       # 1: three takes
+    assert generate(qtbot, composer, "melody") == "done"                             # 1: three takes
     states.append(state(window, composer))
     key(roll, Qt.Key_BracketRight)
     kept = composer.current
@@ -96,10 +78,10 @@ def test_generate_keep_edit_lock_undo_redo_save_and_reopen_restore_everything(qt
 
 def test_clicking_a_track_row_after_keep_shows_no_old_take(qtbot, window, composer):
     select_bars(window, 0, 1)
-    assert generate(qtbot, composer) == "done"
+    assert generate(qtbot, composer, "melody") == "done"
     composer.keep()
     select_bars(window, 2, 3)
-    assert generate(qtbot, composer) == "done"
+    assert generate(qtbot, composer, "melody") == "done"
     composer.keep()
     assert composer.current is None and composer.overlay.take is None
     for track_id in (2, 1, 2):
@@ -113,12 +95,12 @@ def test_clicking_a_track_row_after_keep_shows_no_old_take(qtbot, window, compos
 
 def test_a_failed_proposal_leaves_the_take_list_where_it_was(qtbot, window, composer, tmp_path):
     select_bars(window, 0, 1)
-    assert generate(qtbot, composer) == "done"
+    assert generate(qtbot, composer, "melody") == "done"
     composer.show_take(composer.takes[2].id)
     shown = composer.current
     composer.model_path = str(tmp_path / "missing.pt")
     select_bars(window, 2, 3)
-    assert generate(qtbot, composer) == "failed"
+    assert generate(qtbot, composer, "melody") == "failed"
     listed = composer.panel.takes_list
     assert composer.current == shown and listed.currentItem().data(Qt.UserRole) == shown
     assert len(composer.takes) == 3
