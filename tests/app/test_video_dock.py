@@ -11,6 +11,7 @@ import math
 import os
 import sys
 import threading
+from contextlib import contextmanager
 from fractions import Fraction
 
 import numpy as np
@@ -136,8 +137,8 @@ def test_frame_step_keys_move_the_playhead_one_frame(video_window, qtbot):
     assert window.options.playhead == 0
 
 
-@pytest.fixture
-def playing_window(song, clip, qtbot):
+@contextmanager
+def window_playing(song, clip, qtbot):
     """(window, its player's offline output): the real Player, whose clock moves only as audio is pulled by hand
     (output.advance), with the clip open at offset 0."""
     from app.main_window import MainWindow
@@ -157,6 +158,12 @@ def playing_window(song, clip, qtbot):
         window.session.undo_stack.setClean()
         window.close()
         window.deleteLater()
+
+
+@pytest.fixture
+def playing_window(song, clip, qtbot):
+    with window_playing(song, clip, qtbot) as opened:
+        yield opened
 
 
 def test_playing_and_looping_the_picture_follows_the_player(playing_window, qtbot):

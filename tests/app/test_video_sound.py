@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 
 from engine.song import Song
 from engine.track import Track
+from test_video_dock import window_playing
 from tests.video_clip import make_clip, tone_bursts
 
 RATE = 44100
@@ -35,24 +36,9 @@ def song() -> Song:
 
 @pytest.fixture
 def film_window(song, sound_clip, qtbot):
-    from app.main_window import MainWindow
-    from engine.audio.output import OfflineOutput
-    from engine.audio.player import Player
-
-    output = OfflineOutput()
-    window = MainWindow(song, player_factory=lambda: Player(output=output))
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        assert window.video.open_video(str(sound_clip))
-        window.video.set_offset(0.0)
+    with window_playing(song, sound_clip, qtbot) as (window, output):
         assert window.video.sound.sound.audio.wait(10)
         yield window, output
-    finally:
-        window.session.undo_stack.setClean()
-        window.close()
-        window.deleteLater()
 
 
 def onsets(audio: np.ndarray) -> list[float]:
