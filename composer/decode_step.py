@@ -70,7 +70,7 @@ def _step(tokens: Tensor, keys: List[Tensor], values: List[Tensor], pos: int, en
 
 @cache
 def _compiled():
-    """The scripted `_step` (compiled once per process, ~0.1 s), or None where TorchScript cannot do it."""
+    """The scripted `_step` (compiled once per process, ~30 ms), or None where TorchScript cannot do it."""
     try:
         with warnings.catch_warnings():  # torch.jit.script announces its deprecation; it works in this torch
             warnings.simplefilter("ignore")
