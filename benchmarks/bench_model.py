@@ -8,8 +8,9 @@ Prints one JSON object: per size (layers x width), parameters, training tokens/s
 (forward + backward + AdamW step on random tokens, batch x block) in fp32 and
 in bf16 autocast with their ratio, and decoding: the prompt (prefill) time and
 tokens/s for 1 and for K candidates decoded as one batch (fp32 weights and bf16
-weights). Sizes alternate inside each measurement round so machine noise
-(2 shared cores) hits all alike; medians over the rounds.
+weights), the steps through composer.decode_step as proposals run them. Sizes
+alternate inside each measurement round so machine noise (2 shared cores) hits
+all alike; medians over the rounds.
 
 With --infill CHECKPOINT it times real proposals instead: 8 bars of POP909
 song 001's melody masked, the other lanes of those 8 bars as context,
@@ -29,6 +30,7 @@ from pathlib import Path
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from composer.decode_step import DecodeStep
 from composer.model import Composer, KVCache, ModelConfig
 from composer.tokens.vocab import VOCAB
 
@@ -53,18 +55,18 @@ def train_rate(model: Composer, batch: int, block: int, bf16: bool, steps: int) 
 
 @torch.inference_mode()
 def decode_rate(model: Composer, prompt: int, new: int, candidates: int) -> tuple[float, float]:
-    """(prefill seconds, generated tokens/s over all candidates)."""
+    """(prefill seconds, generated tokens/s over all candidates), the steps compiled as proposals decode them."""
     dtype = next(model.parameters()).dtype
     cache = KVCache(model.config, candidates, prompt + new, dtype)
+    step = DecodeStep(model)
     ids = torch.randint(0, len(VOCAB), (1, prompt))
     start = time.perf_counter()
     logits = model(ids, cache, 0, last_only=True)
     prefill = time.perf_counter() - start
-    token = logits[:, -1].argmax(-1, keepdim=True).expand(candidates, 1).contiguous()
+    token = logits[:, -1].argmax(-1).expand(candidates).contiguous()
     start = time.perf_counter()
-    for step in range(new):
-        logits = model(token, cache, prompt + step)
-        token = logits[:, -1].argmax(-1, keepdim=True)
+    for position in range(prompt, prompt + new):
+        token = step(token, cache, position).argmax(-1)
     return prefill, candidates * new / (time.perf_counter() - start)
 
 
