@@ -2600,7 +2600,7 @@
 <context>
     <name>MidiInput</name>
     <message>
-        <location filename="../midi_input/midi_input.py" line="+109"/>
+        <location filename="../midi_input/midi_input.py" line="+110"/>
         <source>MIDI input is still starting</source>
         <translation>MIDI 输入仍在启动</translation>
     </message>
@@ -2610,7 +2610,7 @@
         <translation>呼应需要作曲模型的提议功能</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Audio buffer %1 frames: applies the next time Cadenza starts</source>
         <translation>音频缓冲 %1 帧：下次启动 Cadenza 时生效</translation>
     </message>
@@ -3049,7 +3049,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../midi_input/preferences_dialog.py" line="+32"/>
+        <location filename="../midi_input/preferences_dialog.py" line="+36"/>
         <source>MIDI and audio preferences</source>
         <translation>MIDI 与音频首选项</translation>
     </message>
@@ -3086,7 +3086,17 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
 较小：按键出声更快；较大：机器繁忙时更少断音。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Automatic (every core but one)</source>
+        <translation>自动（保留一个核心，其余全部使用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU threads a proposal may use; the interface keeps one core for itself</source>
+        <translation>生成提议可使用的处理器线程数；界面会为自己保留一个核心</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Count-in</source>
         <translation>预备拍</translation>
     </message>
@@ -3099,6 +3109,11 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <location line="+3"/>
         <source>Audio buffer</source>
         <translation>音频缓冲</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Composer threads</source>
+        <translation>作曲线程数</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from app import audio_preferences
 from app.i18n import fill
 from app.midi_input import preferences
 from app.midi_input.toolbar import STEP_LENGTHS, MidiMenu, MidiToolBar, step_ticks
+from app.proposals.job import choose_threads
 from app.roll.options import EditorOptions
 from app.roll.piano_roll import PianoRoll
 from app.session import Session
@@ -161,6 +162,7 @@ class MidiInput(QObject):
         if dialog.exec() != QDialog.Accepted:
             return False
         preferences.update(**dialog.chosen())
+        choose_threads(dialog.chosen_threads())
         before = audio_preferences.load().period_size
         audio = audio_preferences.update(**dialog.chosen_audio())
         if audio.period_size != before:

@@ -1,5 +1,5 @@
 """The MIDI & audio preferences dialog: count-in, record mode, input quantize, metronome (app.midi_input.preferences),
-audio buffer (app.audio_preferences).
+audio buffer (app.audio_preferences), and the CPU threads proposals may use (app.proposals.job).
 
 Recording settings apply from the next take. The audio buffer (period size)
 is the Player's output latency against its risk of dropouts; the sound
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QWidget,
 )
 
@@ -22,6 +23,9 @@ from app.audio_preferences import PERIOD_SIZES, PERIODS, AudioPreferences
 from app.count_spin import BarCountSpinBox
 from app.i18n import fill
 from app.midi_input.preferences import RECORD_MODES, MidiPreferences
+from app.proposals.job import chosen_threads
+
+MAX_THREADS = 64
 
 SAMPLE_RATE = 44100  # for the latency shown next to each buffer size (the synth's default rate)
 
@@ -47,6 +51,11 @@ class PreferencesDialog(QDialog):
         note = QLabel(self.tr("A new audio buffer size applies the next time Cadenza starts.\n"
                               "Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine."))
         note.setWordWrap(True)
+        self.threads = QSpinBox()
+        self.threads.setRange(0, MAX_THREADS)
+        self.threads.setSpecialValueText(self.tr("Automatic (every core but one)"))
+        self.threads.setValue(min(MAX_THREADS, chosen_threads()))
+        self.threads.setToolTip(self.tr("CPU threads a proposal may use; the interface keeps one core for itself"))
         form = QFormLayout(self)
         form.addRow(self.tr("Count-in"), self.count_in)
         form.addRow(self.tr("Recording"), self.mode)
@@ -54,6 +63,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.metronome)
         form.addRow(self.tr("Audio buffer"), self.buffer)
         form.addRow("", note)
+        form.addRow(self.tr("Composer threads"), self.threads)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -67,3 +77,7 @@ class PreferencesDialog(QDialog):
     def chosen_audio(self) -> dict:
         """The dialog's audio values, as keyword arguments for `app.audio_preferences.update`."""
         return {"period_size": PERIOD_SIZES[self.buffer.currentIndex()]}
+
+    def chosen_threads(self) -> int:
+        """The thread count proposals may use (0: automatic)."""
+        return self.threads.value()

@@ -145,13 +145,25 @@ def load_composer(model_path: str | None, cancel: threading.Event | None = None)
         return model
 
 
+def chosen_threads() -> int:
+    """The user's `composer/threads` setting: a count, or 0 for automatic (a bad value reads as automatic)."""
+    try:
+        return max(0, int(user_settings().value(THREADS_KEY, 0)))
+    except (TypeError, ValueError):
+        return 0
+
+
+def choose_threads(count: int) -> None:
+    """Keep the user's thread count for proposals (0: automatic, every core but one)."""
+    store = user_settings()
+    store.setValue(THREADS_KEY, max(0, int(count)))
+    store.sync()
+
+
 def composer_threads() -> int:
     """Torch threads for a job: the user's `composer/threads` setting when it is a count, else every core
     this process may use but one (the UI thread's), at least one."""
-    try:
-        chosen = int(user_settings().value(THREADS_KEY, 0))
-    except (TypeError, ValueError):
-        chosen = 0
+    chosen = chosen_threads()
     if chosen > 0:
         return chosen
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -36,6 +36,26 @@ def test_preferences_are_saved_and_the_buffer_applies_at_next_start(window):
     assert window.statusBar().currentMessage() == "Audio buffer 512 frames: applies the next time Cadenza starts"
 
 
+def test_the_composer_threads_are_chosen_in_the_dialog_and_reach_the_proposals(window):
+    """0 is automatic (every core but one, at least one); a count is used as chosen."""
+    import os
+
+    from app.proposals.job import composer_threads
+
+    cores = len(os.sched_getaffinity(0))
+    assert composer_threads() == max(1, cores - 1)
+    answer_preferences(lambda dialog: dialog.threads.setValue(3))
+    window.midi.menu.preferences.trigger()
+    assert composer_threads() == 3
+    def automatic(dialog):
+        assert dialog.threads.value() == 3 and dialog.threads.text() == "3"
+        dialog.threads.setValue(0)
+        assert dialog.threads.text() == "Automatic (every core but one)"
+    answer_preferences(automatic)
+    window.midi.menu.preferences.trigger()
+    assert composer_threads() == max(1, cores - 1)
+
+
 def test_a_damaged_settings_file_falls_back_to_defaults(cadenza_home):
     from app.settings import settings
 
