@@ -36,8 +36,7 @@ class NoteActions(QObject):
     def _apply(self, label: str, operation: Callable[[Sequence[Note]], tuple[Note, ...]]) -> bool:
         """Replace the selection by `operation(selection)` as one undo step.
 
-        Operations change each note in place (one result per note, in order), so
-        the edit is paired: a locked note stays locked."""
+        Operations change notes with `Note.with_`, so a locked note stays locked."""
         selected = self.session.selected_notes()
         if not selected:
             self.session.message.emit(fill(translate("NoteActions", "%1: select some notes first"), label))
@@ -49,7 +48,7 @@ class NoteActions(QObject):
             return False
         if tuple(after) == selected:
             return False
-        return self.session.replace_notes(selected, after, label, paired=len(after) == len(selected))
+        return self.session.replace_notes(selected, after, label)
 
     # --- moving -----------------------------------------------------------------------
     def nudge(self, direction: int, bar: bool = False) -> bool:

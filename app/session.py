@@ -16,7 +16,7 @@ The selection is a set of `Note` values of the current track. Notes are values,
 not objects with identity, so an action that replaces notes says which notes to
 select afterwards; after undo/redo the selection keeps only notes that still
 exist. An action that changes notes (moves, transposes, resizes them) says so
-with a paired `NotesEdit`, so what the note carries (its lock) goes with it.
+with `Note.with_`, which keeps what the note carries (its lock).
 """
 from __future__ import annotations
 
@@ -175,20 +175,15 @@ class Session(QObject):
 
     # --- helpers for note actions ---------------------------------------------
     def replace_notes(self, removed: Iterable[Note], added: Iterable[Note], label: str,
-                      select: Iterable[Note] | None | str = "added", paired: bool = False) -> bool:
+                      select: Iterable[Note] | None | str = "added") -> bool:
         """One NotesEdit on the current track. Afterwards the selection is what was
-        added (the default), the notes in `select`, or (None) what is left of it.
-        `paired`: `added[i]` is `removed[i]` changed (moved, resized, ...), so its lock follows it."""
+        added (the default), the notes in `select`, or (None) what is left of it."""
         track = self.current_track
         if track is None:
             self.message.emit(self.tr("Add a track first"))
             return False
-        if paired:
-            pairs = sorted(zip(removed, added, strict=True))
-            removed, added = tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
-        else:
-            removed, added = tuple(sorted(removed)), tuple(sorted(added))
+        removed, added = tuple(sorted(removed)), tuple(sorted(added))
         if not removed and not added:
             return False
         select_after = added if select == "added" else select
-        return self.push(NotesEdit(track.id, removed, added, label, paired), select_after)
+        return self.push(NotesEdit(track.id, removed, added, label), select_after)

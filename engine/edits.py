@@ -41,23 +41,17 @@ class Edit(ABC):
 @dataclass(frozen=True)
 class NotesEdit(Edit):
     """Remove some notes of one track and add others: covers add, delete, move,
-    resize, velocity and every operation (quantize, transpose, ...).
+    resize, velocity, locking and every operation (quantize, transpose, ...).
 
-    `paired`: `added[i]` is `removed[i]` changed (moved, transposed, resized,
-    ...), not a new note, so what is attached to a note (a lock) follows it.
-    Its inverse is paired too.
+    What a note carries (its lock) is in the note: an operation that changes a
+    note makes the new one with `Note.with_`, which keeps it, so no edit has
+    to say which note became which.
     """
 
     track_id: int
     removed: tuple[Note, ...] = ()
     added: tuple[Note, ...] = ()
     label: str = "Edit notes"
-    paired: bool = False
-
-    def __post_init__(self) -> None:
-        if self.paired and len(self.removed) != len(self.added):
-            raise ValueError(f"{self.label}: a paired edit needs as many added notes as removed, "
-                             f"got {len(self.added)} and {len(self.removed)}")
 
     def apply(self, song: Song) -> Song:
         track = _track(song, self.track_id)
@@ -79,11 +73,7 @@ class NotesEdit(Edit):
         return song.with_track(track.with_(notes=notes))
 
     def inverse(self) -> "NotesEdit":
-        return NotesEdit(self.track_id, self.added, self.removed, self.label, self.paired)
-
-    def moves(self) -> tuple[tuple[Note, Note], ...]:
-        """(before, after) for each changed note of a paired edit; () when it is not paired."""
-        return tuple(zip(self.removed, self.added)) if self.paired else ()
+        return NotesEdit(self.track_id, self.added, self.removed, self.label)
 
 
 @dataclass(frozen=True)

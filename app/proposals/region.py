@@ -103,7 +103,7 @@ class RegionState(QObject):
         if not changing:
             return False
         edit = NotesEdit(track_id, changing, tuple(n.with_(locked=locked) for n in changing),
-                         "Lock notes" if locked else "Unlock notes", paired=True)
+                         "Lock notes" if locked else "Unlock notes")
         return self.session.push(edit, select_after=() if self.session.current_track_id != track_id
                                  else (self.session.selection - set(changing)) | set(edit.added))
 

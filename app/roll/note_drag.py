@@ -86,5 +86,5 @@ class NoteDrag:
     def finish(self) -> None:
         if not self.preview or (self.mode is not DragMode.COPY and self.preview == self.notes):
             return
-        copy = self.mode is DragMode.COPY   # copies are new notes; moved and resized ones keep their locks
-        self.canvas.session.replace_notes(() if copy else self.notes, self.preview, self.mode.label, paired=not copy)
+        copy = self.mode is DragMode.COPY   # copies are new notes (Note.copied); moved and resized ones keep their locks
+        self.canvas.session.replace_notes(() if copy else self.notes, self.preview, self.mode.label)

@@ -97,5 +97,5 @@ class VelocityLane(TimeLane):
         selection = self.session.selection
         if changed:
             reselect = (selection - frozenset(changed)) | frozenset(added) if selection & frozenset(changed) else selection
-            self.session.replace_notes(changed, added, self.tr("Change velocity"), select=reselect, paired=True)
+            self.session.replace_notes(changed, added, self.tr("Change velocity"), select=reselect)
         self.update()

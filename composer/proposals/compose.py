@@ -210,5 +210,5 @@ def _shape_velocities(song: Song, energy: tuple[float, ...]) -> Song:
             bar = min(len(energy) - 1, meters.position(note.start).bar)
             velocity = max(1, min(127, round(note.velocity * (0.7 + 0.6 * energy[bar]))))
             louder.append(note.with_(velocity=velocity))
-        edits.append(NotesEdit(track.id, track.notes, tuple(louder), "Shape dynamics", paired=True))
+        edits.append(NotesEdit(track.id, track.notes, tuple(louder), "Shape dynamics"))
     return CompoundEdit(tuple(edits), "Shape dynamics").apply(song)

@@ -40,16 +40,16 @@ def test_notes_edit_inverse_restores_the_song_exactly(existing, added):
     assert edit.inverse().apply(after) == song
 
 
-def test_a_paired_edit_says_which_note_became_which_and_so_does_its_inverse():
-    a, b = Note(start=0, pitch=60, duration=480), Note(start=480, pitch=62, duration=480)
+def test_a_moved_locked_note_keeps_its_lock_and_undo_gives_the_locked_note_back():
+    a, b = Note(start=0, pitch=60, duration=480, locked=True), Note(start=480, pitch=62, duration=480)
     moved = (a.with_(start=960), b.with_(pitch=64))
-    edit = NotesEdit(1, (a, b), moved, "Move notes", paired=True)
-    assert edit.moves() == ((a, moved[0]), (b, moved[1]))
-    assert edit.inverse().moves() == ((moved[0], a), (moved[1], b))
-    assert edit.inverse().apply(edit.apply(_song(a, b))) == _song(a, b)
-    assert NotesEdit(1, (a,), (b,)).moves() == ()                        # unpaired: a new note, not a changed one
-    with pytest.raises(ValueError, match="as many added notes as removed"):
-        NotesEdit(1, (a, b), (b,), paired=True)
+    song = _song(a, b)
+    after = NotesEdit(1, (a, b), moved, "Move notes").apply(song)
+    assert [n.locked for n in after.track(1).notes] == [False, True]              # b at 480, a at 960
+    assert NotesEdit(1, (a, b), moved).inverse().apply(after) == song
+    assert a.copied(start=1920).locked is False and a.with_(start=1920).locked is True
+    with pytest.raises(EditError):                                                # the unlocked twin is another note
+        NotesEdit(1, (a.with_(locked=False),), ()).apply(song)
 
 
 def test_removing_a_note_that_is_not_there_is_refused_and_changes_nothing():

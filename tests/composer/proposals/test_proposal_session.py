@@ -79,7 +79,7 @@ def test_generate_keep_edit_discard_undo_and_redo_restore_every_take_and_mark_ex
     assert [t.kept for t in session.takes] == [False, True, False]
     assert history.song.track(1).notes_between(0, 2 * BAR) == session.take(2).notes[1]
     edited = history.song.track(1).notes[0]
-    history.push(ProjectEdit(NotesEdit(1, (edited,), (edited.with_(pitch=50),), paired=True), None, "Transpose"))
+    history.push(ProjectEdit(NotesEdit(1, (edited,), (edited.with_(pitch=50),)), None, "Transpose"))
     states.append(snapshot(history))
     assert session.take(2).kept                                                # editing a note keeps the mark
     session.show(3)
