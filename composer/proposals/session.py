@@ -145,7 +145,8 @@ class ProposalSession:
         """The edit that lists one Generate's candidates as a new group."""
         group = max((t.group for t in self.takes), default=0) + 1
         first = max((t.id for t in self.takes), default=0) + 1
-        return AddTakes(tuple(Take(first + i, group, as_saved(c), bars, dict(controls)) for i, c in enumerate(candidates)))
+        return AddTakes(tuple(Take(first + i, group, as_saved(c), bars, dict(controls))
+                              for i, c in enumerate(candidates)))
 
     def keep(self, song: Song) -> ProjectEdit:
         """The one step that puts the shown take into `song` and marks it kept (a kept take it writes over is
