@@ -31,8 +31,9 @@ class ComposeMenu(QObject):
         self.actions["generate"] = add_action(window, menu, self.tr("&Generate (panel settings)"), controller.generate,
                                               "Ctrl+G")
         for task, spec in TASKS.items():    # composer.proposals.tasks: one entry per task
-            self.actions[task.value] = add_action(window, menu, QCoreApplication.translate("ComposeMenu", spec.menu_text),
-                                                  lambda t=task.value: controller.generate(t), spec.shortcut)
+            text = QCoreApplication.translate("ComposeMenu", spec.menu_text)
+            self.actions[task.value] = add_action(window, menu, text, lambda t=task.value: controller.generate(t),
+                                                  spec.shortcut)
         menu.addSeparator()
         self.actions["previous"] = add_action(window, menu, self.tr("&Previous take"), lambda: controller.step(-1),
                                               ["[", "Alt+Left"])

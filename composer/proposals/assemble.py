@@ -63,7 +63,8 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
                 out.append(note)
         if lane.role in MONO_ROLES and not lane.drums:
             out = _single_line(song, target, plan.ticks[1], out, locked)
-            if plan.controls.pitch_range is None and not locked and not TASKS[plan.task].variation:  # a variation: the old register
+            variation = TASKS[plan.task].variation      # a variation answers the old line, in its register
+            if plan.controls.pitch_range is None and not locked and not variation:
                 out = place_in_register(out, plan.ranges[target])  # a user's range, a locked note or the old line decides
         notes[target] = tuple(sorted(out + list(locked)))
     return Content(notes, chords)
