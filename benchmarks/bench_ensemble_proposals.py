@@ -14,8 +14,9 @@ user would (engine.midi: names, roles from what the parts play).
 Each passage's part is emptied and asked for a melody (composer.proposals,
 default controls: the instrument range narrowed to the part's register), and
 scored over the region, beside the composer's own line, the same proposal
-without the octave placement (composer.proposals.ranges.place_in_register),
-the old default (the piano's 88 keys as the range) and a random line (the composer's rhythm,
+without each rule named in --ablate (default: the octave placement,
+composer.proposals.ranges.place_in_register), the old default (the piano's
+88 keys as the range) and a random line (the composer's rhythm,
 pitches drawn from the composer's lowest..highest note among the pitch classes
 the other parts play there):
 
@@ -143,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-movement", type=int, default=3)
     parser.add_argument("--quartets", type=int, default=6)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ablate", default="register_placement",
+                        help="comma-separated rules (benchmarks/rule_ablation.py): one proposal column without each; "
+                             "a+b: one column without both")
+    parser.add_argument("--piano-keys", action=argparse.BooleanOptionalAction, default=True,
+                        help="also the old default, the piano's 88 keys as the range")
     args = parser.parse_args(argv)
     orchestral = orchestral_passages(args.datasets, args.per_movement)
     passages = orchestral + quartet_passages(args.datasets, args.quartets)
@@ -151,8 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     model = load_model(args.model)
     rng = random.Random(args.seed)
-    rows = {name: [] for name in ("composer", "proposal", "proposal_no_register_placement", "proposal_piano_keys",
-                                  "random")}
+    ablate = tuple(name for name in args.ablate.split(",") if name)
+    columns = [("proposal", Controls(seed=args.seed), ())]
+    columns += [(f"proposal_no_{name}", Controls(seed=args.seed), tuple(name.split("+"))) for name in ablate]
+    if args.piano_keys:
+        columns.append(("proposal_piano_keys", Controls(seed=args.seed, pitch_range=PIANO_KEYS), ()))
+    rows = {name: [] for name in ("composer", *(c[0] for c in columns), "random")}
     seconds = []
     refused: list[str] = []
     for ident, song, first, track_id in passages:
@@ -167,10 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         region = Region(first, first + BARS - 1, (track_id,))
         lines = {}
         try:
-            for name, controls, off in (("proposal", Controls(seed=args.seed), ()),
-                                        ("proposal_no_register_placement", Controls(seed=args.seed),
-                                         ("register_placement",)),
-                                        ("proposal_piano_keys", Controls(seed=args.seed, pitch_range=PIANO_KEYS), ())):
+            for name, controls, off in columns:
                 began = time.perf_counter()
                 with rules_off(off):
                     lines[name] = propose(emptied, region, Task.MELODY, controls, model=model)[0].notes[track_id]
@@ -189,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, results in rows.items():
         values = {key: [r[key] for r in results if r[key] is not None] for key in ("consonance", "pitch_error", "count_error")}
         report[name] = {key: round(statistics.fmean(v), 3) if v else None for key, v in values.items()}
-    for name in ("proposal", "proposal_no_register_placement", "proposal_piano_keys", "random"):
+    for name in (*(c[0] for c in columns), "random"):
         got = report[name]
         report[name]["meets"] = {"consonance >= composer - 0.05": got["consonance"] >= composer_consonance - 0.05,
                                  "mean pitch within 3": got["pitch_error"] <= 3,

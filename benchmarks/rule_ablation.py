@@ -29,6 +29,8 @@ ABLATIONS = {
     "empty_bar_penalty": [(plan, "EMPTY_BAR_PENALTY", 0.0)],
     "register_placement": [(ranges, "PLACE_BEYOND", float("inf"))],
     "register_narrowing": [(ranges, "MARGIN", 128)],
+    "ensemble_pace": [(rules, "PACE_PENALTY", 0.0)],
+    "ensemble_neighbours": [(plan, "ANY_ROLE_NEIGHBOURS", False)],
 }
 ABLATIONS["all"] = [patch for name in list(ABLATIONS) for patch in ABLATIONS[name]]
 

@@ -39,6 +39,7 @@ from composer.proposals.rules import (
     estimated_chords,
     harmony_profile,
     lane_edges,
+    pace_bias,
     pitch_rules,
     rhythm_template,
     track_token,
@@ -250,17 +251,32 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
                     dens_ok=density_bins("drums" if lane.drums else lane.role, controls.density))
 
 
-def _auto_density(plan: Plan, lane_i: int) -> np.ndarray | None:
+# A melody asked for in a part the import calls something else (an orchestral part that takes the tune
+# over) follows that part's neighbouring bars too, as a part already called melody does (ablation
+# ensemble_neighbours; bench_ensemble_proposals, docs/MODEL.md).
+ANY_ROLE_NEIGHBOURS = True
+
+
+def _auto_density(plan: Plan, lane_i: int, bar: int) -> np.ndarray | None:
     """The DENS bias when the user leaves density to the model: towards the lane's neighbouring bars when the
     lane writes what its track already plays, and away from empty bars when the task names a part (asked for
-    a melody, an empty bar is rarely what the user wants; the model alone leaves whole regions empty)."""
+    a melody, an empty bar is rarely what the user wants; the model alone leaves whole regions empty).
+    A melody in an ensemble also keeps under the other parts' pace (rules.pace_bias)."""
     lane = plan.grid.lanes[lane_i]
     bias = None
-    if lane.track_id is not None and plan.song.track(lane.track_id).role.value == lane.role:
+    named = TASKS[plan.task].role is not None
+    if lane.track_id is not None and (plan.song.track(lane.track_id).role.value == lane.role
+                                      or ANY_ROLE_NEIGHBOURS and named and lane.role == "melody"):
         bias = density_prior(plan.grid, lane_i, plan.bars)
-    if TASKS[plan.task].role is not None:   # a named part: away from empty bars
+    if named:   # a named part: away from empty bars
         bias = np.zeros(len(DENSITY_EDGES), dtype=np.float32) if bias is None else bias
         bias[0] -= EMPTY_BAR_PENALTY
+    if lane.role == "melody":
+        written = {plan.lanes[t] for t in plan.targets}
+        others = [i for i, l in enumerate(plan.grid.lanes) if i not in written and not l.is_chords and not l.drums]
+        pace = pace_bias(plan.grid, bar, others)
+        if pace is not None:
+            bias = pace if bias is None else bias + pace
     return bias
 
 
@@ -316,7 +332,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if not spec.variation:  # a variation answers its own bar
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
-            rule.dens_bias = _auto_density(plan, lane_i)
+            rule.dens_bias = _auto_density(plan, lane_i, bar)
         if not lane.drums:
             rule.chord_mode = controls.chord_following
             rule.bass_line = lane.role == "bass"
