@@ -87,14 +87,18 @@ def edit_label(label: str) -> str:
 
 def task_label(task: str) -> str:
     """A task as the Write box and the take list name it (composer.proposals.tasks holds the words)."""
-    spec = TASKS.get(task)
-    return QCoreApplication.translate("Task", spec.label) if spec is not None else task
+    return _task_words(task, "label")
 
 
 def task_noun(task: str) -> str:
     """What the status line says a task is writing ("Writing 3 takes of bass line…")."""
+    return _task_words(task, "noun")
+
+
+def _task_words(task: str, field: str) -> str:
+    """A TaskSpec's `field`, translated in the "Task" context where it is marked; an unknown task as it is."""
     spec = TASKS.get(task)
-    return QCoreApplication.translate("Task", spec.noun) if spec is not None else task
+    return QCoreApplication.translate("Task", getattr(spec, field)) if spec is not None else task
 
 
 def scale_name(mode: str) -> str:

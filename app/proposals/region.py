@@ -87,7 +87,7 @@ class RegionState(QObject):
     # --- locks ----------------------------------------------------------------------------
     @property
     def locked_tracks(self) -> frozenset[int]:
-        return frozenset(t.id for t in self.session.song.tracks if t.locked)
+        return locked_track_ids(self.session.song)
 
     def set_track_locked(self, track_id: int, locked: bool) -> bool:
         """Lock or unlock a whole track: one undo step."""
@@ -132,10 +132,10 @@ class RegionState(QObject):
         if chosen != self.chosen_tracks:
             self.chosen_tracks = chosen
             self.changed.emit()
-        elif _locks(before) != _locks(after):
+        elif locked_track_ids(before) != locked_track_ids(after):   # locked notes: the overlay draws them
             self.changed.emit()
 
 
-def _locks(song) -> tuple:
-    """What the region shows of a song's locks: the locked tracks (locked notes are drawn by the overlay)."""
-    return tuple(t.id for t in song.tracks if t.locked)
+def locked_track_ids(song) -> frozenset[int]:
+    """The tracks of `song` locked against proposals."""
+    return frozenset(t.id for t in song.tracks if t.locked)

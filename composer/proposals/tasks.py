@@ -32,11 +32,6 @@ class TaskSpec:
     appends: bool = False       # its bars come after the song's end
     variation: str | None = None  # "rhythm" (new pitches on the old rhythm) or "contour" (new rhythm, old shape)
 
-    @property
-    def needs_tracks(self) -> bool:
-        """Whether the region must name tracks (the chord lane is the region's own)."""
-        return not self.chord_lane
-
 
 TASKS: dict[Task, TaskSpec] = {spec.task: spec for spec in (
     TaskSpec(Task.MELODY, QT_TRANSLATE_NOOP("Task", "Melody"), QT_TRANSLATE_NOOP("Task", "melody"),

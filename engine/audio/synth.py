@@ -227,7 +227,8 @@ class Synth:
         if frames <= 0:
             return
         pointer = buffer.ctypes.data
-        (_write_float_holding_gil if hold_gil else _write_float)(self.handle, frames, pointer, 2 * start, 2, pointer, 2 * start + 1, 2)
+        write = _write_float_holding_gil if hold_gil else _write_float
+        write(self.handle, frames, pointer, 2 * start, 2, pointer, 2 * start + 1, 2)
 
     def samples(self, frames: int) -> np.ndarray:
         buffer = np.zeros((frames, 2), dtype=np.float32)

@@ -25,7 +25,6 @@ measure level is an error: the file is not what it claims to be.
 """
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
