@@ -5,8 +5,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_learn_style.py budget [--pieces 20] [--seconds 180]
     # proposals with and without a learned style, interleaved on the same regions and seeds
     .venv/bin/python benchmarks/bench_learn_style.py cost --style NAME --pieces-folder DIR [--rounds 3]
-    # a style against the base model on pieces it never saw: held-out loss and the product-path statistics
-    .venv/bin/python benchmarks/bench_learn_style.py evaluate --style NAME --pieces-folder DIR [--cases 16]
+    # a style against the base model on pieces it never saw: held-out loss and the product-path statistics,
+    # pooled over seeds, each with a paired bootstrap 95% interval of (styled - base)
+    .venv/bin/python benchmarks/bench_learn_style.py evaluate --style NAME --pieces-folder DIR [--cases 16] \
+        [--seeds 1 2 3 4] [--takes 4] [--ablate all]
 
 Styles are looked up in $CADENZA_DATA_DIR (else the editor's data folder).
 `budget` takes POP909 songs of 150-240 s as
@@ -28,6 +30,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -128,8 +132,6 @@ def _pieces(folder: str):
 
 def run_cost(args) -> dict:
     """Median seconds of the same proposals with the base model and with the style, interleaved per case."""
-    import torch
-
     from composer.proposals.generate import propose
     from composer.proposals.loader import load_model
     from composer.proposals.spec import Controls
@@ -163,28 +165,63 @@ def run_cost(args) -> dict:
 
 
 def run_evaluate(args) -> dict:
-    """The style and the base model on pieces never seen: held-out loss and product-path statistics."""
-    import torch
-
+    """The style and the base model on pieces never seen: held-out loss and product-path statistics, pooled over
+    `--seeds`, each statistic with a paired bootstrap 95% interval of (styled - base) (benchmarks/style_closeness.py)."""
+    from benchmarks.rule_ablation import rules_off
+    from benchmarks.style_closeness import compare, loss_interval, print_table
     from composer.checkpoint import load_model as load_checkpoint
     from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
     from composer.style.apply import merge, styled_model
-    from composer.style.measure import heldout_batches, heldout_loss, proposal_stats
+    from composer.style.measure import heldout_batches, heldout_loss, piece_degrees, region_cells
     from composer.style.pieces import STYLE_DATA, PieceCorpus
     from composer.style.store import find_style
 
     torch.set_num_threads(args.threads)
+    started = time.perf_counter()
     base = args.model or DEFAULT_CHECKPOINT
     style = find_style(args.style)
     found = _pieces(args.pieces_folder)
     corpus = PieceCorpus([], found.pieces)
     base_model, _ = load_checkpoint(base)
-    batches = heldout_batches(corpus, STYLE_DATA, base_model.config.block_size, args.sequences, args.seed)
-    losses = {"base": heldout_loss(base_model, batches), "styled": heldout_loss(merge(base, style, False).model, batches)}
-    stats = proposal_stats({"base": load_model(base), "styled": styled_model(style, base)}, found.pieces, args.cases,
-                           args.seed)
+    plain = merge(base, style, False).model
+    models = {"base": load_model(base), "styled": styled_model(style, base)}
+    losses, regions, batches = {"base": [], "styled": []}, [], []
+    for seed in args.seeds or [args.seed]:
+        for batch in heldout_batches(corpus, STYLE_DATA, base_model.config.block_size, args.sequences, seed):
+            losses["base"].append(heldout_loss(base_model, [batch]))
+            losses["styled"].append(heldout_loss(plain, [batch]))
+            batches.append(batch)
+        with rules_off(tuple(args.ablate)):
+            regions += region_cells(models, found.pieces, args.cases, seed, takes=args.takes)
+        print(f"seed {seed}: {len(regions)} regions so far ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    rows = compare(regions, piece_degrees(found.pieces), args.resamples)
+    loss = loss_interval(losses, args.resamples)
+    groups = {"base": loss_by_group(base_model, batches), "styled": loss_by_group(plain, batches)}
+    print_table(args.style, args.pieces_folder, loss, rows, len(regions))
+    print("fill-token loss by token group, base -> styled: " + ", ".join(
+        f"{g} {groups['base'][g]} -> {groups['styled'][g]}" for g in groups["base"]), file=sys.stderr)
     return {"style": style.name, "pieces": len(found.pieces), "learned_from": style.stats.get("learned_pieces"),
-            "loss": losses, "proposals": stats}
+            "seeds": args.seeds or [args.seed], "rules_off": args.ablate, "regions": len(regions), "loss": loss,
+            "loss_by_group": groups, "proposals": rows}
+
+
+@torch.no_grad()
+def loss_by_group(model, batches: list) -> dict:
+    """Mean fill-token cross-entropy per token group of the target (PITCH, POS, DUR, the cell controls...):
+    which decisions a style changes."""
+    from composer.tokens.vocab import VOCAB
+    from composer.training.losses import token_losses
+
+    group_of = {i: name for name, ids in VOCAB.groups.items() for i in ids}
+    sums, counts = {}, {}
+    model.eval()
+    for inputs, targets, weights in batches:
+        losses = token_losses(model, inputs, targets, bf16=True)
+        fill = weights == 1
+        for target, value in zip(targets[fill].tolist(), losses[fill].tolist()):
+            group = group_of[target]
+            sums[group], counts[group] = sums.get(group, 0.0) + value, counts.get(group, 0) + 1
+    return {g: round(sums[g] / counts[g], 4) for g in sorted(sums, key=lambda g: -counts[g]) if counts[g] >= 50}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     cost.add_argument("--candidates", type=int, default=4)
     evaluate.add_argument("--sequences", type=int, default=16)
     evaluate.add_argument("--threads", type=int, default=2)
+    evaluate.add_argument("--seeds", type=int, nargs="+", help="pool these seeds (each picks --cases regions)")
+    evaluate.add_argument("--resamples", type=int, default=2000, help="paired bootstrap resamples")
+    evaluate.add_argument("--takes", type=int, default=1, help="proposals a region and model (the panel shows 4)")
+    evaluate.add_argument("--ablate", nargs="*", default=[], help="proposal rules off (benchmarks/rule_ablation.py)")
     for part in sub.choices.values():
         part.add_argument("--model", help="the base checkpoint (default: the shipped one)")
     args = parser.parse_args(argv)

@@ -17,12 +17,19 @@ never learned from:
   pitch-class histogram of the proposed notes and of the original notes of
   the same bars (`pitch_class_distance`: half the L1 distance, 0 same, 1
   disjoint). The originals' own figures are reported beside them.
+  `degree_distance_to_pieces` is the statistic docs/STYLES.md leads with: a
+  style is a distribution, so all of a model's proposed notes, as pitch
+  classes relative to their bar's key-signature tonic, are pooled and compared
+  with the held-out pieces' whole main parts (each piece weighing the same).
+  `region_cells` gives the proposals region by region, for a benchmark's
+  paired intervals (benchmarks/bench_learn_style.py evaluate).
 """
 from __future__ import annotations
 
 import random
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import torch
 
@@ -33,7 +40,7 @@ from composer.proposals.generate import propose
 from composer.proposals.loader import LoadedModel
 from composer.proposals.spec import Controls, ProposalError, Region, Task
 from composer.proposals.tasks import task_for_role
-from composer.tokens.grid import song_grid
+from composer.tokens.grid import Grid, song_grid
 from composer.training.config import DataSection
 from composer.training.examples import Corpus, make_batch
 
@@ -102,6 +109,65 @@ def pick_regions(pieces: list[CorpusSong], count: int, seed: int) -> list[tuple[
     return found
 
 
+@dataclass
+class RegionCells:
+    """One rewritten region: the original grid, the lane and bars, and each side's takes, a take being its
+    cells of those bars ("original": one take, the bars as they are; a model: its takes, none where its
+    proposal failed)."""
+    piece: CorpusSong
+    truth: Grid
+    lane: int
+    bars: range
+    takes: dict[str, list[list]]
+
+
+def region_cells(models: dict[str, LoadedModel], pieces: list[CorpusSong], cases: int, seed: int,
+                 should_stop: Callable[[], bool] | None = None, takes: int = 1) -> list[RegionCells] | None:
+    """Each model's `takes` proposals into the same regions of `pieces` with the same seeds (None when stopped).
+    More takes a region cost less than more regions (the takes decode side by side) and steady the figures."""
+    found = []
+    for number, (piece, region, task) in enumerate(pick_regions(pieces, cases, seed)):
+        truth = song_grid(piece.song)
+        lane = lane_index(truth)[region.track_ids[0]]
+        sides: dict[str, list[list]] = {"original": [[truth.cells[b][lane] for b in region.bars]]}
+        for name, model in models.items():
+            if should_stop is not None and should_stop():
+                return None
+            try:
+                candidates = propose(piece.song, region, task, Controls(seed=seed + number, candidates=takes), model)
+            except ProposalError:
+                candidates = []
+            results = [song_grid(c.to_edit(piece.song).apply(piece.song)) for c in candidates]
+            sides[name] = [[result.cells[b][lane] for b in region.bars] for result in results]
+        found.append(RegionCells(piece, truth, lane, region.bars, sides))
+    return found
+
+
+def degree_counts(grid: Grid, bars: range, cells: list) -> Counter:
+    """Pitch classes of the notes in `cells` (one per bar of `bars`) relative to the tonic of their bar's key
+    signature, so that pieces in different keys pool; bars without a key are left out."""
+    found: Counter = Counter()
+    for b, cell in zip(bars, cells):
+        if grid.keys[b] is not None:
+            found.update((e.pitch - grid.keys[b][0]) % 12 for e in cell)
+    return found
+
+
+def piece_degrees(pieces: list[CorpusSong]) -> Counter:
+    """The pieces' main parts' `degree_counts` over every bar, as shares, each piece weighing the same."""
+    total: Counter = Counter()
+    for piece in pieces:
+        track = _main_track(piece.song)
+        if track is None:
+            continue
+        grid = song_grid(piece.song)
+        lane = lane_index(grid)[track.id]
+        counts = degree_counts(grid, range(grid.bar_count), [grid.cells[b][lane] for b in range(grid.bar_count)])
+        notes = sum(counts.values())
+        total.update({degree: count / notes for degree, count in counts.items()} if notes else {})
+    return total
+
+
 class _Side:
     """One side's totals (a model, or the original bars)."""
 
@@ -109,20 +175,23 @@ class _Side:
         self.cells = CellScores()
         self.filled = self.repeats = 0
         self.pitch_classes: Counter = Counter()
+        self.degrees: Counter = Counter()
         self.failures = 0
 
     def add(self, lane: int, bars: range, cells: list, truth_grid) -> None:
         for b, cell in zip(bars, cells):
             self.cells.add(truth_grid, b, lane, cell, truth_grid.cells[b][lane])
             self.pitch_classes.update(e.pitch % 12 for e in cell)
+        self.degrees.update(degree_counts(truth_grid, bars, cells))
         before = [truth_grid.cells[b][lane] for b in range(max(0, bars.start - REPEAT_LOOKBACK), bars.start)]
         filled, repeats = repetition(cells, before)
         self.filled, self.repeats = self.filled + filled, self.repeats + repeats
 
-    def summary(self, original: Counter) -> dict:
+    def summary(self, original: Counter, pieces: Counter) -> dict:
         row = {k: v for k, v in self.cells.summary().items() if k not in ("cells", "notes")}
         row["repeated_bar_share"] = round(self.repeats / self.filled, 3) if self.filled else None
         row["pitch_class_distance"] = pitch_class_distance(self.pitch_classes, original)
+        row["degree_distance_to_pieces"] = pitch_class_distance(self.degrees, pieces)
         if self.failures:
             row["failures"] = self.failures
         return row
@@ -132,21 +201,14 @@ def proposal_stats(models: dict[str, LoadedModel], pieces: list[CorpusSong], cas
                    should_stop: Callable[[], bool] | None = None) -> dict:
     """Each model's proposals into the same regions of `pieces`, scored against the originals (module docstring);
     {"cases": n, "original": {...}, name: {...} for each model}."""
+    regions = region_cells(models, pieces, cases, seed, should_stop)
+    if regions is None:
+        return {}
     sides = {name: _Side() for name in (*models, "original")}
-    regions = pick_regions(pieces, cases, seed)
-    for number, (piece, region, task) in enumerate(regions):
-        truth = song_grid(piece.song)
-        lane = lane_index(truth)[region.track_ids[0]]
-        sides["original"].add(lane, region.bars, [truth.cells[b][lane] for b in region.bars], truth)
-        for name, model in models.items():
-            if should_stop is not None and should_stop():
-                return {}
-            try:
-                (candidate,) = propose(piece.song, region, task, Controls(seed=seed + number), model)
-            except ProposalError:
-                sides[name].failures += 1
-                continue
-            result = song_grid(candidate.to_edit(piece.song).apply(piece.song))
-            sides[name].add(lane, region.bars, [result.cells[b][lane] for b in region.bars], truth)
-    original = sides["original"].pitch_classes
-    return {"cases": len(regions), **{name: side.summary(original) for name, side in sides.items()}}
+    for region in regions:
+        for name, takes in region.takes.items():
+            sides[name].failures += not takes
+            for cells in takes:
+                sides[name].add(region.lane, region.bars, cells, region.truth)
+    original, reference = sides["original"].pitch_classes, piece_degrees(pieces)
+    return {"cases": len(regions), **{name: side.summary(original, reference) for name, side in sides.items()}}
