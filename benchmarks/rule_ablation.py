@@ -23,7 +23,7 @@ class _Nothing(dict):
 # name -> [(module, constant, value with no effect)]
 ABLATIONS = {
     "echo": [(plan, "ECHO", {})],
-    "chord_tone_bonus": [(plan, "CHORD_TONE_BONUS", _Nothing())],
+    "chord_tone_bonus": [(plan, "CHORD_TONE_BONUS", _Nothing()), (plan, "ENSEMBLE_CHORD_TONE_BONUS", {})],
     "chord_fit": [(grammar_chords, "CHORD_FIT_BONUS", {"off": 0.0, "soft": 0.0, "strict": 0.0})],
     "auto_density": [(rules, "DENSITY_PRIOR", 0.0)],
     "empty_bar_penalty": [(plan, "EMPTY_BAR_PENALTY", 0.0)],
@@ -31,6 +31,9 @@ ABLATIONS = {
     "register_narrowing": [(ranges, "MARGIN", 128)],
     "ensemble_pace": [(rules, "PACE_PENALTY", 0.0)],
     "ensemble_neighbours": [(plan, "ANY_ROLE_NEIGHBOURS", False)],
+    "register_centre": [(ranges, "EDGE_WEIGHT", 0.0)],
+    "register_pull": [(ranges, "PULL", 0.0)],
+    "ensemble_chord_tones": [(plan, "ENSEMBLE_CHORD_TONE_BONUS", {})],
 }
 ABLATIONS["all"] = [patch for name in list(ABLATIONS) for patch in ABLATIONS[name]]
 

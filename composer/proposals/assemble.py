@@ -65,7 +65,7 @@ def assemble(plan: Plan, written: dict[tuple[int, int], tuple]) -> Content:
             out = _single_line(song, target, plan.ticks[1], out, locked)
             variation = TASKS[plan.task].variation      # a variation answers the old line, in its register
             if plan.controls.pitch_range is None and not locked and not variation:
-                out = place_in_register(out, plan.ranges[target])  # a user's range, a locked note or the old line decides
+                out = place_in_register(out, plan.ranges[target], plan.centres.get(target))  # not under a user range
         notes[target] = tuple(sorted(out + list(locked)))
     return Content(notes, chords)
 

@@ -23,11 +23,12 @@ from composer.proposals.context import (
     working_grid,
 )
 from composer.proposals.grammar import CellRule, ChordRule, NoteRule
-from composer.proposals.ranges import default_range, range_beyond_playable
+from composer.proposals.ranges import default_range, range_beyond_playable, register_centre, register_pull
 from composer.proposals.rules import (
     CHORD_TONE_BONUS,
     ECHO,
     EMPTY_BAR_PENALTY,
+    ENSEMBLE_CHORD_TONE_BONUS,
     Echo,
     MONO_ROLES,
     beat_steps,
@@ -81,6 +82,7 @@ class Plan:
     locked_notes: dict[int, tuple[Note, ...]]                 # the same, as the song's notes, per track id
     block_size: int
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # pitch range per target track id
+    centres: dict[int, float] = field(default_factory=dict)  # register centre per target track id (default range)
     warnings: list[str] = field(default_factory=list)  # about the request, not a candidate: meters, ranges
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
@@ -145,6 +147,8 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
             raise ProposalError("variations rewrite note tracks, not the chord lane")
     plan.locked = _locked_events(song, region, grid, lanes, (start, end))
     plan.ranges = {t: controls.pitch_range or default_range(song, song.track(t), bars) for t in note_targets}
+    if controls.pitch_range is None:
+        plan.centres = {t: register_centre(song, song.track(t), bars, plan.ranges[t]) for t in note_targets}
     if controls.pitch_range is not None:
         plan.warnings += [line for t in note_targets if not grid.lanes[lanes[t]].drums
                           and (line := range_beyond_playable(song.track(t), song.track(t).name or f"track {t}",
@@ -333,12 +337,17 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i, bar)
+        if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None:
+            pull = register_pull(plan.centres[lane.track_id])   # no chord symbols: the parts' harmony (ranges.PULL)
+            if pull is not None:
+                rule.pitch_bias = pull if rule.pitch_bias is None else rule.pitch_bias + pull
         if not lane.drums:
             rule.chord_mode = controls.chord_following
             rule.bass_line = lane.role == "bass"
             rule.chord_tone_bonus = CHORD_TONE_BONUS.get(lane.role, 1.0)
             if chords_lane is None:  # no chord symbols: follow the harmony the other parts play
                 rule.chord_marks = estimated_chords(harmony_profile(grid, bar), rule.beat_steps) or None
+                rule.chord_tone_bonus = ENSEMBLE_CHORD_TONE_BONUS.get(lane.role, rule.chord_tone_bonus)
             elif chord_masked and bar in this_pass:
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))
             else:

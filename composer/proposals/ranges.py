@@ -22,6 +22,18 @@ The policy (docs/INSTRUMENTS.md says the same for users):
   keeps every interval and pitch class, so the harmony and the line's shape
   are the model's; only the register is the part's (bench_ensemble_proposals,
   docs/MODEL.md: mean-pitch error 5.22 -> 4.46 semitones over three seeds).
+- That target is the register centre (`register_centre`): the range's middle
+  drawn half way (`EDGE_WEIGHT`) towards the part's own notes in the bar on
+  each side of the region, where the new line leaves and rejoins the part.
+  Over the held-out ensemble passages it predicts the composer's mean pitch
+  within 2.8 semitones (the middle alone 3.35, those bars alone 3.2).
+- A melody over harmony the other parts play (no chord symbols: an ensemble's
+  score imported from MIDI) is also pulled towards the centre while it is
+  written (`register_pull`: `PULL` logits an octave away): the octave
+  placement alone can only move a whole line, and the model spreads its lines
+  around the middle by more than the centre misses by. Songs with chord
+  symbols keep the model's register: POP909 melodies got flatter under the
+  pull (docs/MODEL.md).
 - A range the user gives wins, whatever the instrument. One that reaches
   outside the instrument's playable range is said in one line on the plan
   (`range_beyond_playable`, Plan.warnings), and notes a candidate writes
@@ -41,6 +53,9 @@ AROUND_BARS = 8
 MARGIN = 4      # semitones added beyond the register the part uses (a major third: room to move)
 MIN_SPAN = 14   # at least a ninth: a line needs room for a tune
 PLACE_BEYOND = 8  # semitones between a new line's mean and the range's middle before it moves by octaves
+EDGE_BARS = 1     # bars on each side of the region whose own notes say where the line joins the part
+EDGE_WEIGHT = 0.5  # their mean's share in the register centre (the rest: the middle of the default range)
+PULL = 2.0        # logits a melody's pitch loses per octave from the register centre (docs/MODEL.md: 2 and 4 tried)
 
 
 def default_range(song: Song, track: Track, bars: range) -> tuple[int, int]:
@@ -63,6 +78,27 @@ def part_register(song: Song, track: Track, bars: range) -> tuple[Instrument, tu
     return instrument, (int(np.floor(low)), int(np.ceil(high)))
 
 
+def register_centre(song: Song, track: Track, bars: range, pitch_range: tuple[int, int]) -> float:
+    """Where a new line in `bars` of `track` should lie: the middle of its default `pitch_range`, drawn
+    EDGE_WEIGHT of the way towards the mean pitch of the part's own notes in the EDGE_BARS bars on each side
+    of the region (where the line leaves and rejoins the part); the middle alone when the part is silent there."""
+    middle = (pitch_range[0] + pitch_range[1]) / 2
+    start, end = song.meter_map.bar_range(bars.start, bars.stop - 1)
+    edge_start = song.meter_map.bar_start(max(0, bars.start - EDGE_BARS))
+    edge_end = song.meter_map.bar_start(bars.stop + EDGE_BARS)
+    pitches = [n.pitch for n in track.notes_between(edge_start, edge_end) if not start <= n.start < end]
+    if not pitches:
+        return middle
+    return (1 - EDGE_WEIGHT) * middle + EDGE_WEIGHT * sum(pitches) / len(pitches)
+
+
+def register_pull(centre: float) -> np.ndarray | None:
+    """(128,) logits: a pitch loses PULL per octave it lies from `centre` (None when PULL is 0)."""
+    if not PULL:
+        return None
+    return (-PULL * np.abs(np.arange(128) - centre) / 12).astype(np.float32)
+
+
 def register_range(instrument: Instrument, low: int, high: int) -> tuple[int, int]:
     """The part's register `low..high` with MARGIN around it, at least MIN_SPAN wide, inside the playable range."""
     floor, ceiling = instrument.playable
@@ -76,13 +112,15 @@ def register_range(instrument: Instrument, low: int, high: int) -> tuple[int, in
     return low + shift, high + shift
 
 
-def place_in_register(notes: list[Note], pitch_range: tuple[int, int]) -> list[Note]:
-    """`notes` (a new single line) moved by whole octaves towards the middle of `pitch_range` when their mean
-    lies more than PLACE_BEYOND semitones from it and every moved note stays inside the range; else as given."""
+def place_in_register(notes: list[Note], pitch_range: tuple[int, int], centre: float | None = None) -> list[Note]:
+    """`notes` (a new single line) moved by whole octaves towards `centre` (default: the middle of `pitch_range`)
+    when their mean lies more than PLACE_BEYOND semitones from it and every moved note stays inside the range;
+    else as given."""
     if not notes:
         return notes
     low, high = pitch_range
-    off = (low + high) / 2 - sum(n.pitch for n in notes) / len(notes)
+    centre = (low + high) / 2 if centre is None else centre
+    off = centre - sum(n.pitch for n in notes) / len(notes)
     octaves = round(off / 12)
     if abs(off) <= PLACE_BEYOND or octaves == 0:
         return notes

@@ -92,6 +92,14 @@ def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
+# A melody over harmony the other parts play (no chord symbols: an ensemble's score imported from MIDI,
+# the chords estimated from its notes, estimated_chords) leans on chord tones as bass and accompaniment do:
+# the harmony is real notes sounding against the line, not a chord symbol to embellish. Over the held-out
+# orchestral and quartet passages (bench_ensemble_proposals, docs/MODEL.md) 1.0 left the line on a pitch
+# class the others sound at 0.649-0.728 of the beats (the composer 0.724); 2.0 brings every seed over
+# 0.674. Songs with chord symbols (POP909's melodies) keep CHORD_TONE_BONUS; a pop song's MIDI without
+# them gets 2.0 too, and its tunes come out flatter (docs/MODEL.md).
+ENSEMBLE_CHORD_TONE_BONUS = {"melody": 2.0}
 # Notes per bar for low / mid / high density, by role (the DENS bins whose lower edge falls inside).
 DENSITY_COUNTS = {
     "melody": ((2, 4), (5, 8), (9, 20)),
