@@ -337,7 +337,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i, bar)
-        if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None:
+        if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
+                and not spec.variation:   # a variation keeps the old line's register, as in assemble
             pull = register_pull(plan.centres[lane.track_id])   # no chord symbols: the parts' harmony (ranges.PULL)
             if pull is not None:
                 rule.pitch_bias = pull if rule.pitch_bias is None else rule.pitch_bias + pull

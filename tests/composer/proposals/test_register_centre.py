@@ -101,6 +101,11 @@ def test_a_melody_rule_carries_the_pull_and_ensemble_chord_tones(symphony):
         assert rule.chord_tone_bonus == ENSEMBLE_CHORD_TONE_BONUS["melody"] > CHORD_TONE_BONUS["melody"]
 
 
+def test_a_variation_keeps_the_old_lines_register_without_a_pull(symphony):
+    rules = first_pass_rules(symphony, Region(BARS.start, BARS.stop - 1, (FLUTE_1,)), Task.VARIATION_CONTOUR)
+    assert rules and all(rule.pitch_bias is None for rule in rules if not rule.chords)
+
+
 def test_a_melody_over_chord_symbols_keeps_the_plain_chord_tone_bonus_and_no_pull(symphony):
     start = symphony.meter_map.bar_start(BARS.start)
     with_chords = symphony.with_(chords=(ChordEvent(start, Chord(0, "maj")),))
