@@ -187,6 +187,17 @@ def is_drum_kit(track: Track) -> bool:
     return track.channel == DRUM_CHANNEL or (track.bank >> 7) in DRUM_BANKS
 
 
+# General MIDI's orchestral families: strings, ensembles, brass, reeds and pipes (programs 40-79). A part for one
+# of them lives in the register its score gives it (a horn call, a flute line over the strings); a piano, guitar
+# or synth line in a song ranges more freely, so register rules written for orchestral parts ask this first.
+ORCHESTRAL_PROGRAMS = range(40, 80)
+
+
+def is_orchestral(instrument: Instrument) -> bool:
+    """Whether the instrument is one of General MIDI's orchestral families (strings, brass, reeds, pipes)."""
+    return instrument.program in ORCHESTRAL_PROGRAMS
+
+
 def track_instrument(track: Track, tick: int = 0) -> Instrument:
     """The instrument a track plays at `tick` (its program, or a mid-track program change before it)."""
     if is_drum_kit(track) or track.is_drums:

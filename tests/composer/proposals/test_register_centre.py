@@ -114,6 +114,16 @@ def test_a_melody_over_chord_symbols_keeps_the_plain_chord_tone_bonus_and_no_pul
     assert all(rule.pitch_bias is None for rule in rules)     # a lead sheet's tune keeps the model's register
 
 
+def test_a_piano_tune_without_chord_symbols_is_neither_pulled_nor_leaned_on_chord_tones(symphony):
+    """The same part played on a piano (a pop song's MIDI, no chord symbols): register and chord-tone weight
+    are the model's and the plain bonus's (POP909 without its chords came out flatter with them)."""
+    flute = symphony.track(FLUTE_1)
+    on_piano = symphony.with_track(flute.with_(program=0, program_changes=()))
+    rules = first_pass_rules(on_piano, Region(BARS.start, BARS.stop - 1, (FLUTE_1,)), Task.MELODY)
+    assert rules and all(rule.pitch_bias is None for rule in rules)
+    assert {rule.chord_tone_bonus for rule in rules} == {CHORD_TONE_BONUS["melody"]}
+
+
 def test_a_melody_joining_its_part_an_octave_up_is_written_near_there(symphony, tiny_model):
     """Whatever register the model writes in, the proposal's mean lies within the placement's threshold of the
     centre (raised by the part's notes beside the region), or the line spans too much to move."""
