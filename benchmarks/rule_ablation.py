@@ -34,6 +34,7 @@ ABLATIONS = {
     "register_centre": [(ranges, "EDGE_WEIGHT", 0.0)],
     "register_pull": [(ranges, "PULL", 0.0)],
     "ensemble_chord_tones": [(plan, "ENSEMBLE_CHORD_TONE_BONUS", {})],
+    "beat_weighted_tones": [(plan, "MELODY_BEAT_TONE_BONUS", None)],
 }
 ABLATIONS["all"] = [patch for name in list(ABLATIONS) for patch in ABLATIONS[name]]
 

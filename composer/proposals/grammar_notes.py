@@ -20,6 +20,7 @@ from composer.proposals.grammar_rules import (
     NEW_VELOCITY_NOTE_AND_END,
     NOTE_TOKENS,
     SAME_ONSET_NOTE_AND_END,
+    STRONG_BEAT_STEPS,
     NoteRule,
     Walk,
     bin_bounds,
@@ -255,7 +256,9 @@ class NoteWriter:
             bias[G["PITCH"].start:G["PITCH"].stop] += rule.pitch_bias
         tones = self._chord_tones()
         if tones and rule.chord_mode != "off":
-            bias[G["PITCH"].start:G["PITCH"].stop] += rule.chord_tone_bonus * np.isin(np.arange(128) % 12, list(tones))
+            weak = rule.weak_beat_tone_bonus is not None and self.pos % STRONG_BEAT_STEPS
+            bonus = rule.weak_beat_tone_bonus if weak else rule.chord_tone_bonus
+            bias[G["PITCH"].start:G["PITCH"].stop] += bonus * np.isin(np.arange(128) % 12, list(tones))
         return bias
 
     def _control_bias(self) -> np.ndarray | None:

@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 import numpy as np
 
 from composer.tokens.grid import ChordMark, NoteEvent
+from composer.tokens.vocab import STEPS_PER_QUARTER
 
 MAX_NOTES = 60          # notes in one cell when the density bin is open-ended
 MAX_CHORDS_PER_BAR = 4
@@ -57,6 +58,11 @@ def bin_bounds(edges: tuple[int, ...], index: int, top: int) -> tuple[int, int]:
     return edges[index], (edges[index + 1] - 1 if index + 1 < len(edges) else top)
 
 
+# A strong beat for the chord-tone weight (NoteRule.weak_beat_tone_bonus): a half-note boundary of the bar,
+# beats 1 and 3 in 4/4, where the harmony is heard; composer.metrics scores melodies on the same onsets.
+STRONG_BEAT_STEPS = 2 * STEPS_PER_QUARTER
+
+
 @dataclass
 class CellRule:
     """What every cell has: where it is, which lane it writes, and how its bar is laid out."""
@@ -93,6 +99,7 @@ class NoteRule(CellRule):
     chord_source: tuple[int, int] | None = None        # (bar, lane) of a chord fill in this pass, if any
     bass_line: bool = False
     chord_tone_bonus: float = 1.0    # logits for chord tones under soft chord following (rules.CHORD_TONE_BONUS)
+    weak_beat_tone_bonus: float | None = None   # the same off the strong beats (None: chord_tone_bonus there)
     busy_until: int = 0              # mono: absolute step before which the lane still sounds
     next_onset: int | None = None    # mono: absolute step of the lane's next fixed note after the region
     echo: tuple[NoteEvent, ...] | None = None     # an earlier bar of the lane to lean towards (rules.Echo)

@@ -29,6 +29,7 @@ from composer.proposals.rules import (
     ECHO,
     EMPTY_BAR_PENALTY,
     ENSEMBLE_CHORD_TONE_BONUS,
+    MELODY_BEAT_TONE_BONUS,
     Echo,
     MONO_ROLES,
     beat_steps,
@@ -361,6 +362,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))
             else:
                 rule.chord_marks = grid.cells[bar][chords_lane]
+            if chords_lane is not None and lane.role == "melody" and MELODY_BEAT_TONE_BONUS is not None:
+                rule.chord_tone_bonus, rule.weak_beat_tone_bonus = MELODY_BEAT_TONE_BONUS
         if rule.mono:
             rule.busy_until, after = lane_edges(grid, lane_i, range(this_pass.start, plan.bars.stop))
             # The next fixed note: a locked note in a later bar of the region (this pass's or a later one's;

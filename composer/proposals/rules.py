@@ -100,6 +100,14 @@ CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
 # 0.674. Songs with chord symbols (POP909's melodies) keep CHORD_TONE_BONUS; a pop song's MIDI without
 # them gets 2.0 too, and its tunes come out flatter (docs/MODEL.md).
 ENSEMBLE_CHORD_TONE_BONUS = {"melody": 2.0}
+# Over chord symbols a melody's chord tones weigh by where they fall: MELODY_BEAT_TONE_BONUS[0] logits on a
+# strong beat (a half-note boundary: where the chord is heard), [1] between, where passing and neighbour notes
+# are the tune's own. 1.0 everywhere left held-out melodies' strong beats under the originals' chord-tone rate
+# (bench_proposal_quality --cases 12 --tasks melody, seeds 1 and 2: POP909 0.835 / 0.791, truth 0.803 / 0.847;
+# OpenEWLD 0.797 / 0.757, truth 0.819 / 0.823; Nottingham 0.759 / 0.842, truth 0.821 / 0.873); (2, 0.5) gives
+# 0.912 / 0.897, 0.841 / 0.854, 0.815 / 0.861 with no flatter tunes (docs/PROPOSALS.md); (2, 1) as many
+# chord tones but a larger top-pitch share on OpenEWLD and Nottingham.
+MELODY_BEAT_TONE_BONUS: tuple[float, float] | None = (2.0, 0.5)   # grammar_rules.STRONG_BEAT_STEPS
 # Notes per bar for low / mid / high density, by role (the DENS bins whose lower edge falls inside).
 DENSITY_COUNTS = {
     "melody": ((2, 4), (5, 8), (9, 20)),

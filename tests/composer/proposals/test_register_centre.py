@@ -20,7 +20,7 @@ from composer.proposals.ranges import (
     place_in_register,
     register_pull,
 )
-from composer.proposals.rules import CHORD_TONE_BONUS, ENSEMBLE_CHORD_TONE_BONUS
+from composer.proposals.rules import CHORD_TONE_BONUS, ENSEMBLE_CHORD_TONE_BONUS, MELODY_BEAT_TONE_BONUS
 from engine.chords import Chord, ChordEvent
 from engine.midi import read_midi
 from engine.notes import Note
@@ -106,11 +106,11 @@ def test_a_variation_keeps_the_old_lines_register_without_a_pull(symphony):
     assert rules and all(rule.pitch_bias is None for rule in rules if not rule.chords)
 
 
-def test_a_melody_over_chord_symbols_keeps_the_plain_chord_tone_bonus_and_no_pull(symphony):
+def test_a_melody_over_chord_symbols_weighs_chord_tones_by_beat_and_gets_no_pull(symphony):
     start = symphony.meter_map.bar_start(BARS.start)
     with_chords = symphony.with_(chords=(ChordEvent(start, Chord(0, "maj")),))
     rules = first_pass_rules(with_chords, Region(BARS.start, BARS.stop - 1, (FLUTE_1,)), Task.MELODY)
-    assert {rule.chord_tone_bonus for rule in rules} == {CHORD_TONE_BONUS["melody"]}
+    assert {(rule.chord_tone_bonus, rule.weak_beat_tone_bonus) for rule in rules} == {MELODY_BEAT_TONE_BONUS}
     assert all(rule.pitch_bias is None for rule in rules)     # a lead sheet's tune keeps the model's register
 
 
