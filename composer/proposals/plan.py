@@ -88,9 +88,14 @@ class Plan:
     warnings: list[str] = field(default_factory=list)  # about the request, not a candidate: meters, ranges
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
 
-    def track_id_orchestral(self, track_id: int) -> bool:
-        """Whether the track plays an orchestral instrument where the region starts (engine.instruments)."""
-        return is_orchestral(track_instrument(self.song.track(track_id), self.ticks[0]))
+    def in_orchestral_ensemble(self, track_id: int) -> bool:
+        """Whether the track plays an orchestral instrument where the region starts (engine.instruments) among
+        other pitched parts most of which do too: an orchestra or a quartet, not a song's piano tune or a
+        voice over a piano (Lieder: flatter tunes with the ensemble rules, docs/MODEL.md)."""
+        tick = self.ticks[0]
+        others = [t for t in self.song.tracks if t.id != track_id and t.notes and not t.is_drums]
+        orchestral = sum(is_orchestral(track_instrument(t, tick)) for t in others)
+        return is_orchestral(track_instrument(self.song.track(track_id), tick)) and 2 * orchestral > len(others)
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
         """(bar, lane) to fill in `bars`, in the order the fills follow the prompt (bar-major, lane order)."""
@@ -344,7 +349,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i, bar)
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
-                and not spec.variation and plan.track_id_orchestral(lane.track_id):
+                and not spec.variation and plan.in_orchestral_ensemble(lane.track_id):
             # a variation keeps the old line's register, as in assemble; a piano or synth tune in a pop song
             # without chord symbols is not pulled (POP909 without its chords: flatter tunes, docs/MODEL.md)
             pull = register_pull(plan.centres[lane.track_id])   # no chord symbols: the parts' harmony (ranges.PULL)
@@ -356,7 +361,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.chord_tone_bonus = CHORD_TONE_BONUS.get(lane.role, 1.0)
             if chords_lane is None:  # no chord symbols: follow the harmony the other parts play
                 rule.chord_marks = estimated_chords(harmony_profile(grid, bar), rule.beat_steps) or None
-                if plan.track_id_orchestral(lane.track_id):   # a pop tune on piano: flatter with 2 (docs/MODEL.md)
+                if plan.in_orchestral_ensemble(lane.track_id):   # a pop tune on piano: flatter with 2 (docs/MODEL.md)
                     rule.chord_tone_bonus = ENSEMBLE_CHORD_TONE_BONUS.get(lane.role, rule.chord_tone_bonus)
             elif chord_masked and bar in this_pass:
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))

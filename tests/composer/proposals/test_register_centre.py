@@ -124,6 +124,17 @@ def test_a_piano_tune_without_chord_symbols_is_neither_pulled_nor_leaned_on_chor
     assert {rule.chord_tone_bonus for rule in rules} == {CHORD_TONE_BONUS["melody"]}
 
 
+def test_a_flute_tune_over_a_piano_is_neither_pulled_nor_leaned_on_chord_tones(symphony):
+    """The flute kept, every other part played on a piano (a tune over a piano, as a song with a piano
+    accompaniment is): the ensemble rules are for an orchestra or a quartet (Lieder came out flatter)."""
+    others_on_piano = symphony.with_(tracks=tuple(t if t.id == FLUTE_1 or t.is_drums
+                                                  else t.with_(program=0, program_changes=())
+                                                  for t in symphony.tracks))
+    rules = first_pass_rules(others_on_piano, Region(BARS.start, BARS.stop - 1, (FLUTE_1,)), Task.MELODY)
+    assert rules and all(rule.pitch_bias is None for rule in rules)
+    assert {rule.chord_tone_bonus for rule in rules} == {CHORD_TONE_BONUS["melody"]}
+
+
 def test_a_melody_joining_its_part_an_octave_up_is_written_near_there(symphony, tiny_model):
     """Whatever register the model writes in, the proposal's mean lies within the placement's threshold of the
     centre (raised by the part's notes beside the region), or the line spans too much to move."""
