@@ -350,8 +350,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.dens_bias = _auto_density(plan, lane_i, bar)
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
                 and not spec.variation and plan.in_orchestral_ensemble(lane.track_id):
-            # a variation keeps the old line's register, as in assemble; a piano or synth tune in a pop song
-            # without chord symbols is not pulled (POP909 without its chords: flatter tunes, docs/MODEL.md)
+            # a variation keeps the old line's register, as in assemble; a pop song's piano tune or a voice
+            # over a piano is not pulled (POP909 without its chords, Lieder: flatter tunes, docs/MODEL.md)
             pull = register_pull(plan.centres[lane.track_id])   # no chord symbols: the parts' harmony (ranges.PULL)
             if pull is not None:
                 rule.pitch_bias = pull if rule.pitch_bias is None else rule.pitch_bias + pull
@@ -361,7 +361,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.chord_tone_bonus = CHORD_TONE_BONUS.get(lane.role, 1.0)
             if chords_lane is None:  # no chord symbols: follow the harmony the other parts play
                 rule.chord_marks = estimated_chords(harmony_profile(grid, bar), rule.beat_steps) or None
-                if plan.in_orchestral_ensemble(lane.track_id):   # a pop tune on piano: flatter with 2 (docs/MODEL.md)
+                if plan.in_orchestral_ensemble(lane.track_id):   # a piano's tune: flatter with 2 (docs/MODEL.md)
                     rule.chord_tone_bonus = ENSEMBLE_CHORD_TONE_BONUS.get(lane.role, rule.chord_tone_bonus)
             elif chord_masked and bar in this_pass:
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))
