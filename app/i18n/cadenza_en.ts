@@ -15,7 +15,7 @@
 <context>
     <name>ComposeMenu</name>
     <message numerus="yes">
-        <location filename="../proposals/menu.py" line="+83"/>
+        <location filename="../proposals/menu.py" line="+84"/>
         <source>Locked %n note(s): proposals keep locked notes</source>
         <translation>
             <numerusform>Locked %n note: proposals keep locked notes</numerusform>
@@ -62,7 +62,7 @@
 <context>
     <name>NoteActions</name>
     <message numerus="yes">
-        <location filename="../note_actions.py" line="+99"/>
+        <location filename="../note_actions.py" line="+98"/>
         <source>Copied %n note(s)</source>
         <translation>
             <numerusform>Copied %n note</numerusform>

@@ -127,7 +127,7 @@
 <context>
     <name>ComposeMenu</name>
     <message>
-        <location filename="../../composer/proposals/tasks.py" line="+43"/>
+        <location filename="../../composer/proposals/tasks.py" line="+38"/>
         <source>Generate &amp;melody</source>
         <translation>生成旋律(&amp;M)</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>生成（按面板设置）(&amp;G)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Previous take</source>
         <translation>上一个候选(&amp;P)</translation>
     </message>
@@ -2383,6 +2383,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>pitch use vs. your held-out pieces (key-relative distance)</source>
+        <translation>与你留出作品的音高用法差距（按调内级数计）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>repeated bars</source>
         <translation>重复小节</translation>
     </message>
@@ -2955,7 +2960,7 @@
 <context>
     <name>NoteActions</name>
     <message>
-        <location filename="../note_actions.py" line="+43"/>
+        <location filename="../note_actions.py" line="+42"/>
         <source>%1: select some notes first</source>
         <translation>%1：请先选择音符</translation>
     </message>
@@ -3907,7 +3912,7 @@ Smaller: the keyboard sounds sooner; larger: fewer dropouts on a busy machine.</
         <translation>打开</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>Add a track first</source>
         <translation>请先添加一条轨道</translation>
     </message>

@@ -205,6 +205,8 @@ class LearnStyleDialog(QDialog):
                     (self.tr("notes-a-bar error"), "density_abs_error_vs_truth"),
                     (self.tr("range error"), "range_abs_error_vs_truth"),
                     (self.tr("pitch-class distance"), "pitch_class_distance"),
+                    (self.tr("pitch use vs. your held-out pieces (key-relative distance)"),
+                     "degree_distance_to_pieces"),
                     (self.tr("repeated bars"), "repeated_bar_share"))
             lines.append(fill(self.tr("Proposals into %1 held-out region(s), composer alone → with the style "
                                       "(the pieces themselves):"), proposals["cases"]))

@@ -56,6 +56,8 @@ def test_learning_shows_progress_then_the_measured_result(qtbot, proposal_checkp
     report = dialog.report.toPlainText()
     assert "Held-out loss:" in report and "readme.txt: not a MIDI, MusicXML or Cadenza file" in report
     assert ("better than the composer alone" in report)
+    pitch_use = next(line for line in report.splitlines() if "pitch use vs. your held-out pieces" in line)
+    assert "→" in pitch_use and any(ch.isdigit() for ch in pitch_use.split("→")[1])   # the style's own figure
     # The bar was driven to the end by the process's reports. (Which status lines the UI thread shows between
     # two of its polls depends on the machine: an idle one learns these 2 steps between two polls.)
     assert dialog.progress.isVisible() and dialog.progress.value() == 100
