@@ -74,3 +74,16 @@ def test_a_file_that_names_its_roles_keeps_them():
     song = read_midi(Path(__file__).parents[1] / "data" / "midi" / "pop909_001.mid")
     assert [(t.name, t.role) for t in song.tracks] == [
         ("MELODY", TrackRole.MELODY), ("BRIDGE", TrackRole.ACCOMPANIMENT), ("PIANO", TrackRole.ACCOMPANIMENT)]
+
+
+def test_a_sung_line_over_a_piano_is_the_melody_though_the_right_hand_lies_higher(datasets):
+    """Brahms, Vier ernste Gesänge No. 1 (OpenScore Lieder, MuseScore's export: the voice on a bassoon
+    program, the piano's hands as two tracks). The right hand lies higher and moves more, and carries the per-bar tune
+    in most bars, but it plays chords; the voice is the line, and a track's one role names the line."""
+    song = read_midi(datasets / "openscore-lieder" / "midi" / "Brahms,_Johannes" / "4_Serious_Songs,_Op.121"
+                     / "1_Denn_es_gehet_dem_Menschen_wie_dem_Vieh" / "lc6686592.mid")
+    voice, right_hand = song.tracks[0], song.tracks[1]
+    carried = Counter(i for i in tune_by_bar(song) if i is not None)
+    assert carried[right_hand.id] > carried[voice.id]          # what made the import call the piano the tune
+    roles = {t.id: t.role for t in song.tracks}
+    assert roles[voice.id] is TrackRole.MELODY and roles[right_hand.id] is not TrackRole.MELODY
