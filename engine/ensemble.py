@@ -105,7 +105,7 @@ def tune_by_bar(song: Song, weights: TuneWeights = TUNE_WEIGHTS,
         return [None] * bars
     meters = song.meter_map
     starts = [meters.bar_start(b) for b in range(bars + 1)]
-    step = max(1, song.ticks_per_quarter // 12)
+    step = onset_step(song)
     scores = [[bar_score(t.notes_between(starts[b], starts[b + 1]), step, weights) for t in tracks]
               for b in range(bars)]
     return _best_path(scores, weights.switch, [t.id for t in tracks])
@@ -135,6 +135,17 @@ def _best_path(scores: list[list[float | None]], switch: float, ids: list[int]) 
         state = pointers[state]
     path.reverse()
     return [ids[s] if row[s] is not None else None for s, row in zip(path, scores)]
+
+
+def onset_step(song: Song) -> int:
+    """The onset grid in ticks that groups a song's notes into onsets (a 48th note: the token grid's step)."""
+    return max(1, song.ticks_per_quarter // 12)
+
+
+def is_line(track: Track, step: int) -> bool:
+    """Whether a part plays a line: one note at a time (MONOPHONIC_SHARE of its onsets), at or above
+    LINE_FLOOR_PITCH on average (below it, a part is in the bass register)."""
+    return mean_pitch(track) >= LINE_FLOOR_PITCH and monophonic_share(track.notes, step) >= MONOPHONIC_SHARE
 
 
 def monophonic_share(notes: Sequence[Note], step: int) -> float:
@@ -183,8 +194,7 @@ def melody_index(tracks: Sequence[Track], pitched: list[int], step: int, span: i
         return len({n.start // span for n in track.notes}) / spans
 
     lines = [i for i in pitched if not is_pitched_percussion(tracks[i].program)
-             and mean_pitch(tracks[i]) >= LINE_FLOOR_PITCH
-             and monophonic_share(tracks[i].notes, step) >= MONOPHONIC_SHARE and sounding(tracks[i]) >= SOUNDING_SHARE]
+             and is_line(tracks[i], step) and sounding(tracks[i]) >= SOUNDING_SHARE]
     return max(lines or pitched, key=lambda i: mean_pitch(tracks[i]))
 
 
@@ -210,9 +220,8 @@ def assign_ensemble_roles(song: Song, weights: TuneWeights = TUNE_WEIGHTS) -> So
     if len(melodic) < 2:
         return song
     roles = {t.id: TrackRole.DRUMS if is_drum_kit(t) else TrackRole.ACCOMPANIMENT for t in song.tracks}
-    step = max(1, song.ticks_per_quarter // 12)
-    lines = [t for t in melodic
-             if mean_pitch(t) >= LINE_FLOOR_PITCH and monophonic_share(t.notes, step) >= MONOPHONIC_SHARE]
+    step = onset_step(song)
+    lines = [t for t in melodic if is_line(t, step)]
     carried = [i for i in tune_by_bar(song, weights, lines or None) if i is not None]
     melody = max(set(carried), key=lambda i: (carried.count(i), -i)) if carried else None
     if melody is not None:

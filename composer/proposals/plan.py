@@ -85,17 +85,9 @@ class Plan:
     block_size: int
     ranges: dict[int, tuple[int, int]] = field(default_factory=dict)  # pitch range per target track id
     centres: dict[int, float] = field(default_factory=dict)  # register centre per target track id (default range)
+    ensemble_parts: frozenset[int] = frozenset()  # target track ids the ensemble rules apply to
     warnings: list[str] = field(default_factory=list)  # about the request, not a candidate: meters, ranges
     echo_scales: dict[int, float] = field(default_factory=dict)  # per lane, measured on first use
-
-    def in_orchestral_ensemble(self, track_id: int) -> bool:
-        """Whether the track plays an orchestral instrument where the region starts (engine.instruments) among
-        other pitched parts most of which do too: an orchestra or a quartet, not a song's piano tune or a
-        voice over a piano (Lieder: flatter tunes with the ensemble rules, docs/MODEL.md)."""
-        tick = self.ticks[0]
-        others = [t for t in self.song.tracks if t.id != track_id and t.notes and not t.is_drums]
-        orchestral = sum(is_orchestral(track_instrument(t, tick)) for t in others)
-        return is_orchestral(track_instrument(self.song.track(track_id), tick)) and 2 * orchestral > len(others)
 
     def cells(self, bars: range) -> list[tuple[int, int]]:
         """(bar, lane) to fill in `bars`, in the order the fills follow the prompt (bar-major, lane order)."""
@@ -108,6 +100,15 @@ class Plan:
         if lane not in self.echo_scales:
             self.echo_scales[lane] = echo_scale(echo, self.grid, lane, self.bars)
         return self.echo_scales[lane]
+
+
+def in_orchestral_ensemble(song: Song, track_id: int, tick: int) -> bool:
+    """Whether the track plays an orchestral instrument at `tick` (engine.instruments) among other pitched
+    parts most of which do too: an orchestra or a quartet, not a song's piano tune or a voice over a piano
+    (Lieder: flatter tunes with the ensemble rules, docs/MODEL.md)."""
+    others = [t for t in song.tracks if t.id != track_id and t.notes and not t.is_drums]
+    orchestral = sum(is_orchestral(track_instrument(t, tick)) for t in others)
+    return is_orchestral(track_instrument(song.track(track_id), tick)) and 2 * orchestral > len(others)
 
 
 def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_size: int) -> Plan:
@@ -160,6 +161,7 @@ def make_plan(song: Song, region: Region, task: Task, controls: Controls, block_
     plan.ranges = {t: controls.pitch_range or default_range(song, song.track(t), bars) for t in note_targets}
     if controls.pitch_range is None:
         plan.centres = {t: register_centre(song, song.track(t), bars, plan.ranges[t]) for t in note_targets}
+    plan.ensemble_parts = frozenset(t for t in note_targets if in_orchestral_ensemble(song, t, start))
     if controls.pitch_range is not None:
         plan.warnings += [line for t in note_targets if not grid.lanes[lanes[t]].drums
                           and (line := range_beyond_playable(song.track(t), song.track(t).name or f"track {t}",
@@ -349,7 +351,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i, bar)
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
-                and not spec.variation and plan.in_orchestral_ensemble(lane.track_id):
+                and not spec.variation and lane.track_id in plan.ensemble_parts:
             # a variation keeps the old line's register, as in assemble; a pop song's piano tune or a voice
             # over a piano is not pulled (POP909 without its chords, Lieder: flatter tunes, docs/MODEL.md)
             pull = register_pull(plan.centres[lane.track_id])   # no chord symbols: the parts' harmony (ranges.PULL)
@@ -361,7 +363,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.chord_tone_bonus = CHORD_TONE_BONUS.get(lane.role, 1.0)
             if chords_lane is None:  # no chord symbols: follow the harmony the other parts play
                 rule.chord_marks = estimated_chords(harmony_profile(grid, bar), rule.beat_steps) or None
-                if plan.in_orchestral_ensemble(lane.track_id):   # a piano's tune: flatter with 2 (docs/MODEL.md)
+                if lane.track_id in plan.ensemble_parts:   # a piano's tune: flatter with 2 (docs/MODEL.md)
                     rule.chord_tone_bonus = ENSEMBLE_CHORD_TONE_BONUS.get(lane.role, rule.chord_tone_bonus)
             elif chord_masked and bar in this_pass:
                 rule.chord_source = (bar - window.start, track_token(grid, chords_lane))

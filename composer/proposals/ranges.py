@@ -34,7 +34,7 @@ The policy (docs/INSTRUMENTS.md says the same for users):
   around the middle by more than the centre misses by. Songs with chord
   symbols keep the model's register: POP909 melodies got flatter under the
   pull (docs/MODEL.md); so does a part that is not an orchestral instrument
-  among mostly orchestral parts (`plan.Plan.in_orchestral_ensemble`: a pop
+  among mostly orchestral parts (`plan.in_orchestral_ensemble`: a pop
   song's piano tune, a Lieder voice over its piano came out flatter too).
 - A range the user gives wins, whatever the instrument. One that reaches
   outside the instrument's playable range is said in one line on the plan

@@ -98,7 +98,7 @@ CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}
 # orchestral and quartet passages (bench_ensemble_proposals, docs/MODEL.md) 1.0 left the line on a pitch
 # class the others sound at 0.649-0.728 of the beats (the composer 0.724); 2.0 brings every seed over
 # 0.674. Songs with chord symbols (POP909's melodies) keep CHORD_TONE_BONUS, and so does a tune that is not
-# an orchestral part among orchestral parts (plan.Plan.in_orchestral_ensemble): a pop song's piano tune or a
+# an orchestral part among orchestral parts (plan.in_orchestral_ensemble): a pop song's piano tune or a
 # Lieder voice over its piano came out flatter with 2.0 (docs/MODEL.md).
 ENSEMBLE_CHORD_TONE_BONUS = {"melody": 2.0}
 # Over chord symbols a melody's chord tones weigh by where they fall: MELODY_BEAT_TONE_BONUS[0] logits on a
