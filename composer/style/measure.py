@@ -35,7 +35,7 @@ import torch
 
 from composer.data.common import CorpusSong
 from composer.metrics import CellScores, repetition
-from composer.proposals.context import lane_index
+from composer.proposals.context import lane_index, working_grid
 from composer.proposals.generate import propose
 from composer.proposals.loader import LoadedModel
 from composer.proposals.spec import Controls, ProposalError, Region, Task
@@ -121,13 +121,20 @@ class RegionCells:
     takes: dict[str, list[list]]
 
 
+def measured_grid(song) -> Grid:
+    """The whole song's grid as the proposals see it: a song without any key signature (most MIDI files) gets
+    the key its notes suggest in every bar, the key the model is told (composer.proposals.context.working_grid).
+    Without it, the in-key rate and the key-relative degrees would leave such songs out altogether."""
+    return working_grid(song, [t.id for t in song.tracks], bool(song.chords), None)
+
+
 def region_cells(models: dict[str, LoadedModel], pieces: list[CorpusSong], cases: int, seed: int,
                  should_stop: Callable[[], bool] | None = None, takes: int = 1) -> list[RegionCells] | None:
     """Each model's `takes` proposals into the same regions of `pieces` with the same seeds (None when stopped).
     More takes a region cost less than more regions (the takes decode side by side) and steady the figures."""
     found = []
     for number, (piece, region, task) in enumerate(pick_regions(pieces, cases, seed)):
-        truth = song_grid(piece.song)
+        truth = measured_grid(piece.song)
         lane = lane_index(truth)[region.track_ids[0]]
         sides: dict[str, list[list]] = {"original": [[truth.cells[b][lane] for b in region.bars]]}
         for name, model in models.items():
@@ -160,7 +167,7 @@ def piece_degrees(pieces: list[CorpusSong]) -> Counter:
         track = _main_track(piece.song)
         if track is None:
             continue
-        grid = song_grid(piece.song)
+        grid = measured_grid(piece.song)
         lane = lane_index(grid)[track.id]
         counts = degree_counts(grid, range(grid.bar_count), [grid.cells[b][lane] for b in range(grid.bar_count)])
         notes = sum(counts.values())

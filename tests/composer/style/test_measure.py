@@ -46,14 +46,34 @@ def test_each_piece_weighs_the_same_in_the_pieces_histogram(piece_folder):
     from composer.style.measure import piece_degrees
     from composer.style.pieces import read_folder
 
-    pieces = {p.song_id: p for p in read_folder(piece_folder).pieces}
-    keyed = [p for p in pieces.values() if "pop909_001" not in p.song_id]     # pop909_001 has no key signature
-    both = piece_degrees(keyed)
-    assert sum(both.values()) == pytest.approx(len(keyed))
-    alone = [piece_degrees([p]) for p in keyed]
+    pieces = read_folder(piece_folder).pieces
+    both = piece_degrees(pieces)
+    assert sum(both.values()) == pytest.approx(len(pieces))     # pop909_001, without a key signature, counts too
+    alone = [piece_degrees([p]) for p in pieces]
     for degree in range(12):
         assert both[degree] == pytest.approx(sum(a[degree] for a in alone))
-    assert piece_degrees(list(pieces.values())) == pytest.approx(both)   # the keyless piece adds nothing
+
+
+def test_a_song_without_a_key_signature_is_measured_in_the_key_the_model_is_told():
+    """Most MIDI files carry no key signature; the proposals are told the key the notes suggest, and the
+    in-key rate and the degrees are measured against that key rather than leaving the song out."""
+    from composer.proposals.context import working_grid
+    from composer.style.measure import degree_counts, measured_grid
+    from composer.tokens.grid import song_grid
+    from engine.files import load_song_file
+    from engine.keys import estimate_key
+
+    song = load_song_file(MIDI / "pop909_001.mid").song
+    assert not song.keys and all(k is None for k in song_grid(song).keys)
+    key = estimate_key(n for t in song.tracks if not t.is_drums for n in t.notes)
+    grid = measured_grid(song)
+    told = working_grid(song, [t.id for t in song.tracks], bool(song.chords), None)
+    assert grid.keys == told.keys == ((key.tonic, "minor" if key.is_minor else "major"),) * grid.bar_count
+    lane, bars = _melody_lane(grid), range(grid.bar_count)
+    cells = [grid.cells[b][lane] for b in bars]
+    assert sum(degree_counts(grid, bars, cells).values()) == sum(len(c) for c in cells) > 0
+    keyed = load_song_file(MIDI / "nottingham_ashover1.mid").song      # a key signature: kept as it is
+    assert measured_grid(keyed).keys == song_grid(keyed).keys
 
 
 def test_regions_are_paired_the_same_regions_and_seeds_for_every_model(piece_folder, proposal_checkpoint):
