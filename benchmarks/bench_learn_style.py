@@ -9,6 +9,9 @@
     # pooled over seeds, each with a paired bootstrap 95% interval of (styled - base)
     .venv/bin/python benchmarks/bench_learn_style.py evaluate --style NAME --pieces-folder DIR [--cases 16] \
         [--seeds 1 2 3 4] [--takes 4] [--ablate all]
+    # before learning anything: can the check resolve a difference on these pieces at all? The base model's
+    # proposals against the pieces' own bars, per statistic (the power check of `evaluate`, without a style)
+    .venv/bin/python benchmarks/bench_learn_style.py power --pieces-folder DIR [--cases 16] [--seeds 1 2] [--takes 2]
 
 Styles are looked up in $CADENZA_DATA_DIR (else the editor's data folder).
 `budget` takes POP909 songs of 150-240 s as
@@ -205,6 +208,35 @@ def run_evaluate(args) -> dict:
             "loss_by_group": groups, "proposals": rows}
 
 
+def run_power(args) -> dict:
+    """`evaluate`'s power check without a style: the base model's proposals into the pieces' regions against the
+    pieces' own bars, the closest any style could write. A statistic whose interval holds 0 cannot show a style
+    closer on these pieces, however well it learns; pick pieces where one resolves before learning."""
+    from benchmarks.style_closeness import compare
+    from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
+    from composer.style.measure import piece_degrees, region_cells
+
+    torch.set_num_threads(args.threads)
+    found = _pieces(args.pieces_folder)
+    model = load_model(args.model or DEFAULT_CHECKPOINT)
+    regions = []
+    for seed in args.seeds or [args.seed]:
+        regions += region_cells({"base": model}, found.pieces, args.cases, seed, takes=args.takes)
+    for region in regions:
+        region.takes["styled"] = region.takes["base"]       # compare() pairs two sides; only the power is read
+    rows = compare(regions, piece_degrees(found.pieces), args.resamples)
+    print(f"\n{args.pieces_folder}: {len(found.pieces)} pieces, {rows[0]['count']} regions", file=sys.stderr)
+    print("| statistic | base | the pieces' own bars | own bars - base, 95% interval | |\n|---|---|---|---|---|",
+          file=sys.stderr)
+    for row in rows[1:]:
+        print(f"| {row['statistic']} | {row['base']} | {row.get('original', row.get('original_floor'))} | "
+              f"{row['originals_minus_base_ci95']} | {'resolves' if row['resolvable'] else 'cannot resolve'} |",
+              file=sys.stderr)
+    return {"pieces": len(found.pieces), "seeds": args.seeds or [args.seed], "regions": rows[0]["count"],
+            "power": [{k: r[k] for k in ("statistic", "base", "originals_minus_base_ci95", "resolvable")}
+                      for r in rows[1:]]}
+
+
 @torch.no_grad()
 def loss_by_group(model, batches: list) -> dict:
     """Mean fill-token cross-entropy per token group of the target (PITCH, POS, DUR, the cell controls...):
@@ -231,24 +263,26 @@ def main(argv: list[str] | None = None) -> int:
     budget.add_argument("--pieces", type=int, default=20)
     budget.add_argument("--seconds", type=float, default=180.0, help="training time (the learner's default)")
     budget.add_argument("--idle", type=float, default=10.0, help="seconds of the baseline with nothing running")
-    for part in (sub.add_parser("cost"), sub.add_parser("evaluate")):
-        part.add_argument("--style", required=True)
+    for part in (sub.add_parser("cost"), sub.add_parser("evaluate"), sub.add_parser("power")):
         part.add_argument("--pieces-folder", required=True)
         part.add_argument("--cases", type=int, default=8)
         part.add_argument("--seed", type=int, default=0)
-    cost, evaluate = sub.choices["cost"], sub.choices["evaluate"]
+    cost, evaluate, power = sub.choices["cost"], sub.choices["evaluate"], sub.choices["power"]
+    for part in (cost, evaluate):
+        part.add_argument("--style", required=True)
     cost.add_argument("--rounds", type=int, default=3)
     cost.add_argument("--candidates", type=int, default=4)
     evaluate.add_argument("--sequences", type=int, default=16)
-    evaluate.add_argument("--threads", type=int, default=2)
-    evaluate.add_argument("--seeds", type=int, nargs="+", help="pool these seeds (each picks --cases regions)")
-    evaluate.add_argument("--resamples", type=int, default=2000, help="paired bootstrap resamples")
-    evaluate.add_argument("--takes", type=int, default=1, help="proposals a region and model (the panel shows 4)")
+    for part in (evaluate, power):
+        part.add_argument("--threads", type=int, default=2)
+        part.add_argument("--seeds", type=int, nargs="+", help="pool these seeds (each picks --cases regions)")
+        part.add_argument("--resamples", type=int, default=2000, help="paired bootstrap resamples")
+        part.add_argument("--takes", type=int, default=1, help="proposals a region and model (the panel shows 4)")
     evaluate.add_argument("--ablate", nargs="*", default=[], help="proposal rules off (benchmarks/rule_ablation.py)")
     for part in sub.choices.values():
         part.add_argument("--model", help="the base checkpoint (default: the shipped one)")
     args = parser.parse_args(argv)
-    report = {"budget": run_budget, "cost": run_cost, "evaluate": run_evaluate}[args.part](args)
+    report = {"budget": run_budget, "cost": run_cost, "evaluate": run_evaluate, "power": run_power}[args.part](args)
     print(json.dumps(report))
     return 0
 
