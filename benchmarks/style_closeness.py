@@ -118,12 +118,13 @@ def compare(regions: list, reference: dict, resamples: int, seed: int = 0) -> li
             row["original"] = round(point["original"], 4)
         else:
             row["original_floor"] = round(point["original"], 4)
-        # the power check: the originals' own bars, the closest any model could write (a level's gap to itself
-        # is 0), against the base; when its interval holds 0 this statistic cannot show any style closer
-        room = -np.abs(b - o) if level else o - b
-        room = room[~np.isnan(room)]
-        row["originals_minus_base_ci95"] = [round(float(v), 4) for v in np.percentile(room, [2.5, 97.5])]
-        row["resolvable"] = bool(row["originals_minus_base_ci95"][1] < 0)
+        # the power check: the originals' own bars, the closest any model could write, against the base (for a
+        # level: the originals' value minus the base's, either side of 0); when its interval holds 0 this
+        # statistic cannot show any style closer on these regions
+        room = (o - b)[~np.isnan(o - b)]
+        low, high = np.percentile(room, [2.5, 97.5])
+        row["originals_minus_base_ci95"] = [round(float(low), 4), round(float(high), 4)]
+        row["resolvable"] = bool(high < 0 or (level and low > 0))
         report.append(row)
     report.insert(0, {"statistic": "paired regions", "count": len(rows), "dropped": len(regions) - len(rows)})
     return report
