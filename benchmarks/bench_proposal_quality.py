@@ -157,6 +157,7 @@ TABLE_ROWS = [  # (label, summary key, sub-key of a min/median/max dict or None)
     ("repeated bars", "repeated_bar_share", None),
     ("pc entropy (bits)", "pitch_class_entropy_bits", "all"),
     ("top pitch share", "top_pitch_share", "all"),
+    ("repeated notes", "repeated_note_share", "all"),
     ("groove similarity", "groove_similarity", "all"),
     ("backbeat share", "backbeat_share", None),
     ("melody ct under chords", "melody_chord_tone_rate_strong_beats", None),

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_proposal_quality import model_labels
 from benchmarks.rule_ablation import ABLATIONS, rules_off
 from composer.data.cache import load_source
-from composer.metrics import chord_at, has_backbeat, pitch_class_entropy, top_pitch_share
+from composer.metrics import chord_at, has_backbeat, pitch_class_entropy, repeated_note_share, top_pitch_share
 from composer.proposals.compose import compose_song
 from composer.proposals.loader import DEFAULT_CHECKPOINT, load_model
 from composer.tokens.grid import Grid, cell_shape, song_grid
@@ -61,6 +61,7 @@ def sketch_scores(grid: Grid, bars: range) -> dict:
         phrases = [tuple(shapes[i:i + 4]) for i in range(0, len(shapes) - 3, 4)]
         out["melody_top_pitch_share"] = top_pitch_share(events)
         out["melody_pc_entropy_bits"] = pitch_class_entropy(events)
+        out["melody_repeated_notes"] = repeated_note_share(cells)
         out["melody_repeated_bars"] = sum(s in filled[:i] for i, s in enumerate(filled)) / max(len(filled), 1)
         out["melody_repeated_phrases"] = sum(p in phrases[:i] for i, p in enumerate(phrases)) / max(len(phrases), 1)
     if bass is not None:

@@ -25,6 +25,7 @@ from composer.metrics import (
     random_hits_cell,
     random_in_key_cell,
     repeat_previous_chords,
+    repeated_note_share,
     repetition,
     root_agreement,
     tonic_chord_cell,
@@ -93,6 +94,7 @@ class TaskScores:
         self.repeats = {side: [0, 0] for side in self.names}
         self.entropy: dict[str, list[float]] = {side: [] for side in self.names}
         self.top_share: dict[str, list[float]] = {side: [] for side in self.names}
+        self.note_repeats: dict[str, list[float]] = {side: [] for side in self.names}
         self.groove: dict[str, list[float]] = {side: [] for side in self.names}
         self.backbeat = {side: [0, 0] for side in self.names}  # [4/4 bars judged, with a backbeat]
         self.backbeat_cases = 0
@@ -134,6 +136,9 @@ class TaskScores:
                 if notes:
                     self.entropy[side].append(pitch_class_entropy(notes))
                     self.top_share[side].append(top_pitch_share(notes))
+                repeated = repeated_note_share(side_cells)
+                if repeated is not None:
+                    self.note_repeats[side].append(repeated)
 
     def add_chords(self, truth: Grid, results: dict[str, Grid], melody: int, chords: int, bars: range,
                    rng: random.Random) -> None:
@@ -174,6 +179,7 @@ class TaskScores:
                 else:
                     row["pitch_class_entropy_bits"] = _stats(self.entropy[side])
                     row["top_pitch_share"] = _stats(self.top_share[side])
+                    row["repeated_note_share"] = _stats(self.note_repeats[side])
             out[side] = row
         out.update(sides=self.names, cases=self.cases, failures=self.failures, changed_outside=self.changed_outside,
                    median_seconds={m: round(statistics.median(s), 3) if s else None for m, s in self.seconds.items()})

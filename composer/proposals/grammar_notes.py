@@ -258,8 +258,19 @@ class NoteWriter:
         if tones and rule.chord_mode != "off":
             weak = rule.weak_beat_tone_bonus is not None and self.pos % STRONG_BEAT_STEPS
             bonus = rule.weak_beat_tone_bonus if weak else rule.chord_tone_bonus
-            bias[G["PITCH"].start:G["PITCH"].stop] += bonus * np.isin(np.arange(128) % 12, list(tones))
+            tone_bias = bonus * np.isin(np.arange(128) % 12, list(tones))
+            last = self._last_pitch() if rule.repeat_tone_share != 1.0 else None
+            if last is not None:
+                tone_bias[last] *= rule.repeat_tone_share
+            bias[G["PITCH"].start:G["PITCH"].stop] += tone_bias
         return bias
+
+    def _last_pitch(self) -> int | None:
+        """The pitch this lane played last: in this cell so far, else in the bar before when this pass wrote it."""
+        if self.events:
+            return max(self.events, key=lambda e: e.pos).pitch
+        before = self.walk.note_fills.get((self.rule.bar - 1, self.rule.lane_token))
+        return max(before, key=lambda e: e.pos).pitch if before else None
 
     def _control_bias(self) -> np.ndarray | None:
         """The rule's density preference, plus the echoed bar's own density, polyphony and range bins."""

@@ -29,7 +29,9 @@ from composer.proposals.rules import (
     ECHO,
     EMPTY_BAR_PENALTY,
     ENSEMBLE_CHORD_TONE_BONUS,
+    ENSEMBLE_REPEAT_TONE_SHARE,
     MELODY_BEAT_TONE_BONUS,
+    MELODY_REPEAT_TONE_SHARE,
     Echo,
     MONO_ROLES,
     beat_steps,
@@ -371,6 +373,9 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
                 rule.chord_marks = grid.cells[bar][chords_lane]
             if chords_lane is not None and lane.role == "melody" and MELODY_BEAT_TONE_BONUS is not None:
                 rule.chord_tone_bonus, rule.weak_beat_tone_bonus = MELODY_BEAT_TONE_BONUS
+            if rule.mono and lane.role == "melody":   # an orchestral tune: less consonant without (docs/MODEL.md)
+                rule.repeat_tone_share = ENSEMBLE_REPEAT_TONE_SHARE if lane.track_id in plan.ensemble_parts \
+                    else MELODY_REPEAT_TONE_SHARE
         if rule.mono:
             rule.busy_until, after = lane_edges(grid, lane_i, range(this_pass.start, plan.bars.stop))
             # The next fixed note: a locked note in a later bar of the region (this pass's or a later one's;

@@ -109,6 +109,17 @@ ENSEMBLE_CHORD_TONE_BONUS = {"melody": 2.0}
 # 0.912 / 0.897, 0.841 / 0.854, 0.815 / 0.861 with no flatter tunes (docs/PROPOSALS.md); (2, 1) as many
 # chord tones but a larger top-pitch share on OpenEWLD and Nottingham.
 MELODY_BEAT_TONE_BONUS: tuple[float, float] | None = (2.0, 0.5)   # grammar_rules.STRONG_BEAT_STEPS
+# The share of the chord-tone bonus a melody's note keeps when it repeats the pitch just played. The bonus is
+# for arriving on a chord tone; given to the note just played as well, it turned stepwise motion into repeated
+# notes: proposed tunes repeated their last note at 0.18-0.26 of their notes where the songs do 0.10-0.23
+# and the model alone 0.09-0.19, and piled onto one pitch (bench_proposal_quality --cases 24 --seed 3
+# --tasks melody, five song sources: top-pitch share nearer the truth on all five with 0, entropy on all five,
+# strong-beat chord tones still at or over the truth's; bench_sketch --sketches 8: top-pitch share 0.369 ->
+# 0.300, real songs 0.249; docs/PROPOSALS.md). An orchestral part among orchestral parts keeps the whole
+# bonus: there the harmony is the other parts' notes, and without it the held-out ensemble tunes lost
+# consonance on the beat (bench_ensemble_proposals seeds 1-3: 0.746 -> 0.700 mean, seed 2 under the target).
+MELODY_REPEAT_TONE_SHARE = 0.0
+ENSEMBLE_REPEAT_TONE_SHARE = 1.0
 # Notes per bar for low / mid / high density, by role (the DENS bins whose lower edge falls inside).
 DENSITY_COUNTS = {
     "melody": ((2, 4), (5, 8), (9, 20)),

@@ -25,6 +25,7 @@ from composer.metrics import (
     repeat_previous_chords,
     root_agreement,
     tonic_chord_cell,
+    repeated_note_share,
     top_pitch_share,
 )
 from composer.tokens.grid import ChordMark, NoteEvent, song_grid
@@ -56,6 +57,14 @@ def test_entropy_of_hand_made_lines():
     assert pitch_class_entropy(notes(*range(60, 72))) == pytest.approx(math.log2(12))
     # C C C G: -(3/4 log2 3/4 + 1/4 log2 1/4)
     assert pitch_class_entropy(notes(60, 60, 60, 67)) == pytest.approx(0.75 * math.log2(4 / 3) + 0.25 * 2)
+
+
+def test_repeated_note_share_reads_the_top_line_across_bars():
+    assert repeated_note_share([notes(60)]) is None                              # one onset: nothing to compare
+    assert repeated_note_share([notes(60, 60, 62), notes(62, 64)]) == 0.5         # 60-60 and 62|62 of 4 steps
+    chord_under = (NoteEvent(0, 48, 6, 80), NoteEvent(0, 60, 6, 80), NoteEvent(6, 52, 6, 80), NoteEvent(6, 60, 6, 80))
+    assert repeated_note_share([chord_under]) == 1.0                               # the top notes 60, 60
+    assert repeated_note_share([notes(60, 72, 60)]) == 0.0                        # an octave is a new pitch
 
 
 def test_top_pitch_share_counts_octaves_apart():
