@@ -123,7 +123,7 @@ def _run(model, prompts, writers, rngs, temperature, top_p, should_stop, on_toke
                 writer = writers[i]
                 choice = writer.next_choice()
                 token = choice.forced if choice.forced is not None else sample(
-                    logits[row], choice.mask, choice.bias, temperature, top_p, rngs[i])
+                    logits[row], choice.mask, choice.bias, temperature * choice.temperature_factor, top_p, rngs[i])
                 writer.feed(token)
                 tokens.append(token)
             if on_token is not None:

@@ -46,6 +46,7 @@ class Choice:
     forced: int | None = None
     mask: np.ndarray | None = None   # (V,) bool
     bias: np.ndarray | None = None   # (V,) float or None
+    temperature_factor: float = 1.0  # the cell's share of the sampling temperature (CellRule.temperature_factor)
 
 
 @dataclass
@@ -106,7 +107,7 @@ class FillWriter:
         bias = self.writer.options(mask)
         if not mask.any():  # cannot happen by construction; a plain error beats a silent wrong note
             raise RuntimeError(f"fill grammar: nothing allowed in state {self.state} of cell {self.cell}")
-        return Choice(mask=mask, bias=bias)
+        return Choice(mask=mask, bias=bias, temperature_factor=self.rule.temperature_factor)
 
     # --- taking a token ---------------------------------------------------
     def feed(self, token: int) -> None:

@@ -74,6 +74,7 @@ class CellRule:
     bar_start: int                   # absolute step of the bar in the song grid
     beat_steps: int = 12
     chord_mode: str = "off"          # chord following: "off", "soft" or "strict"
+    temperature_factor: float = 1.0  # this cell's tokens are sampled at the proposal's temperature times this
 
     def least_tokens(self) -> int:
         """The fewest tokens a complete fill of this cell takes (what the cells before it keep back)."""
@@ -100,7 +101,7 @@ class NoteRule(CellRule):
     bass_line: bool = False
     chord_tone_bonus: float = 1.0    # logits for chord tones under soft chord following (rules.CHORD_TONE_BONUS)
     weak_beat_tone_bonus: float | None = None   # the same off the strong beats (None: chord_tone_bonus there)
-    repeat_tone_share: float = 1.0   # the share of that bonus the pitch just played keeps (rules.MELODY_REPEAT_TONE_SHARE)
+    repeat_tone_share: float = 1.0   # the share of it the pitch just played keeps (rules.MELODY_REPEAT_TONE_SHARE)
     busy_until: int = 0              # mono: absolute step before which the lane still sounds
     next_onset: int | None = None    # mono: absolute step of the lane's next fixed note after the region
     echo: tuple[NoteEvent, ...] | None = None     # an earlier bar of the lane to lean towards (rules.Echo)

@@ -25,6 +25,7 @@ from composer.proposals.context import (
 from composer.proposals.grammar import CellRule, ChordRule, NoteRule
 from composer.proposals.ranges import default_range, range_beyond_playable, register_centre, register_pull
 from composer.proposals.rules import (
+    CHORD_TEMPERATURE_FACTOR,
     CHORD_TONE_BONUS,
     ECHO,
     EMPTY_BAR_PENALTY,
@@ -263,7 +264,7 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
                  beat_steps=beat_steps(grid.meters[bar]))
     if lane.is_chords:
         roots_ok, quality_ok = chord_rules(controls.key if controls.key_strict else None)
-        return ChordRule(**place, roots_ok=roots_ok, quality_ok=quality_ok)
+        return ChordRule(**place, roots_ok=roots_ok, quality_ok=quality_ok, temperature_factor=CHORD_TEMPERATURE_FACTOR)
     pitch_ok, pitch_bias = pitch_rules(lane, controls, pitch_range or controls.pitch_range or (0, 127))
     return NoteRule(**place, drums=lane.drums, pitch_ok=pitch_ok, pitch_bias=pitch_bias,
                     mono=lane.role in MONO_ROLES and not lane.drums,
