@@ -35,6 +35,7 @@ ABLATIONS = {
     "register_pull": [(ranges, "PULL", 0.0)],
     "ensemble_chord_tones": [(plan, "ENSEMBLE_CHORD_TONE_BONUS", {})],
     "beat_weighted_tones": [(plan, "MELODY_BEAT_TONE_BONUS", None)],
+    "density_temperature": [(plan, "DENSITY_TEMPERATURE_FACTOR", 1.0)],
     "chord_temperature": [(plan, "CHORD_TEMPERATURE_FACTOR", 1.0)],
     "repeat_tone_share": [(plan, "MELODY_REPEAT_TONE_SHARE", 1.0), (plan, "ENSEMBLE_REPEAT_TONE_SHARE", 1.0)],
 }

@@ -107,7 +107,7 @@ class FillWriter:
         bias = self.writer.options(mask)
         if not mask.any():  # cannot happen by construction; a plain error beats a silent wrong note
             raise RuntimeError(f"fill grammar: nothing allowed in state {self.state} of cell {self.cell}")
-        return Choice(mask=mask, bias=bias, temperature_factor=self.rule.temperature_factor)
+        return Choice(mask=mask, bias=bias, temperature_factor=self.writer.temperature_factor())
 
     # --- taking a token ---------------------------------------------------
     def feed(self, token: int) -> None:

@@ -49,6 +49,10 @@ class ChordWriter:
     def fill(self) -> tuple[ChordMark, ...]:
         return tuple(self.events)
 
+    def temperature_factor(self) -> float:
+        """The share of the sampling temperature for the token chosen next: the cell's, for every token."""
+        return self.rule.temperature_factor
+
     def short(self) -> bool:
         return False  # a chord cell has no density to fall short of (a required chord is forced)
 

@@ -73,6 +73,11 @@ class NoteWriter:
     def fill(self) -> tuple[NoteEvent, ...]:
         return tuple(sorted(self.events))
 
+    def temperature_factor(self) -> float:
+        """The share of the sampling temperature for the token chosen next: the density bin has its own."""
+        rule = self.rule
+        return rule.temperature_factor * (rule.density_temperature_factor if self.state is NoteState.DENS else 1.0)
+
     def short(self) -> bool:
         """Whether the cell closed with fewer notes than its density bin asks for."""
         return len(self.events) < self.min_count

@@ -92,6 +92,7 @@ class NoteRule(CellRule):
     pitch_bias: np.ndarray | None = None    # (128,) float: soft key preference
     dens_ok: np.ndarray | None = None       # (13,) bool
     dens_bias: np.ndarray | None = None     # (13,) float: auto density, towards the lane's neighbouring bars
+    density_temperature_factor: float = 1.0  # the DENS token's share of the temperature (auto density)
     locked: tuple[NoteEvent, ...] = ()
     template: tuple[tuple[int, tuple[int, ...]], ...] | None = None   # (pos, durations at pos): kept rhythm
     contour: np.ndarray | None = None       # (bar_len,) pitch the old line had at each step

@@ -27,6 +27,7 @@ from composer.proposals.ranges import default_range, range_beyond_playable, regi
 from composer.proposals.rules import (
     CHORD_TEMPERATURE_FACTOR,
     CHORD_TONE_BONUS,
+    DENSITY_TEMPERATURE_FACTOR,
     ECHO,
     EMPTY_BAR_PENALTY,
     ENSEMBLE_CHORD_TONE_BONUS,
@@ -353,6 +354,7 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
             rule.dens_bias = _auto_density(plan, lane_i, bar)
+            rule.density_temperature_factor = DENSITY_TEMPERATURE_FACTOR
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
                 and not spec.variation and lane.track_id in plan.ensemble_parts:
             # a variation keeps the old line's register, as in assemble; a pop song's piano tune or a voice

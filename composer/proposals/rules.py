@@ -96,6 +96,13 @@ def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
 # 0.905 at 0.8; the melody's strong beats stay on chord tones at least as often as under the songwriter's
 # chords (docs/PROPOSALS.md). 0.8 is the mildest that gains: the takes keep the most variety.
 CHORD_TEMPERATURE_FACTOR = 0.8
+# A cell's density bin (how many notes the bar gets) is sampled colder still when the density is left to the
+# proposal: the auto density's pull towards the neighbouring bars (DENSITY_PRIOR) then decides more often, and a
+# bar's count strays less. Notes-a-bar error against the originals (bench_proposal_quality --cases 24 --tasks
+# melody, factor 1 / 0.25, random in key last; docs/PROPOSALS.md), seed 6: Nottingham 0.911 / 0.859 (0.875),
+# OpenEWLD 1.229 / 1.031 (0.995), Lieder 1.604 / 1.516 (1.474), POP909 2.448 / 2.333 (2.531), Mutopia 1.297 /
+# 1.083 (1.552); seed 5 alike but POP909 level (2.224 / 2.239).
+DENSITY_TEMPERATURE_FACTOR = 0.25
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
 CHORD_TONE_BONUS = {"melody": 1.0, "bass": 2.0, "accompaniment": 2.0}

@@ -63,6 +63,7 @@ def test_rules_follow_the_fill_order_and_hold_only_structure(grids):
         assert rule.chord_mode == "off" and rule.temperature_factor == 1.0   # the model's own sampling
         if not rule.chords:
             assert rule.mono == (role in ("melody", "bass")) and rule.dens_ok is None and rule.pitch_bias is None
+            assert rule.density_temperature_factor == 1.0
             assert rule.pitch_ok.all()  # every pitch: evaluation measures the model's range and key
 
 
