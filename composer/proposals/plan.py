@@ -265,7 +265,7 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
                  beat_steps=beat_steps(grid.meters[bar]))
     if lane.is_chords:
         roots_ok, quality_ok = chord_rules(controls.key if controls.key_strict else None)
-        return ChordRule(**place, roots_ok=roots_ok, quality_ok=quality_ok, temperature_factor=CHORD_TEMPERATURE_FACTOR)
+        return ChordRule(**place, roots_ok=roots_ok, quality_ok=quality_ok)
     pitch_ok, pitch_bias = pitch_rules(lane, controls, pitch_range or controls.pitch_range or (0, 127))
     return NoteRule(**place, drums=lane.drums, pitch_ok=pitch_ok, pitch_bias=pitch_bias,
                     mono=lane.role in MONO_ROLES and not lane.drums,
@@ -278,17 +278,19 @@ def cell_rule(grid: Grid, bar: int, lane_i: int, window_start: int, controls: Co
 ANY_ROLE_NEIGHBOURS = True
 
 
-def _auto_density(plan: Plan, lane_i: int, bar: int) -> np.ndarray | None:
+def _auto_density(plan: Plan, lane_i: int, bar: int) -> tuple[np.ndarray | None, bool]:
     """The DENS bias when the user leaves density to the model: towards the lane's neighbouring bars when the
     lane writes what its track already plays, and away from empty bars when the task names a part (asked for
     a melody, an empty bar is rarely what the user wants; the model alone leaves whole regions empty).
-    A melody in an ensemble also keeps under the other parts' pace (rules.pace_bias)."""
+    A melody in an ensemble also keeps under the other parts' pace (rules.pace_bias). With it, whether the
+    bias holds the neighbouring bars' counts (then the count is sampled colder: DENSITY_TEMPERATURE_FACTOR)."""
     lane = plan.grid.lanes[lane_i]
     bias = None
     named = TASKS[plan.task].role is not None
     if lane.track_id is not None and (plan.song.track(lane.track_id).role.value == lane.role
                                       or ANY_ROLE_NEIGHBOURS and named and lane.role == "melody"):
         bias = density_prior(plan.grid, lane_i, plan.bars)
+    from_neighbours = bias is not None
     if named:   # a named part: away from empty bars
         bias = np.zeros(len(DENSITY_EDGES), dtype=np.float32) if bias is None else bias
         bias[0] -= EMPTY_BAR_PENALTY
@@ -298,7 +300,7 @@ def _auto_density(plan: Plan, lane_i: int, bar: int) -> np.ndarray | None:
         pace = pace_bias(plan.grid, bar, others)
         if pace is not None:
             bias = pace if bias is None else bias + pace
-    return bias
+    return bias, from_neighbours
 
 
 def _set_echo(rule: NoteRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
@@ -341,6 +343,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
             rule.require_chord = spec.chord_lane
             rule.chord_mode = controls.chord_following
             rule.harmony = harmony_profile(grid, bar)
+            if rule.harmony.any():   # notes to harmonise: cooler (not a sketch's chords from nothing)
+                rule.temperature_factor = CHORD_TEMPERATURE_FACTOR
             rules.append(rule)
             continue
         rule.locked = plan.locked.get((bar, lane_i), ())
@@ -353,8 +357,9 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if not spec.variation:  # a variation answers its own bar
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
-            rule.dens_bias = _auto_density(plan, lane_i, bar)
-            rule.density_temperature_factor = DENSITY_TEMPERATURE_FACTOR
+            rule.dens_bias, from_neighbours = _auto_density(plan, lane_i, bar)
+            if from_neighbours:   # the part's own bars around the region say how busy it is (not in a sketch)
+                rule.density_temperature_factor = DENSITY_TEMPERATURE_FACTOR
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
                 and not spec.variation and lane.track_id in plan.ensemble_parts:
             # a variation keeps the old line's register, as in assemble; a pop song's piano tune or a voice

@@ -94,11 +94,14 @@ def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
 # 0.341 of the beats at the full temperature (always the tonic: 0.300 / 0.367), 0.399 / 0.395 at 0.8, 0.379 /
 # 0.397 at 0.6, 0.401 / 0.389 at 0.4; POP909 (its accompaniment spells the chords) 0.919 / 0.893 -> 0.916 /
 # 0.905 at 0.8; the melody's strong beats stay on chord tones at least as often as under the songwriter's
-# chords (docs/PROPOSALS.md). 0.8 is the mildest that gains: the takes keep the most variety.
+# chords (docs/PROPOSALS.md). 0.8 is the mildest that gains: the takes keep the most variety. Only where
+# the bar has notes to harmonise: a sketch's chords, written first from nothing, came out more alike bar to
+# bar, and its tunes with them (bench_sketch --sketches 8: melody repeated bars 0.230 -> 0.361, real 0.239).
 CHORD_TEMPERATURE_FACTOR = 0.8
-# A cell's density bin (how many notes the bar gets) is sampled colder still when the density is left to the
-# proposal: the auto density's pull towards the neighbouring bars (DENSITY_PRIOR) then decides more often, and a
-# bar's count strays less. Notes-a-bar error against the originals (bench_proposal_quality --cases 24 --tasks
+# A cell's density bin (how many notes the bar gets) is sampled colder when the density is left to the proposal
+# and the part plays around the region: the auto density's pull towards those bars (DENSITY_PRIOR) then decides
+# more often, and a bar's count strays less. Not in a sketch from nothing (no bars to follow): there the colder
+# count made tunes repeat their notes (bench_sketch --sketches 8: repeated notes 0.134 -> 0.313, real 0.184). Notes-a-bar error against the originals (bench_proposal_quality --cases 24 --tasks
 # melody, factor 1 / 0.25, random in key last; docs/PROPOSALS.md), seed 6: Nottingham 0.911 / 0.859 (0.875),
 # OpenEWLD 1.229 / 1.031 (0.995), Lieder 1.604 / 1.516 (1.474), POP909 2.448 / 2.333 (2.531), Mutopia 1.297 /
 # 1.083 (1.552); seed 5 alike but POP909 level (2.224 / 2.239).

@@ -48,7 +48,6 @@ def window_rules(grid: Grid, cells: Collection[tuple[int, int]]) -> list[CellRul
     rules = []
     for bar, lane in sorted(cells):
         rule = cell_rule(grid, bar, lane, 0, RAW_CONTROLS)
-        rule.temperature_factor = 1.0   # the model's own distribution: no cooler chords (a proposal rule)
         if not rule.chords and rule.mono:
             rule.busy_until, rule.next_onset = lane_edges(grid, lane, _masked_run(cells, bar, lane))
         rules.append(rule)

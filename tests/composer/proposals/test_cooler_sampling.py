@@ -27,6 +27,9 @@ def test_chord_cells_carry_the_factor_and_note_cells_the_whole_temperature():
     assert 0 < CHORD_TEMPERATURE_FACTOR < 1
     melody = first_pass_rules(arpeggio_song(), Region(0, 1, (1,)), Task.MELODY)
     assert melody and {r.temperature_factor for r in melody} == {1.0}
+    silent = arpeggio_song().with_(tracks=(arpeggio_song().tracks[0].with_(notes=()),))
+    bare = first_pass_rules(silent, Region(0, 1), Task.CHORDS)
+    assert bare and {r.temperature_factor for r in bare} == {1.0}   # nothing to harmonise (a sketch's chords)
 
 
 def test_the_decoder_samples_chords_at_the_cells_temperature(tiny_model, monkeypatch):
@@ -51,3 +54,5 @@ def test_the_density_bin_is_sampled_colder_when_the_density_is_left_to_the_propo
     assert writer.state is NoteState.POLY and writer.next_choice().temperature_factor == 1.0
     (given,) = first_pass_rules(song, Region(1, 1, (1,)), Task.MELODY, Controls(density="high"))
     assert given.density_temperature_factor == 1.0      # the user's density: nothing to lean on
+    whole = first_pass_rules(song, Region(0, 3, (1,)), Task.MELODY)    # no bars of the part around it
+    assert whole and {r.density_temperature_factor for r in whole} == {1.0}
