@@ -283,14 +283,16 @@ def _auto_density(plan: Plan, lane_i: int, bar: int) -> tuple[np.ndarray | None,
     lane writes what its track already plays, and away from empty bars when the task names a part (asked for
     a melody, an empty bar is rarely what the user wants; the model alone leaves whole regions empty).
     A melody in an ensemble also keeps under the other parts' pace (rules.pace_bias). With it, whether the
-    bias holds the neighbouring bars' counts (then the count is sampled colder: DENSITY_TEMPERATURE_FACTOR)."""
+    count is sampled colder (DENSITY_TEMPERATURE_FACTOR): for a named part whose bias holds its neighbouring
+    bars' counts, where it was measured; a fill, continuation or variation has no empty-bar penalty, and cold,
+    a weak model's likeliest count can be no notes at all."""
     lane = plan.grid.lanes[lane_i]
     bias = None
     named = TASKS[plan.task].role is not None
     if lane.track_id is not None and (plan.song.track(lane.track_id).role.value == lane.role
                                       or ANY_ROLE_NEIGHBOURS and named and lane.role == "melody"):
         bias = density_prior(plan.grid, lane_i, plan.bars)
-    from_neighbours = bias is not None
+    colder = bias is not None and named
     if named:   # a named part: away from empty bars
         bias = np.zeros(len(DENSITY_EDGES), dtype=np.float32) if bias is None else bias
         bias[0] -= EMPTY_BAR_PENALTY
@@ -300,7 +302,7 @@ def _auto_density(plan: Plan, lane_i: int, bar: int) -> tuple[np.ndarray | None,
         pace = pace_bias(plan.grid, bar, others)
         if pace is not None:
             bias = pace if bias is None else bias + pace
-    return bias, from_neighbours
+    return bias, colder
 
 
 def _set_echo(rule: NoteRule, grid: Grid, bar: int, lane_i: int, this_pass: range, window: range,
@@ -357,8 +359,8 @@ def cell_rules(plan: Plan, grid: Grid, this_pass: range, window: range) -> list[
         if not spec.variation:  # a variation answers its own bar
             _set_echo(rule, grid, bar, lane_i, this_pass, window, original, plan)
         if controls.density is None and rule.template is None:
-            rule.dens_bias, from_neighbours = _auto_density(plan, lane_i, bar)
-            if from_neighbours:   # the part's own bars around the region say how busy it is (not in a sketch)
+            rule.dens_bias, colder = _auto_density(plan, lane_i, bar)
+            if colder:   # a named part whose own bars around the region say how busy it is (not in a sketch)
                 rule.density_temperature_factor = DENSITY_TEMPERATURE_FACTOR
         if rule.mono and lane.role == "melody" and lane.track_id in plan.centres and chords_lane is None \
                 and not spec.variation and lane.track_id in plan.ensemble_parts:

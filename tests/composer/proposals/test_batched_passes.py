@@ -45,9 +45,7 @@ def test_candidates_with_their_own_prompts_decode_together_as_they_would_alone(p
     assert [c.seed for c in together] == [seed, seed + 1, seed + 2]
     assert [c.notes for c in together] == [c.notes for c in alone]
     assert [c.stats.tokens for c in together] == [c.stats.tokens for c in alone]
-    # three different takes (the tiny model may leave one track empty in all three: its note counts are sampled
-    # cold under auto density, rules.DENSITY_TEMPERATURE_FACTOR)
-    assert len({tuple(sorted(n for track in (MELODY, BRIDGE, PIANO) for n in c.notes[track])) for c in together}) == 3
+    assert len({tuple(sorted(c.notes[MELODY])) for c in together}) == 3
 
 
 def test_the_old_one_batch_per_prompt_way_gives_the_same_candidates(pop_song, fp32_model, batches, monkeypatch):
