@@ -89,6 +89,8 @@ def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
         return 1.0
     rate = context_repetition(grid, lane, region, echo.lags)
     return ECHO_WITHOUT_CONTEXT if rate is None else min(ECHO_MAX_SCALE, rate / ECHO_REFERENCE_RATE)
+
+
 # Chords are sampled cooler than notes: the proposal's temperature times this. Suggesting chords for a tune
 # alone (OpenEWLD's lead sheets, 24 regions, seeds 1 / 2), the suggested root was the songwriter's on 0.355 /
 # 0.341 of the beats at the full temperature (always the tonic: 0.300 / 0.367), 0.399 / 0.395 at 0.8, 0.379 /
@@ -98,13 +100,14 @@ def echo_scale(echo: Echo, grid: Grid, lane: int, region: range) -> float:
 # the bar has notes to harmonise: a sketch's chords, written first from nothing, came out more alike bar to
 # bar, and its tunes with them (bench_sketch --sketches 8: melody repeated bars 0.230 -> 0.361, real 0.239).
 CHORD_TEMPERATURE_FACTOR = 0.8
-# A cell's density bin (how many notes the bar gets) is sampled colder when the density is left to the proposal
-# and the part plays around the region: the auto density's pull towards those bars (DENSITY_PRIOR) then decides
-# more often, and a bar's count strays less. Not in a sketch from nothing (no bars to follow): there the colder
-# count made tunes repeat their notes (bench_sketch --sketches 8: repeated notes 0.134 -> 0.313, real 0.184). Notes-a-bar error against the originals (bench_proposal_quality --cases 24 --tasks
-# melody, factor 1 / 0.25, random in key last; docs/PROPOSALS.md), seed 6: Nottingham 0.911 / 0.859 (0.875),
-# OpenEWLD 1.229 / 1.031 (0.995), Lieder 1.604 / 1.516 (1.474), POP909 2.448 / 2.333 (2.531), Mutopia 1.297 /
-# 1.083 (1.552); seed 5 alike but POP909 level (2.224 / 2.239).
+# A cell's density bin (how many notes the bar gets) is sampled colder when the density is left to the proposal,
+# the part is asked for by name and it plays around the region (plan._auto_density): the auto density's pull
+# towards those bars (DENSITY_PRIOR) then decides more often, and a bar's count strays less. Not in a sketch from
+# nothing (no bars to follow): there the colder count made tunes repeat their notes (bench_sketch --sketches 8:
+# repeated notes 0.134 -> 0.313, real 0.184). Notes-a-bar error against the originals (bench_proposal_quality
+# --cases 24 --tasks melody, factor 1 / 0.25, random in key last; docs/PROPOSALS.md), seed 6: Nottingham
+# 0.911 / 0.859 (0.875), OpenEWLD 1.229 / 1.031 (0.995), Lieder 1.604 / 1.516 (1.474), POP909 2.448 / 2.333
+# (2.531), Mutopia 1.297 / 1.083 (1.552); seed 5 alike but POP909 level (2.224 / 2.239).
 DENSITY_TEMPERATURE_FACTOR = 0.25
 # Logits for chord tones under soft chord following, by role: a melody passes through other notes freely;
 # bass and accompaniment notes are chord tones almost always (POP909: 98-100% on strong beats).
